@@ -1,0 +1,8 @@
+package spiral.cli;
+
+/** Output formats of the analysis commands. */
+enum Format {
+  table,
+  json,
+  csv
+}

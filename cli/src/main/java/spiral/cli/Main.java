@@ -1,0 +1,108 @@
+package spiral.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import spiral.Version;
+
+/**
+ * The {@code spiral} command: one sub-command per job. Exit codes: 0 success, 1 failure at run
+ * time, 2 bad input (bad options, invalid scenario files).
+ */
+@Command(
+    name = "spiral",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = {
+      "Spiral: a crisis-escalation and negotiation lab.",
+      "Simulates how a crisis such as a limited Russian attack on NATO can end - contained,",
+      "settled, protracted, or in nuclear use - with reproducible numbers and confidence intervals."
+    },
+    subcommands = {
+      ScenariosCommand.class,
+      ValidateCommand.class,
+      SimulateCommand.class,
+      TraceCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 failure at run time, 2 bad input.",
+      "Start with:  spiral simulate rand-d-ports"
+    })
+public final class Main implements Runnable {
+  /** Exit code for a failure at run time. */
+  public static final int FAILURE = 1;
+  /** Exit code for bad input. */
+  public static final int BAD_INPUT = 2;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of unexpected errors.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given writers and returns the exit code (for tests). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine(out, err);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(t -> t instanceof BadInputException ? BAD_INPUT : FAILURE);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("spiral: " + ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          c.getErr().flush();
+          return BAD_INPUT;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          PrintWriter e = c.getErr();
+          if (ex instanceof BadInputException bad) {
+            e.println(bad.getMessage());
+          } else {
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            e.println("spiral: error: " + msg);
+            if (!main.verbose) {
+              e.println("(run again with --verbose for details)");
+            }
+          }
+          if (main.verbose) {
+            ex.printStackTrace(e);
+          }
+          e.flush();
+          return ex instanceof BadInputException ? BAD_INPUT : FAILURE;
+        });
+    return cl;
+  }
+
+  /** Supplies the version from the build. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"spiral " + Version.get()};
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package spiral.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import spiral.scenario.BuiltinScenarios;
+import spiral.scenario.Scenario;
+
+/** {@code spiral scenarios}: the built-in scenarios, one line each. */
+@Command(
+    name = "scenarios",
+    mixinStandardHelpOptions = true,
+    description = "List the built-in scenarios, one line each: name, ladder, initiating rung, title.")
+final class ScenariosCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    for (String name : BuiltinScenarios.names()) {
+      Scenario s = Scenarios.load(name);
+      out.printf(
+          "%-18s %-18s rung %-3d %s%n",
+          name, s.ladder().id(), s.initiatingEvent().rung(), s.name());
+    }
+    out.flush();
+    return 0;
+  }
+}

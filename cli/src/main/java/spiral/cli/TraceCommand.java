@@ -1,0 +1,200 @@
+package spiral.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import spiral.Version;
+import spiral.ladder.Ladder;
+import spiral.scenario.Faction;
+import spiral.scenario.Scenario;
+import spiral.sim.CompiledModel;
+import spiral.sim.Engine;
+import spiral.sim.RunRecord;
+import spiral.sim.TraceLog;
+import spiral.sim.TraceTurn;
+
+/** {@code spiral trace SCENARIO}: one run told turn by turn. */
+@Command(
+    name = "trace",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Tell one run turn by turn: what each actor perceived, the moves it weighed with their",
+      "utilities per faction and choice probabilities, what it chose, accidents, talks, and how",
+      "the run ended. Run K under seed S is the same run as run K inside 'spiral simulate --seed S'."
+    })
+final class TraceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "SCENARIO",
+      description = "A built-in scenario name (see 'spiral scenarios') or a scenario file.")
+  String scenario;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--run", paramLabel = "K", defaultValue = "0", description = "Run index, 0-based (default: ${DEFAULT-VALUE}).")
+  long runIndex;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  java.nio.file.Path out;
+
+  @Override
+  public Integer call() {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new BadInputException("spiral: --format must be text or json, was '" + format + "'");
+    }
+    if (runIndex < 0) {
+      throw new BadInputException("spiral: --run must be >= 0, was " + runIndex);
+    }
+    Scenario sc = Scenarios.load(scenario);
+    CompiledModel model = new CompiledModel(sc);
+    Engine engine = new Engine(model);
+    TraceLog log = new TraceLog();
+    engine.tracer(log);
+    engine.run(seed, runIndex, new RunRecord());
+    String text = format.equals("json") ? json(sc, log) : text(sc, model, log);
+    Output.write(text, out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  private String json(Scenario sc, TraceLog log) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scenario", sc.id());
+    m.put("seed", seed);
+    m.put("run", runIndex);
+    m.put("runSeed", log.seed());
+    m.put("version", Version.get());
+    m.put("initiatingEvent", sc.initiatingEvent());
+    m.put("turns", log.turns());
+    m.put("talks", log.talks());
+    m.put("ending", log.ending());
+    return Output.json(m);
+  }
+
+  private String text(Scenario sc, CompiledModel model, TraceLog log) {
+    Ladder ladder = sc.ladder();
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%s, seed %d, run %d (run seed %d), spiral %s%n",
+            sc.id(),
+            seed,
+            runIndex,
+            log.seed(),
+            Version.get()));
+    int r0 = sc.initiatingEvent().rung();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Turn 0: %s attacks %s at rung %d, %s.%n",
+            sc.initiatingEvent().attacker(),
+            String.join(", ", sc.initiatingEvent().targets()),
+            r0,
+            ladder.rung(r0).name()));
+    for (TraceTurn t : log.turns()) {
+      b.append(System.lineSeparator());
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "Turn %d: %s perceives rung %d (%s); the true rung was %d.%n",
+              t.turn(),
+              t.actor(),
+              t.perceived(),
+              ladder.rung(t.perceived()).name(),
+              t.trueOpponentRung()));
+      List<Faction> fs = sc.actor(t.actor()).factions();
+      StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-26s %4s %9s", "move", "rung", "utility"));
+      for (Faction f : fs) {
+        head.append(String.format(Locale.ROOT, " %12s", shorten(f.id(), 12)));
+      }
+      head.append(String.format(Locale.ROOT, " %7s%n", "P"));
+      b.append(head);
+      for (int c = 0; c < t.candidates().size(); c++) {
+        TraceTurn.Candidate cand = t.candidates().get(c);
+        b.append(String.format(Locale.ROOT, "  %-26s %4d %9.3f", shorten(cand.id(), 26), cand.rung(), cand.utility()));
+        for (double fu : cand.factionUtilities()) {
+          b.append(String.format(Locale.ROOT, " %12.3f", fu));
+        }
+        b.append(String.format(Locale.ROOT, " %7.3f%s%n", cand.probability(), c == t.chosen() ? "  <- chosen" : ""));
+      }
+      String what =
+          t.chosen() >= 0
+              ? t.candidates().get(t.chosen()).id()
+              : "rung " + t.intended() + " (policy " + sc.actor(t.actor()).policy().fileName() + ")";
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %s chooses %s, meant at rung %d; P(nuclear use) by look-ahead %.4f.%n",
+              t.actor(),
+              what,
+              t.intended(),
+              t.nuclearRisk()));
+      if (t.accident()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  ACCIDENT: the act lands one rung higher, at %d (%s).%n",
+                t.executed(),
+                ladder.rung(t.executed()).name()));
+      } else {
+        b.append(String.format(Locale.ROOT, "  Executed at rung %d (%s).%n", t.executed(), ladder.rung(t.executed()).name()));
+      }
+      TraceTurn.State s = t.state();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  State: rungs %s %d / %s %d; costs %.2f / %.2f; credibility %.3f / %.3f; cohesion %.3f; leverage %.3f%n",
+              model.actorId(CompiledModel.INITIATOR),
+              s.initiatorRung(),
+              model.actorId(CompiledModel.RESPONDER),
+              s.responderRung(),
+              s.initiatorCost(),
+              s.responderCost(),
+              s.initiatorCredibility(),
+              s.responderCredibility(),
+              s.cohesion(),
+              s.leverage()));
+      for (TraceLog.TalksEvent e : log.talks()) {
+        if (e.turn() == t.turn()) {
+          b.append("  ").append(e.event()).append(System.lineSeparator());
+        }
+      }
+    }
+    TraceLog.Ending e = log.ending();
+    b.append(System.lineSeparator());
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Outcome: %s after %d turns; highest rung %d (%s)%s%s%s; escalation score %d.%n",
+            e.outcome(),
+            e.turns(),
+            e.maxRung(),
+            ladder.rung(e.maxRung()).name(),
+            e.firstNuclearUser() == null ? "" : "; first nuclear use by " + e.firstNuclearUser(),
+            e.directWar() ? "; direct war" : "",
+            e.furtherAttacks() ? "; further attacks" : "",
+            e.escalationScore()));
+    return b.toString();
+  }
+
+  private static String shorten(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+}

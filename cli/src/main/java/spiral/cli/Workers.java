@@ -1,0 +1,36 @@
+package spiral.cli;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import spiral.sim.Simulator;
+
+/** The worker pool of a command: daemon threads, closed when the command ends. */
+final class Workers implements AutoCloseable {
+  private final ExecutorService pool;
+  private final int threads;
+
+  Workers(int threads) {
+    this.threads = threads;
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory tf =
+        r -> {
+          Thread t = new Thread(r, "spiral-worker-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, tf);
+  }
+
+  Simulator simulator() {
+    return pool == null ? new Simulator(Runnable::run, 1) : new Simulator(pool, threads);
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package spiral.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Black-box tests of the commands: exit codes and output together. */
+class CommandLineTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  @Test
+  void scenariosListsTheBuiltIns() {
+    Cli r = Cli.run("scenarios");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports");
+    assertThat(r.out().lines()).hasSize(4);
+  }
+
+  @Test
+  void helpAndVersion() {
+    Cli help = Cli.run("--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("simulate", "trace", "validate", "scenarios", "Exit codes");
+    Cli version = Cli.run("--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("spiral ");
+    assertThat(Cli.run("simulate", "--help").out()).contains("--runs", "--seed", "--threads", "--format", "--out");
+  }
+
+  @Test
+  void simulateJsonHasTheDocumentedFields() throws Exception {
+    Cli r = Cli.run("simulate", "rand-d-ports", "--runs", "3000", "--format", "json", "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("scenario").asText()).isEqualTo("rand-d-ports");
+    assertThat(j.get("runs").asLong()).isEqualTo(3000);
+    assertThat(j.get("seed").asLong()).isEqualTo(1);
+    assertThat(j.get("version").asText()).isNotBlank();
+    long sum = 0;
+    for (String o : new String[] {"CONTAINED", "SETTLEMENT", "PROTRACTED", "NUCLEAR_USE"}) {
+      JsonNode n = j.get("outcomes").get(o);
+      assertThat(n.get("ci95")).hasSize(2);
+      assertThat(n.get("ci95").get(0).asDouble()).isLessThanOrEqualTo(n.get("p").asDouble());
+      assertThat(n.get("ci95").get(1).asDouble()).isGreaterThanOrEqualTo(n.get("p").asDouble());
+      sum += n.get("count").asLong();
+    }
+    assertThat(sum).isEqualTo(3000);
+    for (String f : new String[] {"directWar", "furtherAttacks"}) {
+      assertThat(j.get("flags").get(f).get("p").isNumber()).isTrue();
+      assertThat(j.get("flags").get(f).get("ci95")).hasSize(2);
+    }
+    assertThat(j.get("maxRung").get("histogram").isObject()).isTrue();
+    assertThat(j.get("maxRung").get("mean").isNumber()).isTrue();
+    assertThat(j.get("turns").get("mean").isNumber()).isTrue();
+    assertThat(j.get("turns").get("p50").isInt()).isTrue();
+    assertThat(j.get("turns").get("p90").isInt()).isTrue();
+    assertThat(j.get("firstNuclearUser").has("russia")).isTrue();
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalJsonOnOneAndTwoThreads() {
+    Cli one = Cli.run("simulate", "rand-c-airbases", "--runs", "5000", "--seed", "77", "--format", "json", "--threads", "1");
+    Cli two = Cli.run("simulate", "rand-c-airbases", "--runs", "5000", "--seed", "77", "--format", "json", "--threads", "2");
+    assertThat(one.code()).isZero();
+    assertThat(two.out()).isEqualTo(one.out());
+    Cli other = Cli.run("simulate", "rand-c-airbases", "--runs", "5000", "--seed", "78", "--format", "json", "--threads", "2");
+    assertThat(other.out()).isNotEqualTo(one.out());
+  }
+
+  @Test
+  void tableAndCsvFormats() {
+    Cli table = Cli.run("simulate", "rand-a-satellite", "--runs", "1000");
+    assertThat(table.code()).isZero();
+    assertThat(table.out()).contains("CONTAINED", "NUCLEAR_USE", "95% CI", "highest rung", "Illustrative assumptions");
+    Cli csv = Cli.run("simulate", "rand-a-satellite", "--runs", "1000", "--format", "csv");
+    assertThat(csv.code()).isZero();
+    assertThat(csv.out().lines().findFirst()).hasValue("section,key,count,value,ci95_lo,ci95_hi");
+    assertThat(csv.out()).contains("outcome,CONTAINED,", "flag,directWar,", "turns,p90,");
+    csv.out().lines().forEach(l -> assertThat(l.split(",", -1)).hasSize(6));
+  }
+
+  @Test
+  void outWritesTheFileAndNothingToStdout() throws Exception {
+    Path f = tmp.resolve("d.json");
+    Cli r = Cli.run("simulate", "rand-d-ports", "--runs", "500", "--format", "json", "--out", f.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(JSON.readTree(f.toFile()).get("runs").asLong()).isEqualTo(500);
+  }
+
+  @Test
+  void outIntoAMissingFolderIsBadInput() {
+    Cli r = Cli.run("simulate", "rand-d-ports", "--runs", "10", "--out", tmp.resolve("no/such/dir/x.json").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("does not exist");
+  }
+
+  @Test
+  void badOptionsAreBadInput() {
+    assertThat(Cli.run("simulate", "rand-d-ports", "--runs", "0").code()).isEqualTo(2);
+    assertThat(Cli.run("simulate", "rand-d-ports", "--runs", "many").code()).isEqualTo(2);
+    assertThat(Cli.run("simulate", "rand-d-ports", "--threads", "0").code()).isEqualTo(2);
+    assertThat(Cli.run("simulate", "rand-d-ports", "--format", "xml").code()).isEqualTo(2);
+    assertThat(Cli.run("simulate").code()).isEqualTo(2);
+    assertThat(Cli.run("frobnicate").code()).isEqualTo(2);
+    assertThat(Cli.run("trace", "rand-d-ports", "--format", "xml").code()).isEqualTo(2);
+    assertThat(Cli.run("trace", "rand-d-ports", "--run", "-1").code()).isEqualTo(2);
+    Cli r = Cli.run("simulate", "no-such-scenario");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no-such-scenario");
+    assertThat(r.err()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void traceTellsOneRunAndIsReproducible() throws Exception {
+    Cli a = Cli.run("trace", "rand-d-ports", "--seed", "5", "--run", "12");
+    Cli b = Cli.run("trace", "rand-d-ports", "--seed", "5", "--run", "12");
+    assertThat(a.code()).isZero();
+    assertThat(a.out()).isEqualTo(b.out());
+    assertThat(a.out()).contains("Turn 0:", "Turn 1:", "perceives rung", "<- chosen", "Outcome:");
+    Cli j = Cli.run("trace", "rand-d-ports", "--seed", "5", "--run", "12", "--format", "json");
+    JsonNode n = JSON.readTree(j.out());
+    assertThat(n.get("turns").size()).isEqualTo(n.get("ending").get("turns").asInt());
+    assertThat(n.get("turns").get(0).get("candidates").size()).isGreaterThan(2);
+  }
+
+  @Test
+  void validateAcceptsAGoodFileAndRejectsABadOne() throws Exception {
+    Path good = tmp.resolve("d.yaml");
+    try (InputStream in = getClass().getResourceAsStream("/spiral/scenarios/rand-d-ports.yaml")) {
+      Files.write(good, in.readAllBytes());
+    }
+    Cli ok = Cli.run("validate", good.toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains(": ok");
+    Path bad = tmp.resolve("bad.yaml");
+    Files.writeString(bad, Files.readString(good).replace("resolve: 0.7", "resolve: 1.7"));
+    Cli r = Cli.run("validate", good.toString(), bad.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).containsPattern("bad\\.yaml:\\d+:\\d+: .*resolve.*1\\.7");
+    assertThat(r.err()).doesNotContain("Exception", "\tat ");
+  }
+}

@@ -1,0 +1,419 @@
+package spiral.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import spiral.scenario.ScriptStep;
+
+/**
+ * Plays single runs of the escalation model (MODEL.md §2&ndash;5) on a compiled scenario.
+ *
+ * <p>A run starts after the initiating attack; the sides then move in turn, the responder first.
+ * On its turn a side perceives the opponent's last executed rung with noise and bias, scores its
+ * candidate moves, chooses by its policy, and acts; with the rung's inadvertent probability the
+ * act lands one rung higher. Costs, credibility, cohesion, faction influence and leverage update,
+ * talks may open when the crisis is ripe and may end it in a settlement, and the run ends in
+ * nuclear use, containment, settlement, or at the horizon.
+ *
+ * <p>Every turn draws the same six numbers from the run's generator in the same order
+ * (perception, choice, accident, leverage, talks opening, talks success), whatever the policy, so
+ * that runs with the same seed stay aligned across options (common random numbers).
+ *
+ * <p>Not thread-safe: one engine per worker. A run allocates nothing unless a {@link Tracer} is
+ * set. Cost: O(turns &times; candidates) per run.
+ */
+public final class Engine {
+  private final CompiledModel m;
+  private final Lxm rng = new Lxm(0);
+  private final double[] u;
+  private final double[] scratch;
+  private final double[][] omega = new double[2][];
+  private final double[][] w = new double[2][4];
+  private final int[] x = new int[2];
+  private final double[] lastRisk = new double[2];
+  private final boolean[] lastDeescalated = new boolean[2];
+  private final int[] moves = new int[2];
+  private Tracer tracer;
+  private boolean forcedFirst;
+
+  /** An engine for one compiled scenario. */
+  public Engine(CompiledModel model) {
+    this.m = model;
+    int n = Math.max(model.sides[0].nc, model.sides[1].nc);
+    u = new double[n];
+    scratch = new double[n];
+    omega[0] = new double[model.sides[0].nf];
+    omega[1] = new double[model.sides[1].nf];
+  }
+
+  /** Sets the tracer told about every turn (null for none). */
+  public void tracer(Tracer t) {
+    this.tracer = t;
+  }
+
+  /** Plays run {@code runIndex} under {@code masterSeed} into {@code rec}. */
+  public void run(long masterSeed, long runIndex, RunRecord rec) {
+    run(masterSeed, runIndex, rec, -1);
+  }
+
+  /**
+   * Plays run {@code runIndex} under {@code masterSeed} into {@code rec}, the responder's first
+   * move forced to candidate {@code firstResponse} (an index into its candidates), or chosen by
+   * its policy when -1.
+   */
+  public void run(long masterSeed, long runIndex, RunRecord rec, int firstResponse) {
+    long seed = Lxm.runSeed(masterSeed, runIndex);
+    rng.reseed(seed);
+    forcedFirst = firstResponse >= 0;
+    rec.reset(runIndex, seed);
+    final CompiledModel m = this.m;
+    final var k = m.k;
+    final int r0 = m.initiatingRung;
+    for (int s = 0; s < 2; s++) {
+      System.arraycopy(m.sides[s].omega0, 0, omega[s], 0, omega[s].length);
+      CompiledModel.aggregate(m.sides[s], omega[s], w[s]);
+      lastRisk[s] = 0;
+      lastDeescalated[s] = false;
+      moves[s] = 0;
+      rec.credibility[s] = 0.5;
+    }
+    x[CompiledModel.INITIATOR] = r0;
+    x[CompiledModel.RESPONDER] = m.baseline;
+    double hit = m.damage[r0];
+    rec.cost[CompiledModel.RESPONDER] = hit;
+    rec.punishment[CompiledModel.INITIATOR] = hit;
+    rec.maxRung = r0;
+    rec.escalationScore = m.actWeight[r0];
+    rec.directWar = r0 >= m.directWar;
+    double h0 = m.sides[CompiledModel.RESPONDER].cohesion0;
+    double h = h0;
+    double p = k.leverageStart();
+    double decayPow = 1;
+    boolean talksOpen = false;
+    int below = 0;
+    if (tracer != null) {
+      tracer.start(m, runIndex, seed);
+    }
+    if (r0 >= m.nuclear) {
+      rec.firstNuclearUser = CompiledModel.INITIATOR;
+      finish(rec, Outcome.NUCLEAR_USE, 0, h, p);
+      return;
+    }
+    for (int t = 1; t <= m.horizon; t++) {
+      final int s = (t & 1) == 1 ? CompiledModel.RESPONDER : CompiledModel.INITIATOR;
+      final int o = 1 - s;
+      final CompiledModel.SideModel sm = m.sides[s];
+      final double z = rng.nextGaussian();
+      final double vChoice = rng.nextDouble();
+      final double vAccident = rng.nextDouble();
+      final double zLeverage = rng.nextGaussian();
+      final double vOpen = rng.nextDouble();
+      final double vSuccess = rng.nextDouble();
+
+      final int y = m.clamp((int) Math.floor(x[o] + sm.bias + sm.noise * z + 0.5));
+      final int row = y * sm.nc;
+      int cand =
+          t == 1 && firstResponse >= 0 ? firstResponse : decide(sm, s, y, row, vChoice);
+      int intended;
+      double credit;
+      double ownCost;
+      double value;
+      double extra;
+      double lev;
+      double risk;
+      if (cand >= 0) {
+        intended = sm.rung[row + cand];
+        credit = sm.credit[cand];
+        ownCost = sm.ownCost[cand];
+        value = sm.value[cand];
+        extra = sm.punishRow[cand];
+        lev = sm.leverage[cand];
+        risk = sm.risk[row + cand];
+      } else {
+        intended = -cand - 1;
+        credit = 0;
+        ownCost = 0;
+        value = 1;
+        extra = 0;
+        lev = 0;
+        risk = sm.riskAhead[intended];
+      }
+      final boolean accident = vAccident < m.inadvertent[intended];
+      final int e = accident ? intended + 1 : intended;
+      final double done = m.damage[e] * value + extra;
+      rec.cost[o] += done;
+      rec.cost[s] += ownCost;
+      rec.punishment[s] += done;
+      rec.credibility[s] =
+          clamp01(
+              rec.credibility[s]
+                  + k.credibilityRate()
+                      * sm.credibilityScale
+                      * Math.tanh((e + credit - y) / k.rho()));
+      if (s == CompiledModel.RESPONDER && sm.inAlliance) {
+        boolean hurt = false;
+        if (y > e) {
+          h -= k.cohesionRate() * (y - e) / m.top;
+          hurt = true;
+        }
+        if (risk > sm.riskTolerance) {
+          h -= k.cohesionRiskRate() * risk;
+          hurt = true;
+        }
+        if (!hurt) {
+          h += k.cohesionDrift() * (h0 - h);
+        }
+        h = clamp01(h);
+      }
+      if ((accident || risk > lastRisk[s]) && sm.nf > 1) {
+        shiftInfluence(s, sm);
+      }
+      lastRisk[s] = risk;
+      decayPow *= k.leverageDecay();
+      p = clamp01(p + k.leverageMomentum() * decayPow + k.leverageNoise() * zLeverage + lev);
+
+      final boolean deescalated = cand == sm.deescalate || e < x[s];
+      final boolean escalated = e > x[s] && cand != sm.hold && cand != sm.deescalate;
+      x[s] = e;
+      moves[s]++;
+      if (e > rec.maxRung) {
+        rec.maxRung = e;
+      }
+      if (e >= m.directWar) {
+        rec.directWar = true;
+      }
+      if (accident) {
+        rec.inadvertent = true;
+      }
+      if (!accident && cand == sm.hold) {
+        // no new act: status quo scores 0
+      } else if (!accident && cand == sm.deescalate) {
+        rec.escalationScore += spiral.ladder.ActKind.DEESCALATION.weight();
+      } else {
+        rec.escalationScore += m.actWeight[e];
+      }
+      if (s == CompiledModel.INITIATOR && e >= r0) {
+        rec.furtherAttacks = true;
+      }
+      if (tracer != null) {
+        traceTurn(t, s, o, y, cand, intended, e, accident, risk, h, p, rec);
+      }
+      if (e >= m.nuclear) {
+        if (rec.firstNuclearUser < 0) {
+          rec.firstNuclearUser = s;
+        }
+        if (e >= m.strategic) {
+          rec.strategic = true;
+        }
+        if (!m.stopAtStrategic || rec.strategic) {
+          finish(rec, Outcome.NUCLEAR_USE, t, h, p);
+          return;
+        }
+      }
+      if (x[0] < r0 && x[1] < r0) {
+        below++;
+      } else {
+        below = 0;
+      }
+      if (m.containTurns > 0 && below >= m.containTurns) {
+        finish(rec, Outcome.CONTAINED, t, h, p);
+        return;
+      }
+      if (talksOpen) {
+        if (escalated) {
+          talksOpen = false;
+          if (tracer != null) {
+            tracer.talks(t, "talks collapse: " + sm.actor.id() + " escalated");
+          }
+        } else {
+          double cI = felt(CompiledModel.INITIATOR, rec) / t;
+          double cR = felt(CompiledModel.RESPONDER, rec) / t;
+          double pSuccess = 1 / (1 + Math.exp(-(cI + cR - k.talksUncertainty()) / k.talksScale()));
+          if (vSuccess < pSuccess) {
+            if (tracer != null) {
+              tracer.talks(t, String.format("talks succeed (P = %.3f)", pSuccess));
+            }
+            finish(rec, Outcome.SETTLEMENT, t, h, p);
+            return;
+          }
+          if (tracer != null) {
+            tracer.talks(t, String.format("talks go on without agreement (P = %.3f)", pSuccess));
+          }
+        }
+      } else {
+        boolean hurting =
+            felt(CompiledModel.INITIATOR, rec) >= m.sides[CompiledModel.INITIATOR].pain
+                && felt(CompiledModel.RESPONDER, rec) >= m.sides[CompiledModel.RESPONDER].pain;
+        boolean ripe = hurting || (deescalated && lastDeescalated[o]);
+        if (ripe && vOpen < k.talksOpen()) {
+          talksOpen = true;
+          rec.talksOpened = true;
+          if (tracer != null) {
+            tracer.talks(t, hurting ? "talks open: both sides are hurting" : "talks open: both sides de-escalated");
+          }
+        }
+      }
+      lastDeescalated[s] = deescalated;
+    }
+    finish(
+        rec,
+        rec.firstNuclearUser >= 0 ? Outcome.NUCLEAR_USE : Outcome.PROTRACTED,
+        m.horizon,
+        h,
+        p);
+  }
+
+  private double felt(int side, RunRecord rec) {
+    return (1 - m.sides[side].resolve) * rec.cost[side];
+  }
+
+  /** The candidate index chosen by the side's policy, or -(rung + 1) for a bare rung. */
+  private int decide(CompiledModel.SideModel sm, int s, int y, int row, double v) {
+    switch (sm.policy) {
+      case QUANTAL:
+        utilities(sm, s, row);
+        return Choice.draw(u, sm.nc, sm.lambda, v, scratch);
+      case SCRIPTED:
+        {
+          int i = Math.min(moves[s], sm.script.length - 1);
+          ScriptStep step = sm.script[i];
+          switch (step.kind()) {
+            case HOLD:
+              return sm.hold;
+            case DEESCALATE:
+              return sm.deescalate;
+            case OPTION:
+              return sm.scriptOption[i];
+            case ABSOLUTE:
+              return -(m.clamp(step.value()) + 1);
+            case RELATIVE:
+            default:
+              return -(m.clamp(x[s] + step.value()) + 1);
+          }
+        }
+      case PROPORTIONAL:
+        {
+          int best = -1;
+          int gap = Integer.MAX_VALUE;
+          for (int c = 0; c < sm.hold; c++) {
+            int g = Math.abs(sm.rung[row + c] - y);
+            if (g < gap) {
+              gap = g;
+              best = c;
+            }
+          }
+          return best >= 0 ? best : (y <= m.baseline ? sm.hold : -(y + 1));
+        }
+      case TIT_FOR_TAT:
+        return y <= m.baseline ? sm.hold : -(y + 1);
+      case HAWK:
+        {
+          int best = 0;
+          for (int c = 1; c < sm.nc; c++) {
+            if (sm.rung[row + c] > sm.rung[row + best]) {
+              best = c;
+            }
+          }
+          return best;
+        }
+      case DOVE:
+      default:
+        return sm.deescalate;
+    }
+  }
+
+  private void utilities(CompiledModel.SideModel sm, int s, int row) {
+    final double[] ws = w[s];
+    final double wc = ws[0];
+    final double wr = ws[1];
+    final double wk = ws[2];
+    final double wg = ws[3];
+    for (int c = 0; c < sm.nc; c++) {
+      int i = row + c;
+      u[c] = wc * sm.cred[i] - wr * sm.risk[i] - wk * sm.cost[i] + wg * sm.pun[i];
+    }
+  }
+
+  private void shiftInfluence(int s, CompiledModel.SideModel sm) {
+    double[] om = omega[s];
+    double eps = m.k.influenceShift();
+    om[sm.mostRiskAverse] += eps;
+    double total = 1 + eps;
+    for (int f = 0; f < om.length; f++) {
+      om[f] /= total;
+    }
+    CompiledModel.aggregate(sm, om, w[s]);
+  }
+
+  private void finish(RunRecord rec, Outcome outcome, int turns, double h, double p) {
+    rec.outcome = outcome;
+    rec.turns = turns;
+    rec.cohesion = h;
+    rec.leverage = p;
+    if (tracer != null) {
+      tracer.end(rec);
+    }
+  }
+
+  private static double clamp01(double v) {
+    return v < 0 ? 0 : (v > 1 ? 1 : v);
+  }
+
+  private void traceTurn(
+      int t,
+      int s,
+      int o,
+      int y,
+      int cand,
+      int intended,
+      int e,
+      boolean accident,
+      double risk,
+      double h,
+      double p,
+      RunRecord rec) {
+    CompiledModel.SideModel sm = m.sides[s];
+    int row = y * sm.nc;
+    utilities(sm, s, row);
+    double[] prob = new double[sm.nc];
+    if (sm.policy == spiral.scenario.PolicyKind.QUANTAL && !(t == 1 && forcedFirst)) {
+      Choice.quantalProbabilities(u, sm.nc, sm.lambda, prob);
+    } else if (cand >= 0) {
+      prob[cand] = 1;
+    }
+    List<TraceTurn.Candidate> cs = new ArrayList<>();
+    for (int c = 0; c < sm.nc; c++) {
+      int i = row + c;
+      List<Double> fu = new ArrayList<>();
+      for (int f = 0; f < sm.nf; f++) {
+        fu.add(
+            sm.weights[f * 4] * sm.cred[i]
+                - sm.weights[f * 4 + 1] * sm.risk[i]
+                - sm.weights[f * 4 + 2] * sm.cost[i]
+                + sm.weights[f * 4 + 3] * sm.pun[i]);
+      }
+      cs.add(new TraceTurn.Candidate(sm.candidateIds[c], sm.rung[i], u[c], fu, prob[c]));
+    }
+    tracer.turn(
+        new TraceTurn(
+            t,
+            s,
+            sm.actor.id(),
+            x[o],
+            y,
+            cs,
+            cand,
+            intended,
+            e,
+            accident,
+            risk,
+            new TraceTurn.State(
+                x[0],
+                x[1],
+                rec.cost[0],
+                rec.cost[1],
+                rec.credibility[0],
+                rec.credibility[1],
+                h,
+                p)));
+  }
+}

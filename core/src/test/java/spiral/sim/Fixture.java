@@ -1,0 +1,160 @@
+package spiral.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import spiral.ladder.ActKind;
+import spiral.ladder.Ladder;
+import spiral.ladder.Rung;
+import spiral.scenario.Actor;
+import spiral.scenario.Alliance;
+import spiral.scenario.Faction;
+import spiral.scenario.InitiatingEvent;
+import spiral.scenario.Kinetic;
+import spiral.scenario.ModelConstants;
+import spiral.scenario.NonKineticPackage;
+import spiral.scenario.Option;
+import spiral.scenario.PolicyKind;
+import spiral.scenario.Scenario;
+import spiral.scenario.ScriptStep;
+import spiral.scenario.Side;
+import spiral.scenario.Target;
+
+/**
+ * Builds scenarios in code for engine tests: a 17-rung ladder shaped like the built-in
+ * NATO-Russia ladder (direct war 11, nuclear 13, strategic 16), two principal actors with two
+ * factions each, and settings that tests change one at a time.
+ */
+final class Fixture {
+  int rungs = 17;
+  int directWar = 11;
+  int nuclear = 13;
+  int strategic = 16;
+  double inadvertent = 0.02;
+  int initiatingRung = 8;
+  int horizon = 24;
+  int containTurns = 3;
+  double rho = 2.0;
+  double talksOpen = 0.3;
+
+  double initiatorNoise = 0.5;
+  double initiatorBias = 0.3;
+  double initiatorLambda = 3;
+  PolicyKind initiatorPolicy = PolicyKind.QUANTAL;
+  List<String> initiatorScript = List.of();
+  double responderNoise = 0.4;
+  double responderBias = 0.1;
+  double responderLambda = 3;
+  PolicyKind responderPolicy = PolicyKind.QUANTAL;
+  List<String> responderScript = List.of();
+
+  /** Faction weights {credibility, risk, cost, punishment}, civilian then military. */
+  double[] initiatorCivilian = {1.0, 0.2, 0.05, 0.02};
+  double[] initiatorMilitary = {0.6, 0.6, 0.05, 0.02};
+  double[] responderCivilian = {1.0, 0.2, 0.05, 0.02};
+  double[] responderMilitary = {0.5, 0.8, 0.05, 0.02};
+  double riskScale = 1.0;
+
+  /** Option sets; null means the default sets. */
+  List<Option> options;
+
+  Ladder ladder() {
+    double[] damage = {0, 0.1, 0.3, 0.2, 0.5, 1, 2, 4, 8, 6, 12, 25, 40, 60, 100, 300, 1000};
+    List<Rung> rs = new ArrayList<>();
+    for (int r = 0; r < rungs; r++) {
+      ActKind kind =
+          r == 0 ? ActKind.STATUS_QUO : r >= nuclear ? ActKind.NUCLEAR : r >= 5 ? ActKind.VIOLENT : ActKind.NON_VIOLENT;
+      double d = r < damage.length ? damage[r] : r;
+      rs.add(new Rung(r, "rung " + r, "", d, r == rungs - 1 ? 0 : inadvertent, kind));
+    }
+    return new Ladder("test", "test ladder", "", rs, directWar, nuclear, strategic, 0);
+  }
+
+  static Option kinetic(String id, String actor, Kinetic k) {
+    return new Option(id, actor, id, -1, k, 1, "none", List.of(), 0, 1);
+  }
+
+  static Option absolute(String id, String actor, int rung, double cost) {
+    return new Option(id, actor, id, rung, Kinetic.NONE, 1, "none", List.of(), cost, 1);
+  }
+
+  List<Option> defaultOptions() {
+    return List.of(
+        kinetic("ru-less", "ru", Kinetic.LESS),
+        kinetic("ru-prop", "ru", Kinetic.PROPORTIONAL),
+        kinetic("ru-more", "ru", Kinetic.MORE),
+        absolute("ru-nuclear-demo", "ru", 13, 5),
+        kinetic("us-none", "us", Kinetic.NONE),
+        kinetic("us-less", "us", Kinetic.LESS),
+        kinetic("us-prop", "us", Kinetic.PROPORTIONAL),
+        kinetic("us-more", "us", Kinetic.MORE));
+  }
+
+  private List<Faction> factions(double[] civ, double[] mil) {
+    return List.of(
+        new Faction("civilian", "civilian", 0.6, civ[0], civ[1] * riskScale, civ[2], civ[3]),
+        new Faction("military", "military", 0.4, mil[0], mil[1] * riskScale, mil[2], mil[3]));
+  }
+
+  Scenario scenario() {
+    ModelConstants d = ModelConstants.DEFAULTS;
+    ModelConstants k =
+        new ModelConstants(
+            rho,
+            d.delta(),
+            d.tau(),
+            d.credibilityRate(),
+            d.cohesionRate(),
+            d.cohesionRiskRate(),
+            d.cohesionDrift(),
+            d.influenceShift(),
+            talksOpen,
+            d.talksUncertainty(),
+            d.talksScale(),
+            d.leverageStart(),
+            d.leverageMomentum(),
+            d.leverageDecay(),
+            d.leverageNoise());
+    List<Actor> actors =
+        List.of(
+            new Actor(
+                "ru", "Russia", Side.INITIATOR, true, true, List.of(), 0.6, 20, initiatorLambda,
+                initiatorNoise, initiatorBias, factions(initiatorCivilian, initiatorMilitary),
+                initiatorPolicy, steps(initiatorScript)),
+            new Actor(
+                "us", "United States", Side.RESPONDER, true, true, List.of(), 0.4, 15,
+                responderLambda, responderNoise, responderBias,
+                factions(responderCivilian, responderMilitary), responderPolicy,
+                steps(responderScript)),
+            new Actor(
+                "nato", "NATO", Side.RESPONDER, false, false, List.of("Germany"), 0.5, 10, 2,
+                0.5, 0, List.of(), PolicyKind.QUANTAL, List.of()));
+    return new Scenario(
+        "fixture",
+        "fixture",
+        "",
+        "",
+        List.of("everything"),
+        ladder(),
+        horizon,
+        containTurns,
+        false,
+        k,
+        actors,
+        List.of(new Alliance("nato-alliance", "NATO", List.of("us", "nato"), Alliance.Commitment.COLLECTIVE_DEFENCE, 0.9, 0.8, 0.05)),
+        List.of(new Target("base", "base", "nato", "Germany", "airbase", 1, 10, true)),
+        new InitiatingEvent("ru", List.of("base"), initiatingRung, ""),
+        Map.of("none", new NonKineticPackage("none", 0, 0, 0, 0, 0)),
+        options == null ? defaultOptions() : options,
+        List.of(),
+        List.of());
+  }
+
+  private static List<ScriptStep> steps(List<String> script) {
+    return script.stream().map(ScriptStep::parse).toList();
+  }
+
+  CompiledModel model() {
+    return new CompiledModel(scenario());
+  }
+}
