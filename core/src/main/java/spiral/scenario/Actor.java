@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param resolve &isin; [0, 1]: the share of its war costs it discounts when judging whether it is
  *     hurting (ripeness) and whether to settle
  * @param painThreshold &pi; &ge; 0: felt cumulative cost at which the actor is hurting
+ * @param credibility &kappa;_0 &isin; [0, 1]: the opponent's initial belief that the actor carries
+ *     out its threats (its replies are expected with this weight)
  * @param rationality &lambda; &ge; 0 of its quantal response; {@code Double.POSITIVE_INFINITY} is
  *     best response
  * @param noise perception noise &sigma; &ge; 0, in rungs
@@ -36,6 +38,7 @@ public record Actor(
     List<String> countries,
     double resolve,
     double painThreshold,
+    double credibility,
     double rationality,
     double noise,
     double threatBias,
@@ -52,6 +55,7 @@ public record Actor(
     script = List.copyOf(script == null ? List.of() : script);
     Checks.unit(id + ".resolve", resolve);
     Checks.nonNegative(id + ".painThreshold", painThreshold);
+    Checks.unit(id + ".credibility", credibility);
     if (!(rationality >= 0)) {
       throw new IllegalArgumentException(id + ".rationality must be >= 0, was " + rationality);
     }

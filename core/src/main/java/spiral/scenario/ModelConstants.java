@@ -6,7 +6,7 @@ package spiral.scenario;
  * @param rho &rho;, credibility scale in rungs (2)
  * @param delta &delta;, continuation-hazard offset in rungs (2)
  * @param tau &tau;, continuation-hazard scale in rungs (1)
- * @param credibilityRate &eta;_&kappa;, credibility update rate (0.1)
+ * @param credibilityRate &eta;_&kappa;, credibility update rate (0.25)
  * @param cohesionRate &eta;_h, cohesion loss per rung of under-response, scaled by 1/R (0.2)
  * @param cohesionRiskRate &eta;_h', cohesion loss per unit of P_nuc above tolerance (0.5)
  * @param cohesionDrift drift of cohesion back toward its start per responder move (0.1)
@@ -40,7 +40,7 @@ public record ModelConstants(
   /** The defaults of MODEL.md. */
   public static final ModelConstants DEFAULTS =
       new ModelConstants(
-          2.0, 2.0, 1.0, 0.1, 0.2, 0.5, 0.1, 0.05, 0.3, 1.0, 0.5, 0.5, 0.0, 0.9, 0.02);
+          2.0, 2.0, 1.0, 0.25, 0.2, 0.5, 0.1, 0.05, 0.3, 1.0, 0.5, 0.5, 0.0, 0.9, 0.02);
 
   public ModelConstants {
     Checks.positive("model.rho", rho);

@@ -26,7 +26,7 @@ final class ScenarioReader {
   /** The built-in non-kinetic packages (SCENARIO-FORMAT.md, all illustrative). */
   static final Map<String, NonKineticPackage> BUILTIN_PACKAGES = builtinPackages();
 
-  private static final Set<String> ACTOR_NUMBERS = Set.of("resolve", "painThreshold",
+  private static final Set<String> ACTOR_NUMBERS = Set.of("resolve", "painThreshold", "credibility",
       "rationality", "credibilityWeight", "riskAversion", "costWeight", "punishmentWeight");
   private static final Set<String> PERCEPTION_NUMBERS = Set.of("noise", "threatBias");
   private static final Set<String> FACTION_NUMBERS =
@@ -406,7 +406,7 @@ final class ScenarioReader {
       }
       actors.add(make(aAt, () -> new Actor(id, text(a, "name", null), side, principal,
           a.path("nuclear").asBoolean(false), strings(a, "countries"), number(a, "resolve", 0.5),
-          number(a, "painThreshold", 10), rationality, number(perception, "noise", 0.5),
+          number(a, "painThreshold", 10), number(a, "credibility", 0.5), rationality, number(perception, "noise", 0.5),
           number(perception, "threatBias", 0), factions, policy, script)));
     }
     for (Side side : Side.values()) {

@@ -44,6 +44,14 @@ import spiral.scenario.Target;
  * the continuation hazard standing for what lies beyond the look-ahead. Its expected cost adds
  * &Sigma;_k q(k|m) d(k), the damage of the replies.
  *
+ * <p>The reply is expected only as far as the opponent is believed to carry out its replies: with
+ * the opponent's current credibility &kappa;_o, the expected risk is &kappa;_o P_nuc(m) + (1
+ * &minus; &kappa;_o) P_nuc(m | the opponent holds), and likewise the expected damage of the reply.
+ * Credibility is the believed probability that threats are executed (Schelling 1966): a side that
+ * answered weakly is expected to answer weakly again, which makes further attacks cheaper, and a
+ * side that answered firmly deters. Both terms are linear in &kappa;_o, so the tables keep an
+ * intercept and a slope per move.
+ *
  * <p>Two further choices of this implementation: a kinetic level relative to the perceived
  * attack (less, proportional, more) is conventional and stops one rung below the nuclear
  * threshold, so nuclear use needs an option at an absolute rung or an accident; and punishment
@@ -88,7 +96,9 @@ public final class CompiledModel {
     int[] rung;
     double[] cred;
     double[] risk;
+    double[] riskSlope;
     double[] cost;
+    double[] costSlope;
     double[] pun;
     double[] credit;
     double[] ownCost;
@@ -109,7 +119,9 @@ public final class CompiledModel {
     double[] weights;
     int mostRiskAverse;
     double[] riskAhead;
+    double[] riskHold;
     double[] damageAhead;
+    double damageHold;
     boolean inAlliance;
     double cohesion0;
     double riskTolerance;
@@ -161,8 +173,11 @@ public final class CompiledModel {
       for (int y = 0; y <= top; y++) {
         for (int c = 0; c < m.nc; c++) {
           int i = y * m.nc + c;
-          m.risk[i] = m.riskAhead[m.rung[i]];
-          m.cost[i] = m.ownCost[c] + m.damageAhead[m.rung[i]];
+          int r = m.rung[i];
+          m.risk[i] = m.riskHold[r];
+          m.riskSlope[i] = m.riskAhead[r] - m.riskHold[r];
+          m.cost[i] = m.ownCost[c] + m.damageHold;
+          m.costSlope[i] = m.damageAhead[r] - m.damageHold;
         }
       }
     }
@@ -201,7 +216,9 @@ public final class CompiledModel {
     m.rung = new int[(top + 1) * m.nc];
     m.cred = new double[(top + 1) * m.nc];
     m.risk = new double[(top + 1) * m.nc];
+    m.riskSlope = new double[(top + 1) * m.nc];
     m.cost = new double[(top + 1) * m.nc];
+    m.costSlope = new double[(top + 1) * m.nc];
     m.pun = new double[(top + 1) * m.nc];
     double sign = side == Side.RESPONDER ? 1 : -1;
     for (int c = 0; c < n; c++) {
@@ -228,7 +245,8 @@ public final class CompiledModel {
           r = baseline;
         }
         m.rung[i] = r;
-        m.cred[i] = m.credibilityScale * Math.tanh((r + m.credit[c] - y) / k.rho());
+        // credibility is at stake only when there is an attack to answer
+        m.cred[i] = y <= baseline ? 0 : m.credibilityScale * Math.tanh((r + m.credit[c] - y) / k.rho());
         m.pun[i] = Math.log1p(damage[r] * m.value[c] + m.punishRow[c]);
       }
     }
@@ -348,13 +366,16 @@ public final class CompiledModel {
     SideModel me = sides[s];
     SideModel op = sides[1 - s];
     me.riskAhead = new double[top + 1];
+    me.riskHold = new double[top + 1];
     me.damageAhead = new double[top + 1];
+    me.damageHold = damage[baseline];
     double[] agg = aggregate(op, op.omega0);
     double[] u = new double[op.nc];
     double[] q = new double[op.nc];
     for (int r = 0; r <= top; r++) {
       if (r >= nuclear) {
         me.riskAhead[r] = 1;
+        me.riskHold[r] = 1;
       }
       int y = r;
       for (int c = 0; c < op.nc; c++) {
@@ -376,6 +397,7 @@ public final class CompiledModel {
       if (r < nuclear) {
         double acc = accidentIntoNuclear(r);
         me.riskAhead[r] = acc + (1 - acc) * h;
+        me.riskHold[r] = acc + (1 - acc) * hazard[baseline];
       }
       me.damageAhead[r] = dmg;
     }
@@ -419,7 +441,7 @@ public final class CompiledModel {
     return List.of(sides[side].candidateIds);
   }
 
-  /** P_nuc of a move at rung r by a side, by the one-step look-ahead. */
+  /** P_nuc of a move at rung r by a side, by the one-step look-ahead, if the opponent replies. */
   public double nuclearRiskAhead(int side, int r) {
     return sides[side].riskAhead[r];
   }

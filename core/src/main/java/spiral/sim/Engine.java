@@ -74,7 +74,7 @@ public final class Engine {
       lastRisk[s] = 0;
       lastDeescalated[s] = false;
       moves[s] = 0;
-      rec.credibility[s] = 0.5;
+      rec.credibility[s] = m.sides[s].actor.credibility();
     }
     x[CompiledModel.INITIATOR] = r0;
     x[CompiledModel.RESPONDER] = m.baseline;
@@ -111,8 +111,9 @@ public final class Engine {
 
       final int y = m.clamp((int) Math.floor(x[o] + sm.bias + sm.noise * z + 0.5));
       final int row = y * sm.nc;
+      final double kappa = rec.credibility[o];
       int cand =
-          t == 1 && firstResponse >= 0 ? firstResponse : decide(sm, s, y, row, vChoice);
+          t == 1 && firstResponse >= 0 ? firstResponse : decide(sm, s, y, row, kappa, vChoice);
       int intended;
       double credit;
       double ownCost;
@@ -127,7 +128,7 @@ public final class Engine {
         value = sm.value[cand];
         extra = sm.punishRow[cand];
         lev = sm.leverage[cand];
-        risk = sm.risk[row + cand];
+        risk = sm.risk[row + cand] + kappa * sm.riskSlope[row + cand];
       } else {
         intended = -cand - 1;
         credit = 0;
@@ -135,7 +136,7 @@ public final class Engine {
         value = 1;
         extra = 0;
         lev = 0;
-        risk = sm.riskAhead[intended];
+        risk = sm.riskHold[intended] + kappa * (sm.riskAhead[intended] - sm.riskHold[intended]);
       }
       final boolean accident = vAccident < m.inadvertent[intended];
       final int e = accident ? intended + 1 : intended;
@@ -143,12 +144,14 @@ public final class Engine {
       rec.cost[o] += done;
       rec.cost[s] += ownCost;
       rec.punishment[s] += done;
-      rec.credibility[s] =
-          clamp01(
-              rec.credibility[s]
-                  + k.credibilityRate()
-                      * sm.credibilityScale
-                      * Math.tanh((e + credit - y) / k.rho()));
+      if (y > m.baseline) {
+        rec.credibility[s] =
+            clamp01(
+                rec.credibility[s]
+                    + k.credibilityRate()
+                        * sm.credibilityScale
+                        * Math.tanh((e + credit - y) / k.rho()));
+      }
       if (s == CompiledModel.RESPONDER && sm.inAlliance) {
         boolean hurt = false;
         if (y > e) {
@@ -195,7 +198,7 @@ public final class Engine {
         rec.furtherAttacks = true;
       }
       if (tracer != null) {
-        traceTurn(t, s, o, y, cand, intended, e, accident, risk, h, p, rec);
+        traceTurn(t, s, o, y, kappa, cand, intended, e, accident, risk, h, p, rec);
       }
       if (e >= m.nuclear) {
         if (rec.firstNuclearUser < 0) {
@@ -267,10 +270,10 @@ public final class Engine {
   }
 
   /** The candidate index chosen by the side's policy, or -(rung + 1) for a bare rung. */
-  private int decide(CompiledModel.SideModel sm, int s, int y, int row, double v) {
+  private int decide(CompiledModel.SideModel sm, int s, int y, int row, double kappa, double v) {
     switch (sm.policy) {
       case QUANTAL:
-        utilities(sm, s, row);
+        utilities(sm, s, row, kappa);
         return Choice.draw(u, sm.nc, sm.lambda, v, scratch);
       case SCRIPTED:
         {
@@ -321,7 +324,7 @@ public final class Engine {
     }
   }
 
-  private void utilities(CompiledModel.SideModel sm, int s, int row) {
+  private void utilities(CompiledModel.SideModel sm, int s, int row, double kappa) {
     final double[] ws = w[s];
     final double wc = ws[0];
     final double wr = ws[1];
@@ -329,7 +332,11 @@ public final class Engine {
     final double wg = ws[3];
     for (int c = 0; c < sm.nc; c++) {
       int i = row + c;
-      u[c] = wc * sm.cred[i] - wr * sm.risk[i] - wk * sm.cost[i] + wg * sm.pun[i];
+      u[c] =
+          wc * sm.cred[i]
+              - wr * (sm.risk[i] + kappa * sm.riskSlope[i])
+              - wk * (sm.cost[i] + kappa * sm.costSlope[i])
+              + wg * sm.pun[i];
     }
   }
 
@@ -363,6 +370,7 @@ public final class Engine {
       int s,
       int o,
       int y,
+      double kappa,
       int cand,
       int intended,
       int e,
@@ -373,7 +381,7 @@ public final class Engine {
       RunRecord rec) {
     CompiledModel.SideModel sm = m.sides[s];
     int row = y * sm.nc;
-    utilities(sm, s, row);
+    utilities(sm, s, row, kappa);
     double[] prob = new double[sm.nc];
     if (sm.policy == spiral.scenario.PolicyKind.QUANTAL && !(t == 1 && forcedFirst)) {
       Choice.quantalProbabilities(u, sm.nc, sm.lambda, prob);
@@ -384,11 +392,13 @@ public final class Engine {
     for (int c = 0; c < sm.nc; c++) {
       int i = row + c;
       List<Double> fu = new ArrayList<>();
+      double candRisk = sm.risk[i] + kappa * sm.riskSlope[i];
+      double candCost = sm.cost[i] + kappa * sm.costSlope[i];
       for (int f = 0; f < sm.nf; f++) {
         fu.add(
             sm.weights[f * 4] * sm.cred[i]
-                - sm.weights[f * 4 + 1] * sm.risk[i]
-                - sm.weights[f * 4 + 2] * sm.cost[i]
+                - sm.weights[f * 4 + 1] * candRisk
+                - sm.weights[f * 4 + 2] * candCost
                 + sm.weights[f * 4 + 3] * sm.pun[i]);
       }
       cs.add(new TraceTurn.Candidate(sm.candidateIds[c], sm.rung[i], u[c], fu, prob[c]));

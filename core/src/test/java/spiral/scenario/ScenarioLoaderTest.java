@@ -778,7 +778,7 @@ class ScenarioLoaderTest {
       assertThat(ps).extracting(Problem::column).containsOnly(6);
       assertThat(ps).extracting(Problem::message).containsExactly(
           "\"actors.red.resolv\" does not name a numeric parameter: 'resolv' is not one of:"
-              + " costWeight, credibilityWeight, painThreshold, punishmentWeight, rationality,"
+              + " costWeight, credibility, credibilityWeight, painThreshold, punishmentWeight, rationality,"
               + " resolve, riskAversion",
           "\"actors.green.resolve\" does not name a numeric parameter: no actor 'green'",
           "\"actors.red.factions.army.risk\" does not name a numeric parameter: actor 'red' has"

@@ -118,16 +118,16 @@ final class Fixture {
     List<Actor> actors =
         List.of(
             new Actor(
-                "ru", "Russia", Side.INITIATOR, true, true, List.of(), 0.6, 20, initiatorLambda,
+                "ru", "Russia", Side.INITIATOR, true, true, List.of(), 0.6, 20, 0.5, initiatorLambda,
                 initiatorNoise, initiatorBias, factions(initiatorCivilian, initiatorMilitary),
                 initiatorPolicy, steps(initiatorScript)),
             new Actor(
-                "us", "United States", Side.RESPONDER, true, true, List.of(), 0.4, 15,
+                "us", "United States", Side.RESPONDER, true, true, List.of(), 0.4, 15, 0.5,
                 responderLambda, responderNoise, responderBias,
                 factions(responderCivilian, responderMilitary), responderPolicy,
                 steps(responderScript)),
             new Actor(
-                "nato", "NATO", Side.RESPONDER, false, false, List.of("Germany"), 0.5, 10, 2,
+                "nato", "NATO", Side.RESPONDER, false, false, List.of("Germany"), 0.5, 10, 0.5, 2,
                 0.5, 0, List.of(), PolicyKind.QUANTAL, List.of()));
     return new Scenario(
         "fixture",
