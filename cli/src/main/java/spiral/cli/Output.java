@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes a command's output to standard output or, atomically, to a file. */
 final class Output {
@@ -38,9 +39,11 @@ final class Output {
       throw new BadInputException("spiral: --out: folder " + dir + " does not exist");
     }
     try {
-      Path tmp = Files.createTempFile(dir, ".spiral-", ".tmp");
+      Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        // a new file with the default permissions, not a private temporary file's
+        Files.writeString(
+            tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
           Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

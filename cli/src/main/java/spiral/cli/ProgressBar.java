@@ -35,8 +35,8 @@ final class ProgressBar implements Progress {
     if (done < total && now - lastDraw < 200_000_000L) {
       return;
     }
-    if (!drawn && done == total && now - start < 500_000_000L) {
-      return;
+    if (now - start < 300_000_000L) {
+      return; // short jobs draw nothing, and early estimates of time left are noise
     }
     lastDraw = now;
     drawn = true;

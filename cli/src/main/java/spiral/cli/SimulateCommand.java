@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spiral.scenario.Scenario;
 import spiral.sim.CompiledModel;
@@ -28,18 +27,14 @@ import spiral.sim.Stats;
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "SCENARIO",
-      description = "A built-in scenario name (see 'spiral scenarios') or a scenario file.")
-  String scenario;
+  @Mixin ScenarioArgument scenario;
 
   @Mixin RunOptions run;
 
   @Override
   public Integer call() {
     run.check();
-    Scenario sc = Scenarios.load(scenario);
+    Scenario sc = scenario.load();
     CompiledModel model = new CompiledModel(sc);
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, "simulate", ProgressBar.terminal());

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spiral.Version;
 import spiral.ladder.Ladder;
@@ -32,11 +32,7 @@ import spiral.sim.TraceTurn;
 final class TraceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "SCENARIO",
-      description = "A built-in scenario name (see 'spiral scenarios') or a scenario file.")
-  String scenario;
+  @Mixin ScenarioArgument scenario;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -62,7 +58,7 @@ final class TraceCommand implements Callable<Integer> {
     if (runIndex < 0) {
       throw new BadInputException("spiral: --run must be >= 0, was " + runIndex);
     }
-    Scenario sc = Scenarios.load(scenario);
+    Scenario sc = scenario.load();
     CompiledModel model = new CompiledModel(sc);
     Engine engine = new Engine(model);
     TraceLog log = new TraceLog();

@@ -149,4 +149,30 @@ class CommandLineTest {
     assertThat(r.err()).containsPattern("bad\\.yaml:\\d+:\\d+: .*resolve.*1\\.7");
     assertThat(r.err()).doesNotContain("Exception", "\tat ");
   }
+
+  @Test
+  void failureAtRunTimeIsExitOneWithoutStackTraceUnlessVerbose() throws Exception {
+    Path folder = tmp.resolve("taken");
+    Files.createDirectories(folder.resolve("inside"));
+    Cli r = Cli.run("simulate", "rand-a-satellite", "--runs", "10", "--out", folder.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("spiral: error:", "cannot write", "--verbose");
+    assertThat(r.err()).doesNotContain("\tat ");
+    Cli v = Cli.run("simulate", "rand-a-satellite", "--runs", "10", "--out", folder.toString(), "--verbose");
+    assertThat(v.code()).isEqualTo(1);
+    assertThat(v.err()).contains("\tat ");
+    assertThat(Files.isDirectory(folder.resolve("inside"))).isTrue();
+  }
+
+  @Test
+  void outFileGetsOrdinaryPermissionsAndReplacesAnOldOne() throws Exception {
+    Path f = tmp.resolve("old.csv");
+    Files.writeString(f, "old");
+    Cli r = Cli.run("simulate", "rand-a-satellite", "--runs", "10", "--format", "csv", "--out", f.toString());
+    assertThat(r.code()).isZero();
+    assertThat(Files.readString(f)).startsWith("section,key");
+    try (var files = Files.list(tmp)) {
+      assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+    }
+  }
 }

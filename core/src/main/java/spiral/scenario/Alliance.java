@@ -2,6 +2,7 @@ package spiral.scenario;
 
 import java.util.List;
 import java.util.Objects;
+import spiral.FileName;
 
 /**
  * An alliance and its commitment (e.g. NATO's Article 5).
@@ -24,7 +25,7 @@ public record Alliance(
     double cohesion,
     double riskTolerance) {
   /** The kinds of alliance commitment. */
-  public enum Commitment {
+  public enum Commitment implements FileName {
     COLLECTIVE_DEFENCE("collectiveDefence", 1.0),
     CONSULTATION("consultation", 0.5),
     NONE("none", 0.0);
@@ -37,7 +38,7 @@ public record Alliance(
       this.factor = factor;
     }
 
-    /** The scenario-file spelling. */
+    @Override
     public String fileName() {
       return fileName;
     }
@@ -49,12 +50,7 @@ public record Alliance(
 
     /** Parses the scenario-file spelling. */
     public static Commitment parse(String s) {
-      for (Commitment c : values()) {
-        if (c.fileName.equals(s)) {
-          return c;
-        }
-      }
-      throw new IllegalArgumentException("unknown commitment '" + s + "'");
+      return FileName.parse(Commitment.class, s, "commitment");
     }
   }
 

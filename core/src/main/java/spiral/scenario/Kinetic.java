@@ -1,10 +1,12 @@
 package spiral.scenario;
 
+import spiral.FileName;
+
 /**
  * The kinetic level of a response relative to the perceived attack (RAND PEA2081-1's first
  * dimension): none, less than proportionate, proportionate, more than proportionate.
  */
-public enum Kinetic {
+public enum Kinetic implements FileName {
   NONE("none"),
   LESS("less"),
   PROPORTIONAL("proportional"),
@@ -16,18 +18,13 @@ public enum Kinetic {
     this.fileName = fileName;
   }
 
-  /** The scenario-file spelling. */
+  @Override
   public String fileName() {
     return fileName;
   }
 
   /** Parses the scenario-file spelling. */
   public static Kinetic parse(String s) {
-    for (Kinetic k : values()) {
-      if (k.fileName.equals(s)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException("unknown kinetic level '" + s + "'");
+    return FileName.parse(Kinetic.class, s, "kinetic level");
   }
 }

@@ -1,5 +1,7 @@
 package spiral.scenario;
 
+import spiral.FileName;
+
 /**
  * How an actor chooses its moves.
  *
@@ -12,7 +14,7 @@ package spiral.scenario;
  *   <li>{@code dove}: de-escalates and offers talks.
  * </ul>
  */
-public enum PolicyKind {
+public enum PolicyKind implements FileName {
   QUANTAL("quantal"),
   SCRIPTED("scripted"),
   PROPORTIONAL("proportional"),
@@ -26,18 +28,13 @@ public enum PolicyKind {
     this.fileName = fileName;
   }
 
-  /** The scenario-file spelling. */
+  @Override
   public String fileName() {
     return fileName;
   }
 
   /** Parses the scenario-file spelling. */
   public static PolicyKind parse(String s) {
-    for (PolicyKind k : values()) {
-      if (k.fileName.equals(s)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException("unknown policy '" + s + "'");
+    return FileName.parse(PolicyKind.class, s, "policy");
   }
 }

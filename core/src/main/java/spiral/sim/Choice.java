@@ -14,66 +14,49 @@ public final class Choice {
 
   private Choice() {}
 
-  /** Writes the choice probabilities of the first n utilities into {@code p}. */
-  public static void quantalProbabilities(double[] u, int n, double lambda, double[] p) {
+  /**
+   * Writes the unnormalised choice weights of the first n utilities into {@code w} (for best
+   * response, 1 for each best move and 0 for the others) and returns their sum.
+   */
+  private static double weights(double[] u, int n, double lambda, double[] w) {
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       max = Math.max(max, u[i]);
     }
     double sum = 0;
-    if (Double.isInfinite(lambda)) {
-      for (int i = 0; i < n; i++) {
-        p[i] = u[i] >= max - TIE ? 1 : 0;
-        sum += p[i];
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        p[i] = Math.exp(lambda * (u[i] - max));
-        sum += p[i];
-      }
+    boolean best = Double.isInfinite(lambda);
+    for (int i = 0; i < n; i++) {
+      w[i] = best ? (u[i] >= max - TIE ? 1 : 0) : Math.exp(lambda * (u[i] - max));
+      sum += w[i];
     }
+    return sum;
+  }
+
+  /** Writes the choice probabilities of the first n utilities into {@code p}. */
+  public static void quantalProbabilities(double[] u, int n, double lambda, double[] p) {
+    double sum = weights(u, n, lambda, p);
     for (int i = 0; i < n; i++) {
       p[i] /= sum;
     }
   }
 
   /**
-   * Draws an index with probability proportional to exp(&lambda;(u[i] &minus; max)), using one
+   * Draws an index with the quantal-response probabilities of the first n utilities, using one
    * uniform draw {@code v} &isin; [0, 1). {@code scratch} holds at least n doubles.
    */
   public static int draw(double[] u, int n, double lambda, double v, double[] scratch) {
-    double max = Double.NEGATIVE_INFINITY;
+    double target = v * weights(u, n, lambda, scratch);
+    int last = 0;
     for (int i = 0; i < n; i++) {
-      max = Math.max(max, u[i]);
-    }
-    double sum = 0;
-    if (Double.isInfinite(lambda)) {
-      for (int i = 0; i < n; i++) {
-        sum += u[i] >= max - TIE ? 1 : 0;
-        scratch[i] = sum;
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        sum += Math.exp(lambda * (u[i] - max));
-        scratch[i] = sum;
+      if (scratch[i] > 0) {
+        last = i;
+        target -= scratch[i];
+        if (target < 0) {
+          return i;
+        }
       }
     }
-    double target = v * sum;
-    for (int i = 0; i < n - 1; i++) {
-      if (target < scratch[i]) {
-        return i;
-      }
-    }
-    return lastPositive(scratch, n);
-  }
-
-  private static int lastPositive(double[] cumulative, int n) {
-    for (int i = n - 1; i > 0; i--) {
-      if (cumulative[i] > cumulative[i - 1]) {
-        return i;
-      }
-    }
-    return 0;
+    return last; // rounding left a sliver: the last move with weight
   }
 
   /** Convenience for tests and tracing: draws with the generator's next double. */

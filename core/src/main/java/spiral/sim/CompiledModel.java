@@ -3,7 +3,6 @@ package spiral.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import spiral.ladder.ActKind;
 import spiral.ladder.Ladder;
 import spiral.scenario.Actor;
 import spiral.scenario.Alliance;
@@ -449,10 +448,5 @@ public final class CompiledModel {
   /** The highest rung R of the ladder. */
   public int top() {
     return top;
-  }
-
-  /** The act weight of a rung in the escalation score. */
-  static int actWeight(ActKind kind) {
-    return kind.weight();
   }
 }

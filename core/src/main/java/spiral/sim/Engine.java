@@ -2,6 +2,8 @@ package spiral.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import spiral.ladder.ActKind;
+import spiral.scenario.PolicyKind;
 import spiral.scenario.ScriptStep;
 
 /**
@@ -187,13 +189,11 @@ public final class Engine {
       if (accident) {
         rec.inadvertent = true;
       }
-      if (!accident && cand == sm.hold) {
-        // no new act: status quo scores 0
-      } else if (!accident && cand == sm.deescalate) {
-        rec.escalationScore += spiral.ladder.ActKind.DEESCALATION.weight();
-      } else {
+      if (accident || (cand != sm.hold && cand != sm.deescalate)) {
         rec.escalationScore += m.actWeight[e];
-      }
+      } else if (cand == sm.deescalate) {
+        rec.escalationScore += ActKind.DEESCALATION.weight();
+      } // a hold is no new act: the status quo scores 0
       if (s == CompiledModel.INITIATOR && e >= r0) {
         rec.furtherAttacks = true;
       }
@@ -383,7 +383,7 @@ public final class Engine {
     int row = y * sm.nc;
     utilities(sm, s, row, kappa);
     double[] prob = new double[sm.nc];
-    if (sm.policy == spiral.scenario.PolicyKind.QUANTAL && !(t == 1 && forcedFirst)) {
+    if (sm.policy == PolicyKind.QUANTAL && !(t == 1 && forcedFirst)) {
       Choice.quantalProbabilities(u, sm.nc, sm.lambda, prob);
     } else if (cand >= 0) {
       prob[cand] = 1;
