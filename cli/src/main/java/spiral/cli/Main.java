@@ -25,6 +25,8 @@ import spiral.Version;
       ValidateCommand.class,
       SimulateCommand.class,
       TraceCommand.class,
+      OptionsCommand.class,
+      StudyCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -26,6 +26,17 @@ final class Output {
     }
   }
 
+  /** Fails as bad input, before any work, when a file's folder does not exist. */
+  static void checkFolder(Path file, String option) {
+    if (file == null) {
+      return;
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new BadInputException("spiral: " + option + ": folder " + dir + " does not exist");
+    }
+  }
+
   /** Writes text to {@code file} (via a temporary file and a move) or to {@code out}. */
   static void write(String text, Path file, PrintWriter out) {
     if (file == null) {
@@ -33,11 +44,9 @@ final class Output {
       out.flush();
       return;
     }
+    checkFolder(file, "--out");
     Path abs = file.toAbsolutePath();
     Path dir = abs.getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw new BadInputException("spiral: --out: folder " + dir + " does not exist");
-    }
     try {
       Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       try {

@@ -10,6 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import spiral.scenario.Scenario;
 import spiral.sim.CompiledModel;
+import spiral.sim.MeanValue;
+import spiral.sim.Proportion;
 import spiral.sim.SimulationSummary;
 import spiral.sim.Stats;
 
@@ -96,7 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
             s.turns().p90(),
             sc.horizon()));
     b.append(String.format(Locale.ROOT, "%n%-22s %12s   %s%n", "end of run", "mean", "95% CI"));
-    for (Map.Entry<String, SimulationSummary.MeanValue> e : s.means().entrySet()) {
+    for (Map.Entry<String, MeanValue> e : s.means().entrySet()) {
       b.append(
           String.format(
               Locale.ROOT,
@@ -115,9 +117,9 @@ final class SimulateCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  private static void rows(StringBuilder b, Map<String, SimulationSummary.Proportion> m) {
-    for (Map.Entry<String, SimulationSummary.Proportion> e : m.entrySet()) {
-      SimulationSummary.Proportion p = e.getValue();
+  private static void rows(StringBuilder b, Map<String, Proportion> m) {
+    for (Map.Entry<String, Proportion> e : m.entrySet()) {
+      Proportion p = e.getValue();
       b.append(
           String.format(
               Locale.ROOT,
@@ -152,7 +154,7 @@ final class SimulateCommand implements Callable<Integer> {
     b.append(String.format(Locale.ROOT, "turns,mean,,%s,,%n", num(s.turns().mean())));
     b.append(String.format(Locale.ROOT, "turns,p50,,%d,,%n", s.turns().p50()));
     b.append(String.format(Locale.ROOT, "turns,p90,,%d,,%n", s.turns().p90()));
-    for (Map.Entry<String, SimulationSummary.MeanValue> e : s.means().entrySet()) {
+    for (Map.Entry<String, MeanValue> e : s.means().entrySet()) {
       b.append(
           String.format(
               Locale.ROOT,
@@ -166,9 +168,9 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private static void section(
-      StringBuilder b, String name, Map<String, SimulationSummary.Proportion> m) {
-    for (Map.Entry<String, SimulationSummary.Proportion> e : m.entrySet()) {
-      SimulationSummary.Proportion p = e.getValue();
+      StringBuilder b, String name, Map<String, Proportion> m) {
+    for (Map.Entry<String, Proportion> e : m.entrySet()) {
+      Proportion p = e.getValue();
       b.append(
           String.format(
               Locale.ROOT,

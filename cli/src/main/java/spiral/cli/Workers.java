@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import spiral.options.OptionsAnalysis;
 import spiral.sim.Simulator;
 
 /** The worker pool of a command: daemon threads, closed when the command ends. */
@@ -25,6 +26,10 @@ final class Workers implements AutoCloseable {
 
   Simulator simulator() {
     return pool == null ? new Simulator(Runnable::run, 1) : new Simulator(pool, threads);
+  }
+
+  OptionsAnalysis options() {
+    return pool == null ? new OptionsAnalysis(Runnable::run, 1) : new OptionsAnalysis(pool, threads);
   }
 
   @Override

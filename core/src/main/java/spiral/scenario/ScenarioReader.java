@@ -435,6 +435,10 @@ final class ScenarioReader {
       } else {
         step = ScriptStep.parse(e.asText());
       }
+      if (ladder != null && step.atLeast() > ladder.top()) {
+        problem(eAt, "the condition 'if >= " + step.atLeast() + "' names no rung of the ladder (0.."
+            + ladder.top() + ")");
+      }
       if (step.kind() == ScriptStep.Kind.ABSOLUTE && ladder != null && step.value() > ladder.top()) {
         problem(eAt, "rung " + step.value() + " is not a rung of the ladder (0.."
             + ladder.top() + ")");
@@ -442,7 +446,8 @@ final class ScenarioReader {
         String owner = optionActors.get(step.option());
         if (owner == null) {
           problem(eAt, "unknown option " + Text.name(step.option()) + ": a script step is a rung,"
-              + " \"+k\", \"-k\", hold, deescalate or one of the actor's option ids");
+              + " \"+k\", \"-k\", hold, deescalate or one of the actor's option ids,"
+              + " optionally followed by 'if >= N'");
         } else if (!owner.equals(actor)) {
           problem(eAt, "option " + Text.name(step.option()) + " belongs to " + Text.name(owner)
               + ", not to " + Text.name(actor));

@@ -445,6 +445,27 @@ public final class CompiledModel {
     return sides[side].riskAhead[r];
   }
 
+  /** How many of the side's candidates are its scenario options (they come first). */
+  public int optionCount(int side) {
+    return sides[side].hold;
+  }
+
+  /** The rung of a side's candidate c when it perceives the opponent at rung y. */
+  public int candidateRung(int side, int y, int c) {
+    SideModel m = sides[side];
+    return m.rung[y * m.nc + c];
+  }
+
+  /** The rung of the initiating attack. */
+  public int initiatingRung() {
+    return initiatingRung;
+  }
+
+  /** d(r), the damage of an act at rung r. */
+  public double damage(int r) {
+    return damage[r];
+  }
+
   /** The highest rung R of the ladder. */
   public int top() {
     return top;

@@ -279,6 +279,9 @@ public final class Engine {
         {
           int i = Math.min(moves[s], sm.script.length - 1);
           ScriptStep step = sm.script[i];
+          if (y < step.atLeast()) {
+            return sm.hold;
+          }
           switch (step.kind()) {
             case HOLD:
               return sm.hold;

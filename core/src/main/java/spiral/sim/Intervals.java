@@ -22,7 +22,8 @@ public final class Intervals {
     double denom = 1 + z2 / n;
     double center = (p + z2 / (2.0 * n)) / denom;
     double half = z / denom * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-    return new double[] {Math.max(0, center - half), Math.min(1, center + half)};
+    // exact at the ends: no successes cannot have a positive lower bound, nor all a bound below 1
+    return new double[] {k == 0 ? 0 : Math.max(0, center - half), k == n ? 1 : Math.min(1, center + half)};
   }
 
   /** Normal interval {lo, hi} for a mean with sample standard deviation sd over n values. */
@@ -32,5 +33,19 @@ public final class Intervals {
     }
     double half = z * sd / Math.sqrt(n);
     return new double[] {mean - half, mean + half};
+  }
+
+  /** The sample standard deviation of n values with this sum and sum of squares. */
+  public static double sd(double sum, double sumSq, long n) {
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double mean = sum / n;
+    return Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1)));
+  }
+
+  /** v rounded to 6 decimals, for reading (non-finite values unchanged). */
+  public static double round6(double v) {
+    return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v;
   }
 }

@@ -37,12 +37,6 @@ public record SimulationSummary(
     Map<String, MeanValue> means,
     List<String> illustrative) {
 
-  /** A proportion with its 95% Wilson interval. */
-  public record Proportion(long count, double p, double[] ci95) {}
-
-  /** A mean with its 95% normal interval. */
-  public record MeanValue(double mean, double[] ci95) {}
-
   /** The highest-rung histogram (rung level as text → runs) and its mean. */
   public record MaxRung(Map<String, Long> histogram, double mean) {}
 
@@ -81,9 +75,7 @@ public record SimulationSummary(
     first.put(model.actorId(CompiledModel.RESPONDER), proportion(st.firstNuclearUser(1), n));
     Map<String, MeanValue> means = new LinkedHashMap<>();
     for (int i = 0; i < Stats.MEANS.length; i++) {
-      double mean = st.mean(i);
-      double[] ci = Intervals.mean(mean, st.sd(i), n, Intervals.Z95);
-      means.put(Stats.MEANS[i], new MeanValue(round(mean), new double[] {round(ci[0]), round(ci[1])}));
+      means.put(Stats.MEANS[i], st.meanValue(i));
     }
     return new SimulationSummary(
         sc.id(),
@@ -100,8 +92,7 @@ public record SimulationSummary(
   }
 
   static Proportion proportion(long k, long n) {
-    double[] ci = Intervals.wilson(k, n, Intervals.Z95);
-    return new Proportion(k, round((double) k / n), new double[] {round(ci[0]), round(ci[1])});
+    return Proportion.of(k, n);
   }
 
   /** The smallest t with at least q of the runs ending at or before t. */
@@ -118,9 +109,6 @@ public record SimulationSummary(
   }
 
   static double round(double v) {
-    if (!Double.isFinite(v)) {
-      return v;
-    }
-    return Math.round(v * 1e6) / 1e6;
+    return Intervals.round6(v);
   }
 }

@@ -1,26 +1,23 @@
 package spiral.sim;
 
-import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * Runs many runs of the engine on an executor and aggregates them as they stream in.
  *
- * <p>Runs are cut into fixed blocks of {@link #BLOCK} runs; each block is played by its own
- * {@link Engine} and aggregated into its own {@link Stats}; blocks are merged strictly in block
- * order. Run k always uses the generator seeded from (master seed, k), so the result is the same,
- * to the bit, for any executor and any number of threads. At most {@code 4 &times; parallelism}
- * blocks are in flight, so memory does not grow with the number of runs.
+ * <p>Runs are cut into fixed blocks ({@link Blocks}); each block is played by its own {@link
+ * Engine} and aggregated into its own {@link Stats}; blocks are merged strictly in block order.
+ * Run k always uses the generator seeded from (master seed, k), so the result is the same, to the
+ * bit, for any executor and any number of threads, and memory does not grow with the number of
+ * runs.
  *
  * <p>Cost: O(runs &times; turns &times; candidates) time, O(parallelism &times; (R + horizon))
  * memory.
  */
 public final class Simulator {
   /** Runs per block (fixed: it must not depend on the thread count). */
-  public static final int BLOCK = 1024;
+  public static final int BLOCK = Blocks.SIZE;
 
   private final Executor executor;
   private final int parallelism;
@@ -53,36 +50,14 @@ public final class Simulator {
    */
   public Stats run(CompiledModel model, long runs, long seed, int firstResponse, Progress progress) {
     Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(progress, "progress");
-    if (runs < 1) {
-      throw new IllegalArgumentException("runs must be >= 1, was " + runs);
-    }
-    long blocks = (runs + BLOCK - 1) / BLOCK;
-    Stats total = new Stats(model.top, model.horizon);
-    ArrayDeque<CompletableFuture<Stats>> window = new ArrayDeque<>();
-    int maxInFlight = 4 * parallelism;
-    long next = 0;
-    while (next < blocks || !window.isEmpty()) {
-      while (next < blocks && window.size() < maxInFlight) {
-        long from = next * BLOCK;
-        long to = Math.min(runs, from + BLOCK);
-        window.add(CompletableFuture.supplyAsync(() -> block(model, seed, from, to, firstResponse), executor));
-        next++;
-      }
-      CompletableFuture<Stats> head = window.poll();
-      try {
-        total.merge(head.join());
-      } catch (CompletionException e) {
-        window.forEach(f -> f.cancel(false));
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        throw e;
-      }
-      progress.advance(total.runs(), runs);
-    }
-    return total;
+    return Blocks.run(
+        executor,
+        parallelism,
+        runs,
+        new Stats(model.top, model.horizon),
+        (from, to) -> block(model, seed, from, to, firstResponse),
+        Stats::merge,
+        progress);
   }
 
   private static Stats block(CompiledModel model, long seed, long from, long to, int firstResponse) {

@@ -160,11 +160,11 @@ public final class Stats {
 
   /** The sample standard deviation of tracked figure i. */
   public double sd(int i) {
-    if (runs < 2) {
-      return Double.NaN;
-    }
-    double mean = sum[i] / runs;
-    double var = (sumSq[i] - runs * mean * mean) / (runs - 1);
-    return Math.sqrt(Math.max(0, var));
+    return Intervals.sd(sum[i], sumSq[i], runs);
+  }
+
+  /** The mean of tracked figure i with its 95% interval. */
+  public MeanValue meanValue(int i) {
+    return MeanValue.of(sum[i], sumSq[i], runs);
   }
 }

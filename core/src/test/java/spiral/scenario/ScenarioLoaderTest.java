@@ -615,7 +615,8 @@ class ScenarioLoaderTest {
       assertThat(ps).extracting(Problem::toString).containsExactly(
           "test.yaml:18:35: actors[1].script[4]: option 'theirs' belongs to 'red', not to 'blue'",
           "test.yaml:18:43: actors[1].script[5]: unknown option 'nothing': a script step is a"
-              + " rung, \"+k\", \"-k\", hold, deescalate or one of the actor's option ids",
+              + " rung, \"+k\", \"-k\", hold, deescalate or one of the actor's option ids,"
+              + " optionally followed by 'if >= N'",
           "test.yaml:18:52: actors[1].script[6]: rung 9 is not a rung of the ladder (0..5)");
     }
 

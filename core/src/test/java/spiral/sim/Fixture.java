@@ -25,40 +25,45 @@ import spiral.scenario.Target;
  * NATO-Russia ladder (direct war 11, nuclear 13, strategic 16), two principal actors with two
  * factions each, and settings that tests change one at a time.
  */
-final class Fixture {
-  int rungs = 17;
-  int directWar = 11;
-  int nuclear = 13;
-  int strategic = 16;
-  double inadvertent = 0.02;
-  int initiatingRung = 8;
-  int horizon = 24;
-  int containTurns = 3;
-  double rho = 2.0;
-  double talksOpen = 0.3;
+public final class Fixture {
+  public int rungs = 17;
+  public int directWar = 11;
+  public int nuclear = 13;
+  public int strategic = 16;
+  public double inadvertent = 0.02;
+  public int initiatingRung = 8;
+  public int horizon = 24;
+  public int containTurns = 3;
+  public double rho = 2.0;
+  public double talksOpen = 0.3;
 
-  double initiatorNoise = 0.5;
-  double initiatorBias = 0.3;
-  double initiatorLambda = 3;
-  PolicyKind initiatorPolicy = PolicyKind.QUANTAL;
-  List<String> initiatorScript = List.of();
-  double responderNoise = 0.4;
-  double responderBias = 0.1;
-  double responderLambda = 3;
-  PolicyKind responderPolicy = PolicyKind.QUANTAL;
-  List<String> responderScript = List.of();
+  public double initiatorNoise = 0.5;
+  public double initiatorBias = 0.3;
+  public double initiatorLambda = 3;
+  public PolicyKind initiatorPolicy = PolicyKind.QUANTAL;
+  public List<String> initiatorScript = List.of();
+  public double responderNoise = 0.4;
+  public double responderBias = 0.1;
+  public double responderLambda = 3;
+  public PolicyKind responderPolicy = PolicyKind.QUANTAL;
+  public List<String> responderScript = List.of();
 
   /** Faction weights {credibility, risk, cost, punishment}, civilian then military. */
-  double[] initiatorCivilian = {1.0, 0.2, 0.05, 0.02};
-  double[] initiatorMilitary = {0.6, 0.6, 0.05, 0.02};
-  double[] responderCivilian = {1.0, 0.2, 0.05, 0.02};
-  double[] responderMilitary = {0.5, 0.8, 0.05, 0.02};
-  double riskScale = 1.0;
+  public double[] initiatorCivilian = {1.0, 0.2, 0.05, 0.02};
+  public double[] initiatorMilitary = {0.6, 0.6, 0.05, 0.02};
+  public double[] responderCivilian = {1.0, 0.2, 0.05, 0.02};
+  public double[] responderMilitary = {0.5, 0.8, 0.05, 0.02};
+  public double riskScale = 1.0;
 
   /** Option sets; null means the default sets. */
-  List<Option> options;
+  public List<Option> options;
 
-  Ladder ladder() {
+  /** Goals and uncertainties of the scenario. */
+  public List<spiral.scenario.Goal> goals = List.of();
+
+  public List<spiral.scenario.Uncertainty> uncertainties = List.of();
+
+  public Ladder ladder() {
     double[] damage = {0, 0.1, 0.3, 0.2, 0.5, 1, 2, 4, 8, 6, 12, 25, 40, 60, 100, 300, 1000};
     List<Rung> rs = new ArrayList<>();
     for (int r = 0; r < rungs; r++) {
@@ -70,15 +75,15 @@ final class Fixture {
     return new Ladder("test", "test ladder", "", rs, directWar, nuclear, strategic, 0);
   }
 
-  static Option kinetic(String id, String actor, Kinetic k) {
+  public static Option kinetic(String id, String actor, Kinetic k) {
     return new Option(id, actor, id, -1, k, 1, "none", List.of(), 0, 1);
   }
 
-  static Option absolute(String id, String actor, int rung, double cost) {
+  public static Option absolute(String id, String actor, int rung, double cost) {
     return new Option(id, actor, id, rung, Kinetic.NONE, 1, "none", List.of(), cost, 1);
   }
 
-  List<Option> defaultOptions() {
+  public List<Option> defaultOptions() {
     return List.of(
         kinetic("ru-less", "ru", Kinetic.LESS),
         kinetic("ru-prop", "ru", Kinetic.PROPORTIONAL),
@@ -96,7 +101,7 @@ final class Fixture {
         new Faction("military", "military", 0.4, mil[0], mil[1] * riskScale, mil[2], mil[3]));
   }
 
-  Scenario scenario() {
+  public Scenario scenario() {
     ModelConstants d = ModelConstants.DEFAULTS;
     ModelConstants k =
         new ModelConstants(
@@ -146,15 +151,15 @@ final class Fixture {
         new InitiatingEvent("ru", List.of("base"), initiatingRung, ""),
         Map.of("none", new NonKineticPackage("none", 0, 0, 0, 0, 0)),
         options == null ? defaultOptions() : options,
-        List.of(),
-        List.of());
+        goals,
+        uncertainties);
   }
 
   private static List<ScriptStep> steps(List<String> script) {
     return script.stream().map(ScriptStep::parse).toList();
   }
 
-  CompiledModel model() {
+  public CompiledModel model() {
     return new CompiledModel(scenario());
   }
 }

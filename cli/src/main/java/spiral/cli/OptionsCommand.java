@@ -1,0 +1,179 @@
+package spiral.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import spiral.options.OptionResult;
+import spiral.options.OptionsReport;
+import spiral.options.Regret;
+import spiral.options.RobustAnalysis;
+import spiral.report.HtmlReport;
+import spiral.scenario.Scenario;
+
+/** {@code spiral options SCENARIO}: the responses to the attack, ranked on the scenario's goals. */
+@Command(
+    name = "options",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rank the responding side's options against the initiating attack. Each option is played as",
+      "the first response and the rest of the crisis simulated, with common random numbers (run k",
+      "of every option has the same seed). Per option: P(nuclear use), P(direct war), P(further",
+      "attacks), P(settlement), punishment, credibility and cohesion at the end, each with its 95%",
+      "interval; the weighted score on the scenario's goals; the paired difference from the best",
+      "option; the Pareto front of escalation risk against credibility. --robust adds regret over",
+      "parameter sets drawn by Latin hypercube sampling from the scenario's uncertainties."
+    })
+final class OptionsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ScenarioArgument scenario;
+
+  @Mixin RunOptions run;
+
+  @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
+  Path report;
+
+  @Option(names = "--robust", description = "Score every option in parameter sets sampled from the uncertainties; report regret.")
+  boolean robust;
+
+  @Option(
+      names = "--samples",
+      paramLabel = "M",
+      defaultValue = "50",
+      description = "Parameter sets for --robust (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(
+      names = "--sample-runs",
+      paramLabel = "R",
+      defaultValue = "1000",
+      description = "Runs per option in each parameter set for --robust (default: ${DEFAULT-VALUE}).")
+  long sampleRuns;
+
+  @Override
+  public Integer call() {
+    run.check();
+    if (robust && (samples < 2 || samples > 100_000)) {
+      throw new BadInputException("spiral: --samples must be between 2 and 100000, was " + samples);
+    }
+    if (robust && (sampleRuns < 1 || sampleRuns > 1_000_000_000L)) {
+      throw new BadInputException("spiral: --sample-runs must be between 1 and 10^9, was " + sampleRuns);
+    }
+    Scenario sc = scenario.load();
+    Output.checkFolder(report, "--report");
+    Output.checkFolder(run.out, "--out");
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "options", ProgressBar.terminal());
+    OptionsReport r;
+    try (Workers workers = new Workers(run.threadCount())) {
+      r = robust
+          ? RobustAnalysis.analyse(workers.options(), sc, run.runs, sampleRuns, run.seed, samples, bar)
+          : workers.options().analyse(sc, run.runs, run.seed, bar);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral: " + sc.id() + ": " + e.getMessage());
+    } finally {
+      bar.clear();
+    }
+    String text =
+        switch (run.format) {
+          case json -> Output.json(r);
+          case csv -> csv(r);
+          case table -> table(r);
+        };
+    if (report != null) {
+      Output.write(HtmlReport.options(sc, r), report, null);
+    }
+    Output.write(text, run.out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  static String table(OptionsReport r) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%s: %s%n", r.scenario(), r.scenarioName()));
+    b.append(String.format(Locale.ROOT,
+        "%s's first response to an attack at rung %d; %,d runs per option with common random numbers, seed %d, spiral %s%n",
+        r.responder(), r.initiatingRung(), r.runs(), r.seed(), r.version()));
+    b.append("goals: ");
+    for (int i = 0; i < r.goals().size(); i++) {
+      OptionsReport.GoalWeight g = r.goals().get(i);
+      b.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%s %.2f", g.metric(), g.weight()));
+    }
+    b.append(String.format("%n%n"));
+    b.append(String.format(Locale.ROOT, "%4s %-24s %4s %7s %17s   %-8s %9s %7s %7s %7s %7s %6s %6s%n",
+        "rank", "option", "rung", "score", "95% CI", "vs best", "P(nuclear)", "P(war)", "P(more)", "P(deal)", "punish", "cred", "cohes"));
+    for (OptionResult o : r.options()) {
+      String diff = o.rank() == 1 ? "best" : String.format(Locale.ROOT, "%+.4f%s", o.differenceFromBest().mean(), o.differenceFromBest().significant() ? "*" : " ");
+      b.append(String.format(Locale.ROOT, "%4d %-24s %4d %7.4f  [%.4f, %.4f]   %-8s %9.4f %7.4f %7.4f %7.4f %7.2f %6.3f %6.3f%n",
+          o.rank(), shorten(o.id(), 24), o.rung(), o.score().mean(), o.score().ci95()[0], o.score().ci95()[1], diff,
+          o.nuclearUse().p(), o.directWar().p(), o.furtherAttacks().p(), o.settlement().p(),
+          o.punishment().mean(), o.credibility().mean(), o.cohesion().mean()));
+    }
+    b.append(String.format("%n* differs from the best option beyond sampling error (paired 95%% interval excludes 0).%n"));
+    b.append(String.format("Best: %s.%n", r.best()));
+    b.append(String.format("Pareto front (lower P(direct war), higher credibility): %s%n", String.join(", ", r.paretoFront())));
+    Regret g = r.regret();
+    if (g != null) {
+      b.append(String.format(Locale.ROOT, "%nRobustness: %d parameter sets (Latin hypercube over %s), %,d runs per option each%n",
+          g.samples(), String.join(", ", g.parameters()), g.runsPerSample()));
+      b.append(String.format(Locale.ROOT, "%-24s %12s %12s %10s%n", "option", "max regret", "mean regret", "best in"));
+      for (Regret.OptionRegret o : g.options()) {
+        b.append(String.format(Locale.ROOT, "%-24s %12.4f %12.4f %9.0f%%%n", shorten(o.id(), 24), o.maxRegret(), o.meanRegret(), 100 * o.bestShare()));
+      }
+      b.append(String.format("Minimax regret: %s.%n", g.minimaxRegret()));
+      b.append(String.format("What most changes the best choice (rank correlation with the regret of %s):%n", r.best()));
+      for (Regret.Driver d : g.drivers()) {
+        b.append(String.format(Locale.ROOT, "  %-48s %+.3f   best when low: %s, when high: %s%n",
+            d.parameter(), d.rankCorrelation(), d.bestWhenLow(), d.bestWhenHigh()));
+      }
+    }
+    appendIllustrative(b, r.illustrative());
+    return b.toString();
+  }
+
+  static void appendIllustrative(StringBuilder b, List<String> illustrative) {
+    if (!illustrative.isEmpty()) {
+      b.append(String.format("%nIllustrative assumptions (not findings of the sources):%n"));
+      for (String i : illustrative) {
+        b.append("  - ").append(i).append(System.lineSeparator());
+      }
+    }
+  }
+
+  static String csv(OptionsReport r) {
+    StringBuilder b = new StringBuilder(
+        "rank,id,kinetic,nonKinetic,rung,score,score_lo,score_hi,diff_from_best,diff_lo,diff_hi,diff_significant,"
+            + "nuclearUse,nuclearUse_lo,nuclearUse_hi,directWar,directWar_lo,directWar_hi,"
+            + "furtherAttacks,furtherAttacks_lo,furtherAttacks_hi,settlement,settlement_lo,settlement_hi,"
+            + "punishment,punishment_lo,punishment_hi,credibility,credibility_lo,credibility_hi,"
+            + "cohesion,cohesion_lo,cohesion_hi,pareto\n");
+    for (OptionResult o : r.options()) {
+      b.append(o.rank()).append(',').append(o.id()).append(',').append(o.kinetic()).append(',')
+          .append(o.nonKinetic()).append(',').append(o.rung());
+      mean(b, o.score().mean(), o.score().ci95());
+      mean(b, o.differenceFromBest().mean(), o.differenceFromBest().ci95());
+      b.append(',').append(o.differenceFromBest().significant());
+      mean(b, o.nuclearUse().p(), o.nuclearUse().ci95());
+      mean(b, o.directWar().p(), o.directWar().ci95());
+      mean(b, o.furtherAttacks().p(), o.furtherAttacks().ci95());
+      mean(b, o.settlement().p(), o.settlement().ci95());
+      mean(b, o.punishment().mean(), o.punishment().ci95());
+      mean(b, o.credibility().mean(), o.credibility().ci95());
+      mean(b, o.cohesion().mean(), o.cohesion().ci95());
+      b.append(',').append(r.paretoFront().contains(o.id())).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static void mean(StringBuilder b, double v, double[] ci) {
+    b.append(',').append(v).append(',').append(ci[0]).append(',').append(ci[1]);
+  }
+
+  private static String shorten(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+}

@@ -1,0 +1,129 @@
+package spiral.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import spiral.options.OptionResult;
+import spiral.options.Study;
+import spiral.options.StudyReport;
+import spiral.report.HtmlReport;
+import spiral.scenario.BuiltinScenarios;
+import spiral.scenario.Scenario;
+
+/** {@code spiral study}: RAND's four cases A-D at once. */
+@Command(
+    name = "study",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The RAND study reproduced: the options analysis of the built-in scenarios rand-a-satellite,",
+      "rand-b-depot, rand-c-airbases and rand-d-ports at once, as a scenario x option matrix of",
+      "scores with the best and the most robust (minimax-regret) option per scenario, and how the",
+      "answer shifts as the attack grows."
+    })
+final class StudyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "10000", description = "Runs per option per scenario (default: ${DEFAULT-VALUE}).")
+  long runs;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--samples", paramLabel = "M", defaultValue = "20",
+      description = "Parameter sets per scenario for the most robust option; 0 skips it (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--sample-runs", paramLabel = "R", defaultValue = "1000",
+      description = "Runs per option in each parameter set (default: ${DEFAULT-VALUE}).")
+  long sampleRuns;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  Path out;
+
+  @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
+  Path report;
+
+  @Override
+  public Integer call() {
+    if (!format.equals("table") && !format.equals("json")) {
+      throw new BadInputException("spiral: --format must be table or json, was '" + format + "'");
+    }
+    RunOptions ro = new RunOptions();
+    ro.runs = runs;
+    ro.threads = threads;
+    ro.check();
+    if (samples != 0 && (samples < 2 || samples > 100_000)) {
+      throw new BadInputException("spiral: --samples must be 0 or between 2 and 100000, was " + samples);
+    }
+    if (sampleRuns < 1 || sampleRuns > 1_000_000_000L) {
+      throw new BadInputException("spiral: --sample-runs must be between 1 and 10^9, was " + sampleRuns);
+    }
+    Output.checkFolder(report, "--report");
+    Output.checkFolder(out, "--out");
+    List<Scenario> scenarios = new ArrayList<>();
+    for (String name : BuiltinScenarios.names()) {
+      scenarios.add(Scenarios.load(name));
+    }
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "study", ProgressBar.terminal());
+    StudyReport r;
+    try (Workers workers = new Workers(ro.threadCount())) {
+      r = Study.run(workers.options(), scenarios, runs, sampleRuns, seed, samples, bar);
+    } finally {
+      bar.clear();
+    }
+    if (report != null) {
+      Output.write(HtmlReport.study(scenarios, r), report, null);
+    }
+    Output.write(format.equals("json") ? Output.json(r) : table(r), out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  static String table(StudyReport r) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "RAND PEA2081-1 cases A-D: %,d runs per option per case, seed %d, spiral %s%s%n%n",
+        r.runs(), r.seed(), r.version(),
+        r.samples() > 0 ? String.format(Locale.ROOT, "; robustness over %d parameter sets per case", r.samples()) : ""));
+    b.append(String.format(Locale.ROOT, "%-24s", "option \\ case (rung)"));
+    for (StudyReport.Row row : r.scenarios()) {
+      b.append(String.format(Locale.ROOT, " %16s", row.scenario() + " (" + row.rung() + ")"));
+    }
+    b.append(System.lineSeparator());
+    for (String id : r.options()) {
+      b.append(String.format(Locale.ROOT, "%-24s", id));
+      for (StudyReport.Row row : r.scenarios()) {
+        Double s = row.scores().get(id);
+        String mark = id.equals(row.best()) ? "B" : " ";
+        mark += id.equals(row.mostRobust()) ? "R" : " ";
+        b.append(s == null ? String.format(" %16s", "-") : String.format(Locale.ROOT, " %13.4f %s", s, mark));
+      }
+      b.append(System.lineSeparator());
+    }
+    b.append(String.format("%nB = best score, R = most robust (minimax regret).%n"));
+    for (StudyReport.Row row : r.scenarios()) {
+      OptionResult best = row.detail().options().get(0);
+      b.append(String.format(Locale.ROOT, "%s: best %s (score %.4f, P(nuclear) %.4f, P(direct war) %.4f); most robust %s%n",
+          row.scenario(), row.best(), best.score().mean(), best.nuclearUse().p(), best.directWar().p(), row.mostRobust()));
+    }
+    b.append(System.lineSeparator()).append(r.shift()).append(System.lineSeparator());
+    Set<String> illustrative = new LinkedHashSet<>();
+    for (StudyReport.Row row : r.scenarios()) {
+      illustrative.addAll(row.detail().illustrative());
+    }
+    OptionsCommand.appendIllustrative(b, new ArrayList<>(illustrative));
+    return b.toString();
+  }
+}

@@ -1,0 +1,49 @@
+package spiral.options;
+
+import java.util.List;
+
+/**
+ * Robust decision making over the scenario's uncertainties (Lempert, Popper &amp; Bankes 2003):
+ * parameter sets drawn by Latin hypercube sampling, every option scored in every set, and each
+ * option's regret (the best score in the set minus its own).
+ *
+ * @param samples number of parameter sets
+ * @param runsPerSample runs per option in each set
+ * @param parameters the uncertain parameters, in sampling order
+ * @param options per option: mean and maximum regret, and the share of sets where it was best,
+ *     by increasing maximum regret
+ * @param minimaxRegret the option whose maximum regret is smallest
+ * @param drivers the uncertain parameters by how much they change the best choice, strongest
+ *     first
+ */
+public record Regret(
+    int samples,
+    long runsPerSample,
+    List<String> parameters,
+    List<OptionRegret> options,
+    String minimaxRegret,
+    List<Driver> drivers) {
+
+  /**
+   * One option's regret across the parameter sets.
+   *
+   * @param id option id
+   * @param meanRegret mean regret
+   * @param maxRegret maximum regret
+   * @param bestShare share of the sets in which it had the best score
+   */
+  public record OptionRegret(String id, double meanRegret, double maxRegret, double bestShare) {}
+
+  /**
+   * How one uncertain parameter moves the best choice.
+   *
+   * @param parameter the parameter path
+   * @param rankCorrelation Spearman correlation of the parameter with the regret of the option
+   *     that is best at the scenario's own values (how strongly it erodes the nominal answer)
+   * @param bestWhenLow the option with the best mean score over the sets in the lower half of
+   *     the parameter's draws
+   * @param bestWhenHigh the same over the upper half
+   */
+  public record Driver(
+      String parameter, double rankCorrelation, String bestWhenLow, String bestWhenHigh) {}
+}

@@ -1,0 +1,242 @@
+package spiral.options;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import spiral.explore.Distributions;
+import spiral.explore.LatinHypercube;
+import spiral.scenario.Scenario;
+import spiral.scenario.ScenarioParameters;
+import spiral.scenario.Uncertainty;
+import spiral.sim.Lxm;
+import spiral.sim.Progress;
+
+/**
+ * Robust decision making over a scenario's uncertainties (Lempert, Popper &amp; Bankes 2003;
+ * Savage's minimax regret): M parameter sets are drawn by Latin hypercube sampling from the
+ * {@code uncertainties} section, every option is scored in every set with the same runs and
+ * seed (common random numbers across sets and options), and each option's regret in a set is the
+ * best score in that set minus its own. The minimax-regret option is the one whose worst regret is
+ * smallest. A parameter "drives" the choice when the regret of the nominally best option moves
+ * with it (Spearman's rank correlation) and when the best option differs between the lower and
+ * upper halves of its draws.
+ *
+ * <p>Cost: one options analysis with the main run count and M with the per-sample run count.
+ */
+public final class RobustAnalysis {
+  private RobustAnalysis() {}
+
+  /**
+   * The options analysis of the scenario ({@code runs} per option) with a regret block over M
+   * parameter sets ({@code sampleRuns} per option in each).
+   *
+   * @throws IllegalArgumentException if the scenario has no uncertainties, M &lt; 2, or a drawn
+   *     value is outside its parameter's range (the message names the parameter and value)
+   */
+  public static OptionsReport analyse(
+      OptionsAnalysis analysis,
+      Scenario sc,
+      long runs,
+      long sampleRuns,
+      long seed,
+      int samples,
+      Progress progress) {
+    List<Uncertainty> us = sc.uncertainties();
+    if (us.isEmpty()) {
+      throw new IllegalArgumentException(
+          "scenario '" + sc.id() + "' has no uncertainties: --robust samples them, so add an"
+              + " 'uncertainties' section");
+    }
+    if (samples < 2) {
+      throw new IllegalArgumentException("--samples must be at least 2, was " + samples);
+    }
+    if (sampleRuns < 1) {
+      throw new IllegalArgumentException("runs per sample must be >= 1, was " + sampleRuns);
+    }
+    long units = analysis.accumulateUnits(sc);
+    long perSet = sampleRuns * units;
+    long total = runs * units + perSet * samples;
+    OptionsAnalysis.Acc base =
+        analysis.accumulate(sc, runs, seed, (done, all) -> progress.advance(done, total));
+    int n = base.n;
+    int best = 0;
+    for (int j = 1; j < n; j++) {
+      if (base.meanScore(j, runs) > base.meanScore(best, runs)) {
+        best = j;
+      }
+    }
+    double[][] u = LatinHypercube.sample(samples, us.size(), new Lxm(Lxm.runSeed(seed, -1)));
+    double[][] x = new double[samples][us.size()];
+    List<Scenario> variants = new ArrayList<>();
+    for (int m = 0; m < samples; m++) {
+      Map<String, Double> values = new LinkedHashMap<>();
+      for (int p = 0; p < us.size(); p++) {
+        x[m][p] = Distributions.quantile(us.get(p), u[m][p]);
+        values.put(us.get(p).parameter(), x[m][p]);
+      }
+      try {
+        variants.add(ScenarioParameters.with(sc, values));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "uncertainty sample " + (m + 1) + " of " + samples + ": " + e.getMessage()
+                + " (narrow the distribution to the parameter's range)", e);
+      }
+    }
+    // The sets run side by side, each on one thread: a set's runs are too few to split well.
+    OptionsAnalysis sequential = new OptionsAnalysis(Runnable::run, 1);
+    double[][] score = new double[samples][];
+    ArrayDeque<CompletableFuture<double[]>> window = new ArrayDeque<>();
+    int next = 0;
+    int done = 0;
+    while (done < samples) {
+      while (next < samples && window.size() < 2 * analysis.parallelism()) {
+        Scenario variant = variants.get(next);
+        window.add(CompletableFuture.supplyAsync(() -> {
+          OptionsAnalysis.Acc acc = sequential.accumulate(variant, sampleRuns, seed, Progress.NONE);
+          double[] s = new double[n];
+          for (int j = 0; j < n; j++) {
+            s[j] = acc.meanScore(j, sampleRuns);
+          }
+          return s;
+        }, analysis.executor()));
+        next++;
+      }
+      try {
+        score[done] = window.poll().join();
+      } catch (CompletionException e) {
+        window.forEach(f -> f.cancel(false));
+        throw e.getCause() instanceof RuntimeException re ? re : e;
+      }
+      done++;
+      progress.advance(runs * units + perSet * done, total);
+    }
+    List<String> ids = OptionsAnalysis.responderOptions(sc, new spiral.sim.CompiledModel(sc))
+        .stream().map(o -> o.id()).toList();
+    double[][] regret = new double[samples][n];
+    int[] bestCount = new int[n];
+    for (int m = 0; m < samples; m++) {
+      int bm = argmax(score[m]);
+      bestCount[bm]++;
+      for (int j = 0; j < n; j++) {
+        regret[m][j] = score[m][bm] - score[m][j];
+      }
+    }
+    List<Regret.OptionRegret> rs = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      double sum = 0;
+      double max = 0;
+      for (int m = 0; m < samples; m++) {
+        sum += regret[m][j];
+        max = Math.max(max, regret[m][j]);
+      }
+      rs.add(new Regret.OptionRegret(
+          ids.get(j), OptionsAnalysis.round(sum / samples), OptionsAnalysis.round(max),
+          OptionsAnalysis.round((double) bestCount[j] / samples)));
+    }
+    List<Regret.OptionRegret> sorted = new ArrayList<>(rs);
+    sorted.sort(Comparator.comparingDouble(Regret.OptionRegret::maxRegret)
+        .thenComparingDouble(Regret.OptionRegret::meanRegret));
+    List<Regret.Driver> drivers = new ArrayList<>();
+    for (int p = 0; p < us.size(); p++) {
+      double[] xs = new double[samples];
+      double[] rb = new double[samples];
+      for (int m = 0; m < samples; m++) {
+        xs[m] = x[m][p];
+        rb[m] = regret[m][best];
+      }
+      Integer[] order = new Integer[samples];
+      for (int m = 0; m < samples; m++) {
+        order[m] = m;
+      }
+      final int fp = p;
+      Arrays.sort(order, Comparator.comparingDouble((Integer m) -> x[m][fp]).thenComparingInt(m -> m));
+      int half = samples / 2;
+      drivers.add(new Regret.Driver(
+          us.get(p).parameter(),
+          OptionsAnalysis.round(spearman(xs, rb)),
+          ids.get(bestOver(score, order, 0, half)),
+          ids.get(bestOver(score, order, samples - half, samples))));
+    }
+    drivers.sort(Comparator.comparingDouble((Regret.Driver d) -> -Math.abs(d.rankCorrelation())));
+    Regret regretBlock = new Regret(
+        samples, sampleRuns, us.stream().map(Uncertainty::parameter).toList(), sorted,
+        sorted.get(0).id(), drivers);
+    return analysis.report(sc, runs, seed, base, regretBlock);
+  }
+
+  private static int argmax(double[] v) {
+    int b = 0;
+    for (int j = 1; j < v.length; j++) {
+      if (v[j] > v[b]) {
+        b = j;
+      }
+    }
+    return b;
+  }
+
+  /** The option with the best mean score over the sets order[from..to). */
+  private static int bestOver(double[][] score, Integer[] order, int from, int to) {
+    int n = score[0].length;
+    double[] mean = new double[n];
+    for (int i = from; i < to; i++) {
+      for (int j = 0; j < n; j++) {
+        mean[j] += score[order[i]][j];
+      }
+    }
+    return argmax(mean);
+  }
+
+  /** Spearman's rank correlation; 0 when either variable is constant. */
+  static double spearman(double[] a, double[] b) {
+    double[] ra = ranks(a);
+    double[] rb = ranks(b);
+    int n = a.length;
+    double ma = 0;
+    double mb = 0;
+    for (int i = 0; i < n; i++) {
+      ma += ra[i];
+      mb += rb[i];
+    }
+    ma /= n;
+    mb /= n;
+    double sab = 0;
+    double saa = 0;
+    double sbb = 0;
+    for (int i = 0; i < n; i++) {
+      sab += (ra[i] - ma) * (rb[i] - mb);
+      saa += (ra[i] - ma) * (ra[i] - ma);
+      sbb += (rb[i] - mb) * (rb[i] - mb);
+    }
+    return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+  }
+
+  /** Ranks 1..n, ties sharing their average rank. */
+  static double[] ranks(double[] v) {
+    int n = v.length;
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, Comparator.comparingDouble(i -> v[i]));
+    double[] r = new double[n];
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j + 1 < n && v[idx[j + 1]] == v[idx[i]]) {
+        j++;
+      }
+      double avg = (i + j) / 2.0 + 1;
+      for (int k = i; k <= j; k++) {
+        r[idx[k]] = avg;
+      }
+      i = j + 1;
+    }
+    return r;
+  }
+}

@@ -1,0 +1,101 @@
+package spiral.options;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import spiral.Version;
+import spiral.scenario.Scenario;
+import spiral.sim.Progress;
+
+/**
+ * The RAND study reproduced (Frederick, Charap &amp; Mueller, PEA2081-1): the options analysis of
+ * several scenarios at once, as a scenario &times; option matrix with the best and the most robust
+ * option per scenario, and how the answer shifts as the attack grows. Cost: one options analysis
+ * (and, with samples, one robustness analysis) per scenario.
+ */
+public final class Study {
+  private Study() {}
+
+  /**
+   * Analyses the scenarios, ordered by their attack's rung.
+   *
+   * @param sampleRuns runs per option in each sampled parameter set
+   * @param samples parameter sets per scenario for the robustness analysis, or 0 for none
+   * @param progress told of all the work together
+   */
+  public static StudyReport run(
+      OptionsAnalysis analysis,
+      List<Scenario> scenarios,
+      long runs,
+      long sampleRuns,
+      long seed,
+      int samples,
+      Progress progress) {
+    List<Scenario> ordered = new ArrayList<>(scenarios);
+    ordered.sort(Comparator.comparingInt((Scenario s) -> s.initiatingEvent().rung()));
+    long total = 0;
+    long[] units = new long[ordered.size()];
+    for (int i = 0; i < ordered.size(); i++) {
+      long n = analysis.accumulateUnits(ordered.get(i));
+      units[i] = runs * n + (samples > 0 ? sampleRuns * n * samples : 0);
+      total += units[i];
+    }
+    List<StudyReport.Row> rows = new ArrayList<>();
+    List<String> optionIds = new ArrayList<>();
+    long offset = 0;
+    for (int i = 0; i < ordered.size(); i++) {
+      Scenario sc = ordered.get(i);
+      final long off = offset;
+      final long all = total;
+      Progress p = (done, t) -> progress.advance(off + done, all);
+      OptionsReport r =
+          samples > 0
+              ? RobustAnalysis.analyse(analysis, sc, runs, sampleRuns, seed, samples, p)
+              : analysis.analyse(sc, runs, seed, p);
+      offset += units[i];
+      Map<String, Double> scores = new LinkedHashMap<>();
+      Map<String, Double> nuclear = new LinkedHashMap<>();
+      List<OptionResult> byId = new ArrayList<>(r.options());
+      List<String> order = OptionsAnalysis.responderOptions(sc, new spiral.sim.CompiledModel(sc))
+          .stream().map(o -> o.id()).toList();
+      byId.sort(Comparator.comparingInt(o -> order.indexOf(o.id())));
+      for (OptionResult o : byId) {
+        scores.put(o.id(), o.score().mean());
+        nuclear.put(o.id(), o.nuclearUse().p());
+        if (!optionIds.contains(o.id())) {
+          optionIds.add(o.id());
+        }
+      }
+      rows.add(new StudyReport.Row(
+          sc.id(), sc.name(), sc.initiatingEvent().rung(), scores, nuclear, r.best(),
+          r.regret() == null ? r.best() : r.regret().minimaxRegret(), r));
+    }
+    return new StudyReport(runs, seed, Version.get(), samples, optionIds, rows, shift(rows));
+  }
+
+  /** How the best and the most robust option change from the smallest to the largest attack. */
+  static String shift(List<StudyReport.Row> rows) {
+    StringBuilder b = new StringBuilder("Best response as the attack grows: ");
+    for (int i = 0; i < rows.size(); i++) {
+      StudyReport.Row r = rows.get(i);
+      if (i > 0) {
+        b.append("; ");
+      }
+      b.append(r.scenario()).append(" (rung ").append(r.rung()).append(") ").append(r.best());
+      if (!r.mostRobust().equals(r.best())) {
+        b.append(", most robust ").append(r.mostRobust());
+      }
+    }
+    b.append('.');
+    if (rows.size() > 1) {
+      StudyReport.Row first = rows.get(0);
+      StudyReport.Row last = rows.get(rows.size() - 1);
+      b.append(first.best().equals(last.best())
+          ? " The best answer does not change between the smallest and the largest attack."
+          : " The best answer changes from " + first.best() + " to " + last.best() + ".");
+    }
+    return b.toString();
+  }
+}

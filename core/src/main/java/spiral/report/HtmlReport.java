@@ -1,0 +1,809 @@
+package spiral.report;
+
+import static spiral.report.Html.count;
+import static spiral.report.Html.esc;
+import static spiral.report.Html.interval;
+import static spiral.report.Html.num;
+import static spiral.report.Html.pct;
+import static spiral.report.Html.pctInterval;
+import static spiral.report.Html.signed;
+import static spiral.report.Html.signedFine;
+import static spiral.report.Html.sortKey;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import spiral.ladder.Ladder;
+import spiral.options.OptionResult;
+import spiral.options.OptionsReport;
+import spiral.options.Regret;
+import spiral.options.StudyReport;
+import spiral.scenario.Actor;
+import spiral.scenario.Scenario;
+import spiral.scenario.Target;
+import spiral.sim.MeanValue;
+import spiral.sim.Proportion;
+
+/**
+ * Renders response-options analyses as one self-contained HTML page: inline CSS, inline SVG
+ * charts drawn here, and two short inline scripts (sortable tables, and a self-check that sets
+ * {@code <body data-ready="1">} when every chart has data). Nothing is loaded from outside the
+ * file (a content security policy forbids it), so the page opens offline; it is fully readable
+ * with scripts off. Large type, strong contrast and the Okabe&ndash;Ito palette make it readable on
+ * a projector and for colour-blind readers.
+ *
+ * <p>Every chart is an {@code <svg>} inside {@code <figure class="chart" data-chart="NAME"
+ * data-points="N">}, N being the number of data marks drawn. All text from the scenario is
+ * escaped. Numbers use {@link java.util.Locale#ROOT}; the output is a pure function of the input
+ * (same input, same bytes). Cost: linear in options &times; rungs (plus scenarios &times; options
+ * for a study); a few hundred kilobytes and milliseconds for the built-in scenarios.
+ */
+public final class HtmlReport {
+  private HtmlReport() {}
+
+  // ================================================================ spiral options
+
+  /**
+   * The report of one scenario's response-options analysis: what was analysed, the scenario and
+   * its illustrative assumptions, the ladder, the ranked option table, risk against credibility
+   * with the Pareto front, outcomes, highest rungs, the robustness analysis when present, and the
+   * goals.
+   *
+   * @param scenario the scenario that was analysed
+   * @param report the analysis
+   * @return the HTML page
+   */
+  public static String options(Scenario scenario, OptionsReport report) {
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(report, "report");
+    List<OptionResult> options = byRank(report.options());
+    Ladder ladder = scenario.ladder();
+    String name = firstNonBlank(report.scenarioName(), scenario.name(), scenario.id());
+    StringBuilder b = new StringBuilder(256 * 1024);
+
+    b.append("<header>\n<p class=\"kicker\">Spiral &middot; response options</p>\n<h1>")
+        .append(esc(name)).append("</h1>\n");
+    String responder = actorName(scenario, report.responder());
+    String initiator = actorName(scenario, report.initiator());
+    b.append("<p class=\"lead\">Which answer to the attack serves the goals best, and at what "
+            + "risk? Each of the ")
+        .append(options.size()).append(" response options of <b>").append(esc(responder))
+        .append("</b> was played as the first response to <b>").append(esc(initiator))
+        .append("</b>&rsquo;s attack at rung ").append(report.initiatingRung()).append(" (")
+        .append(esc(rungName(ladder, report.initiatingRung()))).append("), ")
+        .append(count(report.runs())).append(" runs per option. Every option sees the same random "
+            + "draws run by run (common random numbers), so the differences between options are "
+            + "not luck of the draw. Each option is scored on the goals below; the table ranks "
+            + "them and marks a <b>real difference</b> where the 95% interval of the gap to the "
+            + "best excludes zero.</p>\n");
+    b.append(cards(options, report));
+    b.append("</header>\n");
+
+    List<String> illustrative =
+        report.illustrative() != null && !report.illustrative().isEmpty()
+            ? report.illustrative()
+            : scenario.illustrative();
+    b.append(callout(illustrative));
+
+    b.append("<section id=\"scenario\">\n<h2>The scenario</h2>\n");
+    b.append(scenarioSection(scenario));
+    b.append("</section>\n");
+
+    b.append("<section id=\"ladder\">\n<h2>The escalation ladder</h2>\n");
+    b.append(Charts.ladder(ladder, report.initiatingRung()));
+    b.append("</section>\n");
+
+    b.append("<section id=\"options\">\n<h2>The options, ranked</h2>\n");
+    b.append("<p>Ranked by weighted score (mean over runs, with its 95% interval). "
+        + "&ldquo;Gap to the best&rdquo; is paired over the common random numbers. "
+        + "Probabilities are shares of runs. Click a column header to sort.</p>\n");
+    b.append(optionTable(options, report.best(), report.paretoFront()));
+    b.append("</section>\n");
+
+    b.append("<section id=\"risk\">\n<h2>Escalation risk against credibility</h2>\n");
+    b.append(Charts.riskCredibility(options, report.paretoFront(), report.best()));
+    b.append("</section>\n");
+
+    b.append("<section id=\"outcomes\">\n<h2>How the crisis ends</h2>\n");
+    b.append(Charts.outcomes(options));
+    b.append("</section>\n");
+
+    b.append("<section id=\"max-rung\">\n<h2>How high it goes</h2>\n");
+    b.append(Charts.maxRung(options, ladder, report.initiatingRung()));
+    b.append("</section>\n");
+
+    if (report.regret() != null) {
+      b.append("<section id=\"regret\">\n<h2>Robustness: regret over the uncertainties</h2>\n");
+      b.append(regretSection(report.regret()));
+      b.append("</section>\n");
+    }
+
+    b.append("<section id=\"goals\">\n<h2>The goals</h2>\n");
+    List<OptionsReport.GoalWeight> goals = report.goals() == null ? List.of() : report.goals();
+    b.append(Charts.goals(goals));
+    b.append(goalScoreTable(options, goals));
+    b.append("</section>\n");
+
+    b.append(optionsFooter(scenario, report));
+    return page("Spiral response options: " + name, b.toString());
+  }
+
+  private static String cards(List<OptionResult> options, OptionsReport report) {
+    StringBuilder b = new StringBuilder("<div class=\"cards\">\n");
+    OptionResult best = find(options, report.best());
+    if (best == null && !options.isEmpty()) {
+      best = options.get(0);
+    }
+    if (best != null) {
+      String runnerUp = "";
+      if (options.size() > 1) {
+        OptionResult second = options.get(0) == best ? options.get(1) : options.get(0);
+        boolean real = second.differenceFromBest() != null && second.differenceFromBest().significant();
+        runnerUp = "<div class=\"s\">" + (real ? "really ahead of" : "not clearly ahead of")
+            + " the runner-up, " + esc(second.id()) + "</div>";
+      }
+      b.append(card("Best weighted score", esc(best.id()),
+          "score " + num(mean(best.score()), 3) + " " + interval(ci(best.score()), 3) + runnerUp));
+      b.append(card("Nuclear use under the best", pct(p(best.nuclearUse())),
+          "95% interval " + pctInterval(ci(best.nuclearUse())) + " &middot; direct war "
+              + pct(p(best.directWar()))));
+    }
+    List<String> front = report.paretoFront() == null ? List.of() : report.paretoFront();
+    if (!front.isEmpty()) {
+      OptionResult safest = find(options, front.get(0));
+      b.append(card("Lowest risk on the Pareto front", esc(front.get(0)),
+          safest == null ? "" : "direct war " + pct(p(safest.directWar())) + " &middot; credibility "
+              + num(mean(safest.credibility()), 2) + "<div class=\"s\">" + front.size()
+              + " option" + (front.size() == 1 ? "" : "s") + " on the front</div>"));
+    }
+    if (report.regret() != null && report.regret().minimaxRegret() != null) {
+      Regret.OptionRegret r = null;
+      for (Regret.OptionRegret o : report.regret().options()) {
+        if (o.id().equals(report.regret().minimaxRegret())) {
+          r = o;
+        }
+      }
+      b.append(card("Most robust (minimax regret)", esc(report.regret().minimaxRegret()),
+          r == null ? "" : "maximum regret " + num(r.maxRegret(), 3) + " over "
+              + report.regret().samples() + " parameter sets"));
+    }
+    return b.append("</div>\n").toString();
+  }
+
+  private static String card(String key, String valueHtml, String subHtml) {
+    return "<div class=\"card\"><div class=\"k\">" + esc(key) + "</div><div class=\"v\">"
+        + valueHtml + "</div><div class=\"s\">" + subHtml + "</div></div>\n";
+  }
+
+  private static String callout(List<String> illustrative) {
+    StringBuilder b = new StringBuilder();
+    b.append("<aside class=\"callout\" id=\"illustrative\" role=\"note\">\n")
+        .append("<h2>&#9888; Illustrative assumptions</h2>\n")
+        .append("<p><b>These numbers show what the model implies under the assumptions below, not "
+            + "a forecast.</b> The following parameters are illustrative:</p>\n<ul>\n");
+    if (illustrative == null || illustrative.isEmpty()) {
+      b.append("<li>(the scenario lists none: treat every weight, probability and cost as "
+          + "illustrative)</li>\n");
+    } else {
+      for (String s : illustrative) {
+        b.append("<li>").append(esc(s)).append("</li>\n");
+      }
+    }
+    return b.append("</ul>\n</aside>\n").toString();
+  }
+
+  private static String scenarioSection(Scenario scenario) {
+    StringBuilder b = new StringBuilder();
+    b.append("<p class=\"meta\"><code>").append(esc(scenario.id())).append("</code> &middot; ")
+        .append(esc(scenario.name())).append("</p>\n");
+    if (!scenario.description().isBlank()) {
+      b.append("<p class=\"prose\">").append(esc(scenario.description())).append("</p>\n");
+    }
+    if (!scenario.source().isBlank()) {
+      b.append("<p class=\"prose source\"><b>Source:</b> ").append(esc(scenario.source()))
+          .append("</p>\n");
+    }
+    var event = scenario.initiatingEvent();
+    List<String> struck = new ArrayList<>();
+    for (String t : event.targets()) {
+      struck.add(targetName(scenario, t));
+    }
+    b.append("<div class=\"attack\"><div class=\"k\">The attack that opens the crisis</div>\n")
+        .append("<p><b>").append(esc(actorName(scenario, event.attacker()))).append("</b> strikes ")
+        .append(esc(String.join(", ", struck))).append(" &mdash; <b>rung ").append(event.rung())
+        .append("</b>: ").append(esc(rungName(scenario.ladder(), event.rung()))).append(".</p>\n");
+    if (!event.description().isBlank()) {
+      b.append("<p>").append(esc(event.description())).append("</p>\n");
+    }
+    b.append("</div>\n");
+
+    b.append("<div class=\"two\">\n<div>\n<h3>Actors</h3>\n<table class=\"data\">\n<thead><tr>"
+        + "<th>actor</th><th>side</th><th>role</th><th>nuclear</th><th>countries</th>"
+        + "</tr></thead>\n<tbody>\n");
+    for (Actor a : scenario.actors()) {
+      b.append("<tr><td><b>").append(esc(a.name())).append("</b><br><code>").append(esc(a.id()))
+          .append("</code></td><td>").append(esc(a.side().name().toLowerCase(java.util.Locale.ROOT)))
+          .append("</td><td>").append(a.principal() ? "decides for its side" : "ally")
+          .append("</td><td>").append(a.nuclear() ? "yes" : "no").append("</td><td>")
+          .append(esc(String.join(", ", a.countries()))).append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table>\n</div>\n<div>\n<h3>Targets</h3>\n");
+    if (scenario.targets().isEmpty()) {
+      b.append("<p>None listed.</p>\n");
+    } else {
+      b.append("<table class=\"data\">\n<thead><tr><th>target</th><th>where</th><th>owner</th>"
+          + "<th class=\"n\">casualties</th><th>named in the source?</th></tr></thead>\n<tbody>\n");
+      for (Target t : scenario.targets()) {
+        b.append("<tr><td><b>").append(esc(t.name())).append("</b>")
+            .append(t.kind().isBlank() ? "" : "<br>" + esc(t.kind())).append("</td><td>")
+            .append(esc(t.country())).append("</td><td>").append(esc(actorName(scenario, t.owner())))
+            .append("</td><td class=\"n\">").append(count(t.casualties())).append("</td><td>")
+            .append(t.illustrative()
+                ? "<span class=\"badge warn\">illustrative pick</span>"
+                : "yes")
+            .append("</td></tr>\n");
+      }
+      b.append("</tbody>\n</table>\n");
+    }
+    b.append("</div>\n</div>\n");
+    return b.toString();
+  }
+
+  private static String optionTable(List<OptionResult> options, String best, List<String> pareto) {
+    Set<String> front = new LinkedHashSet<>(pareto == null ? List.of() : pareto);
+    StringBuilder b = new StringBuilder();
+    b.append("<div class=\"scroll\"><table class=\"data sortable options\" id=\"option-table\">\n"
+        + "<thead><tr>"
+        + "<th class=\"n\" data-type=\"num\">rank</th>"
+        + "<th>option</th>"
+        + "<th data-type=\"num\">kinetic</th>"
+        + "<th>package</th>"
+        + "<th class=\"n\" data-type=\"num\">score<span class=\"ci\">95% interval</span></th>"
+        + "<th class=\"n\" data-type=\"num\">gap to the best<span class=\"ci\">95% interval</span></th>"
+        + "<th class=\"n\" data-type=\"num\">P(nuclear use)<span class=\"ci\">95% interval</span></th>"
+        + "<th class=\"n\" data-type=\"num\">P(direct war)</th>"
+        + "<th class=\"n\" data-type=\"num\">P(further attacks)</th>"
+        + "<th class=\"n\" data-type=\"num\">P(settle&shy;ment)</th>"
+        + "<th class=\"n\" data-type=\"num\">punish&shy;ment</th>"
+        + "<th class=\"n\" data-type=\"num\">credi&shy;bility</th>"
+        + "<th class=\"n\" data-type=\"num\">cohesion</th>"
+        + "</tr></thead>\n<tbody>\n");
+    for (OptionResult o : options) {
+      boolean isBest = o.id().equals(best);
+      b.append("<tr").append(isBest ? " class=\"best\"" : "").append(">");
+      b.append("<td class=\"n\" data-sort=\"").append(o.rank()).append("\">").append(o.rank())
+          .append("</td>");
+      b.append("<td title=\"").append(esc(o.name())).append("\"><b class=\"id\">")
+          .append(esc(o.id())).append("</b>");
+      if (isBest || front.contains(o.id())) {
+        b.append("<span class=\"tags\">")
+            .append(isBest ? "<span class=\"badge best\">best</span> " : "")
+            .append(front.contains(o.id()) ? "<span class=\"badge front\">Pareto front</span>" : "")
+            .append("</span>");
+      }
+      b.append("</td>");
+      String k = o.kinetic() == null ? "" : o.kinetic();
+      b.append("<td data-sort=\"").append(Charts.kineticOrder(k)).append("\"><span class=\"sw\" "
+              + "style=\"background:").append(Palette.kinetic(k)).append("\"></span>")
+          .append(esc(k)).append("</td>");
+      b.append("<td>").append(esc(o.nonKinetic())).append("</td>");
+      b.append(meanCell(o.score(), 3));
+      var d = o.differenceFromBest();
+      if (isBest) {
+        b.append("<td class=\"n\" data-sort=\"0\">&mdash;</td>");
+      } else if (d == null) {
+        b.append("<td class=\"n\" data-sort=\"\">n/a</td>");
+      } else {
+        b.append("<td class=\"n\" data-sort=\"").append(sortKey(d.mean())).append("\">")
+            .append(signedFine(d.mean(), 3)).append("<span class=\"ci\">")
+            .append(interval(d.ci95(), decimalsFor(d.mean(), d.ci95()))).append("</span>")
+            .append(d.significant()
+                ? "<span class=\"badge real\">real difference</span>"
+                : "<span class=\"muted\">within noise</span>")
+            .append("</td>");
+      }
+      b.append(propCell(o.nuclearUse(), true));
+      b.append(propCell(o.directWar(), false));
+      b.append(propCell(o.furtherAttacks(), false));
+      b.append(propCell(o.settlement(), false));
+      b.append(meanCell(o.punishment(), 2, false));
+      b.append(meanCell(o.credibility(), 3, false));
+      b.append(meanCell(o.cohesion(), 3, false));
+      b.append("</tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  private static String meanCell(MeanValue m, int decimals) {
+    return meanCell(m, decimals, true);
+  }
+
+  private static String meanCell(MeanValue m, int decimals, boolean showInterval) {
+    double v = mean(m);
+    String ci = interval(ci(m), decimals);
+    StringBuilder b = new StringBuilder("<td class=\"n\" data-sort=\"").append(sortKey(v)).append('"');
+    if (!showInterval && !ci.isEmpty()) {
+      b.append(" title=\"95% interval ").append(ci).append('"');
+    }
+    b.append('>').append(num(v, decimals));
+    if (showInterval && !ci.isEmpty()) {
+      b.append("<span class=\"ci\">").append(ci).append("</span>");
+    }
+    return b.append("</td>").toString();
+  }
+
+  private static String propCell(Proportion pr, boolean showInterval) {
+    double v = p(pr);
+    String ci = pctInterval(ci(pr));
+    StringBuilder b = new StringBuilder("<td class=\"n\" data-sort=\"").append(sortKey(v)).append('"');
+    if (!showInterval && !ci.isEmpty()) {
+      b.append(" title=\"95% interval ").append(ci).append('"');
+    }
+    b.append('>').append(pct(v));
+    if (showInterval && !ci.isEmpty()) {
+      b.append("<span class=\"ci\">").append(ci).append("</span>");
+    }
+    return b.append("</td>").toString();
+  }
+
+  private static String regretSection(Regret r) {
+    StringBuilder b = new StringBuilder();
+    b.append("<p>Robust decision making (Lempert, Popper &amp; Bankes 2003): ")
+        .append(r.samples()).append(" sets of the uncertain parameters drawn by Latin hypercube "
+            + "sampling; every option scored in every set. The most robust option is the one "
+            + "whose worst shortfall against the best option of a set is smallest: <b>")
+        .append(esc(r.minimaxRegret())).append("</b>.</p>\n");
+    b.append(Charts.regret(r));
+    List<Regret.Driver> drivers = r.drivers() == null ? List.of() : r.drivers();
+    b.append("<h3>What drives the choice</h3>\n");
+    if (drivers.isEmpty()) {
+      b.append("<p>No drivers: the scenario has no uncertain parameters.</p>\n");
+    } else {
+      b.append("<p>The uncertain parameters, strongest first. &rho;: Spearman rank correlation of "
+          + "the parameter with the regret of the nominally best option (positive: the higher the "
+          + "parameter, the worse the nominal answer). The last two columns give the best option "
+          + "over the lower and the upper half of the parameter&rsquo;s draws.</p>\n");
+      b.append("<div class=\"scroll\"><table class=\"data drivers\">\n<thead><tr><th>parameter</th>"
+          + "<th class=\"n\">&rho;</th><th>strength</th><th>best when low</th>"
+          + "<th>best when high</th></tr></thead>\n<tbody>\n");
+      for (Regret.Driver d : drivers) {
+        double rho = d.rankCorrelation();
+        double w = Double.isFinite(rho) ? Math.min(1, Math.abs(rho)) * 100 : 0;
+        boolean flips = d.bestWhenLow() != null && !d.bestWhenLow().equals(d.bestWhenHigh());
+        b.append("<tr><td><code>").append(esc(d.parameter())).append("</code></td><td class=\"n\">")
+            .append(signed(rho, 2)).append("</td><td><span class=\"bar\"><span style=\"width:")
+            .append(num(w, 1)).append("%;background:")
+            .append(rho < 0 ? Palette.BLUE : Palette.VERMILLION).append("\"></span></span></td><td>")
+            .append(esc(d.bestWhenLow())).append("</td><td>").append(esc(d.bestWhenHigh()))
+            .append(flips ? " <span class=\"badge warn\">flips</span>" : "").append("</td></tr>\n");
+      }
+      b.append("</tbody>\n</table></div>\n");
+    }
+    return b.toString();
+  }
+
+  private static String goalScoreTable(List<OptionResult> options, List<OptionsReport.GoalWeight> goals) {
+    if (goals.isEmpty() || options.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    int k = Math.min(5, options.size());
+    b.append("<h3>How the top ").append(k == 1 ? "option does" : k + " options do")
+        .append(" on each goal</h3>\n<p>Mean value of each goal metric over the runs, from 0 "
+            + "(worst) to 1 (best).</p>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr>"
+            + "<th>option</th>");
+    for (OptionsReport.GoalWeight g : goals) {
+      b.append("<th class=\"n\">").append(esc(g.metric())).append("<span class=\"ci\">weight ")
+          .append(pct(g.weight())).append("</span></th>");
+    }
+    b.append("<th class=\"n\">score</th></tr></thead>\n<tbody>\n");
+    for (OptionResult o : options.subList(0, k)) {
+      b.append("<tr><td><b>").append(o.rank()).append(". ").append(esc(o.id())).append("</b></td>");
+      for (OptionsReport.GoalWeight g : goals) {
+        Double v = o.goalScores() == null ? null : o.goalScores().get(g.metric());
+        b.append("<td class=\"n\">").append(v == null ? "n/a" : num(v, 3)).append("</td>");
+      }
+      b.append("<td class=\"n\"><b>").append(num(mean(o.score()), 3)).append("</b></td></tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  private static String optionsFooter(Scenario scenario, OptionsReport report) {
+    StringBuilder b = new StringBuilder("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(b, "Spiral version", esc(report.version()));
+    dl(b, "Scenario", "<code>" + esc(report.scenario()) + "</code> (ladder <code>"
+        + esc(scenario.ladder().id()) + "</code>, horizon " + scenario.horizon() + " turns)");
+    dl(b, "Runs per option", count(report.runs()));
+    dl(b, "Seed", Long.toString(report.seed()));
+    dl(b, "Random numbers", "common: run k of every option uses the generator seeded from (seed, k)");
+    dl(b, "Options", report.options().size() + " of " + esc(actorName(scenario, report.responder())));
+    Regret r = report.regret();
+    if (r != null) {
+      dl(b, "Robustness", r.samples() + " parameter sets (Latin hypercube), "
+          + count(r.runsPerSample()) + " runs per option in each, over: <code>"
+          + esc(String.join(", ", r.parameters() == null ? List.of() : r.parameters())) + "</code>");
+    } else {
+      dl(b, "Robustness", "not run");
+    }
+    b.append("</dl>\n<p class=\"muted\">The same scenario, seed, runs and version give the same "
+        + "numbers and the same file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    return b.toString();
+  }
+
+  // ================================================================ spiral study
+
+  /**
+   * The report of a study over several scenarios (the RAND cases A&ndash;D): the
+   * scenario &times; option score matrix, P(nuclear use) of key options against the attack's
+   * rung, how the answer shifts as the attack grows, and per scenario the best, the most robust
+   * and the top five, with the scenarios' illustrative assumptions.
+   *
+   * @param scenarios the scenarios of the study (for their descriptions and assumptions)
+   * @param report the study
+   * @return the HTML page
+   */
+  public static String study(List<Scenario> scenarios, StudyReport report) {
+    Objects.requireNonNull(report, "report");
+    List<Scenario> all = scenarios == null ? List.of() : scenarios;
+    Map<String, Scenario> byId = new LinkedHashMap<>();
+    for (Scenario s : all) {
+      byId.putIfAbsent(s.id(), s);
+    }
+    List<StudyReport.Row> rows = report.scenarios() == null ? List.of() : report.scenarios();
+    StringBuilder b = new StringBuilder(256 * 1024);
+    b.append("<header>\n<p class=\"kicker\">Spiral &middot; study</p>\n<h1>Response options across ")
+        .append(rows.size()).append(rows.size() == 1 ? " scenario" : " scenarios").append("</h1>\n");
+    b.append("<p class=\"lead\">How should the answer change as the attack grows? Each of the ")
+        .append(report.options().size()).append(" response options was played as the first "
+            + "response in every scenario, ")
+        .append(count(report.runs())).append(" runs per option per scenario with common random "
+            + "numbers, and scored on each scenario&rsquo;s goals")
+        .append(report.samples() > 0
+            ? "; robustness over " + report.samples() + " parameter sets per scenario."
+            : ".")
+        .append("</p>\n");
+    if (report.shift() != null && !report.shift().isBlank()) {
+      b.append("<p class=\"shift\">").append(esc(report.shift())).append("</p>\n");
+    }
+    b.append("<div class=\"scroll\"><table class=\"data summary\">\n<thead><tr><th>scenario</th>"
+        + "<th class=\"n\">attack rung</th><th>best</th><th>most robust</th>"
+        + "<th class=\"n\">P(nuclear use) of the best</th></tr></thead>\n<tbody>\n");
+    for (StudyReport.Row r : rows) {
+      Double nuc = r.nuclearUse() == null || r.best() == null ? null : r.nuclearUse().get(r.best());
+      b.append("<tr><td><b>").append(esc(r.scenario())).append("</b><br>").append(esc(r.name()))
+          .append("</td><td class=\"n\">").append(r.rung()).append("</td><td><b>")
+          .append(esc(r.best())).append("</b></td><td>").append(esc(r.mostRobust()))
+          .append("</td><td class=\"n\">").append(nuc == null ? "n/a" : pct(nuc))
+          .append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table></div>\n</header>\n");
+
+    Set<String> illustrative = new LinkedHashSet<>();
+    for (Scenario s : all) {
+      illustrative.addAll(s.illustrative());
+    }
+    for (StudyReport.Row r : rows) {
+      if (r.detail() != null && r.detail().illustrative() != null) {
+        illustrative.addAll(r.detail().illustrative());
+      }
+    }
+    b.append(callout(new ArrayList<>(illustrative)));
+
+    b.append("<section id=\"matrix\">\n<h2>Every option in every scenario</h2>\n");
+    b.append(Charts.scoreMatrix(report));
+    b.append("</section>\n");
+
+    b.append("<section id=\"nuclear\">\n<h2>Risk of nuclear use as the attack grows</h2>\n");
+    b.append(Charts.nuclearByRung(report));
+    if (report.shift() != null && !report.shift().isBlank()) {
+      b.append("<p class=\"shift small\">").append(esc(report.shift())).append("</p>\n");
+    }
+    b.append("</section>\n");
+
+    b.append("<section id=\"scenarios\">\n<h2>Scenario by scenario</h2>\n");
+    for (StudyReport.Row r : rows) {
+      b.append(studyRow(r, byId.get(r.scenario())));
+    }
+    b.append("</section>\n");
+
+    b.append("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(b, "Spiral version", esc(report.version()));
+    dl(b, "Scenarios", esc(String.join(", ", rows.stream().map(StudyReport.Row::scenario).toList())));
+    dl(b, "Runs per option per scenario", count(report.runs()));
+    dl(b, "Seed", Long.toString(report.seed()));
+    dl(b, "Random numbers", "common: run k of every option uses the generator seeded from (seed, k)");
+    dl(b, "Robustness", report.samples() > 0
+        ? report.samples() + " parameter sets per scenario (Latin hypercube)"
+        : "not run (most robust = best)");
+    b.append("</dl>\n<p class=\"muted\">The same scenarios, seed, runs and version give the same "
+        + "numbers and the same file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    return page("Spiral study: response options across " + rows.size() + " scenarios", b.toString());
+  }
+
+  private static String studyRow(StudyReport.Row r, Scenario scenario) {
+    StringBuilder b = new StringBuilder();
+    b.append("<section class=\"scenario\" id=\"s-").append(esc(r.scenario())).append("\">\n<h3>")
+        .append("Rung ").append(r.rung()).append(" &middot; <code>").append(esc(r.scenario()))
+        .append("</code></h3>\n<p class=\"meta\">").append(esc(r.name())).append("</p>\n");
+    if (scenario != null && !scenario.initiatingEvent().description().isBlank()) {
+      b.append("<p class=\"prose\">").append(esc(scenario.initiatingEvent().description()))
+          .append("</p>\n");
+    }
+    Double bestScore = r.scores() == null || r.best() == null ? null : r.scores().get(r.best());
+    b.append("<p class=\"verdict\">Best: <b>").append(esc(r.best())).append("</b>")
+        .append(bestScore == null ? "" : " (score " + num(bestScore, 3) + ")")
+        .append(" &middot; most robust: <b>").append(esc(r.mostRobust())).append("</b>")
+        .append(r.mostRobust() != null && r.mostRobust().equals(r.best()) ? " (the same)" : "")
+        .append("</p>\n");
+    List<OptionResult> top = r.detail() == null ? List.of() : byRank(r.detail().options());
+    if (!top.isEmpty()) {
+      b.append("<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th class=\"n\">rank</th>"
+          + "<th>option</th><th class=\"n\">score<span class=\"ci\">95% interval</span></th>"
+          + "<th class=\"n\">gap to the best</th><th class=\"n\">P(nuclear use)"
+          + "<span class=\"ci\">95% interval</span></th><th class=\"n\">P(direct war)</th>"
+          + "<th class=\"n\">P(settlement)</th><th class=\"n\">credibility</th></tr></thead>\n"
+          + "<tbody>\n");
+      for (OptionResult o : top.subList(0, Math.min(5, top.size()))) {
+        boolean isBest = o.id().equals(r.best());
+        var d = o.differenceFromBest();
+        b.append("<tr").append(isBest ? " class=\"best\"" : "").append("><td class=\"n\">")
+            .append(o.rank()).append("</td><td title=\"").append(esc(o.name())).append("\"><b>")
+            .append(esc(o.id())).append("</b>")
+            .append(o.id().equals(r.mostRobust()) ? " <span class=\"badge front\">most robust</span>" : "")
+            .append("</td>").append(meanCell(o.score(), 3)).append("<td class=\"n\">");
+        if (isBest || d == null) {
+          b.append("&mdash;");
+        } else {
+          b.append(signedFine(d.mean(), 3)).append(d.significant()
+              ? "<span class=\"tags\"><span class=\"badge real\">real difference</span></span>"
+              : "<span class=\"muted\">within noise</span>");
+        }
+        b.append("</td>").append(propCell(o.nuclearUse(), true))
+            .append(propCell(o.directWar(), false)).append(propCell(o.settlement(), false))
+            .append(meanCell(o.credibility(), 3, false)).append("</tr>\n");
+      }
+      b.append("</tbody>\n</table></div>\n");
+    } else if (r.scores() != null && !r.scores().isEmpty()) {
+      List<Map.Entry<String, Double>> ranked = new ArrayList<>(r.scores().entrySet());
+      ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+          .thenComparing(Map.Entry.comparingByKey()));
+      b.append("<table class=\"data\">\n<thead><tr><th>option</th><th class=\"n\">score</th>"
+          + "</tr></thead>\n<tbody>\n");
+      for (Map.Entry<String, Double> e : ranked.subList(0, Math.min(5, ranked.size()))) {
+        b.append("<tr><td><b>").append(esc(e.getKey())).append("</b></td><td class=\"n\">")
+            .append(num(e.getValue() == null ? Double.NaN : e.getValue(), 3)).append("</td></tr>\n");
+      }
+      b.append("</tbody>\n</table>\n");
+    }
+    return b.append("</section>\n").toString();
+  }
+
+  // ================================================================ the page
+
+  private static final String CSS = """
+      *{box-sizing:border-box}
+      html{font-size:18px;-webkit-text-size-adjust:100%}
+      body{margin:0;font-family:%FONT%;color:#111;background:#fff;line-height:1.45}
+      main{max-width:1440px;margin:0 auto;padding:20px 32px 40px}
+      h1{font-size:2.1rem;line-height:1.2;margin:.1em 0 .4em}
+      h2{font-size:1.6rem;line-height:1.25;margin:1.6em 0 .5em;padding-top:.5em;border-top:4px solid #111}
+      h3{font-size:1.25rem;margin:1.2em 0 .4em}
+      code{font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:.92em}
+      .kicker{font-size:1rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:#0072B2;margin:0}
+      .lead{font-size:1.15rem;max-width:74em}
+      .prose{max-width:74em}
+      .source{font-size:.9rem;color:#333}
+      .meta{color:#333;margin:.2em 0 .6em}
+      .muted{color:#444;font-size:14px;display:block}
+      .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(270px,1fr));gap:16px;margin:18px 0 8px}
+      .card{border:3px solid #111;border-radius:10px;padding:12px 16px;background:#fff}
+      .card .k{font-size:15px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:#0072B2}
+      .card .v{font-size:1.5rem;font-weight:800;overflow-wrap:anywhere;margin:.15em 0}
+      .card .s{font-size:16px;color:#222}
+      .callout{border:3px solid #111;border-left:16px solid #E69F00;background:#FFF4D6;padding:6px 24px 10px;margin:28px 0;border-radius:8px}
+      .callout h2{border:0;margin:.4em 0 .2em;padding:0}
+      .callout li{margin:.2em 0}
+      .attack{border:3px solid #D55E00;border-radius:8px;padding:4px 18px;margin:16px 0;background:#FDF0E8}
+      .attack .k{font-weight:800;color:#B34700;text-transform:uppercase;letter-spacing:.05em;font-size:15px;margin-top:8px}
+      .two{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,7fr);gap:28px}
+      @media (max-width:1100px){.two{grid-template-columns:1fr}}
+      .scroll{overflow-x:auto}
+      table.data{border-collapse:collapse;width:100%;font-size:16px;margin:8px 0 16px}
+      table.data th,table.data td{padding:6px 7px;border-bottom:1px solid #bbb;text-align:left;vertical-align:top}
+      table.data th{background:#EDEDED;border-bottom:3px solid #111;font-size:15px;vertical-align:bottom}
+      table.data .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+      table.data th.n{white-space:normal}
+      table.data .id{white-space:nowrap}
+      .tags{display:block}
+      td.n .badge{margin-top:3px}
+      table.data tbody tr:nth-child(even){background:#F7F7F7}
+      table.data tr.best td{background:#DDEFFA;font-weight:600}
+      table.sortable th{cursor:pointer}
+      table.sortable th[aria-sort=ascending]::after{content:" \\25B2"}
+      table.sortable th[aria-sort=descending]::after{content:" \\25BC"}
+      .ci{display:block;font-size:14px;color:#333;font-weight:400;white-space:nowrap}
+      .badge{display:inline-block;padding:0 8px;margin:2px 0;border-radius:12px;font-size:14px;font-weight:700;border:2px solid #111;white-space:nowrap}
+      .badge.best{background:#111;color:#fff}
+      .badge.front{background:#fff}
+      .badge.real{background:#D55E00;border-color:#D55E00;color:#fff}
+      .badge.warn{background:#FFF4D6;border-color:#E69F00}
+      .sw{display:inline-block;width:14px;height:14px;border:1.5px solid #111;border-radius:50%;margin-right:6px;vertical-align:-1px}
+      .bar{display:inline-block;width:160px;height:16px;background:#EEE;border:1px solid #888;vertical-align:middle}
+      .bar span{display:block;height:100%}
+      .shift{font-size:1.3rem;font-weight:700;border-left:10px solid #0072B2;padding:8px 18px;background:#EAF4FB;max-width:74em}
+      .shift.small{font-size:1.05rem;font-weight:600}
+      .verdict{font-size:1.1rem}
+      figure.chart{margin:14px 0 30px}
+      figure.chart svg{display:block;width:100%;height:auto;max-width:100%}
+      figcaption{font-size:16px;color:#222;margin-top:8px;max-width:74em}
+      .nodata{border:2px dashed #888;padding:10px 14px;color:#333}
+      footer{margin-top:40px}
+      footer dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;font-size:16px}
+      footer dt{font-weight:700}
+      footer dd{margin:0}
+      @media print{.callout,.card,table.data tr{break-inside:avoid}figure.chart{break-inside:avoid}}
+      """;
+
+  /** Sorts a table by a clicked header; numbers by their data-sort key, missing values last. */
+  private static final String SORT_JS = """
+      (function () {
+        var tables = document.querySelectorAll('table.sortable');
+        for (var t = 0; t < tables.length; t++) {
+          (function (table) {
+            var heads = table.tHead.rows[0].cells;
+            for (var i = 0; i < heads.length; i++) {
+              (function (th, col) {
+                th.tabIndex = 0;
+                th.title = 'Sort by this column';
+                var sort = function () {
+                  var asc = th.getAttribute('aria-sort') !== 'ascending';
+                  for (var j = 0; j < heads.length; j++) { heads[j].removeAttribute('aria-sort'); }
+                  th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+                  var body = table.tBodies[0];
+                  var rows = Array.prototype.slice.call(body.rows);
+                  var key = function (row) {
+                    var cell = row.cells[col];
+                    var v = cell.getAttribute('data-sort');
+                    if (v === null) { return cell.textContent.trim().toLowerCase(); }
+                    return v === '' ? null : parseFloat(v);
+                  };
+                  rows.sort(function (a, b) {
+                    var x = key(a), y = key(b);
+                    if (x === null || y === null) { return x === y ? 0 : (x === null ? 1 : -1); }
+                    var c = x < y ? -1 : x > y ? 1 : 0;
+                    return asc ? c : -c;
+                  });
+                  for (var r = 0; r < rows.length; r++) { body.appendChild(rows[r]); }
+                };
+                th.addEventListener('click', sort);
+                th.addEventListener('keydown', function (e) {
+                  if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); }
+                });
+              })(heads[i], i);
+            }
+          })(tables[t]);
+        }
+      })();
+      """;
+
+  /** Sets body[data-ready] to "1" when every chart has data marks and an svg, else lists them. */
+  private static final String READY_JS = """
+      (function () {
+        var bad = [];
+        var figures = document.querySelectorAll('figure.chart');
+        for (var i = 0; i < figures.length; i++) {
+          var f = figures[i];
+          var n = parseInt(f.getAttribute('data-points'), 10);
+          if (!(n > 0) || !f.querySelector('svg')) { bad.push(f.getAttribute('data-chart')); }
+        }
+        if (figures.length === 0) { bad.push('no charts'); }
+        document.body.setAttribute('data-ready', bad.length ? 'failed: ' + bad.join(', ') : '1');
+      })();
+      """;
+
+  private static String page(String title, String main) {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        + "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+        + "<meta name=\"generator\" content=\"Spiral\">\n"
+        + "<title>" + esc(title) + "</title>\n<style>\n"
+        + CSS.replace("%FONT%", Svg.FONT) + "</style>\n</head>\n"
+        + "<body data-ready=\"0\">\n<main>\n" + main + "</main>\n"
+        + "<script>\n" + SORT_JS + "</script>\n<script>\n" + READY_JS + "</script>\n"
+        + "</body>\n</html>\n";
+  }
+
+  // ================================================================ helpers
+
+  private static void dl(StringBuilder b, String key, String valueHtml) {
+    b.append("<dt>").append(esc(key)).append("</dt><dd>").append(valueHtml).append("</dd>\n");
+  }
+
+  private static List<OptionResult> byRank(List<OptionResult> options) {
+    List<OptionResult> sorted = new ArrayList<>(options == null ? List.of() : options);
+    sorted.sort(Comparator.comparingInt(OptionResult::rank));
+    return sorted;
+  }
+
+  private static OptionResult find(List<OptionResult> options, String id) {
+    for (OptionResult o : options) {
+      if (o.id().equals(id)) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  private static String actorName(Scenario scenario, String id) {
+    if (id == null) {
+      return "";
+    }
+    for (Actor a : scenario.actors()) {
+      if (a.id().equals(id)) {
+        return a.name();
+      }
+    }
+    return id;
+  }
+
+  private static String targetName(Scenario scenario, String id) {
+    for (Target t : scenario.targets()) {
+      if (t.id().equals(id)) {
+        return t.name();
+      }
+    }
+    return id;
+  }
+
+  private static String rungName(Ladder ladder, int level) {
+    return level >= 0 && level <= ladder.top() ? ladder.rung(level).name() : "off the ladder";
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return "";
+  }
+
+  /** Decimals for an interval around a difference: 3, more when the bounds would print as 0. */
+  private static int decimalsFor(double mean, double[] ci) {
+    double smallest = Math.abs(mean);
+    if (ci != null) {
+      for (double c : ci) {
+        if (c != 0 && Double.isFinite(c)) {
+          smallest = smallest == 0 ? Math.abs(c) : Math.min(smallest, Math.abs(c));
+        }
+      }
+    }
+    int d = 3;
+    while (d < 6 && smallest != 0 && smallest < 0.5 * Math.pow(10, -d)) {
+      d++;
+    }
+    return d;
+  }
+
+  private static double mean(MeanValue m) {
+    return m == null ? Double.NaN : m.mean();
+  }
+
+  private static double[] ci(MeanValue m) {
+    return m == null ? null : m.ci95();
+  }
+
+  private static double p(Proportion pr) {
+    return pr == null ? Double.NaN : pr.p();
+  }
+
+  private static double[] ci(Proportion pr) {
+    return pr == null ? null : pr.ci95();
+  }
+}
