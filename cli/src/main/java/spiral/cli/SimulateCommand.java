@@ -36,6 +36,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     run.check();
+    Output.checkFolder(run.out, "--out");
     Scenario sc = scenario.load();
     CompiledModel model = new CompiledModel(sc);
     PrintWriter err = spec.commandLine().getErr();

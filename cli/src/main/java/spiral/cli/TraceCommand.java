@@ -58,6 +58,7 @@ final class TraceCommand implements Callable<Integer> {
     if (runIndex < 0) {
       throw new BadInputException("spiral: --run must be >= 0, was " + runIndex);
     }
+    Output.checkFolder(out, "--out");
     Scenario sc = scenario.load();
     CompiledModel model = new CompiledModel(sc);
     Engine engine = new Engine(model);

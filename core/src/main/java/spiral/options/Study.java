@@ -95,7 +95,41 @@ public final class Study {
       b.append(first.best().equals(last.best())
           ? " The best answer does not change between the smallest and the largest attack."
           : " The best answer changes from " + first.best() + " to " + last.best() + ".");
+      Map<String, Double> lo = bestByKinetic(first);
+      Map<String, Double> hi = bestByKinetic(last);
+      double topLo = first.detail().options().get(0).score().mean();
+      double topHi = last.detail().options().get(0).score().mean();
+      StringBuilder gaps = new StringBuilder();
+      for (Map.Entry<String, Double> e : lo.entrySet()) {
+        Double h = hi.get(e.getKey());
+        if (h == null) {
+          continue;
+        }
+        gaps.append(gaps.length() == 0 ? "" : ", ")
+            .append(String.format(java.util.Locale.ROOT, "%s %.3f → %.3f",
+                e.getKey(), topLo - e.getValue(), topHi - h));
+      }
+      if (gaps.length() > 0) {
+        b.append(" Gap between the best score and the best of each kinetic level, from rung ")
+            .append(first.rung()).append(" to rung ").append(last.rung()).append(": ")
+            .append(gaps).append('.');
+      }
     }
     return b.toString();
+  }
+
+  /** The best score of each kinetic level in a row, in the options' order. */
+  private static Map<String, Double> bestByKinetic(StudyReport.Row row) {
+    Map<String, Double> best = new LinkedHashMap<>();
+    for (OptionResult o : row.detail().options()) {
+      best.merge(o.kinetic(), o.score().mean(), Math::max);
+    }
+    Map<String, Double> ordered = new LinkedHashMap<>();
+    for (String k : List.of("none", "less", "proportional", "more", "absolute")) {
+      if (best.containsKey(k)) {
+        ordered.put(k, best.get(k));
+      }
+    }
+    return ordered;
   }
 }
