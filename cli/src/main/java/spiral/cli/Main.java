@@ -27,6 +27,8 @@ import spiral.Version;
       TraceCommand.class,
       OptionsCommand.class,
       StudyCommand.class,
+      NegotiateCommand.class,
+      PositionsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

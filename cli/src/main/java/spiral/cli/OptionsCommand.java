@@ -66,6 +66,7 @@ final class OptionsCommand implements Callable<Integer> {
       throw new BadInputException("spiral: --sample-runs must be between 1 and 10^9, was " + sampleRuns);
     }
     Scenario sc = scenario.load();
+    Scenarios.compile(sc);
     Output.checkFolder(report, "--report");
     Output.checkFolder(run.out, "--out");
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "options", ProgressBar.terminal());

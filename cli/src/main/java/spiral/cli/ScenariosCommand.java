@@ -12,7 +12,7 @@ import spiral.scenario.Scenario;
 @Command(
     name = "scenarios",
     mixinStandardHelpOptions = true,
-    description = "List the built-in scenarios, one line each: name, ladder, initiating rung, title.")
+    description = "List the built-in scenarios, one line each: name, ladder and initiating rung (or 'negotiation'), title.")
 final class ScenariosCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -21,9 +21,13 @@ final class ScenariosCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (String name : BuiltinScenarios.names()) {
       Scenario s = Scenarios.load(name);
-      out.printf(
-          "%-18s %-18s rung %-3d %s%n",
-          name, s.ladder().id(), s.initiatingEvent().rung(), s.name());
+      if (s.hasEscalation()) {
+        out.printf(
+            "%-18s %-18s rung %-3d %s%n",
+            name, s.ladder().id(), s.initiatingEvent().rung(), s.name());
+      } else {
+        out.printf("%-18s %-27s %s%n", name, "negotiation", s.name());
+      }
     }
     out.flush();
     return 0;

@@ -38,7 +38,7 @@ final class SimulateCommand implements Callable<Integer> {
     run.check();
     Output.checkFolder(run.out, "--out");
     Scenario sc = scenario.load();
-    CompiledModel model = new CompiledModel(sc);
+    CompiledModel model = Scenarios.compile(sc);
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, "simulate", ProgressBar.terminal());
     Stats stats;

@@ -76,7 +76,9 @@ final class StudyCommand implements Callable<Integer> {
     Output.checkFolder(out, "--out");
     List<Scenario> scenarios = new ArrayList<>();
     for (String name : BuiltinScenarios.names()) {
-      scenarios.add(Scenarios.load(name));
+      if (name.startsWith("rand-")) {
+        scenarios.add(Scenarios.load(name));
+      }
     }
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "study", ProgressBar.terminal());
     StudyReport r;

@@ -60,7 +60,7 @@ final class TraceCommand implements Callable<Integer> {
     }
     Output.checkFolder(out, "--out");
     Scenario sc = scenario.load();
-    CompiledModel model = new CompiledModel(sc);
+    CompiledModel model = Scenarios.compile(sc);
     Engine engine = new Engine(model);
     TraceLog log = new TraceLog();
     engine.tracer(log);

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import spiral.bargain.NegotiationAnalysis;
 import spiral.options.OptionsAnalysis;
 import spiral.sim.Simulator;
 
@@ -26,6 +27,10 @@ final class Workers implements AutoCloseable {
 
   Simulator simulator() {
     return pool == null ? new Simulator(Runnable::run, 1) : new Simulator(pool, threads);
+  }
+
+  NegotiationAnalysis negotiation() {
+    return pool == null ? new NegotiationAnalysis(Runnable::run, 1) : new NegotiationAnalysis(pool, threads);
   }
 
   OptionsAnalysis options() {

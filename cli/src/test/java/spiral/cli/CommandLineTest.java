@@ -21,7 +21,8 @@ class CommandLineTest {
     Cli r = Cli.run("scenarios");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports");
-    assertThat(r.out().lines()).hasSize(4);
+    assertThat(r.out()).containsPattern("ukraine-2022-talks +negotiation");
+    assertThat(r.out().lines()).hasSize(5);
   }
 
   @Test

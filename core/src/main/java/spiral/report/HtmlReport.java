@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import spiral.bargain.Negotiation;
+import spiral.bargain.NegotiationReport;
+import spiral.bargain.PositionsReport;
 import spiral.ladder.Ladder;
 import spiral.options.OptionResult;
 import spiral.options.OptionsReport;
@@ -583,6 +587,843 @@ public final class HtmlReport {
     return b.append("</section>\n").toString();
   }
 
+  // ================================================================ spiral negotiate
+
+  /**
+   * The report of a negotiation analysis at month K: headline cards (is there a zone of
+   * agreement, when is the window open, the Nash agreement), the illustrative assumptions, the
+   * issue space, the parties and their reservation values, the proposals and who accepts them,
+   * the utility space of the first two parties, the window month by month with the best deal for
+   * each party, the Fearon range and Rubinstein's split.
+   *
+   * @param scenario the scenario that was analysed (for its description and its negotiation's
+   *     names, weights, Fearon shares and discount factors; it may lack a negotiation section)
+   * @param report the analysis
+   * @return the HTML page
+   */
+  public static String negotiation(Scenario scenario, NegotiationReport report) {
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(report, "report");
+    Negotiation neg = scenario.negotiation();
+    List<NegotiationReport.PartyResult> parties = listOf(report.parties());
+    List<NegotiationReport.IssueLevels> issues = listOf(report.issues());
+    List<NegotiationReport.Month> window = listOf(report.window());
+    Function<String, String> name = partyNames(scenario, parties);
+    String title = firstNonBlank(report.name(), scenario.name(), scenario.id());
+    String k = esc(report.monthLabel());
+    NegotiationReport.Space space = report.space();
+    StringBuilder b = new StringBuilder(256 * 1024);
+
+    b.append("<header>\n<p class=\"kicker\">Spiral &middot; negotiation</p>\n<h1>").append(esc(title))
+        .append("</h1>\n");
+    b.append("<p class=\"lead\">Is there a deal that every party prefers to fighting on, and when? "
+            + "The agreement space is every combination of the levels of the ")
+        .append(issues.size()).append(issues.size() == 1 ? " issue" : " issues");
+    if (space != null) {
+      b.append(" (").append(count(space.points())).append(space.points() == 1 ? " agreement)" : " agreements)");
+    }
+    b.append(". A party&rsquo;s utility of an agreement is its weighted value of the agreement&rsquo;s "
+            + "levels, from 0 to 1; it accepts an agreement worth at least its <b>reservation "
+            + "value</b>, what it expects from no agreement. The <b>zone of agreement</b> is what ")
+        .append(parties.size() == 2 ? "both parties" : "all " + parties.size() + " parties")
+        .append(" (").append(esc(partyList(parties, name))).append(") accept. Analysed: <b>month ")
+        .append(report.month()).append(", ").append(k).append("</b>");
+    if (!window.isEmpty()) {
+      b.append("; the window runs from ").append(esc(window.get(0).label())).append(" to ")
+          .append(esc(window.get(window.size() - 1).label())).append(" (").append(window.size())
+          .append(window.size() == 1 ? " month)" : " months)");
+    }
+    b.append(".</p>\n");
+    b.append(negotiationCards(report, parties, window, name));
+    b.append("</header>\n");
+
+    List<String> illustrative = report.illustrative() != null && !report.illustrative().isEmpty()
+        ? report.illustrative()
+        : scenario.illustrative();
+    b.append(callout(illustrative));
+    b.append(negotiationScenario(scenario));
+
+    b.append("<section id=\"issues\">\n<h2>The issue space</h2>\n");
+    b.append(issueTable(issues));
+    b.append("</section>\n");
+
+    b.append("<section id=\"parties\">\n<h2>The parties and their reservation values</h2>\n");
+    b.append(partyTable(report, parties, neg, name));
+    b.append(weightTable(parties, issues, neg, name));
+    b.append("</section>\n");
+
+    b.append("<section id=\"proposals\">\n<h2>The proposals at ").append(k).append("</h2>\n");
+    b.append(proposalTable(report, parties, issues, name));
+    b.append("</section>\n");
+
+    b.append("<section id=\"utility-space\">\n<h2>The utility space</h2>\n");
+    b.append(solutionsText(report, parties, issues, name));
+    b.append(NegotiationCharts.utilitySpace(report, name));
+    b.append("</section>\n");
+
+    b.append("<section id=\"window\">\n<h2>The window for talks</h2>\n");
+    b.append(NegotiationCharts.window(report, name, leverageLabel(neg, name)));
+    b.append(monthTable(window, parties, issues, report.month(), name));
+    b.append("</section>\n");
+
+    b.append("<section id=\"fearon\">\n<h2>The Fearon bargaining range</h2>\n");
+    b.append(fearonSection(report.fearon(), issues, neg, name));
+    b.append("</section>\n");
+
+    b.append("<section id=\"rubinstein\">\n<h2>Rubinstein&rsquo;s alternating offers</h2>\n");
+    b.append(rubinsteinSection(report.rubinstein(), issues, neg, name));
+    b.append("</section>\n");
+
+    b.append(negotiationFooter(scenario, report, window));
+    return page("Spiral negotiation: " + title, b.toString());
+  }
+
+  private static String negotiationCards(NegotiationReport r, List<NegotiationReport.PartyResult> parties,
+      List<NegotiationReport.Month> window, Function<String, String> name) {
+    StringBuilder b = new StringBuilder("<div class=\"cards\">\n");
+    NegotiationReport.Space sp = r.space();
+    String k = esc(r.monthLabel());
+    if (sp != null && sp.zoneExists()) {
+      b.append(card("Zone of agreement, " + r.monthLabel(), "<span class=\"ok\">yes</span>",
+          count(sp.zonePoints()) + " of " + count(sp.points()) + " agreements (" + pct(sp.zoneShare())
+              + " of the space)"));
+    } else {
+      b.append(card("Zone of agreement, " + r.monthLabel(), "<span class=\"no\">no</span>",
+          "no agreement gives every party its reservation value in " + k));
+    }
+    List<List<String>> open = listOf(r.openMonths());
+    List<String> ranges = new ArrayList<>();
+    for (List<String> range : open) {
+      if (range == null || range.isEmpty()) {
+        continue;
+      }
+      String from = range.get(0);
+      String to = range.get(range.size() - 1);
+      ranges.add(Objects.equals(from, to) ? esc(from) : esc(from) + "&thinsp;&ndash;&thinsp;" + esc(to));
+    }
+    long openCount = window.stream().filter(NegotiationReport.Month::zoneExists).count();
+    String span = window.isEmpty() ? "" : " of the " + window.size() + " months, "
+        + esc(window.get(0).label()) + " to " + esc(window.get(window.size() - 1).label());
+    b.append(card("Window for talks", ranges.isEmpty() ? "<span class=\"no\">never open</span>"
+            : String.join(", ", ranges),
+        ranges.isEmpty() ? "no zone of agreement in any month" + span
+            : "a zone exists in " + openCount + span));
+    if (r.nash() != null) {
+      StringBuilder v = new StringBuilder();
+      for (NegotiationReport.PartyResult p : parties) {
+        Double u = r.nash().utilities() == null ? null : r.nash().utilities().get(p.id());
+        v.append("<span class=\"pu\">").append(esc(NegotiationCharts.shortName(name.apply(p.id()))))
+            .append(" <b>").append(u == null ? "n/a" : num(u, 2)).append("</b></span> ");
+      }
+      b.append(card("Nash agreement, " + r.monthLabel(), "<span class=\"small\">" + v.toString().trim()
+          + "</span>", "utility per party; reservation values " + reservations(parties, name)));
+    } else {
+      b.append(card("Nash agreement, " + r.monthLabel(), "<span class=\"no\">none</span>",
+          "there is no zone of agreement in " + k + " to bargain over"));
+    }
+    List<NegotiationReport.ProposalResult> proposals = listOf(r.proposals());
+    if (!proposals.isEmpty()) {
+      List<String> all = new ArrayList<>();
+      for (NegotiationReport.ProposalResult p : proposals) {
+        if (p.acceptedByAll()) {
+          all.add(p.id());
+        }
+      }
+      b.append(card("Proposals every party accepts", all.size() + " of " + proposals.size(),
+          all.isEmpty() ? "each proposal falls short of some party&rsquo;s reservation value in " + k
+              : esc(String.join(", ", all))));
+    }
+    return b.append("</div>\n").toString();
+  }
+
+  private static String reservations(List<NegotiationReport.PartyResult> parties, Function<String, String> name) {
+    List<String> out = new ArrayList<>();
+    for (NegotiationReport.PartyResult p : parties) {
+      out.add(esc(NegotiationCharts.shortName(name.apply(p.id()))) + " " + num(p.reservation(), 2));
+    }
+    return String.join(", ", out);
+  }
+
+  private static String negotiationScenario(Scenario scenario) {
+    StringBuilder b = new StringBuilder("<section id=\"scenario\">\n<h2>The scenario</h2>\n");
+    b.append("<p class=\"meta\"><code>").append(esc(scenario.id())).append("</code> &middot; ")
+        .append(esc(scenario.name())).append("</p>\n");
+    if (!scenario.description().isBlank()) {
+      b.append("<p class=\"prose\">").append(esc(scenario.description())).append("</p>\n");
+    }
+    if (!scenario.source().isBlank()) {
+      b.append("<p class=\"prose source\"><b>Source:</b> ").append(esc(scenario.source())).append("</p>\n");
+    }
+    return b.append("</section>\n").toString();
+  }
+
+  private static String issueTable(List<NegotiationReport.IssueLevels> issues) {
+    if (issues.isEmpty()) {
+      return "<p>No issues.</p>\n";
+    }
+    StringBuilder b = new StringBuilder("<p>Every agreement picks one level of each issue. Levels run "
+        + "in order along the issue; a numeric issue is searched on its grid.</p>\n"
+        + "<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>issue</th><th>kind</th>"
+        + "<th class=\"n\">levels</th><th>the levels, in order</th></tr></thead>\n<tbody>\n");
+    for (NegotiationReport.IssueLevels is : issues) {
+      List<String> levels = listOf(is.levels());
+      b.append("<tr><td><b>").append(esc(is.name())).append("</b><br><code>").append(esc(is.id()))
+          .append("</code></td><td>").append(esc(is.kind())).append("</td><td class=\"n\">")
+          .append(levels.size()).append("</td><td><span class=\"chips\">");
+      List<String> shown = new ArrayList<>();
+      if (levels.size() > 12) {
+        shown.addAll(levels.subList(0, 3));
+        shown.add(null);
+        shown.addAll(levels.subList(levels.size() - 2, levels.size()));
+      } else {
+        shown.addAll(levels);
+      }
+      for (int i = 0; i < shown.size(); i++) {
+        if (i > 0) {
+          b.append(" <span class=\"arrow\">&rarr;</span> ");
+        }
+        b.append(shown.get(i) == null ? "&hellip;"
+            : "<span class=\"chip\">" + esc(NegotiationCharts.levelText(is, shown.get(i))) + "</span>");
+      }
+      b.append("</span></td></tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  private static String partyTable(NegotiationReport r, List<NegotiationReport.PartyResult> parties,
+      Negotiation neg, Function<String, String> name) {
+    StringBuilder b = new StringBuilder();
+    b.append("<p>A party&rsquo;s reservation value is its value of no agreement. It moves month by "
+        + "month with battlefield leverage and falls with war weariness; a simulated one is the "
+        + "expected value of fighting on, the sum over the outcomes of the escalation scenario of "
+        + "their probability times their value to the party.</p>\n");
+    b.append("<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>party</th>"
+        + "<th class=\"n\">reservation value, ").append(esc(r.monthLabel()))
+        .append("</th><th class=\"n\">at month 0</th><th>how it is set</th>"
+            + "<th>simulated outcomes: probability &times; value</th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < parties.size(); i++) {
+      NegotiationReport.PartyResult p = parties.get(i);
+      b.append("<tr><td><span class=\"sw\" style=\"background:")
+          .append(NegotiationCharts.partyColour(i)).append("\"></span><b>").append(esc(name.apply(p.id())))
+          .append("</b><br><code>").append(esc(p.id())).append("</code></td><td class=\"n\"><b>")
+          .append(num(p.reservation(), 3)).append("</b></td><td class=\"n\">")
+          .append(num(p.initialReservation(), 3)).append("</td><td>").append(esc(p.source()))
+          .append("</td><td>");
+      Map<String, Double> sim = p.simulated() == null ? Map.of() : p.simulated();
+      if (sim.isEmpty()) {
+        b.append("&mdash;");
+      } else {
+        Map<String, Double> values = Map.of();
+        if (neg != null) {
+          for (spiral.bargain.Party q : neg.parties()) {
+            if (q.id().equals(p.id()) && q.fromSimulation() != null) {
+              values = q.fromSimulation().values();
+            }
+          }
+        }
+        b.append("<ul class=\"lv\">");
+        for (String outcome : outcomeOrder(sim.keySet())) {
+          Double pr = sim.get(outcome);
+          Double v = values.get(outcome);
+          b.append("<li><span class=\"is\">").append(esc(Charts.outcomeLabel(outcome))).append("</span> ")
+              .append(pr == null ? "n/a" : pct(pr))
+              .append(v == null ? "" : " &times; " + num(v, 2)).append("</li>");
+        }
+        b.append("</ul>");
+      }
+      b.append("</td></tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  private static List<String> outcomeOrder(Set<String> keys) {
+    List<String> out = new ArrayList<>();
+    for (String o : Charts.OUTCOMES) {
+      if (keys.contains(o)) {
+        out.add(o);
+      }
+    }
+    List<String> rest = new ArrayList<>();
+    for (String key : keys) {
+      if (!Charts.OUTCOMES.contains(key)) {
+        rest.add(key);
+      }
+    }
+    rest.sort(Comparator.naturalOrder());
+    out.addAll(rest);
+    return out;
+  }
+
+  private static String weightTable(List<NegotiationReport.PartyResult> parties,
+      List<NegotiationReport.IssueLevels> issues, Negotiation neg, Function<String, String> name) {
+    if (neg == null || issues.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<h3>What each party cares about</h3>\n<p>The weight of each "
+        + "issue in the party&rsquo;s utility (each row sums to 100%).</p>\n"
+        + "<div class=\"scroll\"><table class=\"data weights\">\n<thead><tr><th>party</th>");
+    for (NegotiationReport.IssueLevels is : issues) {
+      b.append("<th class=\"n\" title=\"").append(esc(is.name())).append("\">").append(esc(is.id()))
+          .append("</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
+    for (int i = 0; i < parties.size(); i++) {
+      NegotiationReport.PartyResult p = parties.get(i);
+      spiral.bargain.Party party = null;
+      for (spiral.bargain.Party q : neg.parties()) {
+        if (q.id().equals(p.id())) {
+          party = q;
+        }
+      }
+      if (party == null) {
+        continue;
+      }
+      b.append("<tr><td><b>").append(esc(NegotiationCharts.shortName(name.apply(p.id())))).append("</b></td>");
+      for (NegotiationReport.IssueLevels is : issues) {
+        Double w = party.weights().get(is.id());
+        double v = w == null || !Double.isFinite(w) ? 0 : w;
+        b.append("<td class=\"n\">").append(w == null ? "n/a" : pct(w))
+            .append("<span class=\"wbar\"><span style=\"width:").append(num(Math.min(1, v) * 100, 1))
+            .append("%;background:").append(NegotiationCharts.partyColour(i)).append("\"></span></span></td>");
+      }
+      b.append("</tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  private static String proposalTable(NegotiationReport r, List<NegotiationReport.PartyResult> parties,
+      List<NegotiationReport.IssueLevels> issues, Function<String, String> name) {
+    List<NegotiationReport.ProposalResult> proposals = listOf(r.proposals());
+    if (proposals.isEmpty()) {
+      return "<p>The scenario names no proposals.</p>\n";
+    }
+    StringBuilder b = new StringBuilder();
+    b.append("<p>Each named proposal with its level on every issue and its utility to each party in ")
+        .append(esc(r.monthLabel())).append(": <span class=\"ok\">&#10003;</span> the party accepts "
+            + "it (utility at least its reservation value), <span class=\"no\">&#10007;</span> it "
+            + "does not. The numbers match the circles of the utility-space chart. Click a column "
+            + "header to sort.</p>\n");
+    b.append("<div class=\"scroll\"><table class=\"data sortable proposals\" id=\"proposal-table\">\n"
+        + "<thead><tr><th class=\"n\" data-type=\"num\">#</th><th>proposal</th><th>levels</th>");
+    for (NegotiationReport.PartyResult p : parties) {
+      b.append("<th class=\"n\" data-type=\"num\">").append(esc(NegotiationCharts.shortName(name.apply(p.id()))))
+          .append("<span class=\"ci\">needs ").append(num(p.reservation(), 3)).append("</span></th>");
+    }
+    b.append("<th data-type=\"num\">accepted by all</th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < proposals.size(); i++) {
+      NegotiationReport.ProposalResult p = proposals.get(i);
+      b.append("<tr").append(p.acceptedByAll() ? " class=\"acc\"" : "").append("><td class=\"n\" data-sort=\"")
+          .append(i + 1).append("\"><b>").append(i + 1).append("</b></td><td class=\"pname\"><b>")
+          .append(esc(p.name())).append("</b><span class=\"ci\">");
+      List<String> meta = new ArrayList<>();
+      if (p.by() != null && !p.by().isBlank()) {
+        meta.add("by " + esc(name.apply(p.by())));
+      }
+      if (p.date() != null && !p.date().isBlank()) {
+        meta.add(esc(p.date()));
+      }
+      meta.add("<code>" + esc(p.id()) + "</code>");
+      b.append(String.join(" &middot; ", meta)).append("</span></td><td>")
+          .append(levelList(p.levels(), issues)).append("</td>");
+      for (NegotiationReport.PartyResult q : parties) {
+        Double u = p.utilities() == null ? null : p.utilities().get(q.id());
+        Boolean ok = p.accepts() == null ? null : p.accepts().get(q.id());
+        b.append("<td class=\"n\" data-sort=\"").append(sortKey(u == null ? Double.NaN : u)).append("\">")
+            .append(u == null ? "n/a" : num(u, 3)).append(' ').append(acceptMark(ok)).append("</td>");
+      }
+      b.append("<td data-sort=\"").append(p.acceptedByAll() ? 1 : 0).append("\">")
+          .append(p.acceptedByAll() ? "<span class=\"ok\">&#10003; yes</span>" : "<span class=\"no\">&#10007; no</span>")
+          .append("</td></tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  private static String acceptMark(Boolean ok) {
+    if (ok == null) {
+      return "";
+    }
+    return ok ? "<span class=\"ok\" title=\"accepts\">&#10003;</span>"
+        : "<span class=\"no\" title=\"rejects\">&#10007;</span>";
+  }
+
+  /** The levels of an agreement as a list, in issue order (unknown issues last, by id). */
+  private static String levelList(Map<String, String> levels, List<NegotiationReport.IssueLevels> issues) {
+    if (levels == null || levels.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<ul class=\"lv\">");
+    Set<String> seen = new LinkedHashSet<>();
+    for (NegotiationReport.IssueLevels is : issues) {
+      String level = levels.get(is.id());
+      if (level != null) {
+        seen.add(is.id());
+        b.append("<li><span class=\"is\" title=\"").append(esc(is.name())).append("\">").append(esc(is.id()))
+            .append("</span> ").append(esc(NegotiationCharts.levelText(is, level))).append("</li>");
+      }
+    }
+    List<String> rest = new ArrayList<>();
+    for (String id : levels.keySet()) {
+      if (!seen.contains(id)) {
+        rest.add(id);
+      }
+    }
+    rest.sort(Comparator.naturalOrder());
+    for (String id : rest) {
+      b.append("<li><span class=\"is\">").append(esc(id)).append("</span> ").append(esc(levels.get(id)))
+          .append("</li>");
+    }
+    return b.append("</ul>").toString();
+  }
+
+  private static String solutionsText(NegotiationReport r, List<NegotiationReport.PartyResult> parties,
+      List<NegotiationReport.IssueLevels> issues, Function<String, String> name) {
+    StringBuilder b = new StringBuilder();
+    NegotiationReport.Space sp = r.space();
+    if (sp != null) {
+      b.append("<p>Of the ").append(count(sp.points())).append(" agreements, ")
+          .append(count(sp.paretoPoints())).append(" are Pareto-optimal")
+          .append(sp.zoneExists()
+              ? " and " + count(sp.zonePoints()) + " (" + pct(sp.zoneShare()) + ") lie in the zone of agreement in "
+                  + esc(r.monthLabel())
+              : "; none lies in the zone of agreement in " + esc(r.monthLabel()))
+          .append(". The chart shows up to ").append(NegotiationReport.FRONTIER_POINTS)
+          .append(" of the Pareto-optimal agreements, spread along the frontier.</p>\n");
+    }
+    if (r.nash() == null) {
+      b.append("<p class=\"shift small\">No zone of agreement in ").append(esc(r.monthLabel()))
+          .append(": no Nash, Kalai&ndash;Smorodinsky or egalitarian agreement.</p>\n");
+      return b.toString();
+    }
+    b.append("<div class=\"scroll\"><table class=\"data solutions\">\n<thead><tr><th>agreement over the zone</th>"
+        + "<th>what it maximises</th>");
+    for (NegotiationReport.PartyResult p : parties) {
+      b.append("<th class=\"n\">").append(esc(NegotiationCharts.shortName(name.apply(p.id())))).append("</th>");
+    }
+    b.append("<th>levels</th></tr></thead>\n<tbody>\n");
+    Object[][] rows = {
+      {"&#9733; Nash", "the product of the gains over the reservation values", r.nash()},
+      {"&#9633; Kalai&ndash;Smorodinsky", "the smallest gain as a share of the party&rsquo;s best gain in the zone",
+        r.kalaiSmorodinsky()},
+      {"&#9651; egalitarian", "the smallest gain over the reservation value", r.egalitarian()}};
+    for (Object[] row : rows) {
+      NegotiationReport.Agreement ag = (NegotiationReport.Agreement) row[2];
+      if (ag == null) {
+        continue;
+      }
+      b.append("<tr><td><b>").append(row[0]).append("</b></td><td>").append(row[1]).append("</td>");
+      for (NegotiationReport.PartyResult p : parties) {
+        Double u = ag.utilities() == null ? null : ag.utilities().get(p.id());
+        b.append("<td class=\"n\">").append(u == null ? "n/a" : num(u, 3)).append("</td>");
+      }
+      b.append("<td>").append(levelList(ag.levels(), issues)).append("</td></tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  private static String monthTable(List<NegotiationReport.Month> window, List<NegotiationReport.PartyResult> parties,
+      List<NegotiationReport.IssueLevels> issues, int analysed, Function<String, String> name) {
+    if (window.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<h3>Month by month: the best deal for each party</h3>\n"
+        + "<p>In each month with a zone of agreement, the Nash agreement and the agreement in the "
+        + "zone that is best for each party (its utility in bold), listed by the levels where it "
+        + "differs from the month&rsquo;s Nash agreement. U: the utilities, in party order ("
+        + esc(partyList(parties, name)) + ").</p>\n<div class=\"scroll\"><table class=\"data months\">\n"
+        + "<thead><tr><th>month</th>"
+        + "<th class=\"n\">leverage</th><th>zone</th><th>Nash agreement</th>");
+    for (NegotiationReport.PartyResult p : parties) {
+      b.append("<th>best for ").append(esc(NegotiationCharts.shortName(name.apply(p.id())))).append("</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
+    for (NegotiationReport.Month m : window) {
+      boolean isK = m.month() == analysed;
+      b.append("<tr").append(isK ? " class=\"best\"" : "").append("><td><b>").append(esc(m.label()))
+          .append("</b>").append(isK ? "<span class=\"ci\">analysed</span>" : "").append("</td><td class=\"n\">")
+          .append(num(m.leverage(), 2)).append("</td><td>")
+          .append(m.zoneExists() ? "<span class=\"ok\">yes</span><span class=\"ci\">" + pct(m.zoneShare())
+              + " of the space</span>" : "<span class=\"no\">no</span>")
+          .append("</td>");
+      b.append(agreementCell(m.nash(), parties, issues, null, null));
+      for (NegotiationReport.PartyResult p : parties) {
+        NegotiationReport.Agreement ag = m.bestFor() == null ? null : m.bestFor().get(p.id());
+        b.append(agreementCell(ag, parties, issues, p.id(), m.nash()));
+      }
+      b.append("</tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  private static String agreementCell(NegotiationReport.Agreement ag, List<NegotiationReport.PartyResult> parties,
+      List<NegotiationReport.IssueLevels> issues, String bold, NegotiationReport.Agreement reference) {
+    if (ag == null) {
+      return "<td class=\"none\">&mdash;</td>";
+    }
+    StringBuilder b = new StringBuilder("<td><div class=\"us\">");
+    List<String> us = new ArrayList<>();
+    for (NegotiationReport.PartyResult p : parties) {
+      Double u = ag.utilities() == null ? null : ag.utilities().get(p.id());
+      String v = u == null ? "n/a" : num(u, 2);
+      us.add(p.id().equals(bold) ? "<b>" + v + "</b>" : v);
+    }
+    b.append("U ").append(String.join(" &middot; ", us)).append("</div>");
+    if (reference == null || reference.levels() == null || ag.levels() == null) {
+      b.append(levelList(ag.levels(), issues));
+    } else {
+      Map<String, String> differ = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : ag.levels().entrySet()) {
+        if (!Objects.equals(e.getValue(), reference.levels().get(e.getKey()))) {
+          differ.put(e.getKey(), e.getValue());
+        }
+      }
+      b.append(differ.isEmpty() ? "<div class=\"same\">the Nash agreement</div>"
+          : levelList(differ, issues) + "<div class=\"same\">otherwise as Nash</div>");
+    }
+    return b.append("</td>").toString();
+  }
+
+  private static String fearonSection(NegotiationReport.FearonRange f, List<NegotiationReport.IssueLevels> issues,
+      Negotiation neg, Function<String, String> name) {
+    if (f == null) {
+      return "<p>The scenario sets up no Fearon range.</p>\n";
+    }
+    NegotiationReport.IssueLevels issue = null;
+    for (NegotiationReport.IssueLevels is : issues) {
+      if (is.id().equals(f.issue())) {
+        issue = is;
+      }
+    }
+    List<Double> shares = null;
+    if (neg != null && neg.fearon() != null && Objects.equals(neg.fearon().issue(), f.issue())) {
+      shares = neg.fearon().shares();
+    }
+    String pn = esc(NegotiationCharts.shortName(name.apply(f.party())));
+    String on = esc(NegotiationCharts.shortName(name.apply(f.other())));
+    double[] range = f.range();
+    boolean hasRange = range != null && range.length >= 2;
+    StringBuilder b = new StringBuilder("<p>Fearon (1995): war is costly, so if both sides agree on ")
+        .append(pn).append("&rsquo;s chance of prevailing, p = ").append(num(f.p(), 3))
+        .append(", every split that gives ").append(pn).append(" a share x of <b>")
+        .append(esc(issue == null ? f.issue() : issue.name())).append("</b> between p &minus; c(")
+        .append(pn).append(") and p + c(").append(on).append(")");
+    if (hasRange) {
+      b.append(", here ").append(num(range[0], 3)).append(" to ").append(num(range[1], 3))
+          .append(" (costs of war ").append(num(f.p() - range[0], 3)).append(" and ")
+          .append(num(range[1] - f.p(), 3)).append(")");
+    }
+    b.append(", is better for both than fighting. ");
+    List<String> inside = listOf(f.levelsInRange());
+    if (inside.isEmpty()) {
+      b.append("No level of the issue lies inside the range.");
+    } else {
+      List<String> shown = new ArrayList<>();
+      for (String l : inside) {
+        shown.add("<b>" + esc(NegotiationCharts.levelText(issue, l)) + "</b>");
+      }
+      b.append(inside.size() == 1 ? "The level inside it: " : "The levels inside it: ")
+          .append(String.join(", ", shown)).append('.');
+    }
+    b.append("</p>\n");
+    b.append(NegotiationCharts.fearon(f, issue, shares, name));
+    double[] d = f.demand();
+    if (d != null && d.length >= 2) {
+      b.append("<p>With incomplete information &mdash; ").append(pn).append(" knows only that ").append(on)
+          .append("&rsquo;s cost of war is spread evenly between 0 and c&#772; &mdash; ").append(pn)
+          .append("&rsquo;s best take-it-or-leave-it demand is <b>x* = ").append(num(d[0], 3))
+          .append("</b>, which ").append(on).append(" refuses, and war follows, with probability <b>")
+          .append(pct(d[1])).append("</b>");
+      if (d.length > 2) {
+        b.append("; ").append(pn).append("&rsquo;s expected utility ").append(num(d[2], 3));
+      }
+      b.append(".</p>\n");
+    } else {
+      b.append("<p class=\"muted\">No cost uncertainty is given, so there is no incomplete-information "
+          + "demand.</p>\n");
+    }
+    return b.toString();
+  }
+
+  private static String rubinsteinSection(NegotiationReport.RubinsteinSplit rb,
+      List<NegotiationReport.IssueLevels> issues, Negotiation neg, Function<String, String> name) {
+    if (rb == null) {
+      return "<p>The scenario sets up no Rubinstein bargaining.</p>\n";
+    }
+    NegotiationReport.IssueLevels issue = null;
+    for (NegotiationReport.IssueLevels is : issues) {
+      if (is.id().equals(rb.issue())) {
+        issue = is;
+      }
+    }
+    String pn = esc(NegotiationCharts.shortName(name.apply(rb.proposer())));
+    String rn = esc(NegotiationCharts.shortName(name.apply(rb.responder())));
+    String unit = issue == null || issue.unit() == null || issue.unit().isBlank() ? "" : " " + esc(issue.unit());
+    StringBuilder b = new StringBuilder("<p>Rubinstein (1982): ").append(pn).append(" and ").append(rn)
+        .append(" take turns making offers on <b>").append(esc(issue == null ? rb.issue() : issue.name()))
+        .append("</b>, ").append(pn).append(" first; each month of delay costs each side by its "
+            + "discount factor &delta;");
+    if (neg != null) {
+      Double dp = null;
+      Double dr = null;
+      for (spiral.bargain.Party q : neg.parties()) {
+        if (q.id().equals(rb.proposer())) {
+          dp = q.discount();
+        }
+        if (q.id().equals(rb.responder())) {
+          dr = q.discount();
+        }
+      }
+      if (dp != null && dr != null) {
+        b.append(" (").append(pn).append(" ").append(num(dp, 2)).append(", ").append(rn).append(" ")
+            .append(num(dr, 2)).append(")");
+      }
+    }
+    b.append(". The first proposer&rsquo;s share of what is at stake is (1 &minus; &delta;<sub>")
+        .append(rn).append("</sub>) / (1 &minus; &delta;<sub>").append(pn).append("</sub>&delta;<sub>")
+        .append(rn).append("</sub>) = <b>").append(num(rb.proposerShare(), 3)).append("</b>.</p>\n");
+    double share = Double.isFinite(rb.proposerShare()) ? Math.max(0, Math.min(1, rb.proposerShare())) : 0;
+    b.append("<div class=\"split\"><span class=\"bar wide\"><span style=\"width:").append(num(share * 100, 1))
+        .append("%;background:").append(Palette.BLUE).append("\"></span></span> <b>").append(pn).append("</b> ")
+        .append(pct(rb.proposerShare())).append(" &middot; <b>").append(rn).append("</b> ")
+        .append(pct(1 - rb.proposerShare())).append("</div>\n");
+    b.append("<p class=\"verdict\">The split: <b>").append(num(rb.value(), 2)).append(unit)
+        .append("</b>, from ").append(rn).append("&rsquo;s ideal toward ").append(pn)
+        .append("&rsquo;s; on the issue&rsquo;s grid, <b>")
+        .append(esc(NegotiationCharts.levelText(issue, rb.level()))).append("</b>.</p>\n");
+    return b.toString();
+  }
+
+  private static String negotiationFooter(Scenario scenario, NegotiationReport r, List<NegotiationReport.Month> window) {
+    StringBuilder b = new StringBuilder("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(b, "Spiral version", esc(r.version()));
+    dl(b, "Scenario", "<code>" + esc(firstNonBlank(r.scenario(), scenario.id())) + "</code>");
+    dl(b, "Month analysed", r.month() + " (" + esc(r.monthLabel()) + ")");
+    if (!window.isEmpty()) {
+      dl(b, "Window", esc(window.get(0).label()) + " to " + esc(window.get(window.size() - 1).label()) + ", "
+          + window.size() + (window.size() == 1 ? " month" : " months"));
+    }
+    NegotiationReport.Space sp = r.space();
+    if (sp != null) {
+      dl(b, "Agreement space", count(sp.points()) + " agreements, every one evaluated; "
+          + count(sp.paretoPoints()) + " Pareto-optimal (" + listOf(r.paretoFrontier()).size() + " drawn)");
+    }
+    dl(b, "Solutions", "Nash (1950), Kalai &amp; Smorodinsky (1975) and egalitarian agreements "
+        + "searched over the zone; Rubinstein (1982); Fearon (1995)");
+    b.append("</dl>\n<p class=\"muted\">The same scenario, month, window and version give the same "
+        + "numbers and the same file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    return b.toString();
+  }
+
+  // ================================================================ spiral positions
+
+  /**
+   * The report of the dated public positions: a timeline with one lane per actor, the gap
+   * between the two parties over time, and every position with the levels it maps onto.
+   *
+   * @param scenario the scenario (for its description and the parties' and actors' names)
+   * @param report the positions
+   * @return the HTML page
+   */
+  public static String positions(Scenario scenario, PositionsReport report) {
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(report, "report");
+    List<PositionsReport.Entry> entries = listOf(report.positions());
+    List<PositionsReport.Gap> gaps = listOf(report.gaps());
+    List<NegotiationReport.IssueLevels> issues = listOf(report.issues());
+    List<String> between = listOf(report.between());
+    Function<String, String> name = partyNames(scenario, List.of());
+    String title = firstNonBlank(report.name(), scenario.name(), scenario.id());
+    String an = between.size() > 0 ? esc(NegotiationCharts.shortName(name.apply(between.get(0)))) : "";
+    String bn = between.size() > 1 ? esc(NegotiationCharts.shortName(name.apply(between.get(1)))) : "";
+    StringBuilder b = new StringBuilder(128 * 1024);
+
+    b.append("<header>\n<p class=\"kicker\">Spiral &middot; positions</p>\n<h1>").append(esc(title))
+        .append("</h1>\n");
+    b.append("<p class=\"lead\">What each side has said in public, mapped onto the issue space of ")
+        .append(issues.size()).append(issues.size() == 1 ? " issue" : " issues")
+        .append(", and how far apart <b>").append(an).append("</b> and <b>").append(bn)
+        .append("</b> stand after each statement.</p>\n");
+
+    long mapped = entries.stream().filter(e -> e.levels() != null && !e.levels().isEmpty()).count();
+    StringBuilder cards = new StringBuilder("<div class=\"cards\">\n");
+    cards.append(card("Dated positions", Integer.toString(entries.size()),
+        mapped + " map onto the issue space, " + (entries.size() - mapped) + " onto no agreement"));
+    if (!gaps.isEmpty()) {
+      PositionsReport.Gap first = gaps.get(0);
+      PositionsReport.Gap last = gaps.get(gaps.size() - 1);
+      PositionsReport.Gap min = first;
+      PositionsReport.Gap max = first;
+      for (PositionsReport.Gap g : gaps) {
+        if (g.gap() < min.gap()) {
+          min = g;
+        }
+        if (g.gap() > max.gap()) {
+          max = g;
+        }
+      }
+      cards.append(card("Latest gap, " + last.date(), num(last.gap(), 2),
+          "between " + an + " and " + bn + " (0: the same position, 1: opposite ends); first "
+              + num(first.gap(), 2) + " on " + esc(first.date())));
+      cards.append(card("Narrowest gap", num(min.gap(), 2),
+          "on " + esc(min.date()) + "; widest " + num(max.gap(), 2) + " on " + esc(max.date())));
+    } else {
+      cards.append(card("Gap between " + NegotiationCharts.shortName(name.apply(between.isEmpty() ? "" : between.get(0)))
+          + " and " + NegotiationCharts.shortName(name.apply(between.size() > 1 ? between.get(1) : "")),
+          "<span class=\"no\">n/a</span>", "the two never both stated a position that maps onto a shared issue"));
+    }
+    b.append(cards.append("</div>\n")).append("</header>\n");
+
+    List<String> illustrative = report.illustrative() != null && !report.illustrative().isEmpty()
+        ? report.illustrative()
+        : scenario.illustrative();
+    b.append(callout(illustrative));
+
+    List<String> actors = new ArrayList<>(between);
+    for (PositionsReport.Entry e : entries) {
+      if (e.actor() != null && !actors.contains(e.actor())) {
+        actors.add(e.actor());
+      }
+    }
+    Map<String, NegotiationReport.IssueLevels> byId = new LinkedHashMap<>();
+    for (NegotiationReport.IssueLevels is : issues) {
+      byId.put(is.id(), is);
+    }
+    Function<PositionsReport.Entry, String> describe = e -> {
+      StringBuilder t = new StringBuilder(e.date() + " \u00B7 " + name.apply(e.actor()) + ": " + e.statement());
+      if (e.levels() == null || e.levels().isEmpty()) {
+        t.append(" \u2014 maps onto no agreement");
+      } else {
+        List<String> parts = new ArrayList<>();
+        for (NegotiationReport.IssueLevels is : issues) {
+          String l = e.levels().get(is.id());
+          if (l != null) {
+            parts.add(is.id() + " " + NegotiationCharts.levelText(is, l));
+          }
+        }
+        t.append(" \u2014 ").append(e.proposal() != null && !e.proposal().isBlank()
+            ? "proposal " + e.proposal() + ": " : "maps onto: ").append(String.join(", ", parts));
+      }
+      return t.toString();
+    };
+
+    b.append("<section id=\"timeline\">\n<h2>Who said what, when</h2>\n");
+    b.append(NegotiationCharts.positionsTimeline(report, actors, name, describe));
+    b.append("</section>\n");
+
+    b.append("<section id=\"gap\">\n<h2>How far apart ").append(an).append(" and ").append(bn)
+        .append(" stand</h2>\n");
+    b.append(NegotiationCharts.gap(report, name));
+    b.append("</section>\n");
+
+    b.append("<section id=\"positions\">\n<h2>The positions</h2>\n");
+    b.append(positionTable(entries, issues, actors, name));
+    b.append("</section>\n");
+
+    b.append("<section id=\"issues\">\n<h2>The issue space</h2>\n");
+    b.append(issueTable(issues));
+    b.append("</section>\n");
+
+    b.append(negotiationScenario(scenario));
+
+    b.append("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(b, "Spiral version", esc(report.version()));
+    dl(b, "Scenario", "<code>" + esc(firstNonBlank(report.scenario(), scenario.id())) + "</code>");
+    dl(b, "Positions", entries.size() + " dated, " + mapped + " mapped onto the issue space");
+    dl(b, "Gap", "after each dated position of " + an + " or " + bn + ", the mean over the issues "
+        + "both latest positions speak to of the distance between their levels along the issue "
+        + "(0 to 1)");
+    b.append("</dl>\n<p class=\"muted\">The same scenario and version give the same numbers and the "
+        + "same file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    return page("Spiral positions: " + title, b.toString());
+  }
+
+  private static String positionTable(List<PositionsReport.Entry> entries, List<NegotiationReport.IssueLevels> issues,
+      List<String> actors, Function<String, String> name) {
+    if (entries.isEmpty()) {
+      return "<p>The scenario lists no dated positions.</p>\n";
+    }
+    StringBuilder b = new StringBuilder("<p>Every dated position and what it maps onto: a proposal, "
+        + "the levels of the issues it speaks to, or no agreement at all. Utilities are given where a "
+        + "position speaks to every issue. Click a column header to sort.</p>\n"
+        + "<div class=\"scroll\"><table class=\"data sortable positions\" id=\"position-table\">\n"
+        + "<thead><tr><th>date</th><th>actor</th><th>statement</th><th>source</th><th>maps onto</th>"
+        + "</tr></thead>\n<tbody>\n");
+    for (PositionsReport.Entry e : entries) {
+      int a = actors.indexOf(e.actor());
+      b.append("<tr><td class=\"date\">").append(esc(e.date())).append("</td><td class=\"actor\"><span class=\"sw\" style=\"background:")
+          .append(NegotiationCharts.actorColour(Math.max(0, a))).append("\"></span><b>")
+          .append(esc(NegotiationCharts.shortName(name.apply(e.actor())))).append("</b></td><td class=\"stmt\">")
+          .append(esc(e.statement())).append("</td><td class=\"src\">").append(esc(e.source())).append("</td><td>");
+      if (e.levels() == null || e.levels().isEmpty()) {
+        b.append("<span class=\"badge warn\">maps onto no agreement</span>");
+      } else {
+        if (e.proposal() != null && !e.proposal().isBlank()) {
+          b.append("proposal <code>").append(esc(e.proposal())).append("</code>");
+        }
+        b.append(levelList(e.levels(), issues));
+        if (e.utilities() != null && !e.utilities().isEmpty()) {
+          List<String> us = new ArrayList<>();
+          List<String> ids = new ArrayList<>(e.utilities().keySet());
+          for (String id : ids) {
+            Double u = e.utilities().get(id);
+            us.add(esc(NegotiationCharts.shortName(name.apply(id))) + " " + (u == null ? "n/a" : num(u, 2)));
+          }
+          b.append("<div class=\"us\">U ").append(String.join(" &middot; ", us)).append("</div>");
+        }
+      }
+      b.append("</td></tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  /** Display names: the report's parties, the negotiation's, the scenario's actors, else the id. */
+  private static Function<String, String> partyNames(Scenario scenario, List<NegotiationReport.PartyResult> parties) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Actor a : scenario.actors()) {
+      names.put(a.id(), a.name());
+    }
+    if (scenario.negotiation() != null) {
+      for (spiral.bargain.Party p : scenario.negotiation().parties()) {
+        names.put(p.id(), p.name());
+      }
+    }
+    for (NegotiationReport.PartyResult p : parties) {
+      if (p.name() != null && !p.name().isBlank()) {
+        names.put(p.id(), p.name());
+      }
+    }
+    return id -> {
+      if (id == null) {
+        return "";
+      }
+      String n = names.get(id);
+      if (n != null && !n.isBlank()) {
+        return n;
+      }
+      // a country code (uk, us, eu) reads better in capitals
+      return id.length() <= 3 && id.chars().allMatch(Character::isLetter) ? id.toUpperCase(java.util.Locale.ROOT) : id;
+    };
+  }
+
+  private static String partyList(List<NegotiationReport.PartyResult> parties, Function<String, String> name) {
+    List<String> out = new ArrayList<>();
+    for (NegotiationReport.PartyResult p : parties) {
+      out.add(NegotiationCharts.shortName(name.apply(p.id())));
+    }
+    return String.join(", ", out);
+  }
+
+  private static String leverageLabel(Negotiation neg, Function<String, String> name) {
+    if (neg != null && neg.leverage() != null && neg.leverage().favours() != null) {
+      return "leverage: chance that " + NegotiationCharts.shortName(name.apply(neg.leverage().favours()))
+          + " prevails";
+    }
+    return "leverage p";
+  }
+
+  private static <T> List<T> listOf(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
   // ================================================================ the page
 
   private static final String CSS = """
@@ -642,6 +1483,31 @@ public final class HtmlReport {
       figure.chart svg{display:block;width:100%;height:auto;max-width:100%}
       figcaption{font-size:16px;color:#222;margin-top:8px;max-width:74em}
       .nodata{border:2px dashed #888;padding:10px 14px;color:#333}
+      .ok{color:#00694D;font-weight:800}
+      .no{color:#A13F00;font-weight:800}
+      .card .v .small{font-size:1.15rem;font-weight:700;display:block}
+      .card .v .pu{display:inline-block;margin-right:14px;white-space:nowrap}
+      ul.lv{list-style:none;margin:2px 0 0;padding:0;font-size:15px;line-height:1.35}
+      ul.lv .is{color:#444;font-size:14px}
+      ul.lv .is::after{content:":"}
+      .us{font-size:15px;white-space:nowrap}
+      .chip{display:inline-block;border:1.5px solid #555;border-radius:6px;padding:0 7px;margin:2px 0;background:#F4F4F4}
+      .arrow{color:#555}
+      .wbar{display:block;height:8px;background:#EEE;margin-top:3px}
+      .wbar span{display:block;height:100%}
+      table.data tr.acc td{background:#E3F4EC}
+      table.data td.none{color:#555}
+      table.data td.pname{min-width:12em;max-width:26em}
+      ul.lv li{white-space:nowrap}
+      .same{font-size:14px;color:#444;font-style:italic}
+      table.months td:first-child{white-space:nowrap}
+      table.months tr.best td{font-weight:400}
+      td.actor{white-space:nowrap}
+      table.data td.stmt{min-width:18em}
+      table.data td.src{font-size:15px;color:#333;min-width:10em}
+      table.data td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
+      .bar.wide{width:420px;height:22px}
+      .split{font-size:1.1rem;margin:8px 0}
       footer{margin-top:40px}
       footer dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;font-size:16px}
       footer dt{font-weight:700}

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class BuiltinScenarios {
   private static final List<String> NAMES =
-      List.of("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports");
+      List.of("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports", "ukraine-2022-talks");
 
   private BuiltinScenarios() {}
 

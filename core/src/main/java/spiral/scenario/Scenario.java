@@ -3,6 +3,7 @@ package spiral.scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import spiral.bargain.Negotiation;
 import spiral.ladder.Ladder;
 
 /**
@@ -29,6 +30,7 @@ import spiral.ladder.Ladder;
  * @param options the named moves
  * @param goals the criteria for judging responses
  * @param uncertainties distributions over parameters
+ * @param negotiation the negotiation section, or null
  */
 public record Scenario(
     String id,
@@ -48,12 +50,15 @@ public record Scenario(
     Map<String, NonKineticPackage> packages,
     List<Option> options,
     List<Goal> goals,
-    List<Uncertainty> uncertainties) {
+    List<Uncertainty> uncertainties,
+    Negotiation negotiation) {
   public Scenario {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(ladder, "ladder");
     Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(initiatingEvent, "initiatingEvent");
+    if (negotiation == null) {
+      Objects.requireNonNull(ladder, "ladder");
+      Objects.requireNonNull(initiatingEvent, "initiatingEvent");
+    }
     name = name == null ? id : name;
     description = description == null ? "" : description;
     source = source == null ? "" : source;
@@ -71,6 +76,36 @@ public record Scenario(
     if (containTurns < 0) {
       throw new IllegalArgumentException("containTurns must be >= 0, was " + containTurns);
     }
+  }
+
+  /** A scenario without a negotiation section. */
+  public Scenario(
+      String id,
+      String name,
+      String description,
+      String source,
+      List<String> illustrative,
+      Ladder ladder,
+      int horizon,
+      int containTurns,
+      boolean stopAtStrategic,
+      ModelConstants model,
+      List<Actor> actors,
+      List<Alliance> alliances,
+      List<Target> targets,
+      InitiatingEvent initiatingEvent,
+      Map<String, NonKineticPackage> packages,
+      List<Option> options,
+      List<Goal> goals,
+      List<Uncertainty> uncertainties) {
+    this(id, name, description, source, illustrative, ladder, horizon, containTurns,
+        stopAtStrategic, model, actors, alliances, targets, initiatingEvent, packages, options,
+        goals, uncertainties, null);
+  }
+
+  /** Whether the scenario has an escalation model (ladder, actors, initiating event). */
+  public boolean hasEscalation() {
+    return ladder != null && initiatingEvent != null;
   }
 
   /** The principal actor of a side. */

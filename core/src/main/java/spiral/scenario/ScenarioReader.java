@@ -13,6 +13,7 @@ import java.util.StringJoiner;
 import java.util.function.Supplier;
 import spiral.ladder.ActKind;
 import spiral.ladder.BuiltinLadders;
+import spiral.bargain.Negotiation;
 import spiral.ladder.Ladder;
 import spiral.ladder.Rung;
 
@@ -178,6 +179,30 @@ final class ScenarioReader {
     JsonNode root = tree.root;
     DocPath r = DocPath.ROOT;
     String id = root.get("id").asText();
+    Negotiation negotiation =
+        root.has("negotiation") ? NegotiationReader.read(this, root.get("negotiation"), r.key("negotiation")) : null;
+    boolean escalation = !root.has("negotiation") || root.has("ladder") || root.has("actors")
+        || root.has("initiatingEvent");
+    if (escalation) {
+      for (String key : List.of("ladder", "actors", "initiatingEvent")) {
+        if (!root.has(key)) {
+          problem(r, "missing required key '" + key + "'" + (root.has("negotiation")
+              ? " (a scenario with a negotiation section may leave out ladder, actors and"
+                  + " initiatingEvent together)" : ""));
+        }
+      }
+      if (!problems.isEmpty()) {
+        return null;
+      }
+    } else {
+      if (!problems.isEmpty()) {
+        return null;
+      }
+      return make(r, () -> new Scenario(id, text(root, "name", id), text(root, "description", ""),
+          text(root, "source", ""), strings(root, "illustrative"), null, integer(root, r, "horizon", 24),
+          integer(root, r, "containTurns", 3), false, model(root), List.of(), List.of(), List.of(), null,
+          Map.of(), List.of(), List.of(), List.of(), negotiation));
+    }
     ladder = ladderField(root.get("ladder"), r.key("ladder"));
     int horizon = integer(root, r, "horizon", 24);
     int containTurns = integer(root, r, "containTurns", 3);
@@ -216,7 +241,7 @@ final class ScenarioReader {
     return make(r, () -> new Scenario(id, text(root, "name", id), text(root, "description", ""),
         text(root, "source", ""), strings(root, "illustrative"), ladder, horizon, containTurns,
         stopAtStrategic, model, actors, alliances, targets, event, packages, options, goals,
-        uncertainties));
+        uncertainties, negotiation));
   }
 
   private ModelConstants model(JsonNode root) {
@@ -638,7 +663,7 @@ final class ScenarioReader {
   // ---------------------------------------------------------------- helpers
 
   /** Whether id is among the known ids; reports an unknown reference at the path if not. */
-  private boolean known(Map<String, ?> ids, String id, DocPath at, String what) {
+  boolean known(Map<String, ?> ids, String id, DocPath at, String what) {
     if (ids.containsKey(id)) {
       return true;
     }
@@ -687,7 +712,7 @@ final class ScenarioReader {
   }
 
   /** Builds a record, turning a constructor's refusal into a problem at the path. */
-  private <T> T make(DocPath at, Supplier<T> build) {
+  <T> T make(DocPath at, Supplier<T> build) {
     try {
       return build.get();
     } catch (IllegalArgumentException | NullPointerException e) {
@@ -696,7 +721,7 @@ final class ScenarioReader {
     }
   }
 
-  private void problem(DocPath at, String message) {
+  void problem(DocPath at, String message) {
     problems.add(tree.problem(at, message));
   }
 }

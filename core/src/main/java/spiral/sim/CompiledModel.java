@@ -134,6 +134,11 @@ public final class CompiledModel {
    */
   public CompiledModel(Scenario scenario) {
     this.scenario = Objects.requireNonNull(scenario, "scenario");
+    if (!scenario.hasEscalation()) {
+      throw new IllegalArgumentException(
+          "scenario '" + scenario.id() + "' has no escalation model (ladder, actors and"
+              + " initiatingEvent): it is a negotiation for 'spiral negotiate'");
+    }
     Ladder ladder = scenario.ladder();
     top = ladder.top();
     baseline = ladder.baseline();

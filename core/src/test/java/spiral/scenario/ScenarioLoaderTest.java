@@ -329,7 +329,7 @@ class ScenarioLoaderTest {
           () -> ScenarioLoader.resolve("no-such-scenario"));
       assertThat(e.getMessage()).isEqualTo("no-such-scenario: no such file or built-in scenario"
           + " 'no-such-scenario' (built-ins: rand-a-satellite, rand-b-depot, rand-c-airbases,"
-          + " rand-d-ports)");
+          + " rand-d-ports, ukraine-2022-talks)");
     }
 
     @Test

@@ -1,0 +1,186 @@
+package spiral.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import spiral.bargain.NegotiationReport;
+import spiral.report.HtmlReport;
+import spiral.scenario.Scenario;
+
+/** {@code spiral negotiate SCENARIO}: the settlement space and the window for talks. */
+@Command(
+    name = "negotiate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyse a scenario's negotiation section: each proposal's utility per party and who accepts",
+      "it; whether a zone of possible agreement exists and its share of the agreement space; the",
+      "Pareto frontier; the Nash, Kalai-Smorodinsky and egalitarian agreements; Rubinstein's split",
+      "of a divisible issue; the Fearon range; and, month by month over the window, each party's",
+      "reservation value, whether a zone exists, and the best deal each party can get."
+    })
+final class NegotiateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ScenarioArgument scenario;
+
+  @Option(names = "--month", paramLabel = "K", defaultValue = "0", description = "The month analysed, 0 = the negotiation's start (default: ${DEFAULT-VALUE}).")
+  int month;
+
+  @Option(names = "--window", paramLabel = "MONTHS", description = "Months in the window (default: the scenario's 'months').")
+  Integer window;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads for simulated reservation values (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  Path out;
+
+  @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
+  Path report;
+
+  @Override
+  public Integer call() {
+    Output.checkFolder(out, "--out");
+    Output.checkFolder(report, "--report");
+    RunOptions ro = new RunOptions();
+    ro.runs = 1;
+    ro.threads = threads;
+    ro.check();
+    Scenario sc = scenario.load();
+    if (sc.negotiation() == null) {
+      throw new BadInputException("spiral: scenario '" + sc.id() + "' has no negotiation section (see 'spiral scenarios')");
+    }
+    int w = window != null ? window : sc.negotiation().months();
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "negotiate", ProgressBar.terminal());
+    NegotiationReport r;
+    try (Workers workers = new Workers(ro.threadCount())) {
+      r = workers.negotiation().analyse(sc, month, w, bar);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral: " + sc.id() + ": " + e.getMessage());
+    } finally {
+      bar.clear();
+    }
+    if (report != null) {
+      Output.write(HtmlReport.negotiation(sc, r), report, null);
+    }
+    String text = switch (format) {
+      case json -> Output.json(r);
+      case csv -> csv(r);
+      case table -> table(r);
+    };
+    Output.write(text, out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  static String table(NegotiationReport r) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%s: %s%nmonth %d (%s), spiral %s%n%n", r.scenario(), r.name(), r.month(), r.monthLabel(), r.version()));
+    b.append("Reservation values (the value of no agreement):\n");
+    for (NegotiationReport.PartyResult p : r.parties()) {
+      b.append(String.format(Locale.ROOT, "  %-12s %.3f (month 0: %.3f; %s)%n", p.id(), p.reservation(), p.initialReservation(), p.source()));
+    }
+    NegotiationReport.Space s = r.space();
+    b.append(String.format(Locale.ROOT, "%nAgreement space: %,d agreements; zone of possible agreement: %s (%,d, %.2f%% of the space); %,d Pareto-optimal%n",
+        s.points(), s.zoneExists() ? "YES" : "NO", s.zonePoints(), 100 * s.zoneShare(), s.paretoPoints()));
+    b.append(String.format("%nProposals at %s (utility per party; * = below its reservation value):%n", r.monthLabel()));
+    List<String> ids = r.parties().stream().map(NegotiationReport.PartyResult::id).toList();
+    b.append(String.format(Locale.ROOT, "  %-26s", "proposal"));
+    for (String id : ids) {
+      b.append(String.format(Locale.ROOT, " %10s", id));
+    }
+    b.append("   accepted by\n");
+    for (NegotiationReport.ProposalResult p : r.proposals()) {
+      b.append(String.format(Locale.ROOT, "  %-26s", p.id()));
+      for (String id : ids) {
+        b.append(String.format(Locale.ROOT, " %9.3f%s", p.utilities().get(id), p.accepts().get(id) ? " " : "*"));
+      }
+      List<String> yes = ids.stream().filter(id -> p.accepts().get(id)).toList();
+      b.append("   ").append(p.acceptedByAll() ? "ALL" : yes.isEmpty() ? "nobody" : String.join(", ", yes)).append('\n');
+    }
+    if (r.nash() != null) {
+      b.append(String.format("%nSolutions over the zone:%n"));
+      agreement(b, "Nash bargaining", r.nash());
+      agreement(b, "Kalai-Smorodinsky", r.kalaiSmorodinsky());
+      agreement(b, "egalitarian", r.egalitarian());
+    } else {
+      b.append(String.format("%nNo agreement gives every party its reservation value at %s: no Nash, Kalai-Smorodinsky or egalitarian agreement.%n", r.monthLabel()));
+    }
+    if (r.rubinstein() != null) {
+      NegotiationReport.RubinsteinSplit rb = r.rubinstein();
+      b.append(String.format(Locale.ROOT, "%nRubinstein on %s: %s proposing first gets share %.4f against %s: %s = %s%n",
+          rb.issue(), rb.proposer(), rb.proposerShare(), rb.responder(), rb.issue(), rb.level()));
+    }
+    if (r.fearon() != null) {
+      NegotiationReport.FearonRange f = r.fearon();
+      b.append(String.format(Locale.ROOT, "%nFearon range on %s for %s (p = %.3f): (%.3f, %.3f); levels inside: %s%n",
+          f.issue(), f.party(), f.p(), f.range()[0], f.range()[1], f.levelsInRange().isEmpty() ? "none" : String.join(", ", f.levelsInRange())));
+      if (f.demand() != null) {
+        b.append(String.format(Locale.ROOT, "  under cost uncertainty %s demands %.3f; P(war) %.3f; its expected utility %.4f%n",
+            f.party(), f.demand()[0], f.demand()[1], f.demand()[2]));
+      }
+    }
+    b.append(String.format("%nThe window (reservation values; zone of agreement; Nash deal):%n"));
+    b.append(String.format(Locale.ROOT, "  %-8s %8s", "month", "leverage"));
+    for (String id : ids) {
+      b.append(String.format(Locale.ROOT, " %10s", "r(" + shorten(id, 7) + ")"));
+    }
+    b.append(String.format(Locale.ROOT, "  %-5s %8s  %s%n", "zone", "share", "Nash deal"));
+    for (NegotiationReport.Month m : r.window()) {
+      b.append(String.format(Locale.ROOT, "  %-8s %8.3f", m.label(), m.leverage()));
+      for (String id : ids) {
+        b.append(String.format(Locale.ROOT, " %10.3f", m.reservations().get(id)));
+      }
+      b.append(String.format(Locale.ROOT, "  %-5s %7.2f%%  %s%n", m.zoneExists() ? "yes" : "no", 100 * m.zoneShare(),
+          m.nash() == null ? "-" : levels(m.nash().levels())));
+    }
+    b.append(r.openMonths().isEmpty()
+        ? "\nNo month of the window has a zone of agreement.\n"
+        : "\nA zone of agreement exists in: " + String.join(", ", r.openMonths().stream().map(o -> o.get(0).equals(o.get(1)) ? o.get(0) : o.get(0) + " to " + o.get(1)).toList()) + ".\n");
+    OptionsCommand.appendIllustrative(b, r.illustrative());
+    return b.toString();
+  }
+
+  private static void agreement(StringBuilder b, String name, NegotiationReport.Agreement a) {
+    b.append(String.format(Locale.ROOT, "  %-18s %s%n  %-18s utilities %s%n", name, levels(a.levels()), "", utilities(a.utilities())));
+  }
+
+  static String levels(Map<String, String> levels) {
+    StringBuilder b = new StringBuilder();
+    levels.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    return b.toString();
+  }
+
+  private static String utilities(Map<String, Double> us) {
+    StringBuilder b = new StringBuilder();
+    us.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.3f", k, v)));
+    return b.toString();
+  }
+
+  private static String shorten(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n);
+  }
+
+  static String csv(NegotiationReport r) {
+    StringBuilder b = new StringBuilder("month,label,leverage,party,reservation,zone_exists,zone_share,best_for_party_utility\n");
+    for (NegotiationReport.Month m : r.window()) {
+      for (NegotiationReport.PartyResult p : r.parties()) {
+        NegotiationReport.Agreement best = m.bestFor().get(p.id());
+        b.append(m.month()).append(',').append(m.label()).append(',').append(m.leverage()).append(',')
+            .append(p.id()).append(',').append(m.reservations().get(p.id())).append(',')
+            .append(m.zoneExists()).append(',').append(m.zoneShare()).append(',')
+            .append(best == null ? "" : String.valueOf(best.utilities().get(p.id()))).append('\n');
+      }
+    }
+    return b.toString();
+  }
+}

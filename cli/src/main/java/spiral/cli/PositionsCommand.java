@@ -1,0 +1,93 @@
+package spiral.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import spiral.bargain.NegotiationAnalysis;
+import spiral.bargain.PositionsReport;
+import spiral.report.HtmlReport;
+import spiral.scenario.Scenario;
+
+/** {@code spiral positions SCENARIO}: the dated positions and the gap between the parties. */
+@Command(
+    name = "positions",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List a negotiation's dated positions mapped onto its issue space, with each party's utility",
+      "of the positions that speak to every issue, and the gap between the two main parties'",
+      "latest positions over time (the mean distance along the issues both speak to, 0 to 1)."
+    })
+final class PositionsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ScenarioArgument scenario;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  Path out;
+
+  @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with the timeline and the gap chart.")
+  Path report;
+
+  @Override
+  public Integer call() {
+    Output.checkFolder(out, "--out");
+    Output.checkFolder(report, "--report");
+    Scenario sc = scenario.load();
+    if (sc.negotiation() == null) {
+      throw new BadInputException("spiral: scenario '" + sc.id() + "' has no negotiation section (see 'spiral scenarios')");
+    }
+    PositionsReport r = NegotiationAnalysis.positions(sc);
+    if (report != null) {
+      Output.write(HtmlReport.positions(sc, r), report, null);
+    }
+    String text = switch (format) {
+      case json -> Output.json(r);
+      case csv -> csv(r);
+      case table -> table(r);
+    };
+    Output.write(text, out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  static String table(PositionsReport r) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %s%n%n", r.scenario(), r.name()));
+    for (PositionsReport.Entry e : r.positions()) {
+      b.append(String.format(Locale.ROOT, "%-10s %-10s %s%n", e.date(), e.actor(), e.statement()));
+      b.append(String.format(Locale.ROOT, "%21s%s%n", "",
+          e.levels().isEmpty() ? "maps onto no agreement" : (e.proposal() != null ? e.proposal() + ": " : "") + NegotiateCommand.levels(e.levels())));
+      if (!e.source().isEmpty()) {
+        b.append(String.format(Locale.ROOT, "%21ssource: %s%n", "", e.source()));
+      }
+    }
+    b.append(String.format("%nGap between %s and %s (0 = same position, 1 = opposite ends of every issue):%n", r.between().get(0), r.between().get(1)));
+    for (PositionsReport.Gap g : r.gaps()) {
+      b.append(String.format(Locale.ROOT, "  %-10s %.3f over %d issue(s) (positions of %s and %s)%n", g.date(), g.gap(), g.issues(), g.positions().get(0), g.positions().get(1)));
+    }
+    if (r.gaps().isEmpty()) {
+      b.append("  (the two parties never both have a mapped position)\n");
+    }
+    OptionsCommand.appendIllustrative(b, r.illustrative());
+    return b.toString();
+  }
+
+  static String csv(PositionsReport r) {
+    StringBuilder b = new StringBuilder("date,actor,proposal,levels,statement\n");
+    for (PositionsReport.Entry e : r.positions()) {
+      b.append(e.date()).append(',').append(q(e.actor())).append(',').append(e.proposal() == null ? "" : q(e.proposal())).append(',')
+          .append(q(NegotiateCommand.levels(e.levels()))).append(',').append(q(e.statement())).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String q(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+}
