@@ -16,9 +16,10 @@ import spiral.Version;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = {
-      "Spiral: a crisis-escalation and negotiation lab.",
-      "Simulates how a crisis such as a limited Russian attack on NATO can end - contained,",
-      "settled, protracted, or in nuclear use - with reproducible numbers and confidence intervals."
+      "Spiral: a crisis-escalation and negotiation lab. It simulates how a crisis such as a"
+          + " limited Russian attack on NATO can end (contained, settled, protracted, or in nuclear"
+          + " use) with reproducible numbers and confidence intervals, ranks the responses to it,"
+          + " and analyses the negotiations that could end it."
     },
     subcommands = {
       ScenariosCommand.class,

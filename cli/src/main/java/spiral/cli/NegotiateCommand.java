@@ -19,11 +19,14 @@ import spiral.scenario.Scenario;
     name = "negotiate",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyse a scenario's negotiation section: each proposal's utility per party and who accepts",
-      "it; whether a zone of possible agreement exists and its share of the agreement space; the",
-      "Pareto frontier; the Nash, Kalai-Smorodinsky and egalitarian agreements; Rubinstein's split",
-      "of a divisible issue; the Fearon range; and, month by month over the window, each party's",
-      "reservation value, whether a zone exists, and the best deal each party can get."
+      "Analyse a negotiation: who accepts what, the zone of agreement, the window for talks.",
+      "",
+      "Reads the scenario's negotiation section and reports each proposal's utility per party"
+          + " and who accepts it; whether a zone of possible agreement exists and its share of the"
+          + " agreement space; the Pareto frontier; the Nash, Kalai-Smorodinsky and egalitarian"
+          + " agreements; Rubinstein's split of a divisible issue; the Fearon range; and, month by"
+          + " month over the window, each party's reservation value, whether a zone exists, and the"
+          + " best deal each party can get."
     })
 final class NegotiateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -21,13 +21,15 @@ import spiral.scenario.Scenario;
     name = "options",
     mixinStandardHelpOptions = true,
     description = {
-      "Rank the responding side's options against the initiating attack. Each option is played as",
-      "the first response and the rest of the crisis simulated, with common random numbers (run k",
-      "of every option has the same seed). Per option: P(nuclear use), P(direct war), P(further",
-      "attacks), P(settlement), punishment, credibility and cohesion at the end, each with its 95%",
-      "interval; the weighted score on the scenario's goals; the paired difference from the best",
-      "option; the Pareto front of escalation risk against credibility. --robust adds regret over",
-      "parameter sets drawn by Latin hypercube sampling from the scenario's uncertainties."
+      "Rank the responding side's options against the initiating attack.",
+      "",
+      "Each option is played as the first response and the rest of the crisis simulated, with"
+          + " common random numbers (run k of every option has the same seed). Per option: P(nuclear"
+          + " use), P(direct war), P(further attacks), P(settlement), punishment, credibility and"
+          + " cohesion at the end, each with its 95%% interval; the weighted score on the scenario's"
+          + " goals; the paired difference from the best option; the Pareto front of escalation risk"
+          + " against credibility. --robust adds regret over parameter sets drawn by Latin hypercube"
+          + " sampling from the scenario's uncertainties."
     })
 final class OptionsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

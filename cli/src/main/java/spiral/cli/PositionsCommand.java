@@ -18,9 +18,11 @@ import spiral.scenario.Scenario;
     name = "positions",
     mixinStandardHelpOptions = true,
     description = {
-      "List a negotiation's dated positions mapped onto its issue space, with each party's utility",
-      "of the positions that speak to every issue, and the gap between the two main parties'",
-      "latest positions over time (the mean distance along the issues both speak to, 0 to 1)."
+      "List a negotiation's dated positions and the gap between the parties over time.",
+      "",
+      "Maps each position onto the issue space, with each party's utility of the positions that"
+          + " speak to every issue, and the gap between the two main parties' latest positions over"
+          + " time (the mean distance along the issues both speak to, 0 to 1)."
     })
 final class PositionsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

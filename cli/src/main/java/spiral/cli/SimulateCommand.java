@@ -20,11 +20,13 @@ import spiral.sim.Stats;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the escalation engine on a scenario many times and report how the crisis ends:",
-      "P(CONTAINED), P(SETTLEMENT), P(PROTRACTED), P(NUCLEAR_USE) with 95% Wilson intervals,",
-      "the flags directWar, furtherAttacks, inadvertent, talksOpened and strategic, the",
-      "highest-rung distribution, run lengths, the first nuclear user and mean end-of-run",
-      "figures. The same seed gives the same numbers on any number of threads."
+      "Simulate a scenario many times and report how the crisis ends.",
+      "",
+      "Runs the escalation engine and reports: P(CONTAINED), P(SETTLEMENT), P(PROTRACTED),"
+          + " P(NUCLEAR_USE) with 95%% Wilson intervals, the flags directWar, furtherAttacks,"
+          + " inadvertent, talksOpened and strategic, the highest-rung distribution, run lengths, the"
+          + " first nuclear user and mean end-of-run figures. The same seed gives the same numbers on"
+          + " any number of threads."
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

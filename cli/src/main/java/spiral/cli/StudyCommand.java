@@ -23,10 +23,12 @@ import spiral.scenario.Scenario;
     name = "study",
     mixinStandardHelpOptions = true,
     description = {
-      "The RAND study reproduced: the options analysis of the built-in scenarios rand-a-satellite,",
-      "rand-b-depot, rand-c-airbases and rand-d-ports at once, as a scenario x option matrix of",
-      "scores with the best and the most robust (minimax-regret) option per scenario, and how the",
-      "answer shifts as the attack grows."
+      "Analyse RAND's four cases A-D at once (the study reproduced).",
+      "",
+      "The options analysis of the built-in scenarios rand-a-satellite, rand-b-depot,"
+          + " rand-c-airbases and rand-d-ports at once, as a scenario x option matrix of scores with"
+          + " the best and the most robust (minimax-regret) option per scenario, and how the answer"
+          + " shifts as the attack grows."
     })
 final class StudyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

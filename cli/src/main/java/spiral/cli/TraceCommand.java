@@ -25,9 +25,11 @@ import spiral.sim.TraceTurn;
     name = "trace",
     mixinStandardHelpOptions = true,
     description = {
-      "Tell one run turn by turn: what each actor perceived, the moves it weighed with their",
-      "utilities per faction and choice probabilities, what it chose, accidents, talks, and how",
-      "the run ended. Run K under seed S is the same run as run K inside 'spiral simulate --seed S'."
+      "Tell one run of a scenario turn by turn.",
+      "",
+      "Shows what each actor perceived, the moves it weighed with their utilities per faction"
+          + " and choice probabilities, what it chose, accidents, talks, and how the run ended. Run K"
+          + " under seed S is the same run as run K inside 'spiral simulate --seed S'."
     })
 final class TraceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

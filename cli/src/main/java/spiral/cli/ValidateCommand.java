@@ -17,8 +17,9 @@ import spiral.scenario.ScenarioLoader;
     mixinStandardHelpOptions = true,
     description = {
       "Check scenario files against the scenario schema and their references.",
-      "Prints 'FILE: ok' for each valid file and 'FILE:LINE:COLUMN: PATH: message' for each",
-      "problem. Exit 0 when all files are valid, 2 otherwise."
+      "",
+      "Prints 'FILE: ok' for each valid file and 'FILE:LINE:COLUMN: PATH: message' for each"
+          + " problem. Exit 0 when all files are valid, 2 otherwise."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -657,8 +657,8 @@ public final class HtmlReport {
     b.append("</section>\n");
 
     b.append("<section id=\"utility-space\">\n<h2>The utility space</h2>\n");
-    b.append(solutionsText(report, parties, issues, name));
     b.append(NegotiationCharts.utilitySpace(report, name));
+    b.append(solutionsText(report, parties, issues, name));
     b.append("</section>\n");
 
     b.append("<section id=\"window\">\n<h2>The window for talks</h2>\n");
@@ -1015,7 +1015,8 @@ public final class HtmlReport {
         Double u = ag.utilities() == null ? null : ag.utilities().get(p.id());
         b.append("<td class=\"n\">").append(u == null ? "n/a" : num(u, 3)).append("</td>");
       }
-      b.append("<td>").append(levelList(ag.levels(), issues)).append("</td></tr>\n");
+      b.append("<td>").append(ag == r.nash() ? levelList(ag.levels(), issues) : diffList(ag, r.nash(), issues))
+          .append("</td></tr>\n");
     }
     return b.append("</tbody>\n</table></div>\n").toString();
   }
@@ -1036,6 +1037,8 @@ public final class HtmlReport {
       b.append("<th>best for ").append(esc(NegotiationCharts.shortName(name.apply(p.id())))).append("</th>");
     }
     b.append("</tr></thead>\n<tbody>\n");
+    NegotiationReport.Agreement previousNash = null;
+    String previousLabel = "";
     for (NegotiationReport.Month m : window) {
       boolean isK = m.month() == analysed;
       b.append("<tr").append(isK ? " class=\"best\"" : "").append("><td><b>").append(esc(m.label()))
@@ -1044,18 +1047,26 @@ public final class HtmlReport {
           .append(m.zoneExists() ? "<span class=\"ok\">yes</span><span class=\"ci\">" + pct(m.zoneShare())
               + " of the space</span>" : "<span class=\"no\">no</span>")
           .append("</td>");
-      b.append(agreementCell(m.nash(), parties, issues, null, null));
+      if (m.nash() != null && previousNash != null && Objects.equals(m.nash().levels(), previousNash.levels())) {
+        b.append(agreementCell(m.nash(), parties, null, "<div class=\"same\">unchanged from "
+            + esc(previousLabel) + "</div>"));
+      } else {
+        b.append(agreementCell(m.nash(), parties, null, m.nash() == null ? "" : levelList(m.nash().levels(), issues)));
+        previousLabel = m.label();
+      }
+      previousNash = m.nash();
       for (NegotiationReport.PartyResult p : parties) {
         NegotiationReport.Agreement ag = m.bestFor() == null ? null : m.bestFor().get(p.id());
-        b.append(agreementCell(ag, parties, issues, p.id(), m.nash()));
+        b.append(agreementCell(ag, parties, p.id(), ag == null ? "" : diffList(ag, m.nash(), issues)));
       }
       b.append("</tr>\n");
     }
     return b.append("</tbody>\n</table></div>\n").toString();
   }
 
+  /** A cell with an agreement's utilities (the one of party {@code bold} in bold) and its levels. */
   private static String agreementCell(NegotiationReport.Agreement ag, List<NegotiationReport.PartyResult> parties,
-      List<NegotiationReport.IssueLevels> issues, String bold, NegotiationReport.Agreement reference) {
+      String bold, String levelsHtml) {
     if (ag == null) {
       return "<td class=\"none\">&mdash;</td>";
     }
@@ -1067,19 +1078,23 @@ public final class HtmlReport {
       us.add(p.id().equals(bold) ? "<b>" + v + "</b>" : v);
     }
     b.append("U ").append(String.join(" &middot; ", us)).append("</div>");
-    if (reference == null || reference.levels() == null || ag.levels() == null) {
-      b.append(levelList(ag.levels(), issues));
-    } else {
-      Map<String, String> differ = new LinkedHashMap<>();
-      for (Map.Entry<String, String> e : ag.levels().entrySet()) {
-        if (!Objects.equals(e.getValue(), reference.levels().get(e.getKey()))) {
-          differ.put(e.getKey(), e.getValue());
-        }
-      }
-      b.append(differ.isEmpty() ? "<div class=\"same\">the Nash agreement</div>"
-          : levelList(differ, issues) + "<div class=\"same\">otherwise as Nash</div>");
+    return b.append(levelsHtml).append("</td>").toString();
+  }
+
+  /** The levels of an agreement where they differ from the Nash agreement's. */
+  private static String diffList(NegotiationReport.Agreement ag, NegotiationReport.Agreement nash,
+      List<NegotiationReport.IssueLevels> issues) {
+    if (nash == null || nash.levels() == null || ag.levels() == null) {
+      return levelList(ag.levels(), issues);
     }
-    return b.append("</td>").toString();
+    Map<String, String> differ = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : ag.levels().entrySet()) {
+      if (!Objects.equals(e.getValue(), nash.levels().get(e.getKey()))) {
+        differ.put(e.getKey(), e.getValue());
+      }
+    }
+    return differ.isEmpty() ? "<div class=\"same\">the Nash agreement</div>"
+        : levelList(differ, issues) + "<div class=\"same\">otherwise as Nash</div>";
   }
 
   private static String fearonSection(NegotiationReport.FearonRange f, List<NegotiationReport.IssueLevels> issues,

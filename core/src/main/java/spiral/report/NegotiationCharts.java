@@ -167,14 +167,24 @@ final class NegotiationCharts {
       taken.add(new Box(px - 17, py - 17, px + 17, py + 17));
     }
 
-    // proposals: numbered markers, labelled where there is room, listed in the key
+    // proposals: numbered markers, labelled where there is room, listed in the key; a proposal
+    // at the same point as an earlier one is named in the earlier one's label instead
     List<double[]> at = new ArrayList<>();
+    List<List<Integer>> same = new ArrayList<>();
     for (int i = 0; i < proposals.size(); i++) {
       ProposalResult p = proposals.get(i);
       double[] u = utilities(p.utilities(), a.id(), b.id());
-      at.add(u == null ? null : new double[] {sx.applyAsDouble(u[0]), sy.applyAsDouble(u[1])});
-      if (u != null) {
-        taken.add(new Box(at.get(i)[0] - 15, at.get(i)[1] - 15, at.get(i)[0] + 15, at.get(i)[1] + 15));
+      double[] xy = u == null ? null : new double[] {sx.applyAsDouble(u[0]), sy.applyAsDouble(u[1])};
+      same.add(new ArrayList<>());
+      for (int j = 0; j < i && xy != null; j++) {
+        if (at.get(j) != null && Math.abs(at.get(j)[0] - xy[0]) < 4 && Math.abs(at.get(j)[1] - xy[1]) < 4) {
+          same.get(j).add(i);
+          xy = null;
+        }
+      }
+      at.add(xy);
+      if (xy != null) {
+        taken.add(new Box(xy[0] - 15, xy[1] - 15, xy[0] + 15, xy[1] + 15));
       }
     }
     for (int i = 0; i < proposals.size(); i++) {
@@ -225,7 +235,12 @@ final class NegotiationCharts {
       if (at.get(i) == null) {
         continue;
       }
-      String text = Svg.fit(proposalLabel(proposals.get(i).name()), 250, 15);
+      String also = "";
+      for (int j : same.get(i)) {
+        also += (also.isEmpty() ? " (= " : ", ") + (j + 1);
+      }
+      also += also.isEmpty() ? "" : ")";
+      String text = Svg.fit(proposalLabel(proposals.get(i).name()), 250 - Svg.textWidth(also, 15), 15) + also;
       double tw = Svg.textWidth(text, 15) + 4;
       double px = at.get(i)[0];
       double py = at.get(i)[1];
@@ -955,8 +970,8 @@ final class NegotiationCharts {
       s.text(40 + l * 24 - (title.size() - 1) * 12, (top + bottom) / 2, title.get(l), 17, "middle", true,
           Palette.INK, -90);
     }
-    s.text(left - 14, top + 18, "opposite ends", 15, "end", false, "#333");
-    s.text(left - 14, bottom - 6, "same position", 15, "end", false, "#333");
+    s.text(left - 50, top + 6, "opposite ends", 15, "end", false, "#333");
+    s.text(left - 50, bottom + 5, "same position", 15, "end", false, "#333");
 
     List<double[]> step = new ArrayList<>();
     for (int i = 0; i < pts.size(); i++) {
