@@ -19,11 +19,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import spiral.bargain.Issue;
+import spiral.bargain.Negotiation;
+import spiral.bargain.NegotiationReport;
+import spiral.bargain.Party;
+import spiral.bargain.PositionsReport;
 import spiral.options.OptionResult;
 import spiral.options.OptionsReport;
 import spiral.options.Regret;
 import spiral.options.StudyReport;
 import spiral.report.HtmlReport;
+import spiral.scenario.ModelConstants;
 import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioLoader;
 import spiral.sim.MeanValue;
@@ -100,6 +106,56 @@ class ReportBrowserTest {
     Cli cli = Cli.run("options", "rand-b-depot", "--runs", "500", "--report", file.toString());
     assertThat(cli.code()).as(cli.err()).isZero();
     check(file, List.of());
+  }
+
+  @Test
+  void negotiationReportRendersInChromium() throws Exception {
+    Path file = tmp.resolve("negotiation.html");
+    Files.writeString(file, HtmlReport.negotiation(negotiationScenario(), negotiation(true)), StandardCharsets.UTF_8);
+    check(file, List.of("utility-space", "window", "fearon"));
+    Path none = tmp.resolve("negotiation-no-zone.html");
+    Files.writeString(none, HtmlReport.negotiation(negotiationScenario(), negotiation(false)), StandardCharsets.UTF_8);
+    check(none, List.of("utility-space", "window", "fearon"));
+  }
+
+  @Test
+  void positionsReportRendersInChromium() throws Exception {
+    Path file = tmp.resolve("positions.html");
+    Files.writeString(file, HtmlReport.positions(negotiationScenario(), positions()), StandardCharsets.UTF_8);
+    check(file, List.of("positions-timeline", "gap"));
+  }
+
+  @Test
+  void negotiationReportsWrittenByTheCommandLineRenderInChromium() throws Exception {
+    boolean command;
+    try {
+      Class.forName("spiral.cli.NegotiateCommand");
+      command = true;
+    } catch (ClassNotFoundException e) {
+      command = false;
+    }
+    Assumptions.assumeTrue(command, "no negotiate command in this build yet");
+    Path file = tmp.resolve("cli-negotiate.html");
+    Cli cli = Cli.run("negotiate", "ukraine-2022-talks", "--report", file.toString());
+    assertThat(cli.code()).as(cli.err()).isZero();
+    check(file, List.of("utility-space", "window"));
+    Path later = tmp.resolve("cli-negotiate-month-8.html");
+    cli = Cli.run("negotiate", "ukraine-2022-talks", "--month", "8", "--report", later.toString());
+    assertThat(cli.code()).as(cli.err()).isZero();
+    check(later, List.of("utility-space", "window"));
+    boolean positions;
+    try {
+      Class.forName("spiral.cli.PositionsCommand");
+      positions = true;
+    } catch (ClassNotFoundException e) {
+      positions = false;
+    }
+    if (positions) {
+      Path pos = tmp.resolve("cli-positions.html");
+      cli = Cli.run("positions", "ukraine-2022-talks", "--report", pos.toString());
+      assertThat(cli.code()).as(cli.err()).isZero();
+      check(pos, List.of("positions-timeline"));
+    }
   }
 
   /** Loads the page twice: once for the DOM after its scripts ran, once for a screenshot. */
@@ -273,6 +329,151 @@ class ReportBrowserTest {
         : null;
     return new OptionsReport(scenario.id(), scenario.name(), runs, 1, "0.1.0-TEST", "usa", "russia",
         r0, goals, options, options.get(0).id(), pareto, regret, scenario.illustrative());
+  }
+
+  // ------------------------------------------------------------------ a hand-built negotiation
+
+  private static final List<String> PARTIES = List.of("ukraine", "russia", "west");
+
+  private static List<Issue> negotiationIssues() {
+    List<String> years = new ArrayList<>();
+    for (int v = 0; v <= 15; v++) {
+      years.add(Integer.toString(v));
+    }
+    return List.of(
+        new Issue("territory", "Territorial line", Issue.Kind.ORDINAL,
+            List.of("annexation-claims", "current-front", "24-feb-line", "1991-borders"), 0, 3, 1, null),
+        new Issue("bloc-status", "Bloc status of Ukraine", Issue.Kind.ORDINAL,
+            List.of("nato-membership", "eu-only", "neutral-non-bloc"), 0, 2, 1, null),
+        new Issue("crimea-deferral", "Years Crimea's status is deferred", Issue.Kind.NUMERIC, years, 0, 15, 1,
+            "years"),
+        new Issue("language", "Protections for Russian", Issue.Kind.BOOLEAN, List.of("false", "true"), 0, 1, 1,
+            null));
+  }
+
+  /** A negotiation-only scenario: three parties, four issues, leverage, Fearon and Rubinstein. */
+  private static Scenario negotiationScenario() {
+    Map<String, Double> w = Map.of("territory", 0.4, "bloc-status", 0.2, "crimea-deferral", 0.3, "language", 0.1);
+    List<Party> parties = List.of(
+        new Party("ukraine", "Ukraine", w, Map.of(), 0.55, null, 1.0, 0.02, 0.92),
+        new Party("russia", "Russia", w, Map.of(), 0.5, null, 0.4, 0.01, 0.95),
+        new Party("west", "The West (United States and United Kingdom)", w, Map.of(), 0.9, null, 0, 0.02, 0.97));
+    Negotiation n = new Negotiation("2022-03", 6, parties, negotiationIssues(),
+        new Negotiation.Leverage(0.4, 0.05, 0.88, "ukraine", "russia"), List.of(), List.of(),
+        new Negotiation.Fearon("territory", "ukraine", "russia", List.of(0.35, 0.55, 0.8, 1.0), 0.15, 0.12, 0.3),
+        new Negotiation.Rubinstein("crimea-deferral", "ukraine", "russia"));
+    return new Scenario("talks-test", "Talks (test)", "A hand-built negotiation.", "", List.of(
+        "every weight and reservation value"), null, 1, 0, false, ModelConstants.DEFAULTS, List.of(), null,
+        null, null, null, null, null, null, n);
+  }
+
+  private static List<NegotiationReport.IssueLevels> issueLevels() {
+    List<NegotiationReport.IssueLevels> out = new ArrayList<>();
+    for (Issue is : negotiationIssues()) {
+      out.add(new NegotiationReport.IssueLevels(is.id(), is.name(),
+          is.kind().name().toLowerCase(java.util.Locale.ROOT), is.levels(), is.unit()));
+    }
+    return out;
+  }
+
+  private static Map<String, String> levels(String territory, String bloc, String years, String language) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("territory", territory);
+    m.put("bloc-status", bloc);
+    m.put("crimea-deferral", years);
+    m.put("language", language);
+    return m;
+  }
+
+  private static Map<String, Double> utilities(double u, double r, double w) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("ukraine", u);
+    m.put("russia", r);
+    m.put("west", w);
+    return m;
+  }
+
+  /** Six months from 2022-03, analysed at month 3, with a zone from month 2 or none at all. */
+  private static NegotiationReport negotiation(boolean zone) {
+    double[] ru = {0.55, 0.58, 0.6, 0.62, 0.63, 0.64};
+    double[] rr = {0.55, 0.52, 0.5, 0.48, 0.46, 0.44};
+    double[] rw = {0.9, 0.88, 0.86, 0.84, 0.82, 0.8};
+    int k = 3;
+    List<NegotiationReport.PartyResult> parties = List.of(
+        new NegotiationReport.PartyResult("ukraine", "Ukraine", ru[k], ru[0], "given", Map.of()),
+        new NegotiationReport.PartyResult("russia", "Russia", rr[k], rr[0], "given", Map.of()),
+        new NegotiationReport.PartyResult("west", "The West (United States and United Kingdom)", rw[k], rw[0],
+            "given", Map.of()));
+    NegotiationReport.Agreement nash = new NegotiationReport.Agreement(
+        levels("24-feb-line", "neutral-non-bloc", "15", "true"), utilities(0.7, 0.5, 0.87));
+    List<NegotiationReport.ProposalResult> proposals = new ArrayList<>();
+    String[][] named = {
+      {"istanbul", "Istanbul communiqu\u00E9", "ukraine", "2022-03-29", "24-feb-line", "neutral-non-bloc", "15", "false"},
+      {"peskov", "Russia's demands", "russia", "2022-03-07", "current-front", "neutral-non-bloc", "0", "true"},
+      {"compromise", "A compromise", "", "", "24-feb-line", "neutral-non-bloc", "15", "true"}};
+    double[][] us = {{0.85, 0.36, 0.78}, {0.17, 0.92, 0.21}, {zone ? 0.7 : 0.6, 0.5, 0.87}};
+    double[] r = {ru[k], rr[k], rw[k]};
+    for (int i = 0; i < named.length; i++) {
+      Map<String, Boolean> accepts = new LinkedHashMap<>();
+      boolean all = true;
+      for (int p = 0; p < 3; p++) {
+        accepts.put(PARTIES.get(p), us[i][p] >= r[p]);
+        all &= us[i][p] >= r[p];
+      }
+      proposals.add(new NegotiationReport.ProposalResult(named[i][0], named[i][1], named[i][2], named[i][3],
+          levels(named[i][4], named[i][5], named[i][6], named[i][7]), utilities(us[i][0], us[i][1], us[i][2]),
+          accepts, all));
+    }
+    List<List<Double>> frontier = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      double t = (i + 0.5) / 80;
+      frontier.add(List.of(0.1 + 0.9 * t, Math.max(0, 1 - Math.pow(t, 1.3)), 0.3 + 0.6 * t));
+    }
+    List<NegotiationReport.Month> window = new ArrayList<>();
+    List<List<String>> open = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      boolean yes = zone && t >= 2;
+      Map<String, NegotiationReport.Agreement> best = new LinkedHashMap<>();
+      if (yes) {
+        best.put("ukraine", new NegotiationReport.Agreement(levels("1991-borders", "neutral-non-bloc", "15", "true"),
+            utilities(0.8, 0.45, 0.9)));
+        best.put("russia", new NegotiationReport.Agreement(levels("24-feb-line", "neutral-non-bloc", "9", "true"),
+            utilities(0.66, 0.55, 0.85)));
+        best.put("west", nash);
+      }
+      window.add(new NegotiationReport.Month(t, java.time.YearMonth.of(2022, 3).plusMonths(t).toString(),
+          0.4 + 0.05 * t, utilities(ru[t], rr[t], rw[t]), yes, yes ? 0.002 * (t - 1) : 0, best, yes ? nash : null));
+    }
+    if (zone) {
+      open.add(List.of("2022-05", "2022-08"));
+    }
+    return new NegotiationReport("talks-test", "Talks (test)", "0.1.0-TEST", k, "2022-06", parties, issueLevels(),
+        new NegotiationReport.Space(384, zone, zone ? 3 : 0, zone ? 3 / 384.0 : 0, 40), proposals,
+        zone ? nash : null, zone ? nash : null, zone ? nash : null, frontier,
+        new NegotiationReport.RubinsteinSplit("crimea-deferral", "ukraine", "russia", 0.3968, 5.95, "6"),
+        new NegotiationReport.FearonRange("territory", "ukraine", "russia", 0.55, new double[] {0.4, 0.67},
+            List.of("current-front"), new double[] {0.62, 0.2, 0.6}),
+        window, open, List.of("every weight and reservation value"));
+  }
+
+  private static PositionsReport positions() {
+    List<PositionsReport.Entry> e = List.of(
+        new PositionsReport.Entry("2022-03-07", "russia", "Ukraine stops fighting and stays neutral", "Reuters",
+            "peskov", levels("current-front", "neutral-non-bloc", "0", "true"), utilities(0.17, 0.92, 0.21)),
+        new PositionsReport.Entry("2022-03-29", "ukraine", "Neutrality in exchange for guarantees", "communiqu\u00E9",
+            "istanbul", levels("24-feb-line", "neutral-non-bloc", "15", "false"), utilities(0.85, 0.36, 0.78)),
+        new PositionsReport.Entry("2022-04-09", "uk", "No agreement will be signed <with Russia>", "press", null,
+            Map.of(), Map.of()),
+        new PositionsReport.Entry("2022-08", "ukraine", "The war ends with the liberation of Crimea", "address", null,
+            Map.of("territory", "1991-borders"), Map.of()),
+        new PositionsReport.Entry("2022-09-30", "russia", "Four oblasts annexed", "address", null,
+            Map.of("territory", "annexation-claims"), Map.of()));
+    List<PositionsReport.Gap> gaps = List.of(
+        new PositionsReport.Gap("2022-03-29", 0.55, 4, List.of("2022-03-29", "2022-03-07")),
+        new PositionsReport.Gap("2022-08", 0.67, 1, List.of("2022-08", "2022-03-07")),
+        new PositionsReport.Gap("2022-09-30", 1.0, 1, List.of("2022-08", "2022-09-30")));
+    return new PositionsReport("talks-test", "Talks (test)", "0.1.0-TEST", List.of("ukraine", "russia"),
+        issueLevels(), e, gaps, List.of("the mapping of each statement"));
   }
 
   private static Proportion prop(double p, long n) {

@@ -34,7 +34,8 @@ import spiral.sim.MeanValue;
 import spiral.sim.Proportion;
 
 /**
- * Renders response-options analyses as one self-contained HTML page: inline CSS, inline SVG
+ * Renders response-options, negotiation and positions analyses, each as one self-contained HTML
+ * page: inline CSS, inline SVG
  * charts drawn here, and two short inline scripts (sortable tables, and a self-check that sets
  * {@code <body data-ready="1">} when every chart has data). Nothing is loaded from outside the
  * file (a content security policy forbids it), so the page opens offline; it is fully readable
@@ -45,7 +46,8 @@ import spiral.sim.Proportion;
  * data-points="N">}, N being the number of data marks drawn. All text from the scenario is
  * escaped. Numbers use {@link java.util.Locale#ROOT}; the output is a pure function of the input
  * (same input, same bytes). Cost: linear in options &times; rungs (plus scenarios &times; options
- * for a study); a few hundred kilobytes and milliseconds for the built-in scenarios.
+ * for a study), and for a negotiation in frontier points plus months &times; parties &times;
+ * issues; a few hundred kilobytes and milliseconds for the built-in scenarios.
  */
 public final class HtmlReport {
   private HtmlReport() {}

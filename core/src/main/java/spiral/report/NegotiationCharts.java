@@ -160,7 +160,7 @@ final class NegotiationCharts {
       }
       double px = sx.applyAsDouble(u[0]);
       double py = sy.applyAsDouble(u[1]);
-      s.tip(solutionNames[k] + " agreement: " + describe(solutions[k], ps, name));
+      s.tip(solutionNames[k] + " agreement: " + describe(solutions[k], ps, r.issues(), name));
       solutionMarker(s, k, px, py);
       s.end();
       s.mark();
@@ -378,15 +378,27 @@ final class NegotiationCharts {
     return String.join(", ", parts);
   }
 
-  private static String describe(Agreement ag, List<PartyResult> ps, Function<String, String> name) {
+  /** Utilities, then the levels in issue order (any other issue after, by id). */
+  private static String describe(Agreement ag, List<PartyResult> ps, List<IssueLevels> issues,
+      Function<String, String> name) {
     StringBuilder b = new StringBuilder(utilitiesText(ag.utilities(), ps, name));
     if (ag.levels() != null && !ag.levels().isEmpty()) {
-      b.append("; ");
       List<String> parts = new ArrayList<>();
-      for (Map.Entry<String, String> e : ag.levels().entrySet()) {
-        parts.add(e.getKey() + " " + e.getValue());
+      List<String> seen = new ArrayList<>();
+      for (IssueLevels is : issues == null ? List.<IssueLevels>of() : issues) {
+        String level = ag.levels().get(is.id());
+        if (level != null) {
+          parts.add(is.id() + " " + levelText(is, level));
+          seen.add(is.id());
+        }
       }
-      b.append(String.join(", ", parts));
+      List<String> rest = new ArrayList<>(ag.levels().keySet());
+      rest.removeAll(seen);
+      java.util.Collections.sort(rest);
+      for (String id : rest) {
+        parts.add(id + " " + ag.levels().get(id));
+      }
+      b.append("; ").append(String.join(", ", parts));
     }
     return b.toString();
   }
