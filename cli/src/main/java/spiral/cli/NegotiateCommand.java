@@ -1,6 +1,5 @@
 package spiral.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,19 +41,11 @@ final class NegotiateCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads for simulated reservation values (default: all cores).")
   Integer threads;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
-  Path out;
-
-  @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
-  Path report;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    Output.checkFolder(out, "--out");
-    Output.checkFolder(report, "--report");
+    output.checkFolders();
     RunOptions ro = new RunOptions();
     ro.runs = 1;
     ro.threads = threads;
@@ -73,15 +64,15 @@ final class NegotiateCommand implements Callable<Integer> {
     } finally {
       bar.clear();
     }
-    if (report != null) {
-      Output.write(HtmlReport.negotiation(sc, r), report, null);
+    if (output.report != null) {
+      Output.write(HtmlReport.negotiation(sc, r), output.report, null);
     }
-    String text = switch (format) {
+    String text = switch (output.format) {
       case json -> Output.json(r);
       case csv -> csv(r);
       case table -> table(r);
     };
-    Output.write(text, out, spec.commandLine().getOut());
+    Output.write(text, output.out, spec.commandLine().getOut());
     return 0;
   }
 

@@ -1,6 +1,5 @@
 package spiral.cli;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,33 +28,25 @@ final class PositionsCommand implements Callable<Integer> {
 
   @Mixin ScenarioArgument scenario;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
-  Path out;
-
-  @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with the timeline and the gap chart.")
-  Path report;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    Output.checkFolder(out, "--out");
-    Output.checkFolder(report, "--report");
+    output.checkFolders();
     Scenario sc = scenario.load();
     if (sc.negotiation() == null) {
       throw new BadInputException("spiral: scenario '" + sc.id() + "' has no negotiation section (see 'spiral scenarios')");
     }
     PositionsReport r = NegotiationAnalysis.positions(sc);
-    if (report != null) {
-      Output.write(HtmlReport.positions(sc, r), report, null);
+    if (output.report != null) {
+      Output.write(HtmlReport.positions(sc, r), output.report, null);
     }
-    String text = switch (format) {
+    String text = switch (output.format) {
       case json -> Output.json(r);
       case csv -> csv(r);
       case table -> table(r);
     };
-    Output.write(text, out, spec.commandLine().getOut());
+    Output.write(text, output.out, spec.commandLine().getOut());
     return 0;
   }
 

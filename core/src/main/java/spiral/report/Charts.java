@@ -216,12 +216,6 @@ final class Charts {
 
   // ---------------------------------------------------------------- risk versus credibility
 
-  private record Box(double x0, double y0, double x1, double y1) {
-    boolean overlaps(Box o) {
-      return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
-    }
-  }
-
   /** Scatter of P(direct war) against end credibility, with whiskers and the Pareto front. */
   static String riskCredibility(List<OptionResult> options, List<String> pareto, String best) {
     double h = 720;
@@ -395,7 +389,7 @@ final class Charts {
         double ax = px + c[0] * (gap + c[1]);
         double bx0 = c[0] > 0 ? ax : ax - tw;
         Box box = new Box(bx0, py + c[2] - 10, bx0 + tw, py + c[2] + 10);
-        if (within(box, plot) && !collides(box, taken)) {
+        if (box.fits(plot, taken)) {
           placed = box;
           at = new double[] {c[0], ax, py + c[2]};
           break;
@@ -404,7 +398,7 @@ final class Charts {
       if (placed == null && strong) {
         // the best and the front are always labelled, even over a neighbour
         double ax = px + gap;
-        boolean toRight = ax + tw <= plot.x1;
+        boolean toRight = ax + tw <= plot.x1();
         ax = toRight ? ax : px - gap;
         placed = new Box(toRight ? ax : ax - tw, py - 10, toRight ? ax + tw : ax, py + 10);
         at = new double[] {toRight ? 1 : -1, ax, py};
@@ -427,19 +421,6 @@ final class Charts {
         + (unlabelled > 0 ? " " + unlabelled + " crowded point" + (unlabelled == 1 ? " is" : "s are")
             + " left unlabelled; the table above has their figures." : "");
     return figure("risk-credibility", s, "Escalation risk against credibility", caption);
-  }
-
-  private static boolean within(Box b, Box area) {
-    return b.x0 >= area.x0 && b.x1 <= area.x1 && b.y0 >= area.y0 && b.y1 <= area.y1;
-  }
-
-  private static boolean collides(Box b, List<Box> taken) {
-    for (Box t : taken) {
-      if (b.overlaps(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static int kineticOrder(String k) {

@@ -55,12 +55,6 @@ final class NegotiationCharts {
 
   // ---------------------------------------------------------------- the utility space
 
-  private record Box(double x0, double y0, double x1, double y1) {
-    boolean overlaps(Box o) {
-      return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
-    }
-  }
-
   /**
    * The first two parties' utilities: the Pareto frontier, the proposals (numbered, with a key),
    * the reservation values as dashed lines with the zone quadrant shaded, and the Nash,
@@ -250,7 +244,7 @@ final class NegotiationCharts {
           double ax = px + side * 20;
           double x0 = side > 0 ? ax : ax - tw;
           Box box = new Box(x0, py + dy - 11, x0 + tw, py + dy + 9);
-          if (within(box, plot) && !collides(box, taken)) {
+          if (box.fits(plot, taken)) {
             s.textHalo(ax, py + dy + 5, text, 15, side > 0 ? "start" : "end", false, Palette.INK);
             taken.add(box);
             placed = true;
@@ -318,7 +312,7 @@ final class NegotiationCharts {
     for (double[] c : spots) {
       double x0 = c[2] > 0 ? c[0] : c[0] - w;
       Box box = new Box(x0, c[1] - 16, x0 + w, c[1] + 5);
-      if (within(box, area) && !collides(box, taken)) {
+      if (box.fits(area, taken)) {
         s.textHalo(c[0], c[1], text, 16, c[2] > 0 ? "start" : "end", true, colour);
         taken.add(box);
         return;
@@ -1044,19 +1038,6 @@ final class NegotiationCharts {
       case Palette.GREY -> "#555555";
       default -> colour;
     };
-  }
-
-  private static boolean within(Box b, Box area) {
-    return b.x0 >= area.x0 && b.x1 <= area.x1 && b.y0 >= area.y0 && b.y1 <= area.y1;
-  }
-
-  private static boolean collides(Box b, List<Box> taken) {
-    for (Box t : taken) {
-      if (b.overlaps(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean finite(Double v) {
