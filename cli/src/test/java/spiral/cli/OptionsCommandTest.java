@@ -83,11 +83,15 @@ class OptionsCommandTest {
           - {id: t, owner: b}
         initiatingEvent: {attacker: a, targets: [t], rung: 6}
         """);
-    Cli r = Cli.run("options", noOptions.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("has no options");
+    // without options for the responder, RAND's 20 default responses are compared
+    Cli r = Cli.run("options", noOptions.toString(), "--runs", "200", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("options")).hasSize(20);
+    assertThat(j.get("options").findValuesAsText("id")).contains("proportional-sanctions", "none-none", "more-cyber");
     Cli robust = Cli.run("options", noOptions.toString(), "--robust");
     assertThat(robust.code()).isEqualTo(2);
+    assertThat(robust.err()).contains("no uncertainties");
   }
 
   @Test

@@ -34,7 +34,9 @@ import spiral.sim.RunRecord;
  * D&#8320; the damage of the initiating attack (one half when the punishment equals the attack).
  * The run's score is the goal-weighted mean of its metrics, and an option's score is the mean
  * over runs; its difference from the best option is paired run by run, with a 95% normal
- * interval. Without goals in the scenario, RAND PEA2081-1's five goals weigh equally.
+ * interval. Without goals in the scenario, RAND PEA2081-1's five goals weigh equally; without
+ * options for the responder, its 20 default responses are compared ({@link
+ * #withDefaultResponses}).
  *
  * <p>Runs are computed in fixed blocks merged in order ({@link Blocks}): the report is the same
  * on any number of threads. Cost: O(runs &times; options &times; (turns &times; candidates +
@@ -81,8 +83,7 @@ public final class OptionsAnalysis {
   /**
    * Analyses the responder's options.
    *
-   * @throws IllegalArgumentException if the responding principal has no options, runs &lt; 1, or
-   *     the goal weights sum to 0
+   * @throws IllegalArgumentException if runs &lt; 1 or the goal weights sum to 0
    */
   public OptionsReport analyse(Scenario sc, long runs, long seed, Progress progress) {
     Objects.requireNonNull(progress, "progress");
@@ -102,18 +103,39 @@ public final class OptionsAnalysis {
 
   /** The number of options of the scenario's responder: the work units per run. */
   long accumulateUnits(Scenario sc) {
-    return new CompiledModel(sc).optionCount(CompiledModel.RESPONDER);
+    return new CompiledModel(withDefaultResponses(sc)).optionCount(CompiledModel.RESPONDER);
+  }
+
+  /**
+   * The scenario itself when its responding principal has options; otherwise the scenario with
+   * RAND PEA2081-1's default response set for it: kinetic level none / less / proportional / more
+   * &times; non-kinetic package none / sanctions / isolation / aidSurge / cyber, ids like {@code
+   * proportional-sanctions}.
+   */
+  public static Scenario withDefaultResponses(Scenario sc) {
+    String responder = sc.principal(spiral.scenario.Side.RESPONDER).id();
+    if (sc.options().stream().anyMatch(o -> o.actor().equals(responder))) {
+      return sc;
+    }
+    List<Option> options = new ArrayList<>(sc.options());
+    for (spiral.scenario.Kinetic k : spiral.scenario.Kinetic.values()) {
+      for (String pkg : List.of("none", "sanctions", "isolation", "aidSurge", "cyber")) {
+        String id = k.fileName() + "-" + pkg;
+        options.add(new Option(id, responder, id, -1, k, 1, pkg, List.of(), 0, 1));
+      }
+    }
+    return new Scenario(
+        sc.id(), sc.name(), sc.description(), sc.source(), sc.illustrative(), sc.ladder(),
+        sc.horizon(), sc.containTurns(), sc.stopAtStrategic(), sc.model(), sc.actors(),
+        sc.alliances(), sc.targets(), sc.initiatingEvent(), sc.packages(), options, sc.goals(),
+        sc.uncertainties(), sc.negotiation());
   }
 
   /** Runs every option and returns the merged accumulator (for the robust analysis too). */
-  Acc accumulate(Scenario sc, long runs, long seed, Progress progress) {
+  Acc accumulate(Scenario given, long runs, long seed, Progress progress) {
+    Scenario sc = withDefaultResponses(given);
     CompiledModel model = new CompiledModel(sc);
     int n = model.optionCount(CompiledModel.RESPONDER);
-    if (n == 0) {
-      throw new IllegalArgumentException(
-          "the responder '" + model.actorId(CompiledModel.RESPONDER) + "' has no options to compare:"
-              + " add options with actor: " + model.actorId(CompiledModel.RESPONDER));
-    }
     double[] w = weights(sc);
     double d0 = model.damage(model.initiatingRung()) > 0 ? model.damage(model.initiatingRung()) : 1;
     int top = model.top();
@@ -188,7 +210,8 @@ public final class OptionsAnalysis {
   }
 
   /** Builds the report from an accumulator; {@code regret} may be null. */
-  OptionsReport report(Scenario sc, long runs, long seed, Acc acc, Regret regret) {
+  OptionsReport report(Scenario given, long runs, long seed, Acc acc, Regret regret) {
+    Scenario sc = withDefaultResponses(given);
     CompiledModel model = new CompiledModel(sc);
     int n = acc.n;
     List<Option> opts = responderOptions(sc, model);
@@ -229,8 +252,7 @@ public final class OptionsAnalysis {
     }
     double[] w = weights(sc);
     List<OptionsReport.GoalWeight> goals = new ArrayList<>();
-    List<Goal> given = sc.goals().isEmpty() ? DEFAULT_GOALS : sc.goals();
-    for (Goal g : given) {
+    for (Goal g : sc.goals().isEmpty() ? DEFAULT_GOALS : sc.goals()) {
       goals.add(new OptionsReport.GoalWeight(g.metric(), round(w[METRICS.indexOf(g.metric())]), g.description()));
     }
     return new OptionsReport(

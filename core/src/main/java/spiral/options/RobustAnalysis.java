@@ -116,7 +116,7 @@ public final class RobustAnalysis {
       done++;
       progress.advance(runs * units + perSet * done, total);
     }
-    List<String> ids = OptionsAnalysis.responderOptions(sc, new spiral.sim.CompiledModel(sc))
+    List<String> ids = OptionsAnalysis.responderOptions(OptionsAnalysis.withDefaultResponses(sc), new spiral.sim.CompiledModel(OptionsAnalysis.withDefaultResponses(sc)))
         .stream().map(o -> o.id()).toList();
     double[][] regret = new double[samples][n];
     int[] bestCount = new int[n];

@@ -58,7 +58,7 @@ public final class Study {
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, Double> nuclear = new LinkedHashMap<>();
       List<OptionResult> byId = new ArrayList<>(r.options());
-      List<String> order = OptionsAnalysis.responderOptions(sc, new spiral.sim.CompiledModel(sc))
+      List<String> order = OptionsAnalysis.responderOptions(OptionsAnalysis.withDefaultResponses(sc), new spiral.sim.CompiledModel(OptionsAnalysis.withDefaultResponses(sc)))
           .stream().map(o -> o.id()).toList();
       byId.sort(Comparator.comparingInt(o -> order.indexOf(o.id())));
       for (OptionResult o : byId) {
