@@ -78,31 +78,6 @@ public record Scenario(
     }
   }
 
-  /** A scenario without a negotiation section. */
-  public Scenario(
-      String id,
-      String name,
-      String description,
-      String source,
-      List<String> illustrative,
-      Ladder ladder,
-      int horizon,
-      int containTurns,
-      boolean stopAtStrategic,
-      ModelConstants model,
-      List<Actor> actors,
-      List<Alliance> alliances,
-      List<Target> targets,
-      InitiatingEvent initiatingEvent,
-      Map<String, NonKineticPackage> packages,
-      List<Option> options,
-      List<Goal> goals,
-      List<Uncertainty> uncertainties) {
-    this(id, name, description, source, illustrative, ladder, horizon, containTurns,
-        stopAtStrategic, model, actors, alliances, targets, initiatingEvent, packages, options,
-        goals, uncertainties, null);
-  }
-
   /** Whether the scenario has an escalation model (ladder, actors, initiating event). */
   public boolean hasEscalation() {
     return ladder != null && initiatingEvent != null;

@@ -73,7 +73,7 @@ class HtmlReportTest {
     Scenario hostile = new Scenario(s.id(), evil, evil + " \"quoted\" & 'single'", s.source(),
         List.of(evil, "<img src=x onerror=alert(2)>"), s.ladder(), s.horizon(), s.containTurns(),
         s.stopAtStrategic(), s.model(), s.actors(), s.alliances(), s.targets(), s.initiatingEvent(),
-        s.packages(), s.options(), s.goals(), s.uncertainties());
+        s.packages(), s.options(), s.goals(), s.uncertainties(), null);
     OptionsReport base = sample(s, 1000, false);
     OptionsReport report = new OptionsReport(base.scenario(), evil, base.runs(), base.seed(),
         base.version(), base.responder(), base.initiator(), base.initiatingRung(), base.goals(),
@@ -159,7 +159,8 @@ class HtmlReportTest {
         s.initiatingEvent().targets(), 9, s.initiatingEvent().description());
     Scenario onKahn = new Scenario(s.id(), s.name(), s.description(), s.source(), s.illustrative(),
         kahn, s.horizon(), s.containTurns(), s.stopAtStrategic(), s.model(), s.actors(),
-        s.alliances(), s.targets(), event, s.packages(), s.options(), s.goals(), s.uncertainties());
+        s.alliances(), s.targets(), event, s.packages(), s.options(), s.goals(), s.uncertainties(),
+        null);
     String html = HtmlReport.options(onKahn, sample(onKahn, 1000, false));
     write("options-kahn-44.html", html);
     assertThat(figures(html)).containsEntry("ladder", kahn.rungs().size());

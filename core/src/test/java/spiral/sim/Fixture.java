@@ -152,7 +152,8 @@ public final class Fixture {
         Map.of("none", new NonKineticPackage("none", 0, 0, 0, 0, 0)),
         options == null ? defaultOptions() : options,
         goals,
-        uncertainties);
+        uncertainties,
+        null);
   }
 
   private static List<ScriptStep> steps(List<String> script) {
