@@ -128,10 +128,14 @@ final class OptionsCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "%-24s %12.4f %12.4f %9.0f%%%n", shorten(o.id(), 24), o.maxRegret(), o.meanRegret(), 100 * o.bestShare()));
       }
       b.append(String.format("Minimax regret: %s.%n", g.minimaxRegret()));
-      b.append(String.format("What most changes the best choice (rank correlation with the regret of %s):%n", r.best()));
+      if (g.options().stream().anyMatch(o -> o.bestShare() == 1.0)) {
+        b.append(String.format("The best option is the same in every parameter set: the uncertainties move the scores, not the choice.%n"));
+      }
+      b.append(String.format("What most changes the best choice (rank correlations with the regret and with the score of %s):%n", r.best()));
+      b.append(String.format(Locale.ROOT, "  %-48s %7s %7s   %s%n", "parameter", "regret", "score", "best option in the lower / upper half of the draws"));
       for (Regret.Driver d : g.drivers()) {
-        b.append(String.format(Locale.ROOT, "  %-48s %+.3f   best when low: %s, when high: %s%n",
-            d.parameter(), d.rankCorrelation(), d.bestWhenLow(), d.bestWhenHigh()));
+        b.append(String.format(Locale.ROOT, "  %-48s %+7.3f %+7.3f   %s / %s%n",
+            d.parameter(), d.rankCorrelation(), d.scoreCorrelation(), d.bestWhenLow(), d.bestWhenHigh()));
       }
     }
     appendIllustrative(b, r.illustrative());

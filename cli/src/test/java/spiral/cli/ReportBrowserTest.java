@@ -325,7 +325,7 @@ class ReportBrowserTest {
     Regret regret = withRegret
         ? new Regret(20, 200, List.of("actors.russia.rationality"), regrets, regrets.get(0).id(),
             List.of(new Regret.Driver("actors.russia.rationality", 0.4, options.get(0).id(),
-                options.get(1).id())))
+                options.get(1).id(), -0.3)))
         : null;
     return new OptionsReport(scenario.id(), scenario.name(), runs, 1, "0.1.0-TEST", "usa", "russia",
         r0, goals, options, options.get(0).id(), pareto, regret, scenario.illustrative());

@@ -43,7 +43,14 @@ public record Regret(
    * @param bestWhenLow the option with the best mean score over the sets in the lower half of
    *     the parameter's draws
    * @param bestWhenHigh the same over the upper half
+   * @param scoreCorrelation Spearman correlation of the parameter with the score of the
+   *     nominally best option (how strongly it moves the answer's value, even where it does not
+   *     change the choice)
    */
   public record Driver(
-      String parameter, double rankCorrelation, String bestWhenLow, String bestWhenHigh) {}
+      String parameter,
+      double rankCorrelation,
+      String bestWhenLow,
+      String bestWhenHigh,
+      double scoreCorrelation) {}
 }

@@ -146,9 +146,11 @@ public final class RobustAnalysis {
     for (int p = 0; p < us.size(); p++) {
       double[] xs = new double[samples];
       double[] rb = new double[samples];
+      double[] sb = new double[samples];
       for (int m = 0; m < samples; m++) {
         xs[m] = x[m][p];
         rb[m] = regret[m][best];
+        sb[m] = score[m][best];
       }
       Integer[] order = new Integer[samples];
       for (int m = 0; m < samples; m++) {
@@ -161,9 +163,11 @@ public final class RobustAnalysis {
           us.get(p).parameter(),
           OptionsAnalysis.round(spearman(xs, rb)),
           ids.get(bestOver(score, order, 0, half)),
-          ids.get(bestOver(score, order, samples - half, samples))));
+          ids.get(bestOver(score, order, samples - half, samples)),
+          OptionsAnalysis.round(spearman(xs, sb))));
     }
-    drivers.sort(Comparator.comparingDouble((Regret.Driver d) -> -Math.abs(d.rankCorrelation())));
+    drivers.sort(Comparator.comparingDouble((Regret.Driver d) -> -Math.abs(d.rankCorrelation()))
+        .thenComparingDouble(d -> -Math.abs(d.scoreCorrelation())));
     Regret regretBlock = new Regret(
         samples, sampleRuns, us.stream().map(Uncertainty::parameter).toList(), sorted,
         sorted.get(0).id(), drivers);

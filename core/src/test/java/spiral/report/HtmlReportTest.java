@@ -376,7 +376,7 @@ class HtmlReportTest {
       for (int i = 0; i < params.size(); i++) {
         double rho = (i % 2 == 0 ? 1 : -1) * (0.62 - 0.1 * i);
         drivers.add(new Regret.Driver(params.get(i), rho, options.get(0).id(),
-            i == 0 ? options.get(2).id() : options.get(0).id()));
+            i == 0 ? options.get(2).id() : options.get(0).id(), -rho / 2));
       }
       regret = new Regret(40, runs / 10, params, regrets, regrets.get(0).id(), drivers);
     }
