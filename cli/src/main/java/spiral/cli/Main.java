@@ -30,6 +30,7 @@ import spiral.Version;
       StudyCommand.class,
       NegotiateCommand.class,
       PositionsCommand.class,
+      SolveCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,0 +1,155 @@
+package spiral.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import spiral.game.Equilibrium;
+import spiral.game.EquilibriumSolver;
+import spiral.game.Game;
+import spiral.game.GameFormatException;
+import spiral.game.GameReader;
+import spiral.game.Rational;
+
+/** {@code spiral solve GAME}: Nash equilibria of a game in Gambit's .nfg or .efg format. */
+@Command(
+    name = "solve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compute Nash equilibria of a game file in Gambit's formats (.nfg strategic, .efg"
+          + " extensive), exactly.",
+      "",
+      "Methods (Gambit's names):",
+      "  enumpure   (default) all pure-strategy equilibria of a strategic game, or of a tree"
+          + " with perfect recall as pure behaviour profiles (an information set that the"
+          + " player's own choices never reach prints 0 for every action).",
+      "  enummixed  all extreme equilibria of a two-player game, exact (vertex enumeration of"
+          + " the best-response polytopes), degenerate games included; a tree is solved on its"
+          + " reduced strategic form, whose strategies are listed lexicographically, first"
+          + " information set most significant.",
+      "",
+      "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
+          + " player 1's strategies in file order, then player 2's; trees: players in order,"
+          + " information sets in depth-first order of first appearance, actions in file order -"
+          + " as exact rationals (1/3) or, with --decimals D, as fixed decimals. The lines match"
+          + " Gambit's command-line tools, so results can be compared line by line (as sets:"
+          + " the order of the lines may differ). --format json also gives each equilibrium's"
+          + " expected payoff per player.",
+      "",
+      "GAME '-' reads standard input. Files over 64 MiB are refused. A bad file is reported as"
+          + " FILE:LINE:COLUMN: message, with exit code 2; so is a game a method does not apply"
+          + " to (imperfect recall, enummixed on more than two players, or too large to"
+          + " enumerate).",
+      ""
+    })
+final class SolveCommand implements Callable<Integer> {
+  enum Method {
+    enumpure,
+    enummixed
+  }
+
+  enum SolveFormat {
+    gambit,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "GAME",
+      description = "Game file (.nfg or .efg), or '-' for standard input.")
+  String game;
+
+  @Option(
+      names = "--method",
+      defaultValue = "enumpure",
+      description = "enumpure or enummixed (default: ${DEFAULT-VALUE}).")
+  Method method;
+
+  @Option(
+      names = "--format",
+      defaultValue = "gambit",
+      description = "gambit (NE lines) or json (default: ${DEFAULT-VALUE}).")
+  SolveFormat format;
+
+  @Option(
+      names = "--decimals",
+      paramLabel = "D",
+      description = "Print probabilities and payoffs as decimals with D places (0 to 50).")
+  Integer decimals;
+
+  @Override
+  public Integer call() {
+    if (decimals != null && (decimals < 0 || decimals > 50)) {
+      throw new BadInputException("spiral solve: --decimals must be between 0 and 50");
+    }
+    String name = game.equals("-") ? "<stdin>" : game;
+    Game g;
+    try {
+      g = game.equals("-") ? GameReader.read(System.in) : GameReader.read(Path.of(game));
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("spiral solve: " + name + ": no such file");
+    } catch (GameFormatException e) {
+      throw new BadInputException(name + (e.line() > 0 ? ":" : ": ") + e.getMessage());
+    } catch (IOException e) {
+      if (!game.equals("-") && Files.isDirectory(Path.of(game))) {
+        throw new BadInputException("spiral solve: " + name + ": is a folder, not a game file");
+      }
+      throw new BadInputException("spiral solve: " + name + ": cannot read: " + e.getMessage());
+    }
+    EquilibriumSolver solver = EquilibriumSolver.byName(method.name());
+    List<Equilibrium> eqs;
+    try {
+      eqs = solver.solve(g);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral solve: " + name + ": " + method + ": " + e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == SolveFormat.json) {
+      out.print(Output.json(json(g, eqs)));
+    } else {
+      for (Equilibrium e : eqs) {
+        out.println(decimals == null ? e.gambitLine() : e.gambitLine(decimals));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Map<String, Object> json(Game g, List<Equilibrium> eqs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("game", g.title());
+    m.put("method", method.name());
+    m.put("players", g.players());
+    List<Object> list = new ArrayList<>();
+    for (Equilibrium e : eqs) {
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("profile", values(e.profile()));
+      q.put("payoffs", values(e.payoffs()));
+      list.add(q);
+    }
+    m.put("equilibria", list);
+    return m;
+  }
+
+  private List<Object> values(List<Rational> l) {
+    List<Object> out = new ArrayList<>();
+    for (Rational r : l) {
+      out.add(decimals == null ? r.toString() : new BigDecimal(r.toDecimal(decimals)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,108 @@
+package spiral.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code spiral solve} as a black box. */
+class SolveCommandTest {
+  static final String BATTLE =
+      "NFG 1 R \"Battle of the sexes\" { \"A\" \"B\" }\n"
+          + "{ { \"Opera\" \"Football\" } { \"Opera\" \"Football\" } }\n\"\"\n"
+          + "2 1 0 0 0 0 1 2\n";
+  static final String TREE =
+      "EFG 2 R \"Entry\" { \"Entrant\" \"Incumbent\" } \"\"\n"
+          + "p \"\" 1 1 \"\" { \"In\" \"Out\" } 0\n"
+          + "p \"\" 2 1 \"\" { \"Fight\" \"Accommodate\" } 0\n"
+          + "t \"\" 1 \"\" { -1, -1 }\n"
+          + "t \"\" 2 \"\" { 1, 1 }\n"
+          + "t \"\" 3 \"\" { 0, 2 }\n";
+
+  @TempDir Path dir;
+
+  Path file(String name, String text) throws Exception {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text);
+    return f;
+  }
+
+  @Test
+  void gambitLinesForBothMethods() throws Exception {
+    Path f = file("battle.nfg", BATTLE);
+    Cli r = Cli.run("solve", f.toString(), "--method", "enummixed");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .containsExactlyInAnyOrder("NE,1,0,1,0", "NE,0,1,0,1", "NE,2/3,1/3,1/3,2/3");
+    r = Cli.run("solve", f.toString());
+    assertThat(r.out().lines()).containsExactlyInAnyOrder("NE,1,0,1,0", "NE,0,1,0,1");
+    r = Cli.run("solve", f.toString(), "--method", "enummixed", "--decimals", "4");
+    assertThat(r.out().lines()).contains("NE,0.6667,0.3333,0.3333,0.6667");
+  }
+
+  @Test
+  void treesAndJson() throws Exception {
+    Path f = file("entry.efg", TREE);
+    Cli r = Cli.run("solve", f.toString(), "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Output.JSON.readTree(r.out());
+    assertThat(j.get("method").asText()).isEqualTo("enumpure");
+    assertThat(j.get("equilibria")).hasSize(2);
+    assertThat(j.get("equilibria").get(0).get("payoffs")).hasSize(2);
+    assertThat(r.out()).contains("\"1\"").contains("\"2\"");
+    r = Cli.run("solve", f.toString());
+    assertThat(r.out().lines()).containsExactlyInAnyOrder("NE,1,0,0,1", "NE,0,1,1,0");
+    r = Cli.run("solve", f.toString(), "--method", "enummixed");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).contains("NE,1,0,0,1", "NE,0,1,1,0");
+  }
+
+  @Test
+  void readsStandardInput() {
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(BATTLE.getBytes(StandardCharsets.UTF_8)));
+      Cli r = Cli.run("solve", "-", "--method", "enummixed");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out().lines()).hasSize(3);
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void badFilesGiveFileLineColumnAndExitTwo() throws Exception {
+    Path f = file("short.nfg", "NFG 1 R \"t\" { \"a\" \"b\" } { 2 2 }\n1 2 3\n");
+    Cli r = Cli.run("solve", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith(f + ":3:1: too few payoffs");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    Path g = file("chance.efg",
+        "EFG 2 R \"t\" { \"a\" } \"\"\nc \"\" 1 \"\" { \"x\" 1/2 \"y\" 1/3 } 0\nt \"\" 0\nt \"\" 0\n");
+    r = Cli.run("solve", g.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(g + ":2:").contains("sum to 5/6");
+    r = Cli.run("solve", dir.resolve("missing.nfg").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no such file");
+    Path three = file("three.nfg", "NFG 1 R \"t\" { \"a\" \"b\" \"c\" } { 1 1 1 }\n1 2 3\n");
+    r = Cli.run("solve", three.toString(), "--method", "enummixed");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("enummixed").contains("two-player");
+    r = Cli.run("solve", file("b.nfg", BATTLE).toString(), "--method", "lemke");
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
+  void helpDocumentsTheCommand() {
+    Cli r = Cli.run("solve", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("enumpure").contains("enummixed").contains("--decimals");
+  }
+}

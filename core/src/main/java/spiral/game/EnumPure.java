@@ -1,0 +1,147 @@
+package spiral.game;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import spiral.game.ExtensiveGame.Infoset;
+
+/**
+ * Gambit's {@code enumpure}: every pure-strategy Nash equilibrium, by checking each pure profile
+ * for profitable unilateral deviations. Strategic games: cost O(profiles x sum of strategy
+ * counts). Extensive games (perfect recall only, as in Gambit): the profiles are pure behaviour
+ * strategies that choose an action only where the player's own earlier choices allow the set to
+ * be reached (others print as 0); a profile is kept when no player can gain by any change of their
+ * whole strategy, found by best response over the player's own sequences (von Stengel 1996);
+ * cost O(reduced profiles x nodes), refused past {@link #MAX_PROFILES} profiles.
+ */
+public final class EnumPure implements EquilibriumSolver {
+  /** Largest number of reduced pure behaviour profiles examined in a tree. */
+  public static final long MAX_PROFILES = 100_000_000L;
+
+  @Override
+  public String name() {
+    return "enumpure";
+  }
+
+  @Override
+  public List<Equilibrium> solve(Game game) {
+    return game instanceof StrategicGame s ? solve(s) : solve((ExtensiveGame) game);
+  }
+
+  /** All pure equilibria of a strategic game, in odometer order of the profiles. */
+  public List<Equilibrium> solve(StrategicGame g) {
+    int n = g.numPlayers();
+    List<Equilibrium> out = new ArrayList<>();
+    for (int p = 0; p < g.numProfiles(); p++) {
+      boolean nash = true;
+      for (int i = 0; i < n && nash; i++) {
+        int cur = g.strategyOf(p, i);
+        int base = p - cur * g.stride(i);
+        Rational u = g.payoff(p, i);
+        for (int s = 0; s < g.numStrategies(i); s++) {
+          if (s != cur && g.payoff(base + s * g.stride(i), i).compareTo(u) > 0) {
+            nash = false;
+            break;
+          }
+        }
+      }
+      if (nash) {
+        List<Rational> prof = new ArrayList<>();
+        List<Rational> pay = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          int cur = g.strategyOf(p, i);
+          for (int s = 0; s < g.numStrategies(i); s++) {
+            prof.add(s == cur ? Rational.ONE : Rational.ZERO);
+          }
+          pay.add(g.payoff(p, i));
+        }
+        out.add(new Equilibrium(prof, pay));
+      }
+    }
+    return out;
+  }
+
+  /** All pure behaviour equilibria of an extensive game with perfect recall. */
+  public List<Equilibrium> solve(ExtensiveGame g) {
+    if (!g.hasPerfectRecall()) {
+      throw new IllegalArgumentException(
+          "computing equilibria of games with imperfect recall is not supported");
+    }
+    int n = g.numPlayers();
+    // offsets of each player's block in the profile vector
+    int[] offset = new int[n + 2];
+    Map<Infoset, Integer> start = new HashMap<>();
+    int k = 0;
+    for (int i = 1; i <= n; i++) {
+      offset[i] = k;
+      for (Infoset s : g.infosets(i)) {
+        start.put(s, k);
+        k += s.actions().size();
+      }
+    }
+    offset[n + 1] = k;
+    int len = k;
+    if (len == 0) {
+      return List.of(); // no decisions at all: Gambit reports no equilibria either
+    }
+    ReducedStrategicForm.checkSize(g, MAX_PROFILES);
+    List<List<int[]>> strategies = new ArrayList<>(); // per player: positions set to 1
+    for (int i = 1; i <= n; i++) {
+      List<int[]> all = new ArrayList<>();
+      List<Infoset> sets = g.infosets(i);
+      for (int[] choice : ReducedStrategicForm.strategies(g, i)) {
+        List<Integer> pos = new ArrayList<>();
+        for (int c = 0; c < choice.length; c++) {
+          if (choice[c] >= 0) {
+            pos.add(start.get(sets.get(c)) + choice[c]);
+          }
+        }
+        all.add(pos.stream().mapToInt(Integer::intValue).toArray());
+      }
+      strategies.add(all);
+    }
+    List<Equilibrium> out = new ArrayList<>();
+    List<Map<Long, Rational>> memo = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      memo.add(new HashMap<>());
+    }
+    int[] idx = new int[n];
+    Rational[] prof = new Rational[len];
+    while (true) {
+      java.util.Arrays.fill(prof, Rational.ZERO);
+      for (int i = 0; i < n; i++) {
+        for (int pos : strategies.get(i).get(idx[i])) {
+          prof[pos] = Rational.ONE;
+        }
+      }
+      List<Rational> profile = List.of(prof);
+      EquilibriumChecker.Behaviour b = new EquilibriumChecker.Behaviour(g, profile);
+      List<Rational> u = EquilibriumChecker.payoffs(g, profile);
+      boolean nash = true;
+      for (int i = 0; i < n && nash; i++) {
+        long key = 0;
+        for (int j = n - 1; j >= 0; j--) {
+          key = key * strategies.get(j).size() + (j == i ? 0 : idx[j]);
+        }
+        final int player = i + 1;
+        Rational br =
+            memo.get(i)
+                .computeIfAbsent(key, x -> EquilibriumChecker.bestResponseValue(g, b, player));
+        nash = br.compareTo(u.get(i)) <= 0;
+      }
+      if (nash) {
+        out.add(new Equilibrium(profile, u));
+      }
+      int i = 0;
+      while (i < n && ++idx[i] == strategies.get(i).size()) {
+        idx[i] = 0;
+        i++;
+      }
+      if (i == n) {
+        break;
+      }
+    }
+    return out;
+  }
+}

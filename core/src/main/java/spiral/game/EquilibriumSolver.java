@@ -1,0 +1,26 @@
+package spiral.game;
+
+import java.util.List;
+
+/** A method that computes Nash equilibria of a game, exactly. */
+public interface EquilibriumSolver {
+  /** Gambit's name for the method, such as {@code enumpure}. */
+  String name();
+
+  /**
+   * The equilibria the method finds.
+   *
+   * @throws IllegalArgumentException when the method does not apply to the game (for example a
+   *     two-player method on a three-player game, or a tree with imperfect recall)
+   */
+  List<Equilibrium> solve(Game game);
+
+  /** The solver with Gambit's name {@code name}, or null. */
+  static EquilibriumSolver byName(String name) {
+    return switch (name) {
+      case "enumpure" -> new EnumPure();
+      case "enummixed" -> new EnumMixed();
+      default -> null;
+    };
+  }
+}
