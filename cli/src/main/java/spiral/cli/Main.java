@@ -31,6 +31,7 @@ import spiral.Version;
       NegotiateCommand.class,
       PositionsCommand.class,
       SolveCommand.class,
+      ModelCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
