@@ -39,6 +39,11 @@ import spiral.game.Rational;
           + " the best-response polytopes), degenerate games included; a tree is solved on its"
           + " reduced strategic form, whose strategies are listed lexicographically, first"
           + " information set most significant.",
+      "  lcp        Lemke-Howson on a two-player strategic game, exact: the equilibria reached"
+          + " by following the path of every label from the artificial equilibrium and then"
+          + " from every equilibrium found (extreme equilibria; not always all of them).",
+      "  lp         one equilibrium (optimal minimax strategies) of a two-player constant-sum"
+          + " strategic game, exact, by the simplex method on the game's linear program.",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -50,14 +55,16 @@ import spiral.game.Rational;
       "",
       "GAME '-' reads standard input. Files over 64 MiB are refused. A bad file is reported as"
           + " FILE:LINE:COLUMN: message, with exit code 2; so is a game a method does not apply"
-          + " to (imperfect recall, enummixed on more than two players, or too large to"
-          + " enumerate).",
+          + " to (imperfect recall, enummixed, lcp or lp on more than two players, lcp or lp on a"
+          + " tree, lp on a game that is not constant-sum, or too large to enumerate).",
       ""
     })
 final class SolveCommand implements Callable<Integer> {
   enum Method {
     enumpure,
-    enummixed
+    enummixed,
+    lcp,
+    lp
   }
 
   enum SolveFormat {
@@ -76,7 +83,7 @@ final class SolveCommand implements Callable<Integer> {
   @Option(
       names = "--method",
       defaultValue = "enumpure",
-      description = "enumpure or enummixed (default: ${DEFAULT-VALUE}).")
+      description = "enumpure, enummixed, lcp or lp (default: ${DEFAULT-VALUE}).")
   Method method;
 
   @Option(

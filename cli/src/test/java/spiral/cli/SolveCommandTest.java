@@ -100,9 +100,27 @@ class SolveCommandTest {
   }
 
   @Test
+  void lcpAndLp() throws Exception {
+    Path f = file("battle.nfg", BATTLE);
+    Cli r = Cli.run("solve", f.toString(), "--method", "lcp");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .containsExactlyInAnyOrder("NE,1,0,1,0", "NE,0,1,0,1", "NE,2/3,1/3,1/3,2/3");
+    r = Cli.run("solve", f.toString(), "--method", "lp");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("lp").contains("not a constant-sum game");
+    Path pennies =
+        file("pennies.nfg", "NFG 1 R \"p\" { \"A\" \"B\" } { 2 2 }\n1 -1 -1 1 -1 1 1 -1\n");
+    r = Cli.run("solve", pennies.toString(), "--method", "lp");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactly("NE,1/2,1/2,1/2,1/2");
+  }
+
+  @Test
   void helpDocumentsTheCommand() {
     Cli r = Cli.run("solve", "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("enumpure").contains("enummixed").contains("--decimals");
+    assertThat(r.out()).contains("enumpure").contains("enummixed").contains("--decimals")
+        .contains("lcp").contains("constant-sum");
   }
 }

@@ -20,6 +20,8 @@ public interface EquilibriumSolver {
     return switch (name) {
       case "enumpure" -> new EnumPure();
       case "enummixed" -> new EnumMixed();
+      case "lcp" -> new LemkeHowson();
+      case "lp" -> new ZeroSumLp();
       default -> null;
     };
   }

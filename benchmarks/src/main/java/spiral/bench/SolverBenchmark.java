@@ -1,0 +1,113 @@
+package spiral.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import spiral.game.Equilibrium;
+import spiral.game.EquilibriumSolver;
+import spiral.game.Game;
+import spiral.game.GameFormatException;
+import spiral.game.GameReader;
+
+/**
+ * The exact equilibrium solvers on the largest reference games that the shared game collection
+ * times Gambit on ({@code shared/games/BENCH.md}): milliseconds per solve of an already-read game,
+ * one thread. Gambit's figures are whole-process times including about 2 ms of start-up.
+ *
+ * <p>The collection is found by walking up from the working directory to a folder holding {@code
+ * shared/games}; without it the benchmark stops at set-up, saying so.
+ *
+ * <p>Run: {@code ./mvnw -B -q -pl benchmarks -am package -DskipTests && java -jar
+ * benchmarks/target/benchmarks.jar SolverBenchmark}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class SolverBenchmark {
+  /** {@code method:file}: a solver's Gambit name and a game's file name in the collection. */
+  @Param({
+    "enumpure:8x8.nfg",
+    "enummixed:8x8.nfg",
+    "lcp:8x8.nfg",
+    "enumpure:6x6_game_with_75_eq.nfg",
+    "enummixed:6x6_game_with_75_eq.nfg",
+    "lcp:6x6_game_with_75_eq.nfg",
+    "enumpure:todd3.nfg",
+    "enummixed:todd3.nfg",
+    "lcp:todd3.nfg",
+    "enumpure:csg2.nfg",
+    "enummixed:csg2.nfg",
+    "lcp:csg2.nfg",
+    "lp:csg2.nfg",
+    "enumpure:montyhal.efg",
+    "enumpure:artist2.efg"
+  })
+  public String task;
+
+  private EquilibriumSolver solver;
+  private Game game;
+
+  @Setup
+  public void setUp() throws IOException, GameFormatException {
+    int colon = task.indexOf(':');
+    String method = task.substring(0, colon);
+    String file = task.substring(colon + 1);
+    solver = EquilibriumSolver.byName(method);
+    if (solver == null) {
+      throw new IllegalArgumentException("no solver named " + method);
+    }
+    Path folder = gamesFolder();
+    if (folder == null) {
+      throw new IllegalStateException(
+          "the shared reference games (shared/games, above the working directory) are absent:"
+              + " SolverBenchmark skipped");
+    }
+    Path path;
+    try (Stream<Path> s = Files.walk(folder)) {
+      path =
+          s.filter(p -> p.getFileName().toString().equals(file))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalStateException(file + " is not in the shared games: skipped"));
+    }
+    game = GameReader.read(path);
+  }
+
+  /** The nearest {@code shared/games} above the working directory, or null. */
+  static Path gamesFolder() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null) {
+      Path g = p.resolve("shared").resolve("games");
+      if (Files.isDirectory(g)) {
+        return g;
+      }
+      p = p.getParent();
+    }
+    return null;
+  }
+
+  /** One complete solve; the score is milliseconds per solve. */
+  @Benchmark
+  public List<Equilibrium> solve() {
+    return solver.solve(game);
+  }
+}

@@ -1,0 +1,180 @@
+package spiral.game;
+
+import java.math.BigInteger;
+
+/**
+ * A simplex tableau over the integers with fraction-free pivoting (Edmonds 1967; the "integer
+ * pivoting" of von Stengel, "Computing equilibria for two-person games", Handbook of Game Theory
+ * 3, 2002, sec. 4): the tableau holds {@code det} times the rational tableau, where {@code det} is
+ * the determinant of the current basis, so that every division is exact and no gcd is ever
+ * taken. A basic variable's value is its row's right-hand side divided by {@code det}. Each pivot
+ * costs O(rows x columns) big-integer products. Used by {@link LemkeHowson} and {@link
+ * ZeroSumLp}.
+ */
+final class IntegerTableau {
+  /** rows x (columns + 1); the last column is the right-hand side. */
+  final BigInteger[][] t;
+  /** The variable basic in each row (-1 for a row that is never pivoted on, such as an objective). */
+  final int[] basic;
+  /** Number of rows that take part in ratio tests (the first ones). */
+  final int constraintRows;
+
+  final int columns;
+  BigInteger det = BigInteger.ONE;
+
+  IntegerTableau(BigInteger[][] t, int[] basic, int constraintRows) {
+    this.t = t;
+    this.basic = basic;
+    this.constraintRows = constraintRows;
+    this.columns = t[0].length - 1;
+  }
+
+  IntegerTableau copy() {
+    BigInteger[][] c = new BigInteger[t.length][];
+    for (int i = 0; i < t.length; i++) {
+      c[i] = t[i].clone();
+    }
+    IntegerTableau out = new IntegerTableau(c, basic.clone(), constraintRows);
+    out.det = det;
+    return out;
+  }
+
+  BigInteger rhs(int row) {
+    return t[row][columns];
+  }
+
+  /** The row where {@code var} is basic, or -1. */
+  int rowOf(int var) {
+    for (int i = 0; i < basic.length; i++) {
+      if (basic[i] == var) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Fraction-free pivot on ({@code row}, {@code col}): the pivot element must be positive. Every
+   * other row becomes (row * pivot - row[col] * pivotRow) / det, an exact division.
+   */
+  void pivot(int row, int col) {
+    BigInteger p = t[row][col];
+    if (p.signum() <= 0) {
+      throw new IllegalStateException("pivot element must be positive");
+    }
+    BigInteger[] pr = t[row];
+    boolean unitDet = det.equals(BigInteger.ONE);
+    for (int i = 0; i < t.length; i++) {
+      if (i == row) {
+        continue;
+      }
+      BigInteger[] r = t[i];
+      BigInteger f = r[col];
+      for (int j = 0; j <= columns; j++) {
+        BigInteger v = r[j].multiply(p);
+        if (f.signum() != 0 && pr[j].signum() != 0) {
+          v = v.subtract(f.multiply(pr[j]));
+        }
+        r[j] = unitDet ? v : v.divide(det);
+      }
+    }
+    det = p;
+    basic[row] = col;
+  }
+
+  /**
+   * The leaving row for entering column {@code col} by the lexicographic minimum-ratio rule: among
+   * the constraint rows with a positive entry, the least ratio of right-hand side to entry, ties
+   * broken by the ratios in the columns {@code lexCols} (the initial identity basis, whose columns
+   * hold det times the basis inverse), in order. The rule keeps every basis lexicographically
+   * feasible and so never cycles, even in degenerate problems. Returns -1 when no entry is
+   * positive (an unbounded ray).
+   */
+  int lexMinRatioRow(int col, int[] lexCols) {
+    int best = -1;
+    for (int i = 0; i < constraintRows; i++) {
+      if (t[i][col].signum() <= 0) {
+        continue;
+      }
+      if (best < 0 || lexLess(i, best, col, lexCols)) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private boolean lexLess(int i, int k, int col, int[] lexCols) {
+    BigInteger ai = t[i][col];
+    BigInteger ak = t[k][col];
+    int c = t[i][columns].multiply(ak).compareTo(t[k][columns].multiply(ai));
+    if (c != 0) {
+      return c < 0;
+    }
+    for (int j : lexCols) {
+      c = t[i][j].multiply(ak).compareTo(t[k][j].multiply(ai));
+      if (c != 0) {
+        return c < 0;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The leaving row by Bland's rule: the least ratio of right-hand side to a positive entry, ties
+   * broken by the smallest basic variable; -1 when no entry is positive.
+   */
+  int blandRow(int col) {
+    int best = -1;
+    for (int i = 0; i < constraintRows; i++) {
+      if (t[i][col].signum() <= 0) {
+        continue;
+      }
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      int c = t[i][columns].multiply(t[best][col]).compareTo(t[best][columns].multiply(t[i][col]));
+      if (c < 0 || c == 0 && basic[i] < basic[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Integer matrix {@code scale * (entries + shift)} where {@code scale} is the least common
+   * denominator: a positive multiple of the shifted matrix, so that its polytopes and equilibria
+   * are those of the shifted one up to scaling.
+   */
+  static BigInteger[][] integerMatrix(Rational[][] entries, Rational shift) {
+    BigInteger lcm = BigInteger.ONE;
+    Rational[][] s = new Rational[entries.length][];
+    for (int i = 0; i < entries.length; i++) {
+      s[i] = new Rational[entries[i].length];
+      for (int j = 0; j < entries[i].length; j++) {
+        s[i][j] = entries[i][j].add(shift);
+        BigInteger d = s[i][j].denominator();
+        lcm = lcm.divide(lcm.gcd(d)).multiply(d);
+      }
+    }
+    BigInteger[][] out = new BigInteger[entries.length][];
+    for (int i = 0; i < entries.length; i++) {
+      out[i] = new BigInteger[entries[i].length];
+      for (int j = 0; j < entries[i].length; j++) {
+        out[i][j] = s[i][j].numerator().multiply(lcm.divide(s[i][j].denominator()));
+      }
+    }
+    return out;
+  }
+
+  /** 1 minus the least entry: the shift that makes every entry at least 1. */
+  static Rational positiveShift(Rational[][] entries) {
+    Rational min = null;
+    for (Rational[] row : entries) {
+      for (Rational r : row) {
+        min = min == null ? r : min.min(r);
+      }
+    }
+    return Rational.ONE.subtract(min);
+  }
+}
