@@ -32,6 +32,9 @@ import spiral.Version;
       PositionsCommand.class,
       SolveCommand.class,
       ModelCommand.class,
+      SweepCommand.class,
+      SensitivityCommand.class,
+      DiscoverCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

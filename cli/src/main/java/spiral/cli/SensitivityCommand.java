@@ -1,0 +1,216 @@
+package spiral.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import spiral.explore.Design;
+import spiral.explore.MorrisAnalysis;
+import spiral.explore.MorrisEffect;
+import spiral.explore.SobolAnalysis;
+import spiral.explore.SobolIndex;
+import spiral.explore.sweep.Sweep;
+import spiral.explore.sweep.SweepResults;
+
+/** {@code spiral sensitivity}: which parameters of a sweep drive an output. */
+@Command(
+    name = "sensitivity",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sensitivity of a sweep's output to its parameters. For a saltelli design: Sobol first-order"
+          + " and total indices with 95%% bootstrap intervals; for a morris design: mu* and sigma"
+          + " of the elementary effects; otherwise Spearman's rank correlation of each parameter"
+          + " with the output. INPUT is DIR/results.csv (the design is read from DIR/sweep.yaml)"
+          + " or a sweep file (its results are read from its default folder)."
+    })
+final class SensitivityCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "INPUT", description = "SWEEP.yaml or DIR/results.csv.")
+  Path input;
+
+  @Option(
+      names = "--output",
+      paramLabel = "NAME",
+      description = "The output to analyse (default: the first output of the results).")
+  String output;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--resamples",
+      paramLabel = "B",
+      defaultValue = "1000",
+      description = "Bootstrap resamples for Sobol intervals (default: ${DEFAULT-VALUE}).")
+  int resamples;
+
+  /** One parameter's row of the report. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Row(String parameter, Double first, Double firstLow, Double firstHigh, Double total,
+      Double totalLow, Double totalHigh, Double muStar, Double sigma, Double rankCorrelation) {}
+
+  /** The JSON report. */
+  record Report(String input, String output, String method, int points, List<Row> parameters) {}
+
+  @Override
+  public Integer call() {
+    if (!format.equals("table") && !format.equals("json")) {
+      throw new BadInputException("spiral: --format must be table or json, was '" + format + "'");
+    }
+    if (resamples < 1 || resamples > 1_000_000) {
+      throw new BadInputException("spiral: --resamples must be between 1 and 10^6, was " + resamples);
+    }
+    Sweep sweep = SweepFiles.sweepOf(input);
+    SweepResults res = SweepFiles.results(SweepFiles.resultsOf(input));
+    String name = output != null ? output : res.outputs().get(0);
+    if (!res.outputs().contains(name)) {
+      throw new BadInputException("spiral: --output: no output '" + name + "' in the results"
+          + " (there are: " + String.join(", ", res.outputs()) + ")");
+    }
+    double[] y = res.output(name);
+    String type = sweep == null ? "" : sweep.design().type();
+    if (sweep != null && !sweep.names().equals(res.parameters())) {
+      throw new BadInputException("spiral: the results' parameters " + res.parameters()
+          + " do not match the sweep's " + sweep.names());
+    }
+    List<Row> rows = new ArrayList<>();
+    String method;
+    try {
+      if (type.equals("saltelli") || type.equals("morris")) {
+        int expected = sweep.points().length;
+        if (y.length != expected) {
+          throw new BadInputException("spiral: the " + type + " design has " + expected
+              + " points but the results have " + y.length + "; finish the sweep with --resume");
+        }
+      }
+      if (type.equals("saltelli")) {
+        method = "sobol";
+        for (SobolIndex s : SobolAnalysis.analyze(sweep.saltelli(), y, resamples, 0.95,
+            new SplittableRandom(sweep.seed()))) {
+          rows.add(new Row(s.parameter(), s.first().value(), s.first().low(), s.first().high(),
+              s.total().value(), s.total().low(), s.total().high(), null, null, null));
+        }
+        rows.sort(Comparator.comparingDouble((Row r) -> -r.total()));
+      } else if (type.equals("morris")) {
+        method = "morris";
+        Design unit = sweep.unitDesign();
+        for (MorrisEffect m : MorrisAnalysis.analyze(unit, y)) {
+          rows.add(new Row(m.parameter(), null, null, null, null, null, null, m.muStar(),
+              m.sigma(), null));
+        }
+        rows.sort(Comparator.comparingDouble((Row r) -> -r.muStar()));
+      } else {
+        method = "rank-correlation";
+        for (int j = 0; j < res.parameters().size(); j++) {
+          double[] xj = new double[y.length];
+          for (int i = 0; i < y.length; i++) {
+            xj[i] = res.x()[i][j];
+          }
+          rows.add(new Row(res.parameters().get(j), null, null, null, null, null, null, null,
+              null, spearman(xj, y)));
+        }
+        rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.rankCorrelation())));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral: cannot analyse '" + name + "': " + e.getMessage());
+    }
+    Report report = new Report(input.toString(), name, method, y.length, rows);
+    String text = format.equals("json") ? Output.json(report) : table(report);
+    Output.write(text, null, spec.commandLine().getOut());
+    return 0;
+  }
+
+  static String table(Report r) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%s: sensitivity of %s over %,d points (%s)%n%n",
+        r.input(), r.output(), r.points(), r.method()));
+    int w = Math.max(9, r.parameters().stream().mapToInt(x -> x.parameter().length()).max().orElse(9));
+    switch (r.method()) {
+      case "sobol" -> {
+        b.append(String.format(Locale.ROOT, "%-" + w + "s %8s %20s %8s %20s%n", "parameter",
+            "S1", "95% CI", "ST", "95% CI"));
+        for (Row x : r.parameters()) {
+          b.append(String.format(Locale.ROOT, "%-" + w + "s %8.4f %20s %8.4f %20s%n",
+              x.parameter(), x.first(), ci(x.firstLow(), x.firstHigh()), x.total(),
+              ci(x.totalLow(), x.totalHigh())));
+        }
+      }
+      case "morris" -> {
+        b.append(String.format(Locale.ROOT, "%-" + w + "s %10s %10s%n", "parameter", "mu*", "sigma"));
+        for (Row x : r.parameters()) {
+          b.append(String.format(Locale.ROOT, "%-" + w + "s %10.4f %10.4f%n", x.parameter(),
+              x.muStar(), x.sigma()));
+        }
+        b.append(String.format("%n(effects per unit of each parameter's range)%n"));
+      }
+      default -> {
+        b.append(String.format(Locale.ROOT, "%-" + w + "s %10s%n", "parameter", "spearman"));
+        for (Row x : r.parameters()) {
+          b.append(String.format(Locale.ROOT, "%-" + w + "s %+10.4f%n", x.parameter(),
+              x.rankCorrelation()));
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static String ci(double lo, double hi) {
+    return String.format(Locale.ROOT, "[%.4f, %.4f]", lo, hi);
+  }
+
+  /** Spearman's rank correlation; 0 when either variable is constant. */
+  static double spearman(double[] a, double[] b) {
+    double[] ra = ranks(a);
+    double[] rb = ranks(b);
+    int n = a.length;
+    double ma = Arrays.stream(ra).average().orElse(0);
+    double mb = Arrays.stream(rb).average().orElse(0);
+    double sab = 0;
+    double saa = 0;
+    double sbb = 0;
+    for (int i = 0; i < n; i++) {
+      sab += (ra[i] - ma) * (rb[i] - mb);
+      saa += (ra[i] - ma) * (ra[i] - ma);
+      sbb += (rb[i] - mb) * (rb[i] - mb);
+    }
+    return saa == 0 || sbb == 0 ? 0 : Math.round(sab / Math.sqrt(saa * sbb) * 1e6) / 1e6;
+  }
+
+  private static double[] ranks(double[] v) {
+    int n = v.length;
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, Comparator.comparingDouble(i -> v[i]));
+    double[] r = new double[n];
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j + 1 < n && v[idx[j + 1]] == v[idx[i]]) {
+        j++;
+      }
+      double avg = (i + j) / 2.0 + 1;
+      for (int k = i; k <= j; k++) {
+        r[idx[k]] = avg;
+      }
+      i = j + 1;
+    }
+    return r;
+  }
+}

@@ -1,0 +1,77 @@
+package spiral.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import spiral.explore.sweep.Sweep;
+import spiral.explore.sweep.SweepException;
+import spiral.explore.sweep.SweepRunner;
+
+/** {@code spiral sweep SWEEP.yaml}: simulates every point of a design over a scenario's parameters. */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a parameter sweep: every point of the sweep file's design (lhs, sobol, factorial,"
+          + " morris or saltelli) is simulated with the sweep's seed (common random numbers) and"
+          + " written as one row of DIR/results.csv (point, the parameters, seed, the outputs),"
+          + " flushed point by point. --resume finishes an interrupted sweep. The same sweep gives"
+          + " the same file on any number of threads."
+    })
+final class SweepCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "The sweep file.")
+  Path file;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output folder (default: the sweep file's name without its extension).")
+  Path out;
+
+  @Option(names = "--resume", description = "Keep the points already in DIR/results.csv and run the rest.")
+  boolean resume;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    if (threads != null && (threads < 1 || threads > 4096)) {
+      throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
+    }
+    Sweep sweep = SweepFiles.read(file);
+    Path dir = out != null ? out : SweepFiles.defaultFolder(file);
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar bar = new ProgressBar(err, "sweep", ProgressBar.terminal());
+    int points = sweep.points().length;
+    int skipped;
+    try (Workers workers = new Workers(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
+      skipped = new SweepRunner(workers.simulator()).run(sweep, dir, resume, bar);
+    } catch (SweepException e) {
+      throw new BadInputException("spiral: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      bar.clear();
+    }
+    spec.commandLine().getOut().println(String.format(Locale.ROOT,
+        "%s: %,d points x %,d runs (%s design%s) -> %s",
+        file, points, sweep.runs(), sweep.design().type(),
+        skipped > 0 ? String.format(Locale.ROOT, ", %,d resumed", skipped) : "",
+        dir.resolve(SweepRunner.RESULTS)));
+    return 0;
+  }
+}

@@ -1,0 +1,138 @@
+package spiral.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Black-box tests of {@code sweep}, {@code sensitivity} and {@code discover}. */
+class SweepCommandTest {
+  static final String SWEEP = """
+      scenario: rand-d-ports
+      parameters:
+        - {path: actors.russia.perception.threatBias, min: 0, max: 0.8}
+        - {path: actors.russia.rationality, min: 1, max: 5}
+      design: {type: lhs, points: 6}
+      runs: 200
+      seed: 1
+      outputs: [nuclearUse, directWar, furtherAttacks]
+      """;
+
+  @TempDir Path tmp;
+
+  Path write(String name, String text) throws Exception {
+    Path f = tmp.resolve(name);
+    Files.writeString(f, text);
+    return f;
+  }
+
+  @Test
+  void sweepWritesOneRowPerPointAndResumes() throws Exception {
+    Path f = write("s.yaml", SWEEP);
+    Path out = tmp.resolve("out");
+    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString(), "--threads", "2");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(c.out()).contains("6 points x 200 runs");
+    Path csv = out.resolve("results.csv");
+    String full = Files.readString(csv);
+    List<String> lines = full.lines().toList();
+    assertThat(lines).hasSize(7);
+    assertThat(lines.get(0)).isEqualTo("point,actors.russia.perception.threatBias,"
+        + "actors.russia.rationality,seed,nuclearUse,directWar,furtherAttacks");
+
+    Cli again = Cli.run("sweep", f.toString(), "--out", out.toString());
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("--resume");
+
+    Files.writeString(csv, String.join("\n", lines.subList(0, 4)) + "\n");
+    Cli resumed = Cli.run("sweep", f.toString(), "--out", out.toString(), "--resume",
+        "--threads", "1");
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("3 resumed");
+    assertThat(Files.readString(csv)).isEqualTo(full);
+  }
+
+  @Test
+  void resumeRefusesAnotherSweepsFile() throws Exception {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("results.csv"), "point,x,seed,nuclearUse\n");
+    Cli c = Cli.run("sweep", write("s.yaml", SWEEP).toString(), "--out", out.toString(),
+        "--resume");
+    assertThat(c.code()).isEqualTo(2);
+    assertThat(c.err()).contains("header does not match");
+  }
+
+  @Test
+  void sensitivityAndDiscoverOnTheResults() throws Exception {
+    Path out = tmp.resolve("out");
+    assertThat(Cli.run("sweep", write("s.yaml", SWEEP).toString(), "--out", out.toString())
+        .code()).isZero();
+    String csv = out.resolve("results.csv").toString();
+    Cli s = Cli.run("sensitivity", csv, "--output", "directWar");
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(s.out()).contains("rank-correlation").contains("actors.russia.rationality");
+    Cli j = Cli.run("sensitivity", csv, "--format", "json");
+    assertThat(j.code()).isZero();
+    assertThat(j.out()).contains("\"rankCorrelation\"").contains("\"output\" : \"nuclearUse\"");
+
+    Cli d = Cli.run("discover", csv, "--where", "directWar >= 0");
+    assertThat(d.code()).as(d.err()).isZero();
+    assertThat(d.out()).contains("coverage").contains("density").contains("trajectory");
+    Cli dj = Cli.run("discover", csv, "--where", "furtherAttacks>0", "--format", "json");
+    assertThat(dj.code()).as(dj.err()).isZero();
+    assertThat(dj.out()).contains("\"limits\"");
+  }
+
+  @Test
+  void sobolAndMorrisSensitivity() throws Exception {
+    Path sa = write("sa.yaml", SWEEP.replace("type: lhs, points: 6", "type: saltelli, points: 4")
+        .replace("runs: 200", "runs: 100"));
+    Path out = tmp.resolve("sa");
+    assertThat(Cli.run("sweep", sa.toString(), "--out", out.toString()).code()).isZero();
+    Cli s = Cli.run("sensitivity", out.resolve("results.csv").toString(), "--output",
+        "furtherAttacks", "--resamples", "50");
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(s.out()).contains("(sobol)").contains("S1").contains("ST");
+
+    Path mo = write("mo.yaml", SWEEP.replace("type: lhs, points: 6",
+        "type: morris, trajectories: 2").replace("runs: 200", "runs: 100"));
+    Path mout = tmp.resolve("mo");
+    assertThat(Cli.run("sweep", mo.toString(), "--out", mout.toString()).code()).isZero();
+    Cli m = Cli.run("sensitivity", mout.resolve("results.csv").toString(), "--output",
+        "furtherAttacks", "--format", "json");
+    assertThat(m.code()).as(m.err()).isZero();
+    assertThat(m.out()).contains("\"muStar\"").contains("\"morris\"");
+  }
+
+  @Test
+  void badInputExitsWithTwo() throws Exception {
+    Cli unknown = Cli.run("sweep", write("bad.yaml", SWEEP + "extra: 1\n").toString(),
+        "--out", tmp.resolve("x").toString());
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("bad.yaml:9:").contains("unknown key 'extra'")
+        .doesNotContain("Exception");
+    Cli path = Cli.run("sweep", write("p.yaml", SWEEP.replace("rationality", "rationalty"))
+        .toString(), "--out", tmp.resolve("y").toString());
+    assertThat(path.code()).isEqualTo(2);
+    assertThat(path.err()).contains("parameters[1].path");
+    assertThat(Cli.run("sweep", tmp.resolve("missing.yaml").toString()).code()).isEqualTo(2);
+
+    Path out = tmp.resolve("out");
+    assertThat(Cli.run("sweep", write("s.yaml", SWEEP).toString(), "--out", out.toString())
+        .code()).isZero();
+    String csv = out.resolve("results.csv").toString();
+    for (String where : List.of("nuclearUse >> 0.05", "nuclearUse", "0.05 < nuclearUse",
+        "nuclearUse > x", "war > 0.1")) {
+      Cli d = Cli.run("discover", csv, "--where", where);
+      assertThat(d.code()).as(where).isEqualTo(2);
+      assertThat(d.err()).as(where).contains("--where");
+    }
+    assertThat(Cli.run("sensitivity", csv, "--output", "war").code()).isEqualTo(2);
+    assertThat(Cli.run("discover", write("junk.csv", "a,b\n1,2\n").toString(), "--where",
+        "a > 1").code()).isEqualTo(2);
+  }
+}

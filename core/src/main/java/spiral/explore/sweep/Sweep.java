@@ -1,0 +1,400 @@
+package spiral.explore.sweep;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import spiral.explore.Design;
+import spiral.explore.Designs;
+import spiral.explore.SaltelliDesign;
+import spiral.scenario.Scenario;
+import spiral.scenario.ScenarioException;
+import spiral.scenario.ScenarioLoader;
+import spiral.scenario.ScenarioParameters;
+
+/**
+ * A validated sweep: the base scenario, the parameters varied, the design, the runs per point,
+ * the seed shared by every point (common random numbers) and the outputs recorded.
+ *
+ * @param source the file's name, for messages
+ * @param text the file's text, copied next to the results
+ * @param scenarioName the scenario as written (a built-in name or a path)
+ * @param scenario the loaded base scenario
+ * @param parameters the parameters, in column order
+ * @param design the design
+ * @param runs runs per point
+ * @param seed the seed of every point
+ * @param outputs the outputs, in column order
+ */
+public record Sweep(String source, String text, String scenarioName, Scenario scenario,
+    List<Parameter> parameters, DesignSpec design, long runs, long seed, List<String> outputs) {
+
+  /** The outputs a sweep can record, from simulate's summary. */
+  public static final List<String> OUTPUTS = List.of("nuclearUse", "directWar", "furtherAttacks",
+      "contained", "settlement", "protracted", "meanMaxRung", "escalationScore",
+      "responderCredibility", "cohesion");
+
+  /** The design types. */
+  public static final List<String> DESIGNS = List.of("lhs", "sobol", "factorial", "morris",
+      "saltelli");
+
+  /**
+   * A varied parameter: a uniform range [min, max], or factorial levels.
+   *
+   * @param path the dotted parameter path
+   * @param min the lower end (NaN when values are given)
+   * @param max the upper end (NaN when values are given)
+   * @param values the levels, or empty for a range
+   */
+  public record Parameter(String path, double min, double max, List<Double> values) {
+    /** Copies. */
+    public Parameter {
+      values = List.copyOf(values);
+    }
+
+    /** Whether this parameter is a range rather than a list of levels. */
+    public boolean isRange() {
+      return values.isEmpty();
+    }
+  }
+
+  /**
+   * The design.
+   *
+   * @param type lhs, sobol, factorial, morris or saltelli
+   * @param points points (lhs, sobol) or base points N (saltelli)
+   * @param levels grid levels (morris; factorial for ranges)
+   * @param trajectories trajectories (morris)
+   * @param seed the design's randomness (lhs, morris)
+   */
+  public record DesignSpec(String type, int points, int levels, int trajectories, long seed) {}
+
+  /** Copies. */
+  public Sweep {
+    parameters = List.copyOf(parameters);
+    outputs = List.copyOf(outputs);
+  }
+
+  record RawSweep(String scenario, List<RawParameter> parameters, RawDesign design, Long runs,
+      Long seed, List<String> outputs) {}
+
+  record RawParameter(String path, Double min, Double max, List<Double> values) {}
+
+  record RawDesign(String type, Integer points, Integer levels, Integer trajectories, Long seed) {}
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  /**
+   * Reads and validates a sweep file. A relative scenario path is taken relative to the
+   * sweep file's folder when it exists there.
+   *
+   * @throws SweepException naming the file, the key and (for syntax and type errors) the line
+   *     and column
+   * @throws IOException if the file cannot be read
+   */
+  public static Sweep read(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return parse(file.toString(), text, file.toAbsolutePath().getParent());
+  }
+
+  /** Parses and validates sweep text; {@code folder} resolves a relative scenario path. */
+  public static Sweep parse(String source, String text, Path folder) {
+    RawSweep raw;
+    try {
+      raw = YAML.readValue(text, RawSweep.class);
+    } catch (JsonProcessingException e) {
+      throw new SweepException(describe(source, e));
+    }
+    if (raw == null) {
+      throw new SweepException(source + ": empty sweep file");
+    }
+    String where = source + ": ";
+    if (raw.scenario() == null || raw.scenario().isBlank()) {
+      throw new SweepException(where + "scenario: missing (a built-in name or a path)");
+    }
+    Scenario base = loadScenario(where, raw.scenario(), folder);
+    if (raw.parameters() == null || raw.parameters().isEmpty()) {
+      throw new SweepException(where + "parameters: missing or empty");
+    }
+    List<Parameter> params = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < raw.parameters().size(); i++) {
+      RawParameter p = raw.parameters().get(i);
+      String key = where + "parameters[" + i + "]";
+      if (p == null || p.path() == null || p.path().isBlank()) {
+        throw new SweepException(key + ".path: missing");
+      }
+      if (!seen.add(p.path())) {
+        throw new SweepException(key + ".path: '" + p.path() + "' is listed twice");
+      }
+      boolean range = p.min() != null || p.max() != null;
+      if (range && p.values() != null) {
+        throw new SweepException(key + ": give either min and max or values, not both");
+      }
+      if (range) {
+        if (p.min() == null || p.max() == null) {
+          throw new SweepException(key + (p.min() == null ? ".min" : ".max")
+              + ": missing (a range needs min and max)");
+        }
+        if (!(Double.isFinite(p.min()) && Double.isFinite(p.max()) && p.min() < p.max())) {
+          throw new SweepException(key + ": min " + p.min() + " must be below max " + p.max());
+        }
+        check(base, key, p.path(), p.min());
+        check(base, key, p.path(), p.max());
+        params.add(new Parameter(p.path(), p.min(), p.max(), List.of()));
+      } else {
+        if (p.values() == null || p.values().isEmpty()) {
+          throw new SweepException(key + ": needs min and max, or a non-empty list of values");
+        }
+        if (new HashSet<>(p.values()).size() != p.values().size()) {
+          throw new SweepException(key + ".values: a value is listed twice");
+        }
+        for (Double v : p.values()) {
+          if (v == null || !Double.isFinite(v)) {
+            throw new SweepException(key + ".values: " + v + " is not a finite number");
+          }
+          check(base, key, p.path(), v);
+        }
+        params.add(new Parameter(p.path(), Double.NaN, Double.NaN, p.values()));
+      }
+    }
+    long seed = raw.seed() == null ? 1 : raw.seed();
+    DesignSpec design = design(where, raw.design(), params, seed);
+    long runs = raw.runs() == null ? 1000 : raw.runs();
+    if (runs < 1 || runs > 1_000_000_000L) {
+      throw new SweepException(where + "runs: must be between 1 and 10^9, was " + runs);
+    }
+    if (raw.outputs() == null || raw.outputs().isEmpty()) {
+      throw new SweepException(where + "outputs: missing or empty (known: "
+          + String.join(", ", OUTPUTS) + ")");
+    }
+    Set<String> outs = new HashSet<>();
+    for (int i = 0; i < raw.outputs().size(); i++) {
+      String o = raw.outputs().get(i);
+      if (!OUTPUTS.contains(o)) {
+        throw new SweepException(where + "outputs[" + i + "]: unknown output '" + o
+            + "' (known: " + String.join(", ", OUTPUTS) + ")");
+      }
+      if (!outs.add(o)) {
+        throw new SweepException(where + "outputs[" + i + "]: '" + o + "' is listed twice");
+      }
+    }
+    return new Sweep(source, text, raw.scenario(), base, params, design, runs, seed,
+        raw.outputs());
+  }
+
+  private static Scenario loadScenario(String where, String name, Path folder) {
+    String target = name;
+    if (folder != null && !name.contains("\n")) {
+      try {
+        Path p = folder.resolve(name);
+        if (!Path.of(name).isAbsolute() && Files.exists(p)) {
+          target = p.toString();
+        }
+      } catch (RuntimeException e) {
+        // leave the name as it is; the loader reports it
+      }
+    }
+    try {
+      Scenario sc = ScenarioLoader.resolve(target);
+      if (!sc.hasEscalation()) {
+        throw new SweepException(where + "scenario: '" + name
+            + "' has no escalation model (it is a negotiation)");
+      }
+      return sc;
+    } catch (ScenarioException e) {
+      throw new SweepException(where + "scenario: " + e.problems().get(0));
+    }
+  }
+
+  private static void check(Scenario base, String key, String path, double v) {
+    try {
+      ScenarioParameters.with(base, path, v);
+    } catch (IllegalArgumentException e) {
+      throw new SweepException(key + ".path: " + path + " = " + v + ": " + e.getMessage());
+    }
+  }
+
+  private static DesignSpec design(String where, RawDesign d, List<Parameter> params,
+      long sweepSeed) {
+    if (d == null || d.type() == null) {
+      throw new SweepException(where + "design.type: missing (one of " + String.join(", ",
+          DESIGNS) + ")");
+    }
+    String type = d.type();
+    if (!DESIGNS.contains(type)) {
+      throw new SweepException(where + "design.type: unknown design '" + type + "' (one of "
+          + String.join(", ", DESIGNS) + ")");
+    }
+    long seed = d.seed() == null ? sweepSeed : d.seed();
+    int points = d.points() == null ? 0 : d.points();
+    int levels = d.levels() == null ? 0 : d.levels();
+    int trajectories = d.trajectories() == null ? 0 : d.trajectories();
+    if (!type.equals("factorial")) {
+      for (int i = 0; i < params.size(); i++) {
+        if (!params.get(i).isRange()) {
+          throw new SweepException(where + "parameters[" + i + "].values: a " + type
+              + " design needs a range (min and max); values are for a factorial design");
+        }
+      }
+    }
+    switch (type) {
+      case "lhs", "sobol", "saltelli" -> {
+        int min = type.equals("saltelli") ? 2 : 1;
+        if (d.points() == null || points < min || points > 10_000_000) {
+          throw new SweepException(where + "design.points: a " + type
+              + " design needs points between " + min + " and 10^7, was " + d.points());
+        }
+      }
+      case "morris" -> {
+        if (d.trajectories() == null || trajectories < 2 || trajectories > 1_000_000) {
+          throw new SweepException(where + "design.trajectories: a morris design needs at least"
+              + " 2 trajectories, was " + d.trajectories());
+        }
+        if (d.levels() == null) {
+          levels = 4;
+        } else if (levels < 2 || levels % 2 != 0) {
+          throw new SweepException(where + "design.levels: a morris design needs an even number"
+              + " of levels >= 2, was " + levels);
+        }
+      }
+      default -> { // factorial
+        boolean anyRange = params.stream().anyMatch(Parameter::isRange);
+        if (anyRange && (d.levels() == null || levels < 2 || levels > 1000)) {
+          throw new SweepException(where + "design.levels: a factorial design over a range"
+              + " needs levels between 2 and 1000, was " + d.levels());
+        }
+        double n = 1;
+        for (Parameter p : params) {
+          n *= p.isRange() ? levels : p.values().size();
+        }
+        if (n > 10_000_000) {
+          throw new SweepException(where + "design: the factorial design has "
+              + String.format(Locale.ROOT, "%.0f", n) + " points, more than 10^7");
+        }
+      }
+    }
+    return new DesignSpec(type, points, levels, trajectories, seed);
+  }
+
+  private static String describe(String source, JsonProcessingException e) {
+    StringBuilder b = new StringBuilder(source);
+    JsonLocation loc = e.getLocation();
+    if (loc != null && loc.getLineNr() > 0) {
+      b.append(':').append(loc.getLineNr()).append(':').append(loc.getColumnNr());
+    }
+    b.append(": ");
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      b.append(path(m)).append(": ");
+    }
+    if (e instanceof UnrecognizedPropertyException u) {
+      b.append("unknown key '").append(u.getPropertyName()).append("'");
+    } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      b.append("expected ").append(typeName(m.getTargetType()));
+    } else {
+      b.append(e.getOriginalMessage());
+    }
+    return b.toString();
+  }
+
+  private static String typeName(Class<?> t) {
+    if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
+      return "an integer";
+    }
+    if (t == Double.class || t == double.class) {
+      return "a number";
+    }
+    if (t == String.class) {
+      return "a string";
+    }
+    if (List.class.isAssignableFrom(t)) {
+      return "a list";
+    }
+    return "a mapping";
+  }
+
+  private static String path(JsonMappingException m) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : m.getPath()) {
+      if (r.getFieldName() != null) {
+        if (b.length() > 0) {
+          b.append('.');
+        }
+        b.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+
+  /** The parameter paths, in column order. */
+  public List<String> names() {
+    return parameters.stream().map(Parameter::path).toList();
+  }
+
+  /**
+   * The design on the unit cube: for lhs, sobol, morris and saltelli the sampled points (saltelli
+   * stacked as A, B, A_B^(1), ..); for factorial the grid, coordinate k/(L-1) standing for a
+   * parameter's level k.
+   */
+  public Design unitDesign() {
+    List<String> names = names();
+    return switch (design.type()) {
+      case "lhs" -> Designs.latinHypercube(names, design.points(), new SplittableRandom(design.seed()));
+      case "sobol" -> Designs.sobol(names, design.points(), 0);
+      case "morris" -> Designs.morris(names, design.trajectories(), design.levels(),
+          new SplittableRandom(design.seed()));
+      case "saltelli" -> saltelli().design();
+      default -> {
+        int[] levels = new int[parameters.size()];
+        for (int j = 0; j < levels.length; j++) {
+          Parameter p = parameters.get(j);
+          levels[j] = p.isRange() ? design.levels() : p.values().size();
+        }
+        yield Designs.fullFactorial(names, levels);
+      }
+    };
+  }
+
+  /** The Saltelli design of a saltelli sweep (Sobol sequence, no skip). */
+  public SaltelliDesign saltelli() {
+    return SaltelliDesign.sobol(names(), design.points(), 0);
+  }
+
+  /** The design points in the parameters' units, one row per point. */
+  public double[][] points() {
+    double[][] u = unitDesign().points();
+    double[][] x = new double[u.length][parameters.size()];
+    for (int i = 0; i < u.length; i++) {
+      for (int j = 0; j < parameters.size(); j++) {
+        Parameter p = parameters.get(j);
+        if (design.type().equals("factorial")) {
+          int n = p.isRange() ? design.levels() : p.values().size();
+          int k = n == 1 ? 0 : (int) Math.round(u[i][j] * (n - 1));
+          x[i][j] = p.isRange() ? p.min() + (p.max() - p.min()) * k / (n - 1) : p.values().get(k);
+        } else {
+          x[i][j] = p.min() + (p.max() - p.min()) * u[i][j];
+        }
+      }
+    }
+    return x;
+  }
+}

@@ -1,0 +1,173 @@
+package spiral.explore.sweep;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import spiral.scenario.Scenario;
+import spiral.scenario.ScenarioParameters;
+import spiral.sim.CompiledModel;
+import spiral.sim.Progress;
+import spiral.sim.SimulationSummary;
+import spiral.sim.Simulator;
+import spiral.sim.Stats;
+
+/**
+ * Runs a sweep point by point on a {@link Simulator}: each point sets the parameters on the base
+ * scenario and is simulated with the sweep's seed (common random numbers across points), so the
+ * results do not depend on the number of threads. Rows go to {@code DIR/results.csv} as they
+ * finish, flushed one by one, so that an interrupted sweep can be resumed.
+ */
+public final class SweepRunner {
+  /** The results file's name inside the output folder. */
+  public static final String RESULTS = "results.csv";
+  /** The copy of the sweep file kept next to the results. */
+  public static final String SWEEP = "sweep.yaml";
+
+  private final Simulator simulator;
+
+  /** A runner on a simulator. */
+  public SweepRunner(Simulator simulator) {
+    this.simulator = Objects.requireNonNull(simulator, "simulator");
+  }
+
+  /** The results file's header: point, each parameter path, seed, each output. */
+  public static String header(Sweep sweep) {
+    List<String> cols = new ArrayList<>();
+    cols.add("point");
+    cols.addAll(sweep.names());
+    cols.add("seed");
+    cols.addAll(sweep.outputs());
+    return String.join(",", cols);
+  }
+
+  /**
+   * The outputs of one point.
+   *
+   * @param values the parameter values, in the sweep's order
+   * @param progress told of runs done within the point
+   */
+  public double[] evaluate(Sweep sweep, double[] values, Progress progress) {
+    Map<String, Double> set = new LinkedHashMap<>();
+    for (int j = 0; j < values.length; j++) {
+      set.put(sweep.parameters().get(j).path(), values[j]);
+    }
+    Scenario sc = ScenarioParameters.with(sweep.scenario(), set);
+    CompiledModel model = new CompiledModel(sc);
+    Stats st = simulator.run(model, sweep.runs(), sweep.seed(), progress);
+    SimulationSummary s = SimulationSummary.of(sc, model, st, sweep.seed());
+    double[] out = new double[sweep.outputs().size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = switch (sweep.outputs().get(k)) {
+        case "nuclearUse" -> s.outcomes().get("NUCLEAR_USE").p();
+        case "contained" -> s.outcomes().get("CONTAINED").p();
+        case "settlement" -> s.outcomes().get("SETTLEMENT").p();
+        case "protracted" -> s.outcomes().get("PROTRACTED").p();
+        case "directWar" -> s.flags().get("directWar").p();
+        case "furtherAttacks" -> s.flags().get("furtherAttacks").p();
+        case "meanMaxRung" -> s.maxRung().mean();
+        default -> s.means().get(sweep.outputs().get(k)).mean();
+      };
+    }
+    return out;
+  }
+
+  /** One results line (without the line end). */
+  static String row(int point, double[] values, long seed, double[] outputs) {
+    StringBuilder b = new StringBuilder().append(point);
+    for (double v : values) {
+      b.append(',').append(v);
+    }
+    b.append(',').append(seed);
+    for (double v : outputs) {
+      b.append(',').append(v);
+    }
+    return b.toString();
+  }
+
+  /**
+   * Runs the sweep into {@code dir/results.csv}, keeping a copy of the sweep as
+   * {@code dir/sweep.yaml}.
+   *
+   * @param resume whether to keep the points already in an existing results file and run only
+   *     the rest; without it an existing results file is an error
+   * @param progress told of runs done over the whole sweep
+   * @return how many points were already done (0 without resume)
+   * @throws SweepException if the results file exists without resume, or its header does not
+   *     match the sweep, or its rows are not the sweep's first points
+   */
+  public int run(Sweep sweep, Path dir, boolean resume, Progress progress) throws IOException {
+    double[][] points = sweep.points();
+    Path file = dir.resolve(RESULTS);
+    String header = header(sweep);
+    int done = 0;
+    Files.createDirectories(dir);
+    if (Files.exists(file)) {
+      if (!resume) {
+        throw new SweepException(file + " exists: use --resume to finish it, or another --out");
+      }
+      List<String> lines = completeLines(Files.readString(file, StandardCharsets.UTF_8));
+      if (lines.isEmpty() || !lines.get(0).equals(header)) {
+        throw new SweepException(file + ": its header does not match this sweep (expected '"
+            + header + "'); cannot resume, use another --out");
+      }
+      done = lines.size() - 1;
+      if (done > points.length) {
+        throw new SweepException(file + ": has " + done + " points, the sweep only "
+            + points.length + "; cannot resume");
+      }
+      for (int i = 0; i < done; i++) {
+        String line = lines.get(i + 1);
+        if (!line.startsWith(i + ",")) {
+          throw new SweepException(file + ":" + (i + 2) + ": expected point " + i
+              + "; cannot resume");
+        }
+      }
+      // drop an incomplete last line left by an interruption
+      Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    } else {
+      Files.writeString(file, header + "\n", StandardCharsets.UTF_8);
+    }
+    Files.writeString(dir.resolve(SWEEP), sweep.text(), StandardCharsets.UTF_8);
+    long total = (long) points.length * sweep.runs();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND)) {
+      for (int i = done; i < points.length; i++) {
+        long before = (long) i * sweep.runs();
+        double[] out = evaluate(sweep, points[i],
+            progress == null ? (d, t) -> { } : (d, t) -> progress.advance(before + d, total));
+        w.write(row(i, points[i], sweep.seed(), out));
+        w.write('\n');
+        w.flush();
+      }
+    }
+    if (progress != null) {
+      progress.advance(total, total);
+    }
+    return done;
+  }
+
+  /** The lines that end with a line end (an unterminated last line is dropped). */
+  static List<String> completeLines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        String line = text.substring(start, i);
+        if (line.endsWith("\r")) {
+          line = line.substring(0, line.length() - 1);
+        }
+        out.add(line);
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+}
