@@ -21,7 +21,9 @@ import spiral.game.EquilibriumSolver;
 import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
+import spiral.game.LogitQre;
 import spiral.game.Rational;
+import spiral.game.StrategicGame;
 
 /** {@code spiral solve GAME}: Nash equilibria of a game in Gambit's .nfg or .efg format. */
 @Command(
@@ -29,7 +31,7 @@ import spiral.game.Rational;
     mixinStandardHelpOptions = true,
     description = {
       "Compute Nash equilibria of a game file in Gambit's formats (.nfg strategic, .efg"
-          + " extensive), exactly.",
+          + " extensive), exactly (logit: approximately, in floating point).",
       "",
       "Methods (Gambit's names):",
       "  enumpure   (default) all pure-strategy equilibria of a strategic game, or of a tree"
@@ -44,6 +46,18 @@ import spiral.game.Rational;
           + " from every equilibrium found (extreme equilibria; not always all of them).",
       "  lp         one equilibrium (optimal minimax strategies) of a two-player constant-sum"
           + " strategic game, exact, by the simplex method on the game's linear program.",
+      "  spe        one subgame-perfect equilibrium of a tree with perfect recall, by"
+          + " backward induction, exact (chance nodes take expectations; a tie goes to the first"
+          + " action in file order); play is given at every information set, reached or not."
+          + " With imperfect information, each proper subgame is solved bottom-up on its reduced"
+          + " strategic form (enummixed for two players, enumpure otherwise), keeping the first"
+          + " equilibrium found.",
+      "  logit      one approximate equilibrium of a strategic game with any number of players:"
+          + " the limit of the principal branch of the logit quantal-response correspondence,"
+          + " traced from the centroid at lambda 0 to lambda 1e7 in floating point (regret about"
+          + " 1e-7 or less). Printed as decimals, 6 places unless --decimals is given. --path"
+          + " also prints each step: 'lambda,probabilities' lines before the NE line, or a"
+          + " 'path' list in --format json.",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -55,8 +69,10 @@ import spiral.game.Rational;
       "",
       "GAME '-' reads standard input. Files over 64 MiB are refused. A bad file is reported as"
           + " FILE:LINE:COLUMN: message, with exit code 2; so is a game a method does not apply"
-          + " to (imperfect recall, enummixed, lcp or lp on more than two players, lcp or lp on a"
-          + " tree, lp on a game that is not constant-sum, or too large to enumerate).",
+          + " to (imperfect recall, enummixed, lcp or lp on more than two players, lcp, lp or"
+          + " logit on a tree, spe on a strategic game or on a subgame without a pure equilibrium"
+          + " (more than two players),"
+          + " lp on a game that is not constant-sum, or too large to enumerate).",
       ""
     })
 final class SolveCommand implements Callable<Integer> {
@@ -64,7 +80,9 @@ final class SolveCommand implements Callable<Integer> {
     enumpure,
     enummixed,
     lcp,
-    lp
+    lp,
+    spe,
+    logit
   }
 
   enum SolveFormat {
@@ -83,7 +101,8 @@ final class SolveCommand implements Callable<Integer> {
   @Option(
       names = "--method",
       defaultValue = "enumpure",
-      description = "enumpure, enummixed, lcp or lp (default: ${DEFAULT-VALUE}).")
+      description =
+          "enumpure, enummixed, lcp, lp, spe or logit (default: ${DEFAULT-VALUE}).")
   Method method;
 
   @Option(
@@ -97,6 +116,11 @@ final class SolveCommand implements Callable<Integer> {
       paramLabel = "D",
       description = "Print probabilities and payoffs as decimals with D places (0 to 50).")
   Integer decimals;
+
+  @Option(
+      names = "--path",
+      description = "With --method logit, also print lambda and the profile at every step.")
+  boolean path;
 
   @Override
   public Integer call() {
@@ -117,17 +141,46 @@ final class SolveCommand implements Callable<Integer> {
       }
       throw new BadInputException("spiral solve: " + name + ": cannot read: " + e.getMessage());
     }
+    if (path && method != Method.logit) {
+      throw new BadInputException("spiral solve: --path applies to --method logit only");
+    }
+    if (method == Method.logit && decimals == null) {
+      decimals = 6;
+    }
     EquilibriumSolver solver = EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
+    List<LogitQre.Point> steps = new ArrayList<>();
     try {
-      eqs = solver.solve(g);
+      if (path && g instanceof StrategicGame sg) {
+        eqs = List.of(LogitQre.toEquilibrium(sg, LogitQre.trace(sg, steps::add)));
+      } else {
+        eqs = solver.solve(g);
+      }
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral solve: " + name + ": " + method + ": " + e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == SolveFormat.json) {
-      out.print(Output.json(json(g, eqs)));
+      Map<String, Object> m = json(g, eqs);
+      if (path) {
+        List<Object> list = new ArrayList<>();
+        for (LogitQre.Point p : steps) {
+          Map<String, Object> q = new LinkedHashMap<>();
+          q.put("lambda", p.lambda());
+          q.put("profile", p.profile());
+          list.add(q);
+        }
+        m.put("path", list);
+      }
+      out.print(Output.json(m));
     } else {
+      for (LogitQre.Point p : steps) {
+        StringBuilder b = new StringBuilder().append(p.lambda());
+        for (double x : p.profile()) {
+          b.append(',').append(x);
+        }
+        out.println(b);
+      }
       for (Equilibrium e : eqs) {
         out.println(decimals == null ? e.gambitLine() : e.gambitLine(decimals));
       }

@@ -64,6 +64,34 @@ class SolveCommandTest {
   }
 
   @Test
+  void speAndLogit() throws Exception {
+    Path tree = file("entry.efg", TREE);
+    Cli r = Cli.run("solve", tree.toString(), "--method", "spe");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactly("NE,1,0,0,1");
+    r = Cli.run("solve", tree.toString(), "--method", "logit");
+    assertThat(r.code()).isEqualTo(2);
+    Path f = file("battle.nfg", BATTLE);
+    r = Cli.run("solve", f.toString(), "--method", "spe");
+    assertThat(r.code()).isEqualTo(2);
+    r = Cli.run("solve", f.toString(), "--method", "logit");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).hasSize(1);
+    assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("NE,");
+    r = Cli.run("solve", f.toString(), "--method", "logit", "--path");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo("0.0,0.5,0.5,0.5,0.5");
+    r = Cli.run("solve", f.toString(), "--method", "logit", "--path", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Output.JSON.readTree(r.out());
+    assertThat(j.get("path").size()).isGreaterThan(2);
+    assertThat(j.get("path").get(0).get("lambda").asDouble()).isZero();
+    assertThat(j.get("equilibria")).hasSize(1);
+    r = Cli.run("solve", f.toString(), "--path");
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  @Test
   void readsStandardInput() {
     InputStream saved = System.in;
     try {

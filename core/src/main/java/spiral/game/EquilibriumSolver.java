@@ -2,7 +2,10 @@ package spiral.game;
 
 import java.util.List;
 
-/** A method that computes Nash equilibria of a game, exactly. */
+/**
+ * A method that computes Nash equilibria of a game: exactly, except {@code logit}, which traces a
+ * floating-point path and returns an approximate equilibrium.
+ */
 public interface EquilibriumSolver {
   /** Gambit's name for the method, such as {@code enumpure}. */
   String name();
@@ -22,6 +25,8 @@ public interface EquilibriumSolver {
       case "enummixed" -> new EnumMixed();
       case "lcp" -> new LemkeHowson();
       case "lp" -> new ZeroSumLp();
+      case "spe" -> new SubgamePerfect();
+      case "logit" -> new LogitQre();
       default -> null;
     };
   }
