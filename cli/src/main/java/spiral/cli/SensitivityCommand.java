@@ -3,7 +3,6 @@ package spiral.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import spiral.explore.Design;
 import spiral.explore.MorrisAnalysis;
 import spiral.explore.MorrisEffect;
 import spiral.explore.SobolAnalysis;
+import spiral.explore.RankCorrelation;
 import spiral.explore.SobolIndex;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepResults;
@@ -122,7 +122,7 @@ final class SensitivityCommand implements Callable<Integer> {
             xj[i] = res.x()[i][j];
           }
           rows.add(new Row(res.parameters().get(j), null, null, null, null, null, null, null,
-              null, spearman(xj, y)));
+              null, Math.round(RankCorrelation.spearman(xj, y) * 1e6) / 1e6));
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.rankCorrelation())));
       }
@@ -171,46 +171,5 @@ final class SensitivityCommand implements Callable<Integer> {
 
   private static String ci(double lo, double hi) {
     return String.format(Locale.ROOT, "[%.4f, %.4f]", lo, hi);
-  }
-
-  /** Spearman's rank correlation; 0 when either variable is constant. */
-  static double spearman(double[] a, double[] b) {
-    double[] ra = ranks(a);
-    double[] rb = ranks(b);
-    int n = a.length;
-    double ma = Arrays.stream(ra).average().orElse(0);
-    double mb = Arrays.stream(rb).average().orElse(0);
-    double sab = 0;
-    double saa = 0;
-    double sbb = 0;
-    for (int i = 0; i < n; i++) {
-      sab += (ra[i] - ma) * (rb[i] - mb);
-      saa += (ra[i] - ma) * (ra[i] - ma);
-      sbb += (rb[i] - mb) * (rb[i] - mb);
-    }
-    return saa == 0 || sbb == 0 ? 0 : Math.round(sab / Math.sqrt(saa * sbb) * 1e6) / 1e6;
-  }
-
-  private static double[] ranks(double[] v) {
-    int n = v.length;
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, Comparator.comparingDouble(i -> v[i]));
-    double[] r = new double[n];
-    int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && v[idx[j + 1]] == v[idx[i]]) {
-        j++;
-      }
-      double avg = (i + j) / 2.0 + 1;
-      for (int k = i; k <= j; k++) {
-        r[idx[k]] = avg;
-      }
-      i = j + 1;
-    }
-    return r;
   }
 }

@@ -87,7 +87,7 @@ public final class Designs {
    * random order, each exactly once, by +&Delta; if that stays in [0, 1] and by -&Delta;
    * otherwise. For even p every level is equally likely as a starting value and the two
    * directions are equally likely, which is the distribution of Morris's randomised matrix B*.
-   * Campolongo et al.'s (2007) spread-maximising selection is not implemented.
+   * For trajectories chosen for spread (Campolongo et al. 2007) see {@link #morrisSpread}.
    *
    * @throws IllegalArgumentException if r &lt; 1, p is odd or below 2, or there are no names
    */

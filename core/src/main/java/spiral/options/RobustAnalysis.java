@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import spiral.explore.Distributions;
 import spiral.explore.LatinHypercube;
+import spiral.explore.RankCorrelation;
 import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioParameters;
 import spiral.scenario.Uncertainty;
@@ -161,10 +162,10 @@ public final class RobustAnalysis {
       int half = samples / 2;
       drivers.add(new Regret.Driver(
           us.get(p).parameter(),
-          OptionsAnalysis.round(spearman(xs, rb)),
+          OptionsAnalysis.round(RankCorrelation.spearman(xs, rb)),
           ids.get(bestOver(score, order, 0, half)),
           ids.get(bestOver(score, order, samples - half, samples)),
-          OptionsAnalysis.round(spearman(xs, sb))));
+          OptionsAnalysis.round(RankCorrelation.spearman(xs, sb))));
     }
     drivers.sort(Comparator.comparingDouble((Regret.Driver d) -> -Math.abs(d.rankCorrelation()))
         .thenComparingDouble(d -> -Math.abs(d.scoreCorrelation())));
@@ -194,53 +195,5 @@ public final class RobustAnalysis {
       }
     }
     return argmax(mean);
-  }
-
-  /** Spearman's rank correlation; 0 when either variable is constant. */
-  static double spearman(double[] a, double[] b) {
-    double[] ra = ranks(a);
-    double[] rb = ranks(b);
-    int n = a.length;
-    double ma = 0;
-    double mb = 0;
-    for (int i = 0; i < n; i++) {
-      ma += ra[i];
-      mb += rb[i];
-    }
-    ma /= n;
-    mb /= n;
-    double sab = 0;
-    double saa = 0;
-    double sbb = 0;
-    for (int i = 0; i < n; i++) {
-      sab += (ra[i] - ma) * (rb[i] - mb);
-      saa += (ra[i] - ma) * (ra[i] - ma);
-      sbb += (rb[i] - mb) * (rb[i] - mb);
-    }
-    return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
-  }
-
-  /** Ranks 1..n, ties sharing their average rank. */
-  static double[] ranks(double[] v) {
-    int n = v.length;
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, Comparator.comparingDouble(i -> v[i]));
-    double[] r = new double[n];
-    int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && v[idx[j + 1]] == v[idx[i]]) {
-        j++;
-      }
-      double avg = (i + j) / 2.0 + 1;
-      for (int k = i; k <= j; k++) {
-        r[idx[k]] = avg;
-      }
-      i = j + 1;
-    }
-    return r;
   }
 }
