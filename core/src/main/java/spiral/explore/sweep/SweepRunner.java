@@ -20,10 +20,11 @@ import spiral.sim.Simulator;
 import spiral.sim.Stats;
 
 /**
- * Runs a sweep point by point on a {@link Simulator}: each point sets the parameters on the base
- * scenario and is simulated with the sweep's seed (common random numbers across points), so the
- * results do not depend on the number of threads. Rows go to {@code DIR/results.csv} as they
- * finish, flushed one by one, so that an interrupted sweep can be resumed.
+ * Runs a sweep into a results file: each point sets the parameters on the base scenario and is
+ * simulated with the sweep's seed (common random numbers across points), so the results do not
+ * depend on the number of threads or on the {@link SweepExecutor} that evaluates the points. Rows
+ * go to {@code DIR/results.csv} in point order as they finish, flushed one by one, so that an
+ * interrupted sweep can be resumed.
  */
 public final class SweepRunner {
   /** The results file's name inside the output folder. */
@@ -31,11 +32,16 @@ public final class SweepRunner {
   /** The copy of the sweep file kept next to the results. */
   public static final String SWEEP = "sweep.yaml";
 
-  private final Simulator simulator;
+  private final SweepExecutor executor;
 
-  /** A runner on a simulator. */
+  /** A runner on an executor. */
+  public SweepRunner(SweepExecutor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+  }
+
+  /** A runner that evaluates points one after another on a simulator. */
   public SweepRunner(Simulator simulator) {
-    this.simulator = Objects.requireNonNull(simulator, "simulator");
+    this(new LocalSweepExecutor(simulator));
   }
 
   /** The results file's header: point, each parameter path, seed, each output. */
@@ -54,7 +60,8 @@ public final class SweepRunner {
    * @param values the parameter values, in the sweep's order
    * @param progress told of runs done within the point
    */
-  public double[] evaluate(Sweep sweep, double[] values, Progress progress) {
+  public static double[] evaluate(Sweep sweep, double[] values, Simulator simulator,
+      Progress progress) {
     Map<String, Double> set = new LinkedHashMap<>();
     for (int j = 0; j < values.length; j++) {
       set.put(sweep.parameters().get(j).path(), values[j]);
@@ -80,7 +87,7 @@ public final class SweepRunner {
   }
 
   /** One results line (without the line end). */
-  static String row(int point, double[] values, long seed, double[] outputs) {
+  public static String row(int point, double[] values, long seed, double[] outputs) {
     StringBuilder b = new StringBuilder().append(point);
     for (double v : values) {
       b.append(',').append(v);
@@ -139,14 +146,11 @@ public final class SweepRunner {
     long total = (long) points.length * sweep.runs();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
         StandardOpenOption.APPEND)) {
-      for (int i = done; i < points.length; i++) {
-        long before = (long) i * sweep.runs();
-        double[] out = evaluate(sweep, points[i],
-            progress == null ? (d, t) -> { } : (d, t) -> progress.advance(before + d, total));
+      executor.evaluate(sweep, done, (i, out) -> {
         w.write(row(i, points[i], sweep.seed(), out));
         w.write('\n');
         w.flush();
-      }
+      }, progress == null ? Progress.NONE : progress);
     }
     if (progress != null) {
       progress.advance(total, total);
