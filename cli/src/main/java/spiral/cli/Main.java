@@ -31,6 +31,7 @@ import spiral.Version;
       NegotiateCommand.class,
       PositionsCommand.class,
       SolveCommand.class,
+      GameCommand.class,
       ModelCommand.class,
       SweepCommand.class,
       SensitivityCommand.class,

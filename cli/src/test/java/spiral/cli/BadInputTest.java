@@ -55,7 +55,7 @@ class BadInputTest {
   void badFileGivesAClearErrorAndExitTwo(String name, byte[] content, String mentions) throws IOException {
     Path f = dir.resolve(name + ".yaml");
     Files.write(f, content);
-    for (String cmd : new String[] {"simulate", "validate", "trace"}) {
+    for (String cmd : new String[] {"simulate", "validate", "trace", "game"}) {
       Cli r = Cli.run(cmd, f.toString());
       assertThat(r.code()).as(cmd + " " + name + ": " + r.err()).isEqualTo(2);
       assertThat(r.err()).contains(f.toString()).contains(mentions);

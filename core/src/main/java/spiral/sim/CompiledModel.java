@@ -475,4 +475,81 @@ public final class CompiledModel {
   public int top() {
     return top;
   }
+
+  /** The ladder's baseline rung (the status quo: where {@code hold} and {@code deescalate} act). */
+  public int baseline() {
+    return baseline;
+  }
+
+  /** r_nuc, the first rung of nuclear use. */
+  public int nuclearThreshold() {
+    return nuclear;
+  }
+
+  /** a(r), the probability that an act meant at rung r lands at r + 1 (0 at the top rung). */
+  public double inadvertentRisk(int r) {
+    return inadvertent[r];
+  }
+
+  /**
+   * H(r) of MODEL.md &sect;3.4: 1 at or past the nuclear threshold, otherwise the chance that an act
+   * at r slips into it plus the continuation hazard for what lies beyond the look-ahead.
+   */
+  public double hazard(int r) {
+    return hazard[r];
+  }
+
+  /**
+   * The rung a side perceives when the opponent's last executed rung is x and there is no
+   * perception noise: clamp(round(x + b)), b the side's threat bias (the engine's perception with
+   * Z = 0).
+   */
+  public int perceivedWithoutNoise(int side, int x) {
+    return clamp((int) Math.floor(x + sides[side].bias + 0.5));
+  }
+
+  /** The side's principal actor's credibility before the first response (its {@code credibility}). */
+  public double startingCredibility(int side) {
+    return sides[side].actor.credibility();
+  }
+
+  /**
+   * The side's aggregated faction weights {W_c, W_r, W_k, W_g} under its starting influences
+   * (&Sigma;_f &omega;_f w_f per component; a new array on each call).
+   */
+  public double[] startingWeights(int side) {
+    return aggregate(sides[side], sides[side].omega0);
+  }
+
+  /** The own cost k_m of a side's candidate c: the option's cost plus its package's (0 for hold and deescalate). */
+  public double ownCost(int side, int c) {
+    return sides[side].ownCost[c];
+  }
+
+  /**
+   * The four utility components the engine weighs for a side's candidate c at perceived rung y when
+   * the opponent's credibility is kappa: {C(m), P_nuc(m), K(m), G(m)} of MODEL.md &sect;3.4 (the
+   * utility is W_c C &minus; W_r P_nuc &minus; W_k K + W_g G). A new array on each call.
+   */
+  public double[] utilityComponents(int side, int y, int c, double kappa) {
+    SideModel m = sides[side];
+    int i = y * m.nc + c;
+    return new double[] {
+      m.cred[i], m.risk[i] + kappa * m.riskSlope[i], m.cost[i] + kappa * m.costSlope[i], m.pun[i]
+    };
+  }
+
+  /**
+   * The side's credibility after its candidate c, meant at the perceived rung y, was executed at
+   * rung e, from kappa before (MODEL.md &sect;4): clamp(&kappa; + &eta;_&kappa; s tanh((e + credit
+   * &minus; y)/&rho;), 0, 1) when there was an attack to answer (y above the baseline), else kappa.
+   */
+  public double credibilityAfter(int side, double kappa, int y, int e, int c) {
+    SideModel m = sides[side];
+    if (y <= baseline) {
+      return kappa;
+    }
+    double v = kappa + k.credibilityRate() * m.credibilityScale * Math.tanh((e + m.credit[c] - y) / k.rho());
+    return v < 0 ? 0 : (v > 1 ? 1 : v);
+  }
 }

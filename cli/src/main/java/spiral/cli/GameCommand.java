@@ -1,0 +1,241 @@
+package spiral.cli;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import spiral.game.Equilibrium;
+import spiral.game.EquilibriumSolver;
+import spiral.game.ExchangeGame;
+import spiral.game.GameWriter;
+import spiral.game.Rational;
+import spiral.scenario.Scenario;
+
+/** {@code spiral game SCENARIO}: the first exchange of a scenario as an extensive-form game. */
+@Command(
+    name = "game",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compile a scenario's attack -> response -> counter-response into an extensive-form game,"
+          + " solve it and read which threats are credible.",
+      "",
+      "The responder chooses among its response options (the set 'spiral options' ranks); a"
+          + " chance node makes the response land one rung higher with the ladder's inadvertent"
+          + " risk; the initiator counter-responds with any of its options (repeat attacks and"
+          + " nuclear options included), hold or deescalate. Payoffs are the actors'"
+          + " faction-weighted utilities from the escalation model, rounded to D decimals and"
+          + " written as exact rationals. One exchange only, no perception noise, best replies.",
+      "",
+      "The table shows, per response: the initiator's equilibrium reply (as chosen / after a"
+          + " step up), both players' expected payoffs, P(further attack), whether the response"
+          + " is the responder's equilibrium choice, whether it is credible (a best response once"
+          + " the attack has happened, given the initiator's equilibrium replies) and its gap"
+          + " (what carrying it out costs the responder against its best response), and whether"
+          + " it deters (no further attack in equilibrium). --format json gives the same with the"
+          + " equilibrium profile.",
+      "",
+      "--solve spe (the default) is backward induction; the other methods of 'spiral solve'"
+          + " work on the tree as they do there and add their equilibria as NE lines (large"
+          + " trees are refused by the enumerating methods; lcp, lp and logit refuse trees).",
+      ""
+    })
+final class GameCommand implements Callable<Integer> {
+  enum GameFormat {
+    table,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin ScenarioArgument scenario;
+
+  @Option(
+      names = "--export",
+      paramLabel = "FILE.efg",
+      description = "Also write the game in Gambit's .efg format (readable by 'spiral solve').")
+  Path export;
+
+  @Option(
+      names = "--solve",
+      paramLabel = "METHOD",
+      defaultValue = "spe",
+      description = "enumpure, enummixed, lcp, lp, spe or logit (default: ${DEFAULT-VALUE}).")
+  SolveCommand.Method method;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  GameFormat format;
+
+  @Option(
+      names = "--decimals",
+      paramLabel = "D",
+      defaultValue = "6",
+      description =
+          "Round payoffs and chance probabilities to D decimals, 0 to "
+              + ExchangeGame.MAX_DECIMALS
+              + " (default: ${DEFAULT-VALUE}).")
+  int decimals;
+
+  @Override
+  public Integer call() {
+    if (decimals < 0 || decimals > ExchangeGame.MAX_DECIMALS) {
+      throw new BadInputException(
+          "spiral game: --decimals must be between 0 and " + ExchangeGame.MAX_DECIMALS
+              + ", was " + decimals);
+    }
+    Output.checkFolder(export, "--export");
+    Scenario sc = scenario.load();
+    Scenarios.compile(sc);
+    ExchangeGame eg = ExchangeGame.compile(sc, decimals);
+    ExchangeGame.Reading reading = eg.read();
+    List<Equilibrium> eqs;
+    if (method == SolveCommand.Method.spe) {
+      eqs = List.of(reading.equilibrium());
+    } else {
+      try {
+        eqs = EquilibriumSolver.byName(method.name()).solve(eg.game());
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(
+            "spiral game: " + sc.id() + ": " + method + ": " + e.getMessage());
+      }
+    }
+    if (export != null) {
+      Output.write(GameWriter.efg(eg.game()), export, null);
+    }
+    String text = format == GameFormat.json ? Output.json(json(eg, reading, eqs)) : table(eg, reading, eqs);
+    Output.write(text, null, spec.commandLine().getOut());
+    return 0;
+  }
+
+  private String dec(Rational r) {
+    return r.toDecimal(decimals);
+  }
+
+  String table(ExchangeGame eg, ExchangeGame.Reading r, List<Equilibrium> eqs) {
+    StringBuilder b = new StringBuilder();
+    String resp = eg.responderId();
+    String init = eg.initiatorId();
+    b.append(eg.game().title()).append(System.lineSeparator());
+    b.append(String.format(Locale.ROOT,
+        "%s answers %s's attack at rung %d (perceived as %d); chance of an inadvertent step up;"
+            + " %s counter-responds. %d responses x 2 x %d replies = %d outcomes; payoffs rounded"
+            + " to %d decimals; subgame-perfect replies by backward induction.%n%n",
+        resp, init, eg.attackRung(), eg.perceivedAttack(), init, eg.responses().size(),
+        eg.replies().size(), eg.responses().size() * 2 * eg.replies().size(), decimals));
+    int w = Math.max(8, decimals + 5);
+    b.append(String.format(Locale.ROOT, "%-24s %4s %10s  %-26s %-26s %" + w + "s %" + w + "s %10s %4s %8s %" + w + "s %6s%n",
+        "response", "rung", "P(step up)", "reply (as chosen)", "reply (step up)",
+        "U(" + shorten(resp, w - 3) + ")", "U(" + shorten(init, w - 3) + ")",
+        "P(further)", "SPE", "credible", "gap", "deters"));
+    for (ExchangeGame.Row row : r.rows()) {
+      b.append(String.format(Locale.ROOT, "%-24s %4d %10s  %-26s %-26s %" + w + "s %" + w + "s %10s %4s %8s %" + w + "s %6s%n",
+          shorten(row.response(), 24), row.rung(), dec(row.stepUpProbability()),
+          shorten(row.replies().get(0) + " (" + row.replyRungs().get(0) + ")", 26),
+          shorten(row.replies().get(1) + " (" + row.replyRungs().get(1) + ")", 26),
+          dec(row.responderPayoff()), dec(row.initiatorPayoff()), dec(row.furtherAttackProbability()),
+          row.equilibrium() ? "*" : "", row.credible() ? "yes" : "no", dec(row.gap()),
+          row.deters() ? "yes" : "no"));
+    }
+    b.append(System.lineSeparator());
+    b.append(String.format("Equilibrium response: %s.%n", r.equilibriumResponse()));
+    b.append(String.format(
+        "Credible: a best response once the attack has happened, given %s's equilibrium"
+            + " replies (gap 0);%nthe gap is what carrying a response out costs %s against its"
+            + " best response.%nDeters: no further attack (a reply at or above rung %d) in"
+            + " equilibrium.%n",
+        init, resp, eg.attackRung()));
+    if (r.credibleDeterrents().isEmpty() && r.incredibleDeterrents().isEmpty()) {
+      b.append(String.format("No response deters a further attack.%n"));
+    } else {
+      b.append(String.format("Credible threats that deter: %s.%n",
+          r.credibleDeterrents().isEmpty() ? "none" : String.join(", ", r.credibleDeterrents())));
+      if (!r.incredibleDeterrents().isEmpty()) {
+        b.append(String.format(
+            "Would deter but are not credible (%s would rather play %s once attacked): %s.%n",
+            resp, r.equilibriumResponse(), String.join(", ", r.incredibleDeterrents())));
+      }
+    }
+    b.append(String.format("%nEquilibria by %s (Gambit's NE lines; players %s, %s):%n", method, resp, init));
+    for (Equilibrium e : eqs) {
+      b.append(e.gambitLine()).append(System.lineSeparator());
+    }
+    if (eqs.isEmpty()) {
+      b.append(String.format("(none found)%n"));
+    }
+    return b.toString();
+  }
+
+  private Map<String, Object> json(ExchangeGame eg, ExchangeGame.Reading r, List<Equilibrium> eqs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scenario", eg.scenarioId());
+    m.put("game", eg.game().title());
+    m.put("players", eg.game().players());
+    m.put("responder", eg.responderId());
+    m.put("initiator", eg.initiatorId());
+    m.put("attackRung", eg.attackRung());
+    m.put("perceivedAttack", eg.perceivedAttack());
+    m.put("decimals", decimals);
+    m.put("replies", eg.replies());
+    List<Object> rows = new ArrayList<>();
+    for (ExchangeGame.Row row : r.rows()) {
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("response", row.response());
+      q.put("rung", row.rung());
+      q.put("stepUpProbability", num(row.stepUpProbability()));
+      q.put("replyAsChosen", row.replies().get(0));
+      q.put("replyAsChosenRung", row.replyRungs().get(0));
+      q.put("replyAfterStepUp", row.replies().get(1));
+      q.put("replyAfterStepUpRung", row.replyRungs().get(1));
+      q.put("responderPayoff", num(row.responderPayoff()));
+      q.put("initiatorPayoff", num(row.initiatorPayoff()));
+      q.put("furtherAttackProbability", num(row.furtherAttackProbability()));
+      q.put("equilibrium", row.equilibrium());
+      q.put("credible", row.credible());
+      q.put("gap", num(row.gap()));
+      q.put("deters", row.deters());
+      rows.add(q);
+    }
+    m.put("responses", rows);
+    m.put("equilibriumResponse", r.equilibriumResponse());
+    m.put("credibleDeterrents", r.credibleDeterrents());
+    m.put("incredibleDeterrents", r.incredibleDeterrents());
+    m.put("method", method.name());
+    List<Object> list = new ArrayList<>();
+    for (Equilibrium e : eqs) {
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("profile", strings(e.profile()));
+      q.put("payoffs", strings(e.payoffs()));
+      list.add(q);
+    }
+    m.put("equilibria", list);
+    return m;
+  }
+
+  private BigDecimal num(Rational r) {
+    return new BigDecimal(r.toDecimal(decimals));
+  }
+
+  private static List<String> strings(List<Rational> l) {
+    List<String> out = new ArrayList<>();
+    for (Rational r : l) {
+      out.add(r.toString());
+    }
+    return out;
+  }
+
+  private static String shorten(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+  }
+}
