@@ -35,6 +35,7 @@ import spiral.Version;
       SweepCommand.class,
       SensitivityCommand.class,
       DiscoverCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
