@@ -3,6 +3,8 @@ package spiral.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -310,6 +312,30 @@ abstract class ApiContract {
     cleanError(http.get("/api/nothing-here"), 404);
     cleanError(http.method("PATCH", "/api/jobs"), 405);
     cleanError(http.get("/api/jobs/%2e%2e%2f%2e%2e%2fetc%2fpasswd"), 404);
+  }
+
+  /** Sends raw bytes to the server and returns what comes back. */
+  String raw(String request) throws Exception {
+    int port = URI.create(http.base()).getPort();
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
+  void requestsRefusedBeforeTheApiAlsoGetJsonWithoutInternals() throws Exception {
+    for (String req : List.of(
+        "GARBAGE \u0000\u0001 HTTP/1.1\r\n\r\n",
+        "GET /api/jobs/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /api HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(40_000) + "\r\nConnection: close\r\n\r\n")) {
+      String res = raw(req);
+      assertThat(res).as(res).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+      assertThat(res).contains("{\"error\":").doesNotContain("jetty", "Jetty", "org.eclipse", "Exception", "\tat ");
+    }
   }
 
   @Test
