@@ -40,6 +40,8 @@ import spiral.sim.Stats;
 record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode parameters) {
   static final List<String> KINDS = List.of("simulate", "options", "negotiate", "sweep");
   static final long MAX_RUNS = 1_000_000_000L;
+  /** The most points a sweep job may have (each point's outputs are kept in memory until the end). */
+  static final int MAX_SWEEP_POINTS = 100_000;
 
   /** Reads and checks a {@code POST /api/jobs} body; 400 for anything wrong. */
   static JobSpec read(ObjectNode body, Catalog catalog) {
@@ -108,7 +110,13 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
               + " only negotiate needs one");
         }
       }
-      case "sweep" -> sweep(sc);
+      case "sweep" -> {
+        int points = sweep(sc).points().length;
+        if (points > MAX_SWEEP_POINTS) {
+          throw ApiException.badRequest("design: " + points + " points; a sweep job may have at most "
+              + MAX_SWEEP_POINTS + " (run larger sweeps with 'spiral sweep')");
+        }
+      }
       default -> {
         if (!sc.hasEscalation()) {
           throw ApiException.badRequest("scenario: '" + scenario + "' has no escalation model"

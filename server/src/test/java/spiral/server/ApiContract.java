@@ -273,6 +273,11 @@ abstract class ApiContract {
     cleanError(http.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":\"ukraine-2022-talks\"}"), 400);
     cleanError(http.post("/api/jobs", "{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\",\"outputs\":[\"x\"]}"), 400);
     cleanError(http.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":\"/etc/passwd\"}"), 404);
+    Http.Res tooBig = http.post("/api/jobs", "{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\","
+        + "\"parameters\":[{\"path\":\"actors.russia.rationality\",\"min\":1,\"max\":5}],"
+        + "\"design\":{\"type\":\"lhs\",\"points\":200000},\"outputs\":[\"nuclearUse\"]}");
+    cleanError(tooBig, 400);
+    assertThat(tooBig.json().get("message").asText()).contains("at most 100000");
   }
 
   @Test
