@@ -35,6 +35,12 @@ import spiral.store.StoredResult;
  * details?}} with a 4xx or 5xx status; request bodies are limited (413 beyond); no response
  * carries a stack trace, a class name or the server's software versions.
  *
+ * <p>Status codes follow HTTP semantics (RFC 9110): 201 created, 202 accepted (a queued job),
+ * 204 deleted, 400, 403, 404, 405, 409, 413, 503. The document is OpenAPI 3.0.3.
+ *
+ * <p>Cost: a request costs a few statements on the database; a job's cost is its computation's
+ * (see the core's analyses), run on the shared worker pool.
+ *
  * <p>Use: {@code Server s = new Server(); int port = s.start(config); ... s.stop();}
  */
 public final class Server {
