@@ -36,6 +36,7 @@ import spiral.Version;
       SweepCommand.class,
       SensitivityCommand.class,
       DiscoverCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,7 +1,6 @@
 package spiral.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,19 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import spiral.JsonText;
 
 /** Writes a command's output to standard output or, atomically, to a file. */
 final class Output {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = JsonText.MAPPER;
 
   private Output() {}
 
   static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value) + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonText.of(value);
   }
 
   /** Fails as bad input, before any work, when a file's folder does not exist. */

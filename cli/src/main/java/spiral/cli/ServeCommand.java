@@ -1,0 +1,113 @@
+package spiral.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import spiral.server.Server;
+import spiral.server.ServerConfig;
+import spiral.store.StoreException;
+
+/** {@code spiral serve}: the web server with its REST API, until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the web server: a REST API for scenarios, jobs and stored results.",
+      "",
+      "Serves the API under /api (its OpenAPI document at /api/openapi.json, rendered at"
+          + " /api/docs). Stores scenarios, jobs and results in an H2 database file in the data"
+          + " folder, or in PostgreSQL with --db; the schema is migrated at start-up. Jobs"
+          + " (simulate, options, negotiate, sweep) run in the background with progress; results"
+          + " are stored with the scenario's hash, the seed, the version and the parameters, and"
+          + " can be re-run exactly. Jobs left unfinished by a previous server are marked failed"
+          + " (interrupted). Prints the URL once listening; stops on Ctrl-C."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "spiral-data",
+      description = "Data folder, created when missing; holds the H2 database file (default: ./${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--db", paramLabel = "JDBC-URL",
+      description = "A database instead of the H2 file, e.g. jdbc:postgresql://localhost/spiral.")
+  String db;
+
+  @Option(names = "--db-user", paramLabel = "USER",
+      description = "Database user (default: $SPIRAL_DB_USER).")
+  String dbUser;
+
+  @Option(names = "--db-password", paramLabel = "PASSWORD",
+      description = "Database password (default: $SPIRAL_DB_PASSWORD; the variable keeps it out of the process list).")
+  String dbPassword;
+
+  @Option(names = "--jobs", paramLabel = "J", defaultValue = "1",
+      description = "Jobs run at once; more wait in a queue of 100 (default: ${DEFAULT-VALUE}).")
+  int jobs;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Worker threads the running jobs share (default: all cores).")
+  Integer threads;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new BadInputException("spiral: --port must be between 0 and 65535, was " + port);
+    }
+    if (jobs < 1 || jobs > 64) {
+      throw new BadInputException("spiral: --jobs must be between 1 and 64, was " + jobs);
+    }
+    if (threads != null && (threads < 1 || threads > 4096)) {
+      throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
+    }
+    if (db != null && !db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
+      throw new BadInputException("spiral: --db: unsupported URL '" + db
+          + "': give jdbc:postgresql://HOST[:PORT]/DATABASE (or a jdbc:h2: URL)");
+    }
+    String user = dbUser != null ? dbUser : System.getenv("SPIRAL_DB_USER");
+    String password = dbPassword != null ? dbPassword : System.getenv("SPIRAL_DB_PASSWORD");
+    ServerConfig config = ServerConfig.local(port, data)
+        .withAddress(host, port)
+        .withDatabase(db, user, password)
+        .withJobs(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors(), 100);
+    Server server = new Server();
+    int bound;
+    try {
+      bound = server.start(config);
+    } catch (StoreException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new IllegalStateException("cannot start the server on " + host + ":" + port + ": " + msg, e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop();
+      stopped.countDown();
+    }, "spiral-serve-stop"));
+    PrintWriter out = spec.commandLine().getOut();
+    String shown = host.contains(":") ? "[" + host + "]" : host;
+    String url = "http://" + shown + ":" + bound + "/";
+    out.println("Spiral server listening on " + url + " (API: " + url + "api, docs: " + url + "api/docs)");
+    out.println("Database: " + (db != null ? db.replaceAll("\\?.*", "") : data.toAbsolutePath().normalize()
+        + " (H2)") + (server.interruptedAtStart() > 0
+        ? "; " + server.interruptedAtStart() + " unfinished job(s) of the previous run marked interrupted" : ""));
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,77 @@
+package spiral.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code spiral serve}: its options, and (black box, its own process) that it starts and answers. */
+class ServeCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void badOptionsAreBadInput() {
+    Cli r = Cli.run("serve", "--db", "jdbc:mysql://localhost/x", "--data", tmp.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--db").contains("jdbc:postgresql://");
+    assertThat(Cli.run("serve", "--port", "70000").code()).isEqualTo(2);
+    assertThat(Cli.run("serve", "--jobs", "0").code()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnreachableDatabaseIsARunTimeFailureWithoutAStackTrace() {
+    Cli r = Cli.run("serve", "--port", "0", "--db", "jdbc:postgresql://127.0.0.1:1/none", "--data", tmp.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot open the database jdbc:postgresql://127.0.0.1:1/none")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void helpNamesTheOptions() {
+    Cli r = Cli.run("serve", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("--port", "--host", "--db", "--db-user", "--db-password", "--data", "/api/docs");
+  }
+
+  @Test
+  @Tag("slow")
+  void servePortZeroStartsPrintsItsUrlAndAnswers() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path data = tmp.resolve("data");
+    Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "serve", "--port", "0", "--data", data.toString()))
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/)").matcher(String.valueOf(line));
+      assertThat(m.find()).as(line).isTrue();
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "api"))
+          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonNode j = Output.JSON.readTree(r.body());
+      assertThat(j.get("name").asText()).isEqualTo("spiral");
+      assertThat(Files.exists(data.resolve("spiral.mv.db"))).isTrue();
+    } finally {
+      p.destroy();
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package spiral.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import spiral.scenario.BuiltinScenarios;
+import spiral.scenario.Problem;
+import spiral.scenario.Scenario;
+import spiral.scenario.ScenarioException;
+import spiral.scenario.ScenarioLoader;
+import spiral.store.Hashes;
+import spiral.store.ScenarioStore;
+import spiral.store.StoredScenario;
+
+/**
+ * The scenarios the API knows: the built-ins (read-only, named by their names) and the stored
+ * ones (named by their numeric ids). Built-ins are parsed once, on first use.
+ */
+final class Catalog {
+  /** The name messages give an uploaded scenario text. */
+  static final String SOURCE = "scenario.yaml";
+
+  /**
+   * A scenario the API can run.
+   *
+   * @param id its API id (a built-in's name or a stored scenario's number)
+   * @param builtin whether it is built in (read-only)
+   * @param yaml its text
+   * @param hash the SHA-256 of the text
+   * @param scenario the parsed scenario
+   * @param stored the stored record, or null for a built-in
+   */
+  record Entry(String id, boolean builtin, String yaml, String hash, Scenario scenario,
+      StoredScenario stored) {}
+
+  private final ScenarioStore store;
+  private Map<String, Entry> builtins;
+
+  Catalog(ScenarioStore store) {
+    this.store = store;
+  }
+
+  synchronized Map<String, Entry> builtins() {
+    if (builtins == null) {
+      Map<String, Entry> m = new LinkedHashMap<>();
+      for (String name : BuiltinScenarios.names()) {
+        String yaml = new String(BuiltinScenarios.read(name).orElseThrow(), StandardCharsets.UTF_8);
+        m.put(name, new Entry(name, true, yaml, Hashes.sha256(yaml), parse(yaml), null));
+      }
+      builtins = m;
+    }
+    return builtins;
+  }
+
+  /** Every scenario, built-ins first. */
+  List<Entry> all() {
+    List<Entry> out = new ArrayList<>(builtins().values());
+    for (StoredScenario s : store.list()) {
+      out.add(stored(s));
+    }
+    return out;
+  }
+
+  /** The scenario with this API id, or 404. */
+  Entry get(String id) {
+    return find(id).orElseThrow(() -> ApiException.notFound("no scenario '" + Bodies.clip(id)
+        + "' (built-ins: " + String.join(", ", builtins().keySet()) + ", or a stored scenario's id)"));
+  }
+
+  Optional<Entry> find(String id) {
+    Entry b = builtins().get(id);
+    if (b != null) {
+      return Optional.of(b);
+    }
+    OptionalLongId n = OptionalLongId.of(id);
+    if (n == null) {
+      return Optional.empty();
+    }
+    return store.get(n.value()).map(Catalog::stored);
+  }
+
+  /** A stored scenario's number, or 404 (400 for a built-in, which cannot change). */
+  long storedId(String id) {
+    if (builtins().containsKey(id)) {
+      throw new ApiException(403, "read_only", "'" + id + "' is a built-in scenario: it cannot be"
+          + " changed or deleted; store a copy with POST /api/scenarios");
+    }
+    OptionalLongId n = OptionalLongId.of(id);
+    if (n == null) {
+      throw ApiException.notFound("no scenario '" + Bodies.clip(id) + "'");
+    }
+    return n.value();
+  }
+
+  private static Entry stored(StoredScenario s) {
+    Scenario sc;
+    try {
+      sc = ScenarioLoader.parse(SOURCE, s.yaml().getBytes(StandardCharsets.UTF_8));
+    } catch (ScenarioException e) {
+      sc = null; // stored before a stricter version of the format; shown, not runnable
+    }
+    return new Entry(Long.toString(s.id()), false, s.yaml(), s.hash(), sc, s);
+  }
+
+  /** Parses a scenario text, or fails with 400 and every problem with its line and column. */
+  static Scenario parse(String yaml) {
+    try {
+      return ScenarioLoader.parse(SOURCE, yaml.getBytes(StandardCharsets.UTF_8));
+    } catch (ScenarioException e) {
+      List<Map<String, Object>> errors = new ArrayList<>();
+      for (Problem p : e.problems()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", p.line());
+        m.put("column", p.column());
+        m.put("path", p.path());
+        m.put("message", p.message());
+        errors.add(m);
+      }
+      String msg = e.problems().size() == 1
+          ? "the scenario has a problem: " + e.problems().get(0)
+          : "the scenario has " + e.problems().size() + " problems; the first: " + e.problems().get(0);
+      throw new ApiException(400, "invalid_scenario", msg, errors);
+    }
+  }
+
+  /** A positive decimal id, or null. */
+  record OptionalLongId(long value) {
+    static OptionalLongId of(String s) {
+      if (s.isEmpty() || s.length() > 18) {
+        return null;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+          return null;
+        }
+      }
+      long v = Long.parseLong(s);
+      return v > 0 ? new OptionalLongId(v) : null;
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package spiral.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import spiral.Version;
+import spiral.bargain.NegotiationAnalysis;
+import spiral.explore.sweep.Sweep;
+import spiral.explore.sweep.SweepException;
+import spiral.explore.sweep.SweepRunner;
+import spiral.options.OptionsAnalysis;
+import spiral.options.RobustAnalysis;
+import spiral.scenario.Scenario;
+import spiral.sim.CompiledModel;
+import spiral.sim.Progress;
+import spiral.sim.SimulationSummary;
+import spiral.sim.Simulator;
+import spiral.sim.Stats;
+
+/**
+ * A validated job: its kind, the scenario text it runs on, its seed and its other parameters (a
+ * JSON object with only the keys of its kind, defaults filled in), and how to compute it. The
+ * same spec computes the same result, to the bit: that is what a re-run relies on.
+ *
+ * @param kind simulate, options, negotiate or sweep
+ * @param scenario the scenario as the request named it
+ * @param yaml the scenario text
+ * @param seed the master seed
+ * @param parameters the other inputs
+ */
+record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode parameters) {
+  static final List<String> KINDS = List.of("simulate", "options", "negotiate", "sweep");
+  static final long MAX_RUNS = 1_000_000_000L;
+  /** The most points a sweep job may have (each point's outputs are kept in memory until the end). */
+  static final int MAX_SWEEP_POINTS = 100_000;
+
+  /** Reads and checks a {@code POST /api/jobs} body; 400 for anything wrong. */
+  static JobSpec read(ObjectNode body, Catalog catalog) {
+    String kind = Bodies.string(body, "kind");
+    if (!KINDS.contains(kind)) {
+      throw ApiException.badRequest("kind: unknown kind '" + Bodies.clip(kind) + "' (known: "
+          + String.join(", ", KINDS) + ")");
+    }
+    JsonNode sn = body.get("scenario");
+    if (sn != null && sn.isIntegralNumber()) {
+      body.put("scenario", sn.asText());
+    }
+    String scenarioId = Bodies.string(body, "scenario");
+    Catalog.Entry entry = catalog.get(scenarioId);
+    if (entry.scenario() == null) {
+      Catalog.parse(entry.yaml()); // fails with its problems
+    }
+    long seed = Bodies.integer(body, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+    ObjectNode p = JsonNodeFactory.instance.objectNode();
+    Set<String> keys;
+    switch (kind) {
+      case "simulate" -> {
+        keys = Set.of("kind", "scenario", "seed", "runs");
+        p.put("runs", Bodies.integer(body, "runs", 10_000, 1, MAX_RUNS));
+      }
+      case "options" -> {
+        keys = Set.of("kind", "scenario", "seed", "runs", "robust", "samples", "sampleRuns");
+        p.put("runs", Bodies.integer(body, "runs", 10_000, 1, MAX_RUNS));
+        boolean robust = Bodies.bool(body, "robust");
+        p.put("robust", robust);
+        if (robust) {
+          p.put("samples", Bodies.integer(body, "samples", 50, 2, 100_000));
+          p.put("sampleRuns", Bodies.integer(body, "sampleRuns", 1000, 1, MAX_RUNS));
+        }
+      }
+      case "negotiate" -> {
+        keys = Set.of("kind", "scenario", "seed", "month", "window");
+        p.put("month", Bodies.integer(body, "month", 0, 0, 10_000));
+        if (body.hasNonNull("window")) {
+          p.put("window", Bodies.integer(body, "window", 0, 1, 10_000));
+        }
+      }
+      default -> {
+        keys = Set.of("kind", "scenario", "seed", "runs", "parameters", "design", "outputs");
+        p.put("runs", Bodies.integer(body, "runs", 1000, 1, MAX_RUNS));
+        for (String k : List.of("parameters", "design", "outputs")) {
+          if (body.has(k)) {
+            p.set(k, body.get(k));
+          }
+        }
+      }
+    }
+    Bodies.onlyKeys(body, "", keys);
+    JobSpec spec = new JobSpec(kind, entry.id(), entry.yaml(), seed, p);
+    spec.check();
+    return spec;
+  }
+
+  /** Checks that the scenario suits the kind (and, for a sweep, the sweep itself); 400 if not. */
+  void check() {
+    Scenario sc = Catalog.parse(yaml);
+    switch (kind) {
+      case "negotiate" -> {
+        if (sc.negotiation() == null) {
+          throw ApiException.badRequest("scenario: '" + scenario + "' has no negotiation section;"
+              + " only negotiate needs one");
+        }
+      }
+      case "sweep" -> {
+        int points = sweep(sc).points().length;
+        if (points > MAX_SWEEP_POINTS) {
+          throw ApiException.badRequest("design: " + points + " points; a sweep job may have at most "
+              + MAX_SWEEP_POINTS + " (run larger sweeps with 'spiral sweep')");
+        }
+      }
+      default -> {
+        if (!sc.hasEscalation()) {
+          throw ApiException.badRequest("scenario: '" + scenario + "' has no escalation model"
+              + " (ladder, actors and initiatingEvent): it is a negotiation; use kind negotiate");
+        }
+      }
+    }
+  }
+
+  /**
+   * Computes the result record (written as JSON by {@code JsonText}, like the command line's
+   * {@code --format json}).
+   *
+   * @throws IllegalArgumentException for inputs the analysis refuses
+   */
+  Object compute(Executor pool, int threads, Progress progress) {
+    Scenario sc = Catalog.parse(yaml);
+    return switch (kind) {
+      case "simulate" -> {
+        CompiledModel model = new CompiledModel(sc);
+        Stats stats = new Simulator(pool, threads).run(model, runs(), seed, progress);
+        yield SimulationSummary.of(sc, model, stats, seed);
+      }
+      case "options" -> {
+        OptionsAnalysis a = new OptionsAnalysis(pool, threads);
+        yield parameters.path("robust").asBoolean()
+            ? RobustAnalysis.analyse(a, sc, runs(), parameters.path("sampleRuns").asLong(), seed,
+                parameters.path("samples").asInt(), progress)
+            : a.analyse(sc, runs(), seed, progress);
+      }
+      case "negotiate" -> {
+        int window = parameters.has("window") ? parameters.get("window").asInt()
+            : sc.negotiation().months();
+        yield new NegotiationAnalysis(pool, threads).analyse(sc, parameters.path("month").asInt(),
+            window, progress);
+      }
+      default -> runSweep(sweep(sc), new Simulator(pool, threads), progress);
+    };
+  }
+
+  private long runs() {
+    return parameters.path("runs").asLong();
+  }
+
+  /** The sweep of a sweep job, its scenario replaced by this job's scenario text. */
+  private Sweep sweep(Scenario sc) {
+    ObjectNode s = parameters.deepCopy();
+    s.put("scenario", Catalog.SOURCE);
+    s.put("seed", seed);
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("spiral-sweep");
+      Files.writeString(dir.resolve(Catalog.SOURCE), yaml, StandardCharsets.UTF_8);
+      return Sweep.parse("sweep", Bodies.READER.writeValueAsString(s), dir);
+    } catch (SweepException e) {
+      throw ApiException.badRequest(e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a temporary scenario file", e);
+    } finally {
+      if (dir != null) {
+        try {
+          Files.deleteIfExists(dir.resolve(Catalog.SOURCE));
+          Files.deleteIfExists(dir);
+        } catch (IOException e) {
+          // a temporary folder left behind
+        }
+      }
+    }
+  }
+
+  /**
+   * The result of a sweep job: each point's parameter values and outputs.
+   *
+   * @param scenario the base scenario's id
+   * @param design the design type
+   * @param runs runs per point
+   * @param seed the seed of every point
+   * @param version the Spiral version
+   * @param parameters the parameter paths, in column order
+   * @param outputs the output names, in column order
+   * @param points the points, in order
+   */
+  record SweepResult(String scenario, String design, long runs, long seed, String version,
+      List<String> parameters, List<String> outputs, List<Point> points) {}
+
+  /**
+   * One point of a sweep.
+   *
+   * @param point its index
+   * @param values the parameter values
+   * @param outputs the outputs
+   */
+  record Point(int point, double[] values, double[] outputs) {}
+
+  private static SweepResult runSweep(Sweep sweep, Simulator sim, Progress progress) {
+    double[][] x = sweep.points();
+    long total = x.length * sweep.runs();
+    List<Point> points = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      long before = i * sweep.runs();
+      double[] out = SweepRunner.evaluate(sweep, x[i], sim,
+          (done, t) -> progress.advance(before + done, total));
+      points.add(new Point(i, x[i], out));
+    }
+    return new SweepResult(sweep.scenario().id(), sweep.design().type(), sweep.runs(),
+        sweep.seed(), Version.get(), sweep.parameters().stream().map(Sweep.Parameter::path).toList(),
+        sweep.outputs(), points);
+  }
+}

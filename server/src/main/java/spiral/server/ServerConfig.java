@@ -1,0 +1,62 @@
+package spiral.server;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How a server runs.
+ *
+ * @param host the address to bind (127.0.0.1 by default: only this machine can reach it)
+ * @param port the port, 0 for any free one
+ * @param dbUrl a JDBC URL ({@code jdbc:postgresql://…} or {@code jdbc:h2:…}), or null for the H2
+ *     file in {@code dataDir}
+ * @param dbUser the database user, or null
+ * @param dbPassword the database password, or null
+ * @param dataDir the data folder (created when missing; it holds the H2 file)
+ * @param jobThreads jobs run at once; the others wait in the queue
+ * @param workerThreads threads the running jobs share for their simulations
+ * @param maxQueuedJobs jobs that may wait; one more is refused with 503
+ * @param maxBodyBytes the largest request body accepted; a larger one gets 413
+ */
+public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword,
+    Path dataDir, int jobThreads, int workerThreads, int maxQueuedJobs, long maxBodyBytes) {
+
+  /** The default body limit: 1 MiB. */
+  public static final long MAX_BODY = 1 << 20;
+
+  /** Checks the values. */
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(dataDir, "dataDir");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+    if (jobThreads < 1 || workerThreads < 1 || maxQueuedJobs < 1 || maxBodyBytes < 1) {
+      throw new IllegalArgumentException("thread counts, queue and body limits must be positive");
+    }
+  }
+
+  /** A server on 127.0.0.1:{@code port} with the H2 file in {@code dataDir}. */
+  public static ServerConfig local(int port, Path dataDir) {
+    return new ServerConfig("127.0.0.1", port, null, null, null, dataDir, 1,
+        Runtime.getRuntime().availableProcessors(), 100, MAX_BODY);
+  }
+
+  /** The same with another database. */
+  public ServerConfig withDatabase(String url, String user, String password) {
+    return new ServerConfig(host, port, url, user, password, dataDir, jobThreads, workerThreads,
+        maxQueuedJobs, maxBodyBytes);
+  }
+
+  /** The same with another host and port. */
+  public ServerConfig withAddress(String host, int port) {
+    return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
+        workerThreads, maxQueuedJobs, maxBodyBytes);
+  }
+
+  /** The same with other job limits. */
+  public ServerConfig withJobs(int jobThreads, int workerThreads, int maxQueuedJobs) {
+    return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
+        workerThreads, maxQueuedJobs, maxBodyBytes);
+  }
+}

@@ -1,0 +1,378 @@
+package spiral.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import spiral.JsonText;
+import spiral.scenario.BuiltinScenarios;
+import spiral.scenario.Scenario;
+import spiral.scenario.ScenarioLoader;
+import spiral.sim.CompiledModel;
+import spiral.sim.Progress;
+import spiral.sim.SimulationSummary;
+import spiral.sim.Simulator;
+import spiral.store.Hashes;
+
+/**
+ * The API against a real server on a free port, over a real database: each subclass gives the
+ * database (H2 in a temporary folder, an embedded PostgreSQL).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+  Server server;
+  Http http;
+
+  /** The configuration of the server under test (its database). */
+  abstract ServerConfig config() throws Exception;
+
+  void afterStop() throws Exception {}
+
+  @BeforeAll
+  void start() throws Exception {
+    server = new Server();
+    http = Http.on(server.start(config().withJobs(2, 2, 100)));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (server != null) {
+      server.stop();
+    }
+    afterStop();
+  }
+
+  static String builtin(String name) {
+    return new String(BuiltinScenarios.read(name).orElseThrow(), StandardCharsets.UTF_8);
+  }
+
+  /** Fails when a response is not a JSON error or shows anything of the server's insides. */
+  static void cleanError(Http.Res r, int status) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    JsonNode j = r.json();
+    assertThat(j.path("error").isTextual()).as(r.body()).isTrue();
+    assertThat(j.path("message").isTextual()).as(r.body()).isTrue();
+    noInternals(r);
+  }
+
+  static void noInternals(Http.Res r) {
+    for (String leak : List.of("Exception", "\tat ", "java.", "javax.", "org.eclipse", "jetty", "Jetty",
+        "com.fasterxml", "io.javalin", "spiral.server", "spiral.store", "kotlin", "SQL", "h2database",
+        "postgresql", "Caused by")) {
+      assertThat(r.body()).as("leaks '%s'", leak).doesNotContain(leak);
+    }
+    String server = r.raw().headers().firstValue("Server").orElse("");
+    assertThat(server).doesNotContainIgnoringCase("jetty");
+    assertThat(r.raw().headers().firstValue("X-Powered-By")).isEmpty();
+  }
+
+  long submit(String body) {
+    Http.Res r = http.post("/api/jobs", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    assertThat(r.raw().headers().firstValue("Location").orElse("")).startsWith("/api/jobs/");
+    return r.json().get("id").asLong();
+  }
+
+  JsonNode done(long job, int seconds) {
+    JsonNode j = http.await(job, seconds);
+    assertThat(j.get("state").asText()).as(j.toString()).isEqualTo("done");
+    assertThat(j.get("progress").asDouble()).isEqualTo(1.0);
+    return j;
+  }
+
+  @Test
+  void builtInScenariosAreListedReadOnly() {
+    JsonNode list = http.get("/api/scenarios").json().get("scenarios");
+    List<String> ids = new ArrayList<>();
+    list.forEach(s -> {
+      if (s.get("builtin").asBoolean()) {
+        ids.add(s.get("id").asText());
+        assertThat(s.get("readOnly").asBoolean()).isTrue();
+        assertThat(s.has("yaml")).isFalse();
+      }
+    });
+    assertThat(ids).containsAll(BuiltinScenarios.names());
+    JsonNode one = http.get("/api/scenarios/rand-d-ports").json();
+    assertThat(one.get("yaml").asText()).isEqualTo(builtin("rand-d-ports"));
+    assertThat(one.get("hash").asText()).isEqualTo(Hashes.sha256(builtin("rand-d-ports")));
+    cleanError(http.put("/api/scenarios/rand-d-ports", "{\"yaml\":" + Http.quote(builtin("rand-b-depot")) + "}"), 403);
+    cleanError(http.delete("/api/scenarios/rand-d-ports"), 403);
+    cleanError(http.get("/api/scenarios/no-such-scenario"), 404);
+    cleanError(http.get("/api/scenarios/99999999"), 404);
+  }
+
+  @Test
+  void storedScenariosCanBeCreatedReadReplacedAndDeleted() {
+    String text = builtin("rand-a-satellite").replaceFirst("(?m)^name: .*$", "name: \"A stored copy\"");
+    Http.Res created = http.post("/api/scenarios", "{\"yaml\":" + Http.quote(text) + "}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    assertThat(created.raw().headers().firstValue("Location")).hasValue("/api/scenarios/" + id);
+    assertThat(created.json().get("title").asText()).isEqualTo("A stored copy");
+    assertThat(created.json().get("readOnly").asBoolean()).isFalse();
+    assertThat(http.get("/api/scenarios/" + id).json().get("yaml").asText()).isEqualTo(text);
+
+    String changed = text.replace("A stored copy", "Changed");
+    Http.Res put = http.put("/api/scenarios/" + id, "{\"yaml\":" + Http.quote(changed) + "}");
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    assertThat(put.json().get("title").asText()).isEqualTo("Changed");
+    assertThat(put.json().get("hash").asText()).isEqualTo(Hashes.sha256(changed));
+
+    Http.Res bad = http.put("/api/scenarios/" + id, "{\"yaml\":" + Http.quote(changed + "horizn: 3\n") + "}");
+    cleanError(bad, 400);
+    assertThat(bad.json().get("error").asText()).isEqualTo("invalid_scenario");
+    assertThat(http.get("/api/scenarios/" + id).json().get("title").asText()).isEqualTo("Changed");
+
+    // a YAML body works as well as {yaml}
+    Http.Res raw = http.post("/api/scenarios", changed.getBytes(StandardCharsets.UTF_8), "application/yaml");
+    assertThat(raw.status()).as(raw.body()).isEqualTo(201);
+
+    assertThat(http.delete("/api/scenarios/" + id).status()).isEqualTo(204);
+    cleanError(http.get("/api/scenarios/" + id), 404);
+    cleanError(http.delete("/api/scenarios/" + id), 404);
+  }
+
+  @Test
+  void validationErrorsGiveLineColumnAndPath() {
+    String text = builtin("rand-b-depot").replaceFirst("(?m)^horizon:", "horizn:");
+    Http.Res r = http.post("/api/scenarios/validate", "{\"yaml\":" + Http.quote(text) + "}");
+    cleanError(r, 400);
+    JsonNode e = r.json().get("errors");
+    assertThat(e.isArray()).isTrue();
+    JsonNode first = e.get(0);
+    int line = text.split("\n", -1).length;
+    for (int i = 0, n = 1; i < text.length(); i++) {
+      if (text.startsWith("horizn:", i) && (i == 0 || text.charAt(i - 1) == '\n')) {
+        line = n;
+        break;
+      }
+      if (text.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    assertThat(first.get("line").asInt()).isEqualTo(line);
+    assertThat(first.get("column").asInt()).isEqualTo(1);
+    assertThat(first.get("path").asText()).isEqualTo("horizn");
+    assertThat(first.get("message").asText()).contains("horizn");
+
+    Http.Res ok = http.post("/api/scenarios/validate", "{\"yaml\":" + Http.quote(builtin("rand-b-depot")) + "}");
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(ok.json().get("valid").asBoolean()).isTrue();
+    assertThat(ok.json().get("name").asText()).isEqualTo("rand-b-depot");
+
+    cleanError(http.post("/api/scenarios/validate", "{\"yaml\": 3}"), 400);
+    cleanError(http.post("/api/scenarios/validate", "{\"yml\": \"id: x\"}"), 400);
+    cleanError(http.post("/api/scenarios/validate", "{\"yaml\": \"[\"}"), 400);
+  }
+
+  @Test
+  void aSimulationJobStoresTheCommandLinesJsonAndRerunsToTheSameNumbers() throws Exception {
+    long job = submit("{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\",\"runs\":3000,\"seed\":11}");
+    JsonNode j = done(job, 120);
+    long resultId = j.get("resultId").asLong();
+    JsonNode r = http.get("/api/results/" + resultId).json();
+    assertThat(r.get("kind").asText()).isEqualTo("simulate");
+    assertThat(r.get("seed").asLong()).isEqualTo(11);
+    assertThat(r.get("version").asText()).isEqualTo(spiral.Version.get());
+    assertThat(r.get("parameters").get("runs").asLong()).isEqualTo(3000);
+    assertThat(r.get("scenarioHash").asText()).isEqualTo(Hashes.sha256(builtin("rand-d-ports")));
+    assertThat(r.get("intact").asBoolean()).isTrue();
+
+    // the same record → JSON path as `spiral simulate --format json`
+    Scenario sc = ScenarioLoader.resolve("rand-d-ports");
+    CompiledModel model = new CompiledModel(sc);
+    SimulationSummary expected = SimulationSummary.of(sc, model,
+        new Simulator(Runnable::run, 1).run(model, 3000, 11, Progress.NONE), 11);
+    assertThat(r.get("result")).isEqualTo(Http.JSON.readTree(JsonText.of(expected)));
+    assertThat(r.get("resultHash").asText()).isEqualTo(Hashes.sha256(JsonText.of(expected)));
+
+    Http.Res rerun = http.post("/api/results/" + resultId + "/rerun", "");
+    assertThat(rerun.status()).as(rerun.body()).isEqualTo(202);
+    JsonNode again = done(rerun.json().get("id").asLong(), 120);
+    JsonNode r2 = http.get("/api/results/" + again.get("resultId").asLong()).json();
+    assertThat(r2.get("id").asLong()).isNotEqualTo(resultId);
+    assertThat(r2.get("result")).isEqualTo(r.get("result"));
+    assertThat(r2.get("resultHash").asText()).isEqualTo(r.get("resultHash").asText());
+
+    assertThat(http.get("/api/results").json().get("results").findValuesAsText("id"))
+        .contains(Long.toString(resultId));
+  }
+
+  @Test
+  void aRerunUsesTheScenarioTextTheResultRanOnEvenAfterItWasEdited() {
+    String text = builtin("rand-a-satellite");
+    String id = http.post("/api/scenarios", "{\"yaml\":" + Http.quote(text) + "}").json().get("id").asText();
+    long job = submit("{\"kind\":\"simulate\",\"scenario\":" + id + ",\"runs\":1000,\"seed\":5}");
+    JsonNode first = http.get("/api/results/" + done(job, 120).get("resultId").asLong()).json();
+    String edited = text.replaceFirst("(?m)^horizon: 24", "horizon: 3");
+    assertThat(http.put("/api/scenarios/" + id, "{\"yaml\":" + Http.quote(edited) + "}").status()).isEqualTo(200);
+    assertThat(http.delete("/api/scenarios/" + id).status()).isEqualTo(204);
+    Http.Res rerun = http.post("/api/results/" + first.get("id").asLong() + "/rerun", "");
+    assertThat(rerun.status()).as(rerun.body()).isEqualTo(202);
+    JsonNode second = http.get("/api/results/" + done(rerun.json().get("id").asLong(), 120)
+        .get("resultId").asLong()).json();
+    assertThat(second.get("result")).isEqualTo(first.get("result"));
+    assertThat(second.get("scenarioHash").asText()).isEqualTo(Hashes.sha256(text));
+  }
+
+  @Test
+  void optionsNegotiateAndSweepJobsRun() {
+    long options = submit("{\"kind\":\"options\",\"scenario\":\"rand-b-depot\",\"runs\":200}");
+    long negotiate = submit("{\"kind\":\"negotiate\",\"scenario\":\"ukraine-2022-talks\",\"window\":3}");
+    long sweep = submit("{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\",\"runs\":200,\"seed\":2,"
+        + "\"parameters\":[{\"path\":\"actors.russia.rationality\",\"min\":1,\"max\":5}],"
+        + "\"design\":{\"type\":\"lhs\",\"points\":3},\"outputs\":[\"nuclearUse\",\"directWar\"]}");
+    JsonNode o = http.get("/api/results/" + done(options, 300).get("resultId").asLong()).json().get("result");
+    assertThat(o.get("options").size()).isEqualTo(20);
+    JsonNode n = http.get("/api/results/" + done(negotiate, 300).get("resultId").asLong()).json().get("result");
+    assertThat(n.get("window").size()).isEqualTo(3);
+    JsonNode s = http.get("/api/results/" + done(sweep, 300).get("resultId").asLong()).json().get("result");
+    assertThat(s.get("points").size()).isEqualTo(3);
+    assertThat(s.get("points").get(0).get("outputs").size()).isEqualTo(2);
+  }
+
+  @Test
+  void aRunningJobCanBeCancelledAndStoresNothing() throws Exception {
+    long job = submit("{\"kind\":\"simulate\",\"scenario\":\"rand-c-airbases\",\"runs\":1000000000}");
+    long end = System.nanoTime() + 60_000_000_000L;
+    JsonNode j;
+    do {
+      Thread.sleep(50);
+      j = http.get("/api/jobs/" + job).json();
+    } while (!(j.get("state").asText().equals("running") && j.get("progress").asDouble() > 0)
+        && System.nanoTime() < end);
+    assertThat(j.get("state").asText()).isEqualTo("running");
+    assertThat(j.get("etaSeconds").isNumber()).as(j.toString()).isTrue();
+    Http.Res c = http.delete("/api/jobs/" + job);
+    assertThat(c.status()).as(c.body()).isEqualTo(200);
+    assertThat(c.json().get("state").asText()).isEqualTo("cancelled");
+    Thread.sleep(500);
+    JsonNode after = http.get("/api/jobs/" + job).json();
+    assertThat(after.get("state").asText()).isEqualTo("cancelled");
+    assertThat(after.get("resultId").isNull()).isTrue();
+    cleanError(http.delete("/api/jobs/" + job), 409);
+    // the job threads are free again
+    done(submit("{\"kind\":\"simulate\",\"scenario\":\"rand-c-airbases\",\"runs\":100}"), 120);
+  }
+
+  @Test
+  void jobsThatDoNotSuitTheScenarioAreRefused() {
+    cleanError(http.post("/api/jobs", "{\"kind\":\"negotiate\",\"scenario\":\"rand-d-ports\"}"), 400);
+    cleanError(http.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":\"ukraine-2022-talks\"}"), 400);
+    cleanError(http.post("/api/jobs", "{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\",\"outputs\":[\"x\"]}"), 400);
+    cleanError(http.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":\"/etc/passwd\"}"), 404);
+    Http.Res tooBig = http.post("/api/jobs", "{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\","
+        + "\"parameters\":[{\"path\":\"actors.russia.rationality\",\"min\":1,\"max\":5}],"
+        + "\"design\":{\"type\":\"lhs\",\"points\":200000},\"outputs\":[\"nuclearUse\"]}");
+    cleanError(tooBig, 400);
+    assertThat(tooBig.json().get("message").asText()).contains("at most 100000");
+  }
+
+  @Test
+  void hostileInputGetsJsonErrorsWithoutInternals() {
+    byte[] huge = new byte[3 << 20];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    Http.Res big = http.post("/api/jobs", huge, "application/json");
+    cleanError(big, 413);
+    cleanError(http.post("/api/scenarios", huge, "application/yaml"), 413);
+    cleanError(http.post("/api/jobs", "[".repeat(100_000)), 400);
+    cleanError(http.post("/api/jobs", "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)), 400);
+    byte[] garbage = new byte[4096];
+    new java.util.Random(7).nextBytes(garbage);
+    cleanError(http.post("/api/jobs", garbage, "application/json"), 400);
+    cleanError(http.post("/api/scenarios/validate", garbage, "application/yaml"), 400);
+    for (String body : List.of("", "null", "[]", "3", "\"x\"", "{", "{}", "{\"kind\":1}",
+        "{\"kind\":\"simulate\"}", "{\"kind\":\"simulate\",\"scenario\":[1]}",
+        "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\",\"runs\":\"many\"}",
+        "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\",\"runs\":-1}",
+        "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\",\"runs\":1.5}",
+        "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\",\"runs\":1e400}",
+        "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\",\"seed\":99999999999999999999999}",
+        "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\",\"bogus\":1}",
+        "{\"kind\":\"simulate\",\"kind\":\"options\",\"scenario\":\"rand-d-ports\"}",
+        "{\"kind\":\"drop table job\",\"scenario\":\"rand-d-ports\"}",
+        "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\"} trailing")) {
+      Http.Res r = http.post("/api/jobs", body);
+      assertThat(r.status()).as(body + " → " + r.body()).isBetween(400, 404);
+      cleanError(r, r.status());
+    }
+    cleanError(http.get("/api/jobs/abc"), 404);
+    cleanError(http.get("/api/jobs/99999999"), 404);
+    cleanError(http.get("/api/jobs/-1"), 404);
+    cleanError(http.get("/api/results/0"), 404);
+    cleanError(http.post("/api/results/99999999/rerun", ""), 404);
+    cleanError(http.get("/api/jobs?limit=abc"), 400);
+    cleanError(http.get("/api/nothing-here"), 404);
+    cleanError(http.method("PATCH", "/api/jobs"), 405);
+    cleanError(http.get("/api/jobs/%2e%2e%2f%2e%2e%2fetc%2fpasswd"), 404);
+  }
+
+  /** Sends raw bytes to the server and returns what comes back. */
+  String raw(String request) throws Exception {
+    int port = URI.create(http.base()).getPort();
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
+  void requestsRefusedBeforeTheApiAlsoGetJsonWithoutInternals() throws Exception {
+    for (String req : List.of(
+        "GARBAGE \u0000\u0001 HTTP/1.1\r\n\r\n",
+        "GET /api/jobs/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /api HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(40_000) + "\r\nConnection: close\r\n\r\n")) {
+      String res = raw(req);
+      assertThat(res).as(res).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+      assertThat(res).contains("{\"error\":").doesNotContain("jetty", "Jetty", "org.eclipse", "Exception", "\tat ");
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentListsExactlyTheRegisteredRoutes() {
+    JsonNode doc = http.get("/api/openapi.json").json();
+    assertThat(doc.get("openapi").asText()).startsWith("3.");
+    assertThat(doc.get("info").get("version").asText()).isEqualTo(spiral.Version.get());
+    Set<String> documented = new TreeSet<>();
+    for (Iterator<String> p = doc.get("paths").fieldNames(); p.hasNext(); ) {
+      String path = p.next();
+      doc.get("paths").get(path).fieldNames()
+          .forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + path));
+    }
+    assertThat(documented).isEqualTo(new TreeSet<>(server.routes()));
+    // every schema a path refers to exists
+    String text = doc.toString();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("#/components/schemas/(\\w+)").matcher(text);
+    while (m.find()) {
+      assertThat(doc.get("components").get("schemas").has(m.group(1))).as(m.group(1)).isTrue();
+    }
+  }
+
+  @Test
+  void theDocsPageAndTheRootPageNeedNothingFromElsewhere() {
+    Http.Res docs = http.get("/api/docs");
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(docs.body()).contains("/api/openapi.json").doesNotContain("http://", "https://", "src=");
+    assertThat(docs.raw().headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+    Http.Res root = http.get("/");
+    assertThat(root.status()).isEqualTo(200);
+    assertThat(root.body()).contains("Spiral server");
+    assertThat(http.get("/api").json().get("version").asText()).isEqualTo(spiral.Version.get());
+  }
+}

@@ -1,0 +1,106 @@
+package spiral.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the API tests: real requests to a real server. */
+record Http(String base) {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(10)).build();
+
+  /** A response: status, body text, its JSON (or null), and the whole response. */
+  record Res(int status, String body, HttpResponse<String> raw) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  static Http on(int port) {
+    return new Http("http://127.0.0.1:" + port);
+  }
+
+  Res get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  Res delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
+  Res post(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Res post(String path, byte[] body, String type) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", type)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  Res put(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Res method(String method, String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
+  Res send(HttpRequest.Builder b) {
+    try {
+      HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Res(r.statusCode(), r.body(), r);
+    } catch (IOException e) {
+      throw new AssertionError("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A JSON string literal. */
+  static String quote(String s) {
+    try {
+      return JSON.writeValueAsString(s);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Polls a job until it has ended; fails after {@code seconds}. */
+  JsonNode await(long jobId, int seconds) {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (true) {
+      JsonNode j = get("/api/jobs/" + jobId).json();
+      String s = j.get("state").asText();
+      if (!s.equals("queued") && !s.equals("running")) {
+        return j;
+      }
+      if (System.nanoTime() > end) {
+        throw new AssertionError("job " + jobId + " still " + s + " after " + seconds + " s: " + j);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package spiral.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Spiral's database: an embedded H2 file or a PostgreSQL server, brought to the current schema by
+ * the Flyway migrations under {@code db/migration} when it opens, with the stores over it.
+ *
+ * <p>An H2 database is opened with {@code WRITE_DELAY=0}, so every commit reaches the file before
+ * the commit returns: a process killed right after a result was stored keeps it. While open, the
+ * database holds one H2 connection so that the file stays open between requests.
+ *
+ * <p>Thread-safe: every operation takes its own connection.
+ */
+public final class Database implements AutoCloseable {
+  /** The name of the H2 database file (without {@code .mv.db}) in the data folder. */
+  public static final String H2_FILE = "spiral";
+
+  private final String url;
+  private final DataSource dataSource;
+  private final Connection keepOpen;
+  private final ScenarioStore scenarios;
+  private final JobStore jobs;
+  private final ResultStore results;
+
+  private Database(String url, DataSource dataSource, Connection keepOpen) {
+    this.url = url;
+    this.dataSource = dataSource;
+    this.keepOpen = keepOpen;
+    this.scenarios = new ScenarioStore(this);
+    this.jobs = new JobStore(this);
+    this.results = new ResultStore(this);
+  }
+
+  /** The JDBC URL of the H2 file database in {@code dataFolder}. */
+  public static String h2Url(Path dataFolder) {
+    return "jdbc:h2:file:" + dataFolder.toAbsolutePath().normalize().resolve(H2_FILE)
+        + ";WRITE_DELAY=0";
+  }
+
+  /**
+   * Opens a database and migrates it to the current schema.
+   *
+   * @param url a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL
+   * @param user the user, or null (H2 then uses its default, PostgreSQL the URL's)
+   * @param password the password, or null
+   * @throws IllegalArgumentException if the URL is not an H2 or PostgreSQL URL
+   * @throws StoreException if the database cannot be reached or migrated
+   */
+  public static Database open(String url, String user, String password) {
+    Objects.requireNonNull(url, "url");
+    boolean h2 = url.startsWith("jdbc:h2:");
+    if (!h2 && !url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("unsupported database URL '" + url
+          + "': give a jdbc:postgresql://HOST/DB or a jdbc:h2: URL");
+    }
+    DataSource ds = new SimpleDataSource(url, user, password);
+    Connection keep = null;
+    try {
+      if (h2) {
+        keep = ds.getConnection();
+      }
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      return new Database(url, ds, keep);
+    } catch (SQLException | FlywayException e) {
+      closeQuietly(keep);
+      throw new StoreException("cannot open the database " + redact(url) + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(keep);
+      throw e;
+    }
+  }
+
+  /** The URL without its parameters (which may hold a password). */
+  static String redact(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
+  }
+
+  /** The URL this database was opened with, without its parameters. */
+  public String url() {
+    return redact(url);
+  }
+
+  /** The stored scenarios. */
+  public ScenarioStore scenarios() {
+    return scenarios;
+  }
+
+  /** The jobs. */
+  public JobStore jobs() {
+    return jobs;
+  }
+
+  /** The results. */
+  public ResultStore results() {
+    return results;
+  }
+
+  /** Work on one connection. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} on a connection in auto-commit mode. */
+  <T> T query(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  <T> T transaction(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T t = work.apply(c);
+        c.commit();
+        return t;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(keepOpen);
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // closing anyway
+      }
+    }
+  }
+}

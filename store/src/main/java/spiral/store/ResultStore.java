@@ -1,0 +1,69 @@
+package spiral.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored results (written by {@link JobStore#finish}); read-only here. */
+public final class ResultStore {
+  static final String INFO = "id, job_id, kind, scenario, scenario_hash, seed, version, parameters,"
+      + " body_hash, created_at";
+  private final Database db;
+
+  ResultStore(Database db) {
+    this.db = db;
+  }
+
+  /** The newest results first, at most {@code limit}, without their bodies. */
+  public List<ResultInfo> list(int limit) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + INFO + " FROM result ORDER BY id DESC")) {
+        ps.setMaxRows(limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<ResultInfo> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(info(rs));
+          }
+          return out;
+        }
+      }
+    });
+  }
+
+  /** The result with this id. */
+  public Optional<StoredResult> get(long id) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + INFO + ", body FROM result WHERE id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next()
+              ? Optional.of(new StoredResult(info(rs), rs.getString(11)))
+              : Optional.<StoredResult>empty();
+        }
+      }
+    });
+  }
+
+  /** The scenario text stored under a SHA-256. */
+  public Optional<String> scenarioText(String hash) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT yaml FROM scenario_text WHERE hash = ?")) {
+        ps.setString(1, hash);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
+  static ResultInfo info(ResultSet rs) throws SQLException {
+    return new ResultInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
+        rs.getLong(10));
+  }
+}
