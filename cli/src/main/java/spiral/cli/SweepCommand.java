@@ -59,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
     int points = sweep.points().length;
     int skipped;
     try (Workers workers = new Workers(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
-      skipped = new SweepRunner(workers.simulator()).run(sweep, dir, resume, bar);
+      skipped = new SweepRunner(workers.sweeps()).run(sweep, dir, resume, bar);
     } catch (SweepException e) {
       throw new BadInputException("spiral: " + e.getMessage());
     } catch (IOException e) {
