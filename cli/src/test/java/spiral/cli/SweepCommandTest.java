@@ -135,4 +135,45 @@ class SweepCommandTest {
     assertThat(Cli.run("discover", write("junk.csv", "a,b\n1,2\n").toString(), "--where",
         "a > 1").code()).isEqualTo(2);
   }
+
+  @Test
+  void malformedTruncatedHugeAndHostileSweepFilesExitWithTwoAndALocatedMessage() throws Exception {
+    record Bad(String name, byte[] content, String expected) {}
+    byte[] huge = new byte[17 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) '#');
+    List<Bad> bad = List.of(
+        new Bad("min-above-max.yaml", SWEEP.replace("min: 1, max: 5", "min: 5, max: 1").getBytes(),
+            "min-above-max.yaml:4:"),
+        new Bad("unknown-path.yaml", SWEEP.replace("rationality", "rationalty").getBytes(),
+            "unknown-path.yaml:4:"),
+        new Bad("unknown-output.yaml", SWEEP.replace("directWar", "war").getBytes(),
+            "unknown-output.yaml:8:"),
+        new Bad("design.yaml", SWEEP.replace("type: lhs", "type: grid").getBytes(),
+            "design.yaml:5:"),
+        new Bad("count.yaml", SWEEP.replace("points: 6", "points: -3").getBytes(),
+            "count.yaml:5:"),
+        new Bad("truncated.yaml", SWEEP.substring(0, SWEEP.indexOf("points:")).getBytes(),
+            "truncated.yaml:"),
+        new Bad("tabs.yaml", "scenario:\t[x\n\t- y".getBytes(), "tabs.yaml:"),
+        new Bad("binary.yaml", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2}, "binary.yaml"),
+        new Bad("huge.yaml", huge, "huge.yaml"),
+        new Bad("aliases.yaml", ("a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            + "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+            + "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+            + "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n").getBytes(), "aliases.yaml"),
+        new Bad("deep.yaml", "[".repeat(100_000).getBytes(), "deep.yaml"),
+        new Bad("tag.yaml", "scenario: !!java.io.File /\n".getBytes(), "tag.yaml"));
+    for (Bad b : bad) {
+      Path f = tmp.resolve(b.name());
+      Files.write(f, b.content());
+      Cli c = Cli.run("sweep", f.toString(), "--out", tmp.resolve("never").toString());
+      assertThat(c.code()).as(b.name() + ": " + c.err()).isEqualTo(2);
+      assertThat(c.err()).as(b.name()).contains(b.expected())
+          .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+    assertThat(tmp.resolve("never")).doesNotExist();
+  }
 }
