@@ -34,7 +34,8 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RESULTS.csv", description = "A sweep's results.")
+  @Parameters(index = "0", paramLabel = "RESULTS",
+      description = "A sweep's results: DIR/results.csv or DIR/results.parquet.")
   Path input;
 
   @Option(

@@ -30,13 +30,15 @@ import spiral.explore.sweep.SweepResults;
       "Sensitivity of a sweep's output to its parameters. For a saltelli design: Sobol first-order"
           + " and total indices with 95%% bootstrap intervals; for a morris design: mu* and sigma"
           + " of the elementary effects; otherwise Spearman's rank correlation of each parameter"
-          + " with the output. INPUT is DIR/results.csv (the design is read from DIR/sweep.yaml)"
+          + " with the output. INPUT is DIR/results.csv or DIR/results.parquet (the design is"
+          + " read from DIR/sweep.yaml)"
           + " or a sweep file (its results are read from its default folder)."
     })
 final class SensitivityCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "INPUT", description = "SWEEP.yaml or DIR/results.csv.")
+  @Parameters(index = "0", paramLabel = "INPUT",
+      description = "SWEEP.yaml, DIR/results.csv or DIR/results.parquet.")
   Path input;
 
   @Option(

@@ -23,8 +23,11 @@ import spiral.explore.sweep.SweepRunner;
       "Run a parameter sweep: every point of the sweep file's design (lhs, sobol, factorial,"
           + " morris or saltelli) is simulated with the sweep's seed (common random numbers) and"
           + " written as one row of DIR/results.csv (point, the parameters, seed, the outputs),"
-          + " flushed point by point. --resume finishes an interrupted sweep. The same sweep gives"
-          + " the same file on any number of threads."
+          + " flushed point by point, and, once every point is done, DIR/results.parquet (the same"
+          + " columns typed: point int32, parameters double, seed int64, outputs double)."
+          + " Points are evaluated side by side on the threads (a point's runs are shared among"
+          + " them when there are fewer points than threads). --resume finishes an interrupted"
+          + " sweep. The same sweep gives the same files on any number of threads."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -60,6 +63,7 @@ final class SweepCommand implements Callable<Integer> {
     int skipped;
     try (Workers workers = new Workers(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
       skipped = new SweepRunner(workers.sweeps()).run(sweep, dir, resume, bar);
+      ParquetResults.write(dir.resolve(SweepRunner.RESULTS), dir.resolve(ParquetResults.FILE));
     } catch (SweepException e) {
       throw new BadInputException("spiral: " + e.getMessage());
     } catch (IOException e) {
@@ -68,10 +72,10 @@ final class SweepCommand implements Callable<Integer> {
       bar.clear();
     }
     spec.commandLine().getOut().println(String.format(Locale.ROOT,
-        "%s: %,d points x %,d runs (%s design%s) -> %s",
+        "%s: %,d points x %,d runs (%s design%s) -> %s, %s",
         file, points, sweep.runs(), sweep.design().type(),
         skipped > 0 ? String.format(Locale.ROOT, ", %,d resumed", skipped) : "",
-        dir.resolve(SweepRunner.RESULTS)));
+        dir.resolve(SweepRunner.RESULTS), dir.resolve(ParquetResults.FILE)));
     return 0;
   }
 }
