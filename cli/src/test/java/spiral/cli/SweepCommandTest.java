@@ -176,4 +176,49 @@ class SweepCommandTest {
     }
     assertThat(tmp.resolve("never")).doesNotExist();
   }
+
+  /** Runs a sweep of this design and writes the sensitivity report of furtherAttacks. */
+  static String sensitivityReport(Path tmp, String name, String design) throws Exception {
+    Path f = tmp.resolve(name + ".yaml");
+    Files.writeString(f, SWEEP.replace("type: lhs, points: 6", design)
+        .replace("runs: 200", "runs: 100"));
+    Path out = tmp.resolve(name);
+    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    Path html = tmp.resolve(name + ".html");
+    Cli r = Cli.run("sensitivity", out.resolve("results.csv").toString(), "--output",
+        "furtherAttacks", "--report", html.toString(), "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    return Files.readString(html);
+  }
+
+  @Test
+  void sensitivityReportShowsTheTornadoTheDesignsChartAndTheAssumptions() throws Exception {
+    String sobol = sensitivityReport(tmp, "sal", "type: saltelli, points: 8");
+    assertThat(sobol).contains("data-chart=\"tornado\"").contains("data-chart=\"sobol\"")
+        .contains("id=\"sensitivity-table\"").contains("Illustrative assumptions")
+        .contains("rationality (quantal-response lambda)")
+        .contains("Saltelli, N = 8 base points (32 in all)")
+        .contains("<dt>Seed</dt><dd>1 ").contains("<dt>Runs per point</dt><dd>100</dd>")
+        .doesNotContain("http://").doesNotContain("https://");
+    String morris = sensitivityReport(tmp, "mo", "type: morris, trajectories: 3");
+    assertThat(morris).contains("data-chart=\"tornado\"").contains("data-chart=\"morris\"")
+        .contains("design seed 1");
+    String lhs = sensitivityReport(tmp, "lhs", "type: lhs, points: 6");
+    assertThat(lhs).contains("data-chart=\"rank-correlation\"");
+
+    // without the sweep file: no tornado, and the report says what it cannot know
+    Files.delete(tmp.resolve("lhs/sweep.yaml"));
+    Path html = tmp.resolve("bare.html");
+    Cli r = Cli.run("sensitivity", tmp.resolve("lhs/results.csv").toString(), "--report",
+        html.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(html)).doesNotContain("data-chart=\"tornado\"")
+        .contains("data-chart=\"rank-correlation\"").contains("cannot be listed");
+
+    Cli bad = Cli.run("sensitivity", tmp.resolve("lhs/results.csv").toString(), "--report",
+        tmp.resolve("no/such/folder/r.html").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--report");
+  }
 }

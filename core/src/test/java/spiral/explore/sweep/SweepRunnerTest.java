@@ -142,6 +142,26 @@ class SweepRunnerTest {
   }
 
   @Test
+  void tornadoMovesOneParameterAtATimeAroundTheMiddle() {
+    Sweep s = sweep();
+    Simulator one = new Simulator(Runnable::run, 1);
+    var ranges = OneAtATime.ranges(s);
+    assertThat(ranges.get(0).low()).isEqualTo(1.0);
+    assertThat(ranges.get(0).base()).isEqualTo(3.0);
+    assertThat(ranges.get(0).high()).isEqualTo(5.0);
+    spiral.explore.Tornado t = OneAtATime.tornado(s, "nuclearUse", one, null);
+    assertThat(t.bars()).hasSize(2);
+    assertThat(t.base()).isEqualTo(SweepRunner.evaluate(s, new double[] {3.0, 0.8}, one,
+        spiral.sim.Progress.NONE)[0]);
+    spiral.explore.Tornado.Bar r = t.bars().stream()
+        .filter(b -> b.parameter().equals("actors.russia.rationality")).findFirst().orElseThrow();
+    assertThat(r.low()).isEqualTo(SweepRunner.evaluate(s, new double[] {1.0, 0.8}, one,
+        spiral.sim.Progress.NONE)[0]);
+    assertThatThrownBy(() -> OneAtATime.tornado(s, "cohesion", one, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void resumeRefusesAnotherHeader() throws Exception {
     Path dir = tmp.resolve("other");
     Files.createDirectories(dir);
