@@ -3,6 +3,7 @@ package spiral.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,6 +46,12 @@ final class SweepCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(
+      names = "--no-parquet",
+      description = "Write only DIR/results.csv, removing a results.parquet left there (saves"
+          + " loading the Parquet writer, about half a second).")
+  boolean noParquet;
+
+  @Option(
       names = "--threads",
       paramLabel = "T",
       description = "Worker threads (default: all cores). Results do not depend on it.")
@@ -63,7 +70,11 @@ final class SweepCommand implements Callable<Integer> {
     int skipped;
     try (Workers workers = new Workers(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
       skipped = new SweepRunner(workers.sweeps()).run(sweep, dir, resume, bar);
-      ParquetResults.write(dir.resolve(SweepRunner.RESULTS), dir.resolve(ParquetResults.FILE));
+      if (noParquet) {
+        Files.deleteIfExists(dir.resolve(ParquetResults.FILE)); // never leave a stale one
+      } else {
+        ParquetResults.write(dir.resolve(SweepRunner.RESULTS), dir.resolve(ParquetResults.FILE));
+      }
     } catch (SweepException e) {
       throw new BadInputException("spiral: " + e.getMessage());
     } catch (IOException e) {
@@ -72,10 +83,11 @@ final class SweepCommand implements Callable<Integer> {
       bar.clear();
     }
     spec.commandLine().getOut().println(String.format(Locale.ROOT,
-        "%s: %,d points x %,d runs (%s design%s) -> %s, %s",
+        "%s: %,d points x %,d runs (%s design%s) -> %s%s",
         file, points, sweep.runs(), sweep.design().type(),
         skipped > 0 ? String.format(Locale.ROOT, ", %,d resumed", skipped) : "",
-        dir.resolve(SweepRunner.RESULTS), dir.resolve(ParquetResults.FILE)));
+        dir.resolve(SweepRunner.RESULTS),
+        noParquet ? "" : ", " + dir.resolve(ParquetResults.FILE)));
     return 0;
   }
 }

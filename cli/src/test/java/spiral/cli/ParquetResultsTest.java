@@ -105,6 +105,11 @@ class ParquetResultsTest {
         .isZero();
     assertThat(ParquetResults.read(out.resolve("results.parquet")).y()).isDeepEqualTo(full.y());
 
+    Files.writeString(out.resolve("results.csv"), String.join("\n", lines.subList(0, 3)) + "\n");
+    assertThat(Cli.run("sweep", f.toString(), "--out", out.toString(), "--resume",
+        "--no-parquet").code()).isZero();
+    assertThat(out.resolve("results.parquet")).doesNotExist();
+
     Path junk = tmp.resolve("junk.parquet");
     Files.writeString(junk, "not parquet at all");
     Cli d = Cli.run("discover", junk.toString(), "--where", "nuclearUse > 0");
