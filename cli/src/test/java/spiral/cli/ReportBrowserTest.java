@@ -168,6 +168,12 @@ class ReportBrowserTest {
     }
   }
 
+  @Test
+  void discoveryReportRendersInChromium() throws Exception {
+    SweepCommandTest.discoveryReport(tmp, "disc");
+    check(tmp.resolve("disc.html"), List.of("prim-box", "prim-trajectory"));
+  }
+
   /** Loads the page twice: once for the DOM after its scripts ran, once for a screenshot. */
   private void check(Path file, List<String> expectedCharts) throws Exception {
     String url = file.toUri().toString();

@@ -221,4 +221,29 @@ class SweepCommandTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--report");
   }
+
+  /** Runs the example-like sweep and writes the discovery report of nuclearUse > 0. */
+  static String discoveryReport(Path tmp, String name) throws Exception {
+    Path f = tmp.resolve(name + ".yaml");
+    Files.writeString(f, SWEEP.replace("points: 6", "points: 30").replace("runs: 200", "runs: 100"));
+    Path out = tmp.resolve(name);
+    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    Path html = tmp.resolve(name + ".html");
+    Cli d = Cli.run("discover", out.resolve("results.parquet").toString(), "--where",
+        "directWar > 0.0", "--report", html.toString());
+    assertThat(d.code()).as(d.err()).isZero();
+    return Files.readString(html);
+  }
+
+  @Test
+  void discoverReportShowsTheBoxAndTheTrajectory() throws Exception {
+    String html = discoveryReport(tmp, "disc");
+    assertThat(html).contains("data-chart=\"prim-box\"").contains("data-chart=\"prim-trajectory\"")
+        .contains("id=\"box-table\"").contains("Illustrative assumptions")
+        .contains("chosen: box ").contains("Friedman &amp; Fisher 1999");
+    Cli bad = Cli.run("discover", tmp.resolve("disc/results.csv").toString(), "--where",
+        "directWar > 0.0", "--report", tmp.resolve("no/such/r.html").toString());
+    assertThat(bad.code()).isEqualTo(2);
+  }
 }

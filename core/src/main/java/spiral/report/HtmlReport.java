@@ -22,7 +22,10 @@ import java.util.function.Function;
 import spiral.bargain.Negotiation;
 import spiral.bargain.NegotiationReport;
 import spiral.bargain.PositionsReport;
+import spiral.explore.DiscoveryReport;
 import spiral.explore.MorrisEffect;
+import spiral.explore.PrimBox;
+import spiral.explore.PrimResult;
 import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
 import spiral.explore.Tornado;
@@ -500,21 +503,21 @@ public final class HtmlReport {
 
     if (report.tornado() != null) {
       b.append("<section id=\"tornado\">\n<h2>One at a time</h2>\n");
-      b.append(SensitivityCharts.tornado(report.tornado(), report.ranges(), out));
+      b.append(ExploreCharts.tornado(report.tornado(), report.ranges(), out));
       b.append("</section>\n");
     }
     switch (report.method()) {
       case "sobol" -> {
         b.append("<section id=\"sobol\">\n<h2>Sobol indices</h2>\n");
-        b.append(SensitivityCharts.sobol(report.sobol(), out));
+        b.append(ExploreCharts.sobol(report.sobol(), out));
       }
       case "morris" -> {
         b.append("<section id=\"morris\">\n<h2>Morris screening</h2>\n");
-        b.append(SensitivityCharts.morris(report.morris(), out));
+        b.append(ExploreCharts.morris(report.morris(), out));
       }
       default -> {
         b.append("<section id=\"rank-correlation\">\n<h2>Rank correlations</h2>\n");
-        b.append(SensitivityCharts.ranks(report.ranks(), out));
+        b.append(ExploreCharts.ranks(report.ranks(), out));
       }
     }
     b.append(sensitivityTable(report)).append("</section>\n");
@@ -628,6 +631,83 @@ public final class HtmlReport {
     b.append("</dl>\n<p class=\"muted\">The same sweep, results and options give the same "
         + "file. This page loads nothing from outside itself.</p>\n</footer>\n");
     return b.toString();
+  }
+
+  // ================================================================ spiral discover
+
+  /**
+   * The report of a PRIM scenario discovery on a sweep's results: the chosen box as parameter
+   * ranges with its coverage, density and mass, the peeling trajectory (density against coverage,
+   * the chosen box marked), the scenario's illustrative assumptions, and the settings.
+   *
+   * @param report the discovery
+   * @return the HTML page
+   */
+  public static String discovery(DiscoveryReport report) {
+    Objects.requireNonNull(report, "report");
+    PrimResult prim = report.prim();
+    PrimBox box = prim.box(report.chosen());
+    double baseRate = report.points() == 0 ? 0 : (double) report.interesting() / report.points();
+    StringBuilder b = new StringBuilder(64 * 1024);
+    b.append("<header>\n<p class=\"kicker\">Spiral &middot; discovery</p>\n<h1>Where <code>")
+        .append(esc(report.where())).append("</code></h1>\n");
+    b.append("<p class=\"lead\">The box of parameter ranges in which <b>")
+        .append(esc(report.where())).append("</b> holds most often: ")
+        .append(count(report.interesting())).append(" of ").append(count(report.points()))
+        .append(" design points").append(report.scenario() == null ? ""
+            : " of <b>" + esc(report.scenario()) + "</b>").append(".</p>\n");
+    StringBuilder cards = new StringBuilder("<div class=\"cards\">\n");
+    cards.append(card("Density in the box", pct(box.density()),
+        "base rate " + pct(baseRate) + " over all the points"));
+    cards.append(card("Coverage", pct(box.coverage()),
+        "of the points of interest lie in the box"));
+    cards.append(card("Mass", pct(box.mass()), box.count() + " of " + count(report.points())
+        + " points in the box"));
+    b.append(cards.append("</div>\n")).append("</header>\n");
+    if (report.illustrative() != null) {
+      b.append(callout(report.illustrative()));
+    } else {
+      b.append("<aside class=\"callout\" id=\"illustrative\" role=\"note\">\n<h2>&#9888; "
+          + "Illustrative assumptions</h2>\n<p><b>The sweep file was not found next to the "
+          + "results, so the scenario's illustrative assumptions cannot be listed:</b> treat every "
+          + "weight, probability and cost as illustrative.</p>\n</aside>\n");
+    }
+    b.append("<section id=\"box\">\n<h2>The box</h2>\n");
+    b.append(ExploreCharts.primBox(prim, report.chosen()));
+    List<PrimResult.Range> limits = prim.restrictions(box);
+    b.append("<div class=\"scroll\"><table class=\"data\" id=\"box-table\">\n<thead><tr>"
+        + "<th>parameter</th><th class=\"n\">box low</th><th class=\"n\">box high</th>"
+        + "<th class=\"n\">sweep range</th></tr></thead>\n<tbody>\n");
+    if (limits.isEmpty()) {
+      b.append("<tr><td colspan=\"4\">no parameter is restricted: the condition is not "
+          + "concentrated in a box</td></tr>\n");
+    }
+    for (PrimResult.Range r : limits) {
+      int j = prim.names().indexOf(r.parameter());
+      b.append("<tr><td><code>").append(esc(r.parameter())).append("</code></td><td class=\"n\">")
+          .append(num(r.low(), 4)).append("</td><td class=\"n\">").append(num(r.high(), 4))
+          .append("</td><td class=\"n\">").append(num(prim.dataLow()[j], 4)).append(" &ndash; ")
+          .append(num(prim.dataHigh()[j], 4)).append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table></div>\n</section>\n");
+    b.append("<section id=\"trajectory\">\n<h2>The peeling trajectory</h2>\n");
+    b.append(ExploreCharts.primTrajectory(prim, report.chosen(), report.minCoverage(), baseRate));
+    b.append("</section>\n");
+    StringBuilder f = new StringBuilder("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(f, "Input", "<code>" + esc(report.input()) + "</code>");
+    dl(f, "Condition", "<code>" + esc(report.where()) + "</code>");
+    dl(f, "Scenario", report.scenario() == null ? "not known (no sweep file next to the results)"
+        : esc(report.scenario()));
+    dl(f, "Method", "PRIM (Friedman &amp; Fisher 1999): peel fraction " + num(report.alpha(), 3)
+        + ", smallest box mass " + num(report.minMass(), 3) + ", then pasting; the chosen box is "
+        + "the densest with coverage at least " + num(report.minCoverage(), 2));
+    dl(f, "Trajectory", prim.trajectory().size() + " boxes (" + prim.peels() + " peels, "
+        + (prim.trajectory().size() - 1 - prim.peels()) + " pastes); chosen box "
+        + report.chosen());
+    f.append("</dl>\n<p class=\"muted\">The same results and options give the same file. This "
+        + "page loads nothing from outside itself.</p>\n</footer>\n");
+    b.append(f);
+    return page("Spiral discovery: " + report.where(), b.toString());
   }
 
   // ================================================================ spiral study

@@ -8,18 +8,21 @@ import static spiral.report.Html.num;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import spiral.explore.MorrisEffect;
+import spiral.explore.PrimBox;
+import spiral.explore.PrimResult;
 import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
 import spiral.explore.Tornado;
 
 /**
- * The charts of the sensitivity report: the one-at-a-time tornado, Morris &mu;* against &sigma;,
- * Sobol first-order and total indices with their bootstrap intervals, and rank correlations. Each
- * is an inline SVG in a {@code <figure class="chart">} (see {@link Charts#figure}). Cost: O(d)
- * marks for d parameters.
+ * The charts of the sensitivity and discovery reports: the one-at-a-time tornado, Morris &mu;*
+ * against &sigma;, Sobol first-order and total indices with their bootstrap intervals, rank
+ * correlations, and PRIM's peeling trajectory and chosen box. Each is an inline SVG in a {@code
+ * <figure class="chart">} (see {@link Charts#figure}). Cost: O(d) marks for d parameters, O(boxes)
+ * for the trajectory.
  */
-final class SensitivityCharts {
-  private SensitivityCharts() {}
+final class ExploreCharts {
+  private ExploreCharts() {}
 
   private static final double X_BAR = 480;
   private static final double BAR_W = 680;
@@ -239,5 +242,103 @@ final class SensitivityCharts {
     return figure("rank-correlation", s, "Rank correlations with " + output,
         "Spearman's rank correlation of each parameter with " + esc(output) + " over the sweep's"
             + " points: a global but monotone-only measure.");
+  }
+
+  /** PRIM's trajectory: density against coverage of every box, the chosen one marked. */
+  static String primTrajectory(PrimResult prim, int chosen, double minCoverage, double baseRate) {
+    List<PrimBox> boxes = prim == null ? List.of() : prim.trajectory();
+    double left = 120;
+    double plotW = W - left - 120;
+    double top = 50;
+    double plotH = 440;
+    Svg s = new Svg(W, top + plotH + 80);
+    double[] ticks = Svg.ticks(0, 1, 5);
+    DoubleUnaryOperator px = v -> left + v * plotW;
+    DoubleUnaryOperator py = v -> top + plotH - v * plotH;
+    for (double t : ticks) {
+      s.line(px.applyAsDouble(t), top, px.applyAsDouble(t), top + plotH,
+          t == 0 ? "#444" : Palette.GRID, 1);
+      s.line(left, py.applyAsDouble(t), left + plotW, py.applyAsDouble(t),
+          t == 0 ? "#444" : Palette.GRID, 1);
+      s.text(px.applyAsDouble(t), top + plotH + 24, num(t, 1), 16, "middle");
+      s.text(left - 10, py.applyAsDouble(t) + 5, num(t, 1), 16, "end");
+    }
+    s.text(left + plotW / 2, top + plotH + 56, "coverage: share of the points of interest inside"
+        + " the box", 16, "middle", true, Palette.INK);
+    s.text(28, top + plotH / 2, "density: share of the box's points of interest", 16, "middle",
+        true, Palette.INK, -90);
+    s.line(px.applyAsDouble(minCoverage), top, px.applyAsDouble(minCoverage), top + plotH,
+        Palette.VERMILLION, 1.5, "8 6");
+    s.textHalo(px.applyAsDouble(minCoverage) + 6, top + plotH - 12, "minimum coverage "
+        + num(minCoverage, 2), 15, "start", false, Palette.VERMILLION);
+    s.line(left, py.applyAsDouble(baseRate), left + plotW, py.applyAsDouble(baseRate),
+        Palette.GREY, 1.5, "3 5");
+    s.textHalo(left + 8, py.applyAsDouble(baseRate) - 6, "base rate " + num(baseRate, 3), 15,
+        "start", false, Palette.GREY);
+    List<double[]> line = new java.util.ArrayList<>();
+    for (PrimBox b : boxes) {
+      line.add(new double[] {px.applyAsDouble(b.coverage()), py.applyAsDouble(b.density())});
+    }
+    if (line.size() > 1) {
+      s.polyline(line, Palette.BLUE, 2, null);
+    }
+    for (PrimBox b : boxes) {
+      boolean c = b.index() == chosen;
+      s.tip("box " + b.index() + (b.index() <= prim.peels() ? "" : " (pasted)") + ": coverage "
+          + num(b.coverage(), 3) + ", density " + num(b.density(), 3) + ", mass "
+          + num(b.mass(), 3) + (c ? " (chosen)" : ""));
+      s.circle(px.applyAsDouble(b.coverage()), py.applyAsDouble(b.density()), c ? 11 : 5,
+          c ? Palette.ORANGE : Palette.BLUE, Palette.BLACK, c ? 2.5 : 1);
+      s.end();
+      s.mark();
+    }
+    PrimBox c = chosen >= 0 && chosen < boxes.size() ? boxes.get(chosen) : null;
+    if (c != null) {
+      s.textHalo(px.applyAsDouble(c.coverage()) + 16, py.applyAsDouble(c.density()) - 12,
+          "chosen: box " + c.index(), 16, "start", true, Palette.INK);
+    }
+    return figure("prim-trajectory", s, "PRIM peeling trajectory",
+        "Each dot is a box of the peeling trajectory, from the box around all the points (coverage"
+            + " 1, density at the base rate) towards smaller, denser boxes. The chosen box is the"
+            + " densest with at least the minimum coverage.");
+  }
+
+  /** The chosen box's limits on each parameter, within the range of the data. */
+  static String primBox(PrimResult prim, int chosen) {
+    List<String> names = prim == null ? List.of() : prim.names();
+    double rowH = 48;
+    double top = 50;
+    double bottom = top + names.size() * rowH;
+    Svg s = new Svg(W, bottom + 40);
+    PrimBox box = prim == null ? null : prim.box(chosen);
+    s.rect(X_BAR, 14, 24, 18, Palette.tint(Palette.GREY, 0.6));
+    s.text(X_BAR + 32, 29, "the sweep's range", 17, "start");
+    s.rect(X_BAR + 220, 14, 24, 18, Palette.ORANGE);
+    s.text(X_BAR + 252, 29, "the chosen box", 17, "start");
+    for (int j = 0; j < names.size(); j++) {
+      double lo = prim.dataLow()[j];
+      double hi = prim.dataHigh()[j];
+      double span = hi > lo ? hi - lo : 1;
+      double y = top + j * rowH;
+      double bl = Math.max(lo, box.low()[j]);
+      double bh = Math.min(hi, box.high()[j]);
+      boolean restricted = bl > lo || bh < hi;
+      s.text(X_BAR - 12, y + rowH / 2 + 6, Svg.fit(names.get(j), NAME_W, 16), 16, "end",
+          restricted, Palette.INK);
+      s.rect(X_BAR, y + 10, BAR_W, rowH - 20, Palette.tint(Palette.GREY, 0.6));
+      double x0 = X_BAR + (bl - lo) / span * BAR_W;
+      double x1 = X_BAR + (bh - lo) / span * BAR_W;
+      s.tip(names.get(j) + ": box " + num(bl, 4) + " to " + num(bh, 4) + " of " + num(lo, 4)
+          + " to " + num(hi, 4) + (restricted ? "" : " (not restricted)"));
+      s.rect(x0, y + 10, Math.max(2, x1 - x0), rowH - 20,
+          restricted ? Palette.ORANGE : Palette.tint(Palette.ORANGE, 0.5));
+      s.end();
+      s.mark();
+      s.text(X_BAR + BAR_W + 10, y + rowH / 2 + 6, "[" + num(bl, 3) + ", " + num(bh, 3) + "]",
+          15, "start", restricted, "#222");
+    }
+    return figure("prim-box", s, "The chosen box",
+        "The chosen box's range of each parameter (orange) within the range the sweep covered"
+            + " (grey); parameters in bold are restricted.");
   }
 }
