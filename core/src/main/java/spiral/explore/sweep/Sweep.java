@@ -115,8 +115,8 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
    * Reads and validates a sweep file. A relative scenario path is taken relative to the
    * sweep file's folder when it exists there.
    *
-   * @throws SweepException naming the file, the key and (for syntax and type errors) the line
-   *     and column
+   * @throws SweepException naming the file, the line and column, the key and the offending
+   *     value (a missing key is placed at the mapping that lacks it)
    * @throws IOException if the file cannot be read
    */
   public static Sweep read(Path file) throws IOException {
@@ -128,7 +128,11 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     return parse(file.toString(), text, file.toAbsolutePath().getParent());
   }
 
-  /** Parses and validates sweep text; {@code folder} resolves a relative scenario path. */
+  /**
+   * Parses and validates sweep text; {@code folder} resolves a relative scenario path.
+   *
+   * @throws SweepException as {@link #read} does
+   */
   public static Sweep parse(String source, String text, Path folder) {
     if (text.length() > MAX_CHARS) {
       throw new SweepException(source + ": " + text.length() + " characters, more than a sweep"
@@ -292,13 +296,15 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
         int min = type.equals("saltelli") ? 2 : 1;
         if (d.points() == null || points < min || points > 10_000_000) {
           throw at.problem("design.points", "a " + type
-              + " design needs points between " + min + " and 10^7, was " + d.points());
+              + " design needs points between " + min + " and 10^7, "
+              + (d.points() == null ? "missing" : "was " + d.points()));
         }
       }
       case "morris" -> {
         if (d.trajectories() == null || trajectories < 2 || trajectories > 1_000_000) {
           throw at.problem("design.trajectories", "a morris design needs between 2 and 10^6"
-              + " trajectories, was " + d.trajectories());
+              + " trajectories, " + (d.trajectories() == null ? "missing" : "was "
+              + d.trajectories()));
         }
         if (d.levels() == null) {
           levels = 4;
@@ -311,7 +317,8 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
         boolean anyRange = params.stream().anyMatch(Parameter::isRange);
         if (anyRange && (d.levels() == null || levels < 2 || levels > 1000)) {
           throw at.problem("design.levels", "a factorial design over a range"
-              + " needs levels between 2 and 1000, was " + d.levels());
+              + " needs levels between 2 and 1000, "
+              + (d.levels() == null ? "missing" : "was " + d.levels()));
         }
         double n = 1;
         for (Parameter p : params) {
@@ -350,7 +357,9 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       b.append(path(m)).append(": ");
     }
-    if (e instanceof UnrecognizedPropertyException u) {
+    if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+      b.append("a second YAML document: a sweep file holds one");
+    } else if (e instanceof UnrecognizedPropertyException u) {
       b.append("unknown key '").append(u.getPropertyName()).append("'");
     } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       b.append("expected ").append(typeName(m.getTargetType()));

@@ -144,7 +144,10 @@ class SweepTest {
     assertThatThrownBy(() -> parse(GOOD.replace("min: 1, max: 5", "min: 1")))
         .hasMessageStartingWith(at(GOOD, 3, "{") + "parameters[0].max: missing");
     assertThatThrownBy(() -> parse(GOOD.replace("type: lhs, points: 6", "type: morris")))
-        .hasMessageStartingWith(at(GOOD, 5, "{") + "design.trajectories:");
+        .hasMessageStartingWith(at(GOOD, 5, "{") + "design.trajectories:")
+        .hasMessageEndingWith("trajectories, missing");
+    assertThatThrownBy(() -> parse(GOOD + "---\nscenario: again\n"))
+        .hasMessageStartingWith("s.yaml:10:1: ").hasMessageContaining("a second YAML document");
     assertThatThrownBy(() -> parse(GOOD.replace("min: 0.6, max: 1.0", "values: [0.7, 0.7]")
         .replace("type: lhs, points: 6", "type: factorial, levels: 2")))
         .hasMessageStartingWith(at(GOOD.replace("min: 0.6, max: 1.0", "values: [0.7, 0.7]"), 4,
