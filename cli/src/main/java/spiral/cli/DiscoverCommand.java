@@ -12,10 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spiral.explore.DiscoveryReport;
 import spiral.explore.Prim;
 import spiral.explore.PrimBox;
 import spiral.explore.PrimResult;
+import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepResults;
+import spiral.report.HtmlReport;
 
 /** {@code spiral discover}: scenario discovery with PRIM on a sweep's results. */
 @Command(
@@ -26,7 +29,7 @@ import spiral.explore.sweep.SweepResults;
           + " holds most often (PRIM, Friedman & Fisher 1999). Reports the chosen box as"
           + " parameter ranges with its coverage (the share of the points of interest inside it)"
           + " and density (the share of the points inside it that are of interest), and the"
-          + " peeling trajectory."
+          + " peeling trajectory; --report draws both in an HTML page."
     })
 final class DiscoverCommand implements Callable<Integer> {
   private static final Pattern WHERE =
@@ -34,7 +37,8 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RESULTS.csv", description = "A sweep's results.")
+  @Parameters(index = "0", paramLabel = "RESULTS",
+      description = "A sweep's results: DIR/results.csv or DIR/results.parquet.")
   Path input;
 
   @Option(
@@ -59,6 +63,12 @@ final class DiscoverCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
       description = "table or json (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write a self-contained HTML report: the chosen box as parameter ranges"
+          + " within the sweep's, and the peeling trajectory (density against coverage, the"
+          + " chosen box marked).")
+  Path report;
 
   /** A restricted parameter of the box. */
   record Limit(String parameter, double low, double high) {}
@@ -86,6 +96,7 @@ final class DiscoverCommand implements Callable<Integer> {
       throw new BadInputException("spiral: need 0 < --alpha < 0.5, 0 < --min-mass <= 1 and"
           + " 0 <= --min-coverage <= 1");
     }
+    Output.checkFolder(report, "--report");
     SweepResults res = SweepFiles.results(input);
     String name = m.group(1);
     if (!res.outputs().contains(name)) {
@@ -123,6 +134,13 @@ final class DiscoverCommand implements Callable<Integer> {
     }
     Report r = new Report(input.toString(), where.trim(), y.length, count, best.index(),
         best.coverage(), best.density(), best.mass(), limits, pr.peels(), steps);
+    if (report != null) {
+      Sweep sweep = SweepFiles.sweepOf(input);
+      Output.write(HtmlReport.discovery(new DiscoveryReport(input.toString(), where.trim(),
+          y.length, count, alpha, minMass, minCoverage, pr, best.index(),
+          sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",
+          sweep == null ? null : sweep.scenario().illustrative())), report, null);
+    }
     Output.write(format.equals("json") ? Output.json(r) : table(r), null,
         spec.commandLine().getOut());
     return 0;

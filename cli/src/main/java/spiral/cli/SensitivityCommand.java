@@ -18,7 +18,11 @@ import spiral.explore.MorrisAnalysis;
 import spiral.explore.MorrisEffect;
 import spiral.explore.SobolAnalysis;
 import spiral.explore.RankCorrelation;
+import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
+import spiral.explore.Tornado;
+import spiral.explore.sweep.OneAtATime;
+import spiral.report.HtmlReport;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepResults;
 
@@ -30,13 +34,15 @@ import spiral.explore.sweep.SweepResults;
       "Sensitivity of a sweep's output to its parameters. For a saltelli design: Sobol first-order"
           + " and total indices with 95%% bootstrap intervals; for a morris design: mu* and sigma"
           + " of the elementary effects; otherwise Spearman's rank correlation of each parameter"
-          + " with the output. INPUT is DIR/results.csv (the design is read from DIR/sweep.yaml)"
+          + " with the output. INPUT is DIR/results.csv or DIR/results.parquet (the design is"
+          + " read from DIR/sweep.yaml)"
           + " or a sweep file (its results are read from its default folder)."
     })
 final class SensitivityCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "INPUT", description = "SWEEP.yaml or DIR/results.csv.")
+  @Parameters(index = "0", paramLabel = "INPUT",
+      description = "SWEEP.yaml, DIR/results.csv or DIR/results.parquet.")
   Path input;
 
   @Option(
@@ -59,6 +65,22 @@ final class SensitivityCommand implements Callable<Integer> {
       description = "Bootstrap resamples for Sobol intervals (default: ${DEFAULT-VALUE}).")
   int resamples;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description = "Also write a self-contained HTML report: the one-at-a-time tornado (when the"
+          + " sweep file is known: each parameter at its low and high value, the others at the"
+          + " middle of their ranges, simulated with the sweep's runs and seed), the design's"
+          + " chart (Sobol S1/ST with intervals, Morris mu* against sigma, or rank correlations),"
+          + " a table and the scenario's illustrative assumptions.")
+  Path report;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads for the tornado of --report (default: all cores).")
+  Integer threads;
+
   /** One parameter's row of the report. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Row(String parameter, Double first, Double firstLow, Double firstHigh, Double total,
@@ -75,6 +97,10 @@ final class SensitivityCommand implements Callable<Integer> {
     if (resamples < 1 || resamples > 1_000_000) {
       throw new BadInputException("spiral: --resamples must be between 1 and 10^6, was " + resamples);
     }
+    if (threads != null && (threads < 1 || threads > 4096)) {
+      throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
+    }
+    Output.checkFolder(report, "--report");
     Sweep sweep = SweepFiles.sweepOf(input);
     SweepResults res = SweepFiles.results(SweepFiles.resultsOf(input));
     String name = output != null ? output : res.outputs().get(0);
@@ -89,6 +115,9 @@ final class SensitivityCommand implements Callable<Integer> {
           + " do not match the sweep's " + sweep.names());
     }
     List<Row> rows = new ArrayList<>();
+    List<SobolIndex> sobol = null;
+    List<MorrisEffect> morris = null;
+    List<SensitivityReport.Rank> ranks = null;
     String method;
     try {
       if (type.equals("saltelli") || type.equals("morris")) {
@@ -100,8 +129,9 @@ final class SensitivityCommand implements Callable<Integer> {
       }
       if (type.equals("saltelli")) {
         method = "sobol";
-        for (SobolIndex s : SobolAnalysis.analyze(sweep.saltelli(), y, resamples, 0.95,
-            new SplittableRandom(sweep.seed()))) {
+        sobol = SobolAnalysis.analyze(sweep.saltelli(), y, resamples, 0.95,
+            new SplittableRandom(sweep.seed()));
+        for (SobolIndex s : sobol) {
           rows.add(new Row(s.parameter(), s.first().value(), s.first().low(), s.first().high(),
               s.total().value(), s.total().low(), s.total().high(), null, null, null));
         }
@@ -109,30 +139,89 @@ final class SensitivityCommand implements Callable<Integer> {
       } else if (type.equals("morris")) {
         method = "morris";
         Design unit = sweep.unitDesign();
-        for (MorrisEffect m : MorrisAnalysis.analyze(unit, y)) {
+        morris = MorrisAnalysis.analyze(unit, y);
+        for (MorrisEffect m : morris) {
           rows.add(new Row(m.parameter(), null, null, null, null, null, null, m.muStar(),
               m.sigma(), null));
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -r.muStar()));
       } else {
         method = "rank-correlation";
+        ranks = new ArrayList<>();
         for (int j = 0; j < res.parameters().size(); j++) {
           double[] xj = new double[y.length];
           for (int i = 0; i < y.length; i++) {
             xj[i] = res.x()[i][j];
           }
+          double rho = Math.round(RankCorrelation.spearman(xj, y) * 1e6) / 1e6;
           rows.add(new Row(res.parameters().get(j), null, null, null, null, null, null, null,
-              null, Math.round(RankCorrelation.spearman(xj, y) * 1e6) / 1e6));
+              null, rho));
+          ranks.add(new SensitivityReport.Rank(res.parameters().get(j), rho));
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.rankCorrelation())));
       }
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: cannot analyse '" + name + "': " + e.getMessage());
     }
-    Report report = new Report(input.toString(), name, method, y.length, rows);
-    String text = format.equals("json") ? Output.json(report) : table(report);
+    if (ranks != null) {
+      ranks.sort(Comparator.comparingDouble(r -> -Math.abs(r.rho())));
+    }
+    if (report != null) {
+      writeReport(sweep, name, method, y.length, sobol, morris, ranks);
+    }
+    Report r = new Report(input.toString(), name, method, y.length, rows);
+    String text = format.equals("json") ? Output.json(r) : table(r);
     Output.write(text, null, spec.commandLine().getOut());
     return 0;
+  }
+
+  private void writeReport(Sweep sweep, String name, String method, int points,
+      List<SobolIndex> sobol, List<MorrisEffect> morris, List<SensitivityReport.Rank> ranks) {
+    Tornado tornado = null;
+    List<SensitivityReport.Range> ranges = null;
+    if (sweep != null && sweep.outputs().contains(name)) {
+      ranges = OneAtATime.ranges(sweep);
+      ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "tornado",
+          ProgressBar.terminal());
+      try (Workers workers = new Workers(threads != null ? threads
+          : Runtime.getRuntime().availableProcessors())) {
+        tornado = OneAtATime.tornado(sweep, name, workers.simulator(), bar);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("spiral: cannot draw the tornado of '" + name + "': "
+            + e.getMessage());
+      } finally {
+        bar.clear();
+      }
+    }
+    String design = null;
+    Long designSeed = null;
+    if (sweep != null) {
+      Sweep.DesignSpec d = sweep.design();
+      design = switch (d.type()) {
+        case "lhs" -> "Latin hypercube, " + d.points() + " points";
+        case "sobol" -> "Sobol sequence, " + d.points() + " points";
+        case "saltelli" -> "Saltelli, N = " + d.points() + " base points ("
+            + sweep.points().length + " in all)";
+        case "morris" -> "Morris, " + d.trajectories() + " trajectories on " + d.levels()
+            + " levels";
+        default -> "full factorial, " + sweep.points().length + " points";
+      };
+      designSeed = d.type().equals("lhs") || d.type().equals("morris") ? d.seed() : null;
+    }
+    if (sobol != null) {
+      sobol = new ArrayList<>(sobol);
+      sobol.sort(Comparator.comparingDouble((SobolIndex i) -> -i.total().value()));
+    }
+    if (morris != null) {
+      morris = new ArrayList<>(morris);
+      morris.sort(Comparator.comparingDouble((MorrisEffect m) -> -m.muStar()));
+    }
+    SensitivityReport r = new SensitivityReport(input.toString(), name, method, points,
+        sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",
+        sweep == null ? null : sweep.scenario().illustrative(), design, designSeed,
+        sweep == null ? null : sweep.seed(), sweep == null ? null : sweep.runs(), ranges,
+        tornado, sobol, morris, ranks);
+    Output.write(HtmlReport.sensitivity(r), report, null);
   }
 
   static String table(Report r) {

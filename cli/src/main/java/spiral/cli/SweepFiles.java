@@ -27,7 +27,7 @@ final class SweepFiles {
 
   static SweepResults results(Path file) {
     try {
-      return SweepResults.read(file);
+      return isParquet(file) ? ParquetResults.read(file) : SweepResults.read(file);
     } catch (SweepException e) {
       throw new BadInputException("spiral: " + e.getMessage());
     } catch (IOException e) {
@@ -42,16 +42,25 @@ final class SweepFiles {
     return Path.of(dot > 0 ? name.substring(0, dot) : name + "-results");
   }
 
-  /** The results file of an input that is a results CSV or a sweep file. */
+  static boolean isParquet(Path file) {
+    return file.toString().endsWith(".parquet");
+  }
+
+  /** Whether an input names a results file (CSV or Parquet) rather than a sweep file. */
+  static boolean isResults(Path input) {
+    return input.toString().endsWith(".csv") || isParquet(input);
+  }
+
+  /** The results file of an input that is a results file (CSV or Parquet) or a sweep file. */
   static Path resultsOf(Path input) {
-    return input.toString().endsWith(".csv")
+    return isResults(input)
         ? input
         : defaultFolder(input).resolve(SweepRunner.RESULTS);
   }
 
-  /** The sweep of an input: the sweep file itself, or the copy next to a results CSV, or null. */
+  /** The sweep of an input: the sweep file itself, or the copy next to a results file, or null. */
   static Sweep sweepOf(Path input) {
-    if (!input.toString().endsWith(".csv")) {
+    if (!isResults(input)) {
       return read(input);
     }
     Path parent = input.toAbsolutePath().getParent();

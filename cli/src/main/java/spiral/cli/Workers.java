@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import spiral.bargain.NegotiationAnalysis;
+import spiral.explore.sweep.LocalSweepExecutor;
 import spiral.options.OptionsAnalysis;
 import spiral.sim.Simulator;
 
@@ -27,6 +28,11 @@ final class Workers implements AutoCloseable {
 
   Simulator simulator() {
     return pool == null ? new Simulator(Runnable::run, 1) : new Simulator(pool, threads);
+  }
+
+  /** A sweep executor: whole points side by side on the threads, or a point's runs shared. */
+  LocalSweepExecutor sweeps() {
+    return pool == null ? new LocalSweepExecutor(Runnable::run, 1) : new LocalSweepExecutor(pool, threads);
   }
 
   NegotiationAnalysis negotiation() {

@@ -158,6 +158,22 @@ class ReportBrowserTest {
     }
   }
 
+  @Test
+  void sensitivityReportsRenderInChromium() throws Exception {
+    for (String[] d : new String[][] {{"sal", "type: saltelli, points: 8", "sobol"},
+        {"mo", "type: morris, trajectories: 3", "morris"},
+        {"lhs", "type: lhs, points: 6", "rank-correlation"}}) {
+      SweepCommandTest.sensitivityReport(tmp, d[0], d[1]);
+      check(tmp.resolve(d[0] + ".html"), List.of("tornado", d[2]));
+    }
+  }
+
+  @Test
+  void discoveryReportRendersInChromium() throws Exception {
+    SweepCommandTest.discoveryReport(tmp, "disc");
+    check(tmp.resolve("disc.html"), List.of("prim-box", "prim-trajectory"));
+  }
+
   /** Loads the page twice: once for the DOM after its scripts ran, once for a screenshot. */
   private void check(Path file, List<String> expectedCharts) throws Exception {
     String url = file.toUri().toString();

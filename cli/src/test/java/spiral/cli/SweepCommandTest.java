@@ -135,4 +135,115 @@ class SweepCommandTest {
     assertThat(Cli.run("discover", write("junk.csv", "a,b\n1,2\n").toString(), "--where",
         "a > 1").code()).isEqualTo(2);
   }
+
+  @Test
+  void malformedTruncatedHugeAndHostileSweepFilesExitWithTwoAndALocatedMessage() throws Exception {
+    record Bad(String name, byte[] content, String expected) {}
+    byte[] huge = new byte[17 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) '#');
+    List<Bad> bad = List.of(
+        new Bad("min-above-max.yaml", SWEEP.replace("min: 1, max: 5", "min: 5, max: 1").getBytes(),
+            "min-above-max.yaml:4:"),
+        new Bad("unknown-path.yaml", SWEEP.replace("rationality", "rationalty").getBytes(),
+            "unknown-path.yaml:4:"),
+        new Bad("unknown-output.yaml", SWEEP.replace("directWar", "war").getBytes(),
+            "unknown-output.yaml:8:"),
+        new Bad("design.yaml", SWEEP.replace("type: lhs", "type: grid").getBytes(),
+            "design.yaml:5:"),
+        new Bad("count.yaml", SWEEP.replace("points: 6", "points: -3").getBytes(),
+            "count.yaml:5:"),
+        new Bad("truncated.yaml", SWEEP.substring(0, SWEEP.indexOf("points:")).getBytes(),
+            "truncated.yaml:"),
+        new Bad("tabs.yaml", "scenario:\t[x\n\t- y".getBytes(), "tabs.yaml:"),
+        new Bad("binary.yaml", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2}, "binary.yaml"),
+        new Bad("huge.yaml", huge, "huge.yaml"),
+        new Bad("aliases.yaml", ("a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            + "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+            + "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+            + "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n").getBytes(), "aliases.yaml"),
+        new Bad("deep.yaml", "[".repeat(100_000).getBytes(), "deep.yaml"),
+        new Bad("tag.yaml", "scenario: !!java.io.File /\n".getBytes(), "tag.yaml"));
+    for (Bad b : bad) {
+      Path f = tmp.resolve(b.name());
+      Files.write(f, b.content());
+      Cli c = Cli.run("sweep", f.toString(), "--out", tmp.resolve("never").toString());
+      assertThat(c.code()).as(b.name() + ": " + c.err()).isEqualTo(2);
+      assertThat(c.err()).as(b.name()).contains(b.expected())
+          .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+    assertThat(tmp.resolve("never")).doesNotExist();
+  }
+
+  /** Runs a sweep of this design and writes the sensitivity report of furtherAttacks. */
+  static String sensitivityReport(Path tmp, String name, String design) throws Exception {
+    Path f = tmp.resolve(name + ".yaml");
+    Files.writeString(f, SWEEP.replace("type: lhs, points: 6", design)
+        .replace("runs: 200", "runs: 100"));
+    Path out = tmp.resolve(name);
+    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    Path html = tmp.resolve(name + ".html");
+    Cli r = Cli.run("sensitivity", out.resolve("results.csv").toString(), "--output",
+        "furtherAttacks", "--report", html.toString(), "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    return Files.readString(html);
+  }
+
+  @Test
+  void sensitivityReportShowsTheTornadoTheDesignsChartAndTheAssumptions() throws Exception {
+    String sobol = sensitivityReport(tmp, "sal", "type: saltelli, points: 8");
+    assertThat(sobol).contains("data-chart=\"tornado\"").contains("data-chart=\"sobol\"")
+        .contains("id=\"sensitivity-table\"").contains("Illustrative assumptions")
+        .contains("rationality (quantal-response lambda)")
+        .contains("Saltelli, N = 8 base points (32 in all)")
+        .contains("<dt>Seed</dt><dd>1 ").contains("<dt>Runs per point</dt><dd>100</dd>")
+        .doesNotContain("http://").doesNotContain("https://");
+    String morris = sensitivityReport(tmp, "mo", "type: morris, trajectories: 3");
+    assertThat(morris).contains("data-chart=\"tornado\"").contains("data-chart=\"morris\"")
+        .contains("design seed 1");
+    String lhs = sensitivityReport(tmp, "lhs", "type: lhs, points: 6");
+    assertThat(lhs).contains("data-chart=\"rank-correlation\"");
+
+    // without the sweep file: no tornado, and the report says what it cannot know
+    Files.delete(tmp.resolve("lhs/sweep.yaml"));
+    Path html = tmp.resolve("bare.html");
+    Cli r = Cli.run("sensitivity", tmp.resolve("lhs/results.csv").toString(), "--report",
+        html.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(html)).doesNotContain("data-chart=\"tornado\"")
+        .contains("data-chart=\"rank-correlation\"").contains("cannot be listed");
+
+    Cli bad = Cli.run("sensitivity", tmp.resolve("lhs/results.csv").toString(), "--report",
+        tmp.resolve("no/such/folder/r.html").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--report");
+  }
+
+  /** Runs the example-like sweep and writes the discovery report of nuclearUse > 0. */
+  static String discoveryReport(Path tmp, String name) throws Exception {
+    Path f = tmp.resolve(name + ".yaml");
+    Files.writeString(f, SWEEP.replace("points: 6", "points: 30").replace("runs: 200", "runs: 100"));
+    Path out = tmp.resolve(name);
+    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    Path html = tmp.resolve(name + ".html");
+    Cli d = Cli.run("discover", out.resolve("results.parquet").toString(), "--where",
+        "directWar > 0.0", "--report", html.toString());
+    assertThat(d.code()).as(d.err()).isZero();
+    return Files.readString(html);
+  }
+
+  @Test
+  void discoverReportShowsTheBoxAndTheTrajectory() throws Exception {
+    String html = discoveryReport(tmp, "disc");
+    assertThat(html).contains("data-chart=\"prim-box\"").contains("data-chart=\"prim-trajectory\"")
+        .contains("id=\"box-table\"").contains("Illustrative assumptions")
+        .contains("chosen: box ").contains("Friedman &amp; Fisher 1999");
+    Cli bad = Cli.run("discover", tmp.resolve("disc/results.csv").toString(), "--where",
+        "directWar > 0.0", "--report", tmp.resolve("no/such/r.html").toString());
+    assertThat(bad.code()).isEqualTo(2);
+  }
 }

@@ -22,6 +22,13 @@ import java.util.function.Function;
 import spiral.bargain.Negotiation;
 import spiral.bargain.NegotiationReport;
 import spiral.bargain.PositionsReport;
+import spiral.explore.DiscoveryReport;
+import spiral.explore.MorrisEffect;
+import spiral.explore.PrimBox;
+import spiral.explore.PrimResult;
+import spiral.explore.SensitivityReport;
+import spiral.explore.SobolIndex;
+import spiral.explore.Tornado;
 import spiral.ladder.Ladder;
 import spiral.options.OptionResult;
 import spiral.options.OptionsReport;
@@ -439,6 +446,268 @@ public final class HtmlReport {
     b.append("</dl>\n<p class=\"muted\">The same scenario, seed, runs and version give the same "
         + "numbers and the same file. This page loads nothing from outside itself.</p>\n</footer>\n");
     return b.toString();
+  }
+
+  // ================================================================ spiral sensitivity
+
+  /**
+   * The report of a sweep's sensitivity analysis for one output: the one-at-a-time tornado when
+   * present, the global analysis of the design (Sobol S1 and ST with bootstrap intervals, Morris
+   * &mu;* against &sigma;, or rank correlations) as a chart and a table, the scenario's
+   * illustrative assumptions, and the design, seed and runs the numbers rest on.
+   *
+   * @param report the analysis
+   * @return the HTML page
+   */
+  public static String sensitivity(SensitivityReport report) {
+    Objects.requireNonNull(report, "report");
+    String out = report.output();
+    StringBuilder b = new StringBuilder(64 * 1024);
+    b.append("<header>\n<p class=\"kicker\">Spiral &middot; sensitivity</p>\n<h1>")
+        .append("What drives ").append(esc(out)).append("</h1>\n");
+    b.append("<p class=\"lead\">Which of the sweep's parameters move <b>").append(esc(out))
+        .append("</b>, over ").append(count(report.points())).append(" design points")
+        .append(report.scenario() == null ? "" : " of <b>" + esc(report.scenario()) + "</b>")
+        .append(".</p>\n");
+    StringBuilder cards = new StringBuilder("<div class=\"cards\">\n");
+    cards.append(card("Method", esc(switch (report.method()) {
+      case "sobol" -> "Sobol indices";
+      case "morris" -> "Morris screening";
+      default -> "rank correlation";
+    }), esc(report.design() == null ? "design not known" : report.design())));
+    String top = topParameter(report);
+    if (top != null) {
+      cards.append(card("Most influential", "<code>" + esc(top) + "</code>",
+          "by " + esc(switch (report.method()) {
+            case "sobol" -> "total index ST";
+            case "morris" -> "\u03bc*";
+            default -> "|rank correlation|";
+          })));
+    }
+    if (report.tornado() != null && !report.tornado().bars().isEmpty()) {
+      Tornado.Bar widest = report.tornado().bars().get(0);
+      cards.append(card("Widest one-at-a-time swing", num(widest.swing(), 4),
+          "<code>" + esc(widest.parameter()) + "</code> around base " + num(report.tornado().base(),
+              4)));
+    }
+    b.append(cards.append("</div>\n")).append("</header>\n");
+
+    if (report.illustrative() != null) {
+      b.append(callout(report.illustrative()));
+    } else {
+      b.append("<aside class=\"callout\" id=\"illustrative\" role=\"note\">\n<h2>&#9888; "
+          + "Illustrative assumptions</h2>\n<p><b>The sweep file was not found next to the "
+          + "results, so the scenario's illustrative assumptions cannot be listed:</b> treat every "
+          + "weight, probability and cost as illustrative.</p>\n</aside>\n");
+    }
+
+    if (report.tornado() != null) {
+      b.append("<section id=\"tornado\">\n<h2>One at a time</h2>\n");
+      b.append(ExploreCharts.tornado(report.tornado(), report.ranges(), out));
+      b.append("</section>\n");
+    }
+    switch (report.method()) {
+      case "sobol" -> {
+        b.append("<section id=\"sobol\">\n<h2>Sobol indices</h2>\n");
+        b.append(ExploreCharts.sobol(report.sobol(), out));
+      }
+      case "morris" -> {
+        b.append("<section id=\"morris\">\n<h2>Morris screening</h2>\n");
+        b.append(ExploreCharts.morris(report.morris(), out));
+      }
+      default -> {
+        b.append("<section id=\"rank-correlation\">\n<h2>Rank correlations</h2>\n");
+        b.append(ExploreCharts.ranks(report.ranks(), out));
+      }
+    }
+    b.append(sensitivityTable(report)).append("</section>\n");
+    b.append(sensitivityFooter(report));
+    return page("Spiral sensitivity: " + out, b.toString());
+  }
+
+  private static String topParameter(SensitivityReport r) {
+    return switch (r.method()) {
+      case "sobol" -> r.sobol() == null ? null : r.sobol().stream()
+          .max(Comparator.comparingDouble(i -> i.total().value())).map(SobolIndex::parameter)
+          .orElse(null);
+      case "morris" -> r.morris() == null ? null : r.morris().stream()
+          .max(Comparator.comparingDouble(MorrisEffect::muStar)).map(MorrisEffect::parameter)
+          .orElse(null);
+      default -> r.ranks() == null ? null : r.ranks().stream()
+          .max(Comparator.comparingDouble(x -> Math.abs(x.rho())))
+          .map(SensitivityReport.Rank::parameter).orElse(null);
+    };
+  }
+
+  private static String sensitivityTable(SensitivityReport r) {
+    StringBuilder b = new StringBuilder("<div class=\"scroll\"><table class=\"data sortable\" "
+        + "id=\"sensitivity-table\">\n<thead><tr><th>parameter</th>");
+    boolean tornado = r.tornado() != null;
+    switch (r.method()) {
+      case "sobol" -> b.append("<th class=\"n\" data-type=\"num\">S1<span class=\"ci\">95% "
+          + "interval</span></th><th class=\"n\" data-type=\"num\">ST<span class=\"ci\">95% "
+          + "interval</span></th>");
+      case "morris" -> b.append("<th class=\"n\" data-type=\"num\">\u03bc*</th>"
+          + "<th class=\"n\" data-type=\"num\">\u03c3</th><th class=\"n\" data-type=\"num\">"
+          + "\u03bc</th>");
+      default -> b.append("<th class=\"n\" data-type=\"num\">Spearman</th>");
+    }
+    if (tornado) {
+      b.append("<th class=\"n\">range (base)</th><th class=\"n\" data-type=\"num\">at low</th>"
+          + "<th class=\"n\" data-type=\"num\">at high</th><th class=\"n\" data-type=\"num\">"
+          + "swing</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
+    List<String> names = new ArrayList<>();
+    switch (r.method()) {
+      case "sobol" -> r.sobol().forEach(i -> names.add(i.parameter()));
+      case "morris" -> r.morris().forEach(i -> names.add(i.parameter()));
+      default -> r.ranks().forEach(i -> names.add(i.parameter()));
+    }
+    for (String p : names) {
+      b.append("<tr><td><code>").append(esc(p)).append("</code></td>");
+      switch (r.method()) {
+        case "sobol" -> {
+          SobolIndex i = r.sobol().stream().filter(x -> x.parameter().equals(p)).findFirst()
+              .orElseThrow();
+          b.append(numCell(i.first().value(), 4, interval(new double[] {i.first().low(),
+              i.first().high()}, 4)));
+          b.append(numCell(i.total().value(), 4, interval(new double[] {i.total().low(),
+              i.total().high()}, 4)));
+        }
+        case "morris" -> {
+          MorrisEffect e = r.morris().stream().filter(x -> x.parameter().equals(p)).findFirst()
+              .orElseThrow();
+          b.append(numCell(e.muStar(), 4, null)).append(numCell(e.sigma(), 4, null))
+              .append(numCell(e.mu(), 4, null));
+        }
+        default -> {
+          SensitivityReport.Rank k = r.ranks().stream().filter(x -> x.parameter().equals(p))
+              .findFirst().orElseThrow();
+          b.append(numCell(k.rho(), 4, null));
+        }
+      }
+      if (tornado) {
+        Tornado.Bar bar = r.tornado().bars().stream().filter(x -> x.parameter().equals(p))
+            .findFirst().orElse(null);
+        SensitivityReport.Range range = r.ranges() == null ? null : r.ranges().stream()
+            .filter(x -> x.parameter().equals(p)).findFirst().orElse(null);
+        b.append("<td class=\"n\">").append(range == null ? "" : num(range.low(), 3) + " &ndash; "
+            + num(range.high(), 3) + " (" + num(range.base(), 3) + ")").append("</td>");
+        b.append(bar == null ? "<td></td><td></td><td></td>" : numCell(bar.low(), 4, null)
+            + numCell(bar.high(), 4, null) + numCell(bar.swing(), 4, null));
+      }
+      b.append("</tr>\n");
+    }
+    return b.append("</tbody>\n</table></div>\n").toString();
+  }
+
+  private static String numCell(double v, int decimals, String ciHtml) {
+    return "<td class=\"n\" data-sort=\"" + sortKey(v) + "\">" + num(v, decimals)
+        + (ciHtml == null ? "" : "<span class=\"ci\">" + ciHtml + "</span>") + "</td>";
+  }
+
+  private static String sensitivityFooter(SensitivityReport r) {
+    StringBuilder b = new StringBuilder("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(b, "Input", "<code>" + esc(r.input()) + "</code>");
+    dl(b, "Output", "<code>" + esc(r.output()) + "</code>");
+    dl(b, "Scenario", r.scenario() == null ? "not known (no sweep file next to the results)"
+        : esc(r.scenario()));
+    dl(b, "Design", r.design() == null ? "not known" : esc(r.design())
+        + (r.designSeed() == null ? "" : ", design seed " + r.designSeed()));
+    dl(b, "Design points", count(r.points()));
+    dl(b, "Runs per point", r.runs() == null ? "not known" : count(r.runs()));
+    dl(b, "Seed", r.seed() == null ? "not known" : r.seed()
+        + " (common random numbers: run k of every point uses the generator seeded from (seed, k))");
+    dl(b, "Method", esc(switch (r.method()) {
+      case "sobol" -> "Sobol indices: first order after Saltelli et al. (2010), total after "
+          + "Jansen (1999); 95% bootstrap intervals";
+      case "morris" -> "Morris elementary effects, \u03bc* (Campolongo et al. 2007) and \u03c3";
+      default -> "Spearman rank correlation";
+    }));
+    dl(b, "Tornado", r.tornado() == null ? "not drawn (needs the sweep file)"
+        : "each parameter at its low and high value, the others at base (the middle of their "
+            + "ranges), with the sweep's runs and seed");
+    b.append("</dl>\n<p class=\"muted\">The same sweep, results and options give the same "
+        + "file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    return b.toString();
+  }
+
+  // ================================================================ spiral discover
+
+  /**
+   * The report of a PRIM scenario discovery on a sweep's results: the chosen box as parameter
+   * ranges with its coverage, density and mass, the peeling trajectory (density against coverage,
+   * the chosen box marked), the scenario's illustrative assumptions, and the settings.
+   *
+   * @param report the discovery
+   * @return the HTML page
+   */
+  public static String discovery(DiscoveryReport report) {
+    Objects.requireNonNull(report, "report");
+    PrimResult prim = report.prim();
+    PrimBox box = prim.box(report.chosen());
+    double baseRate = report.points() == 0 ? 0 : (double) report.interesting() / report.points();
+    StringBuilder b = new StringBuilder(64 * 1024);
+    b.append("<header>\n<p class=\"kicker\">Spiral &middot; discovery</p>\n<h1>Where <code>")
+        .append(esc(report.where())).append("</code></h1>\n");
+    b.append("<p class=\"lead\">The box of parameter ranges in which <b>")
+        .append(esc(report.where())).append("</b> holds most often: ")
+        .append(count(report.interesting())).append(" of ").append(count(report.points()))
+        .append(" design points").append(report.scenario() == null ? ""
+            : " of <b>" + esc(report.scenario()) + "</b>").append(".</p>\n");
+    StringBuilder cards = new StringBuilder("<div class=\"cards\">\n");
+    cards.append(card("Density in the box", pct(box.density()),
+        "base rate " + pct(baseRate) + " over all the points"));
+    cards.append(card("Coverage", pct(box.coverage()),
+        "of the points of interest lie in the box"));
+    cards.append(card("Mass", pct(box.mass()), box.count() + " of " + count(report.points())
+        + " points in the box"));
+    b.append(cards.append("</div>\n")).append("</header>\n");
+    if (report.illustrative() != null) {
+      b.append(callout(report.illustrative()));
+    } else {
+      b.append("<aside class=\"callout\" id=\"illustrative\" role=\"note\">\n<h2>&#9888; "
+          + "Illustrative assumptions</h2>\n<p><b>The sweep file was not found next to the "
+          + "results, so the scenario's illustrative assumptions cannot be listed:</b> treat every "
+          + "weight, probability and cost as illustrative.</p>\n</aside>\n");
+    }
+    b.append("<section id=\"box\">\n<h2>The box</h2>\n");
+    b.append(ExploreCharts.primBox(prim, report.chosen()));
+    List<PrimResult.Range> limits = prim.restrictions(box);
+    b.append("<div class=\"scroll\"><table class=\"data\" id=\"box-table\">\n<thead><tr>"
+        + "<th>parameter</th><th class=\"n\">box low</th><th class=\"n\">box high</th>"
+        + "<th class=\"n\">sweep range</th></tr></thead>\n<tbody>\n");
+    if (limits.isEmpty()) {
+      b.append("<tr><td colspan=\"4\">no parameter is restricted: the condition is not "
+          + "concentrated in a box</td></tr>\n");
+    }
+    for (PrimResult.Range r : limits) {
+      int j = prim.names().indexOf(r.parameter());
+      b.append("<tr><td><code>").append(esc(r.parameter())).append("</code></td><td class=\"n\">")
+          .append(num(r.low(), 4)).append("</td><td class=\"n\">").append(num(r.high(), 4))
+          .append("</td><td class=\"n\">").append(num(prim.dataLow()[j], 4)).append(" &ndash; ")
+          .append(num(prim.dataHigh()[j], 4)).append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table></div>\n</section>\n");
+    b.append("<section id=\"trajectory\">\n<h2>The peeling trajectory</h2>\n");
+    b.append(ExploreCharts.primTrajectory(prim, report.chosen(), report.minCoverage(), baseRate));
+    b.append("</section>\n");
+    StringBuilder f = new StringBuilder("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(f, "Input", "<code>" + esc(report.input()) + "</code>");
+    dl(f, "Condition", "<code>" + esc(report.where()) + "</code>");
+    dl(f, "Scenario", report.scenario() == null ? "not known (no sweep file next to the results)"
+        : esc(report.scenario()));
+    dl(f, "Method", "PRIM (Friedman &amp; Fisher 1999): peel fraction " + num(report.alpha(), 3)
+        + ", smallest box mass " + num(report.minMass(), 3) + ", then pasting; the chosen box is "
+        + "the densest with coverage at least " + num(report.minCoverage(), 2));
+    dl(f, "Trajectory", prim.trajectory().size() + " boxes (" + prim.peels() + " peels, "
+        + (prim.trajectory().size() - 1 - prim.peels()) + " pastes); chosen box "
+        + report.chosen());
+    f.append("</dl>\n<p class=\"muted\">The same results and options give the same file. This "
+        + "page loads nothing from outside itself.</p>\n</footer>\n");
+    b.append(f);
+    return page("Spiral discovery: " + report.where(), b.toString());
   }
 
   // ================================================================ spiral study

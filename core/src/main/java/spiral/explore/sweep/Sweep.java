@@ -48,6 +48,15 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       "contained", "settlement", "protracted", "meanMaxRung", "escalationScore",
       "responderCredibility", "cohesion");
 
+  /** The longest sweep file accepted, in characters. */
+  public static final int MAX_CHARS = 4 * 1024 * 1024;
+
+  /** The most parameters a sweep may vary. */
+  public static final int MAX_PARAMETERS = 1000;
+
+  /** The most design values (points &times; parameters) a sweep may have. */
+  public static final long MAX_VALUES = 10_000_000L;
+
   /** The design types. */
   public static final List<String> DESIGNS = List.of("lhs", "sobol", "factorial", "morris",
       "saltelli");
@@ -99,23 +108,36 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /**
    * Reads and validates a sweep file. A relative scenario path is taken relative to the
    * sweep file's folder when it exists there.
    *
-   * @throws SweepException naming the file, the key and (for syntax and type errors) the line
-   *     and column
+   * @throws SweepException naming the file, the line and column, the key and the offending
+   *     value (a missing key is placed at the mapping that lacks it)
    * @throws IOException if the file cannot be read
    */
   public static Sweep read(Path file) throws IOException {
+    if (Files.size(file) > 4L * MAX_CHARS) {
+      throw new SweepException(file + ": " + Files.size(file) + " bytes, more than a sweep file"
+          + " may have (" + MAX_CHARS + " characters)");
+    }
     String text = Files.readString(file, StandardCharsets.UTF_8);
     return parse(file.toString(), text, file.toAbsolutePath().getParent());
   }
 
-  /** Parses and validates sweep text; {@code folder} resolves a relative scenario path. */
+  /**
+   * Parses and validates sweep text; {@code folder} resolves a relative scenario path.
+   *
+   * @throws SweepException as {@link #read} does
+   */
   public static Sweep parse(String source, String text, Path folder) {
+    if (text.length() > MAX_CHARS) {
+      throw new SweepException(source + ": " + text.length() + " characters, more than a sweep"
+          + " file may have (" + MAX_CHARS + ")");
+    }
     RawSweep raw;
     try {
       raw = YAML.readValue(text, RawSweep.class);
@@ -125,82 +147,95 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     if (raw == null) {
       throw new SweepException(source + ": empty sweep file");
     }
-    String where = source + ": ";
+    SweepLocations at = SweepLocations.of(source, text, (YAMLFactory) YAML.getFactory());
     if (raw.scenario() == null || raw.scenario().isBlank()) {
-      throw new SweepException(where + "scenario: missing (a built-in name or a path)");
+      throw at.problem("scenario", "missing (a built-in name or a path)");
     }
-    Scenario base = loadScenario(where, raw.scenario(), folder);
+    Scenario base = loadScenario(at, raw.scenario(), folder);
     if (raw.parameters() == null || raw.parameters().isEmpty()) {
-      throw new SweepException(where + "parameters: missing or empty");
+      throw at.problem("parameters", "missing or empty");
+    }
+    if (raw.parameters().size() > MAX_PARAMETERS) {
+      throw at.problem("parameters", raw.parameters().size() + " parameters, more than "
+          + MAX_PARAMETERS);
     }
     List<Parameter> params = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < raw.parameters().size(); i++) {
       RawParameter p = raw.parameters().get(i);
-      String key = where + "parameters[" + i + "]";
+      String key = "parameters[" + i + "]";
       if (p == null || p.path() == null || p.path().isBlank()) {
-        throw new SweepException(key + ".path: missing");
+        throw at.problem(key + ".path", "missing");
       }
       if (!seen.add(p.path())) {
-        throw new SweepException(key + ".path: '" + p.path() + "' is listed twice");
+        throw at.problem(key + ".path", "'" + p.path() + "' is listed twice");
       }
       boolean range = p.min() != null || p.max() != null;
       if (range && p.values() != null) {
-        throw new SweepException(key + ": give either min and max or values, not both");
+        throw at.problem(key + ".values", "give either min and max or values, not both");
       }
       if (range) {
         if (p.min() == null || p.max() == null) {
-          throw new SweepException(key + (p.min() == null ? ".min" : ".max")
-              + ": missing (a range needs min and max)");
+          throw at.problem(key + (p.min() == null ? ".min" : ".max"),
+              "missing (a range needs min and max)");
         }
-        if (!(Double.isFinite(p.min()) && Double.isFinite(p.max()) && p.min() < p.max())) {
-          throw new SweepException(key + ": min " + p.min() + " must be below max " + p.max());
+        if (!Double.isFinite(p.min())) {
+          throw at.problem(key + ".min", p.min() + " is not a finite number");
         }
-        check(base, key, p.path(), p.min());
-        check(base, key, p.path(), p.max());
+        if (!Double.isFinite(p.max())) {
+          throw at.problem(key + ".max", p.max() + " is not a finite number");
+        }
+        if (!(p.min() < p.max())) {
+          throw at.problem(key + ".min", "min " + p.min() + " must be below max " + p.max());
+        }
+        check(at, base, key, p.path(), p.min(), ".min");
+        check(at, base, key, p.path(), p.max(), ".max");
         params.add(new Parameter(p.path(), p.min(), p.max(), List.of()));
       } else {
         if (p.values() == null || p.values().isEmpty()) {
-          throw new SweepException(key + ": needs min and max, or a non-empty list of values");
+          throw at.problem(key, "needs min and max, or a non-empty list of values");
         }
-        if (new HashSet<>(p.values()).size() != p.values().size()) {
-          throw new SweepException(key + ".values: a value is listed twice");
+        if (p.values().size() > 1000) {
+          throw at.problem(key + ".values", p.values().size() + " values, more than 1000");
         }
-        for (Double v : p.values()) {
+        for (int k = 0; k < p.values().size(); k++) {
+          Double v = p.values().get(k);
           if (v == null || !Double.isFinite(v)) {
-            throw new SweepException(key + ".values: " + v + " is not a finite number");
+            throw at.problem(key + ".values[" + k + "]", v + " is not a finite number");
           }
-          check(base, key, p.path(), v);
+          if (p.values().indexOf(v) != k) {
+            throw at.problem(key + ".values[" + k + "]", v + " is listed twice");
+          }
+          check(at, base, key, p.path(), v, ".values[" + k + "]");
         }
         params.add(new Parameter(p.path(), Double.NaN, Double.NaN, p.values()));
       }
     }
     long seed = raw.seed() == null ? 1 : raw.seed();
-    DesignSpec design = design(where, raw.design(), params, seed);
+    DesignSpec design = design(at, raw.design(), params, seed);
     long runs = raw.runs() == null ? 1000 : raw.runs();
     if (runs < 1 || runs > 1_000_000_000L) {
-      throw new SweepException(where + "runs: must be between 1 and 10^9, was " + runs);
+      throw at.problem("runs", "must be between 1 and 10^9, was " + runs);
     }
     if (raw.outputs() == null || raw.outputs().isEmpty()) {
-      throw new SweepException(where + "outputs: missing or empty (known: "
-          + String.join(", ", OUTPUTS) + ")");
+      throw at.problem("outputs", "missing or empty (known: " + String.join(", ", OUTPUTS) + ")");
     }
     Set<String> outs = new HashSet<>();
     for (int i = 0; i < raw.outputs().size(); i++) {
       String o = raw.outputs().get(i);
       if (!OUTPUTS.contains(o)) {
-        throw new SweepException(where + "outputs[" + i + "]: unknown output '" + o
+        throw at.problem("outputs[" + i + "]", "unknown output '" + o
             + "' (known: " + String.join(", ", OUTPUTS) + ")");
       }
       if (!outs.add(o)) {
-        throw new SweepException(where + "outputs[" + i + "]: '" + o + "' is listed twice");
+        throw at.problem("outputs[" + i + "]", "'" + o + "' is listed twice");
       }
     }
     return new Sweep(source, text, raw.scenario(), base, params, design, runs, seed,
         raw.outputs());
   }
 
-  private static Scenario loadScenario(String where, String name, Path folder) {
+  private static Scenario loadScenario(SweepLocations at, String name, Path folder) {
     String target = name;
     if (folder != null && !name.contains("\n")) {
       try {
@@ -215,32 +250,33 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     try {
       Scenario sc = ScenarioLoader.resolve(target);
       if (!sc.hasEscalation()) {
-        throw new SweepException(where + "scenario: '" + name
+        throw at.problem("scenario", "'" + name
             + "' has no escalation model (it is a negotiation)");
       }
       return sc;
     } catch (ScenarioException e) {
-      throw new SweepException(where + "scenario: " + e.problems().get(0));
+      throw at.problem("scenario", e.problems().get(0).toString());
     }
   }
 
-  private static void check(Scenario base, String key, String path, double v) {
+  private static void check(SweepLocations at, Scenario base, String key, String path, double v,
+      String which) {
     try {
       ScenarioParameters.with(base, path, v);
     } catch (IllegalArgumentException e) {
-      throw new SweepException(key + ".path: " + path + " = " + v + ": " + e.getMessage());
+      throw at.problem(key + (which.startsWith(".values") ? which : ".path"),
+          path + " = " + v + ": " + e.getMessage());
     }
   }
 
-  private static DesignSpec design(String where, RawDesign d, List<Parameter> params,
+  private static DesignSpec design(SweepLocations at, RawDesign d, List<Parameter> params,
       long sweepSeed) {
     if (d == null || d.type() == null) {
-      throw new SweepException(where + "design.type: missing (one of " + String.join(", ",
-          DESIGNS) + ")");
+      throw at.problem("design.type", "missing (one of " + String.join(", ", DESIGNS) + ")");
     }
     String type = d.type();
     if (!DESIGNS.contains(type)) {
-      throw new SweepException(where + "design.type: unknown design '" + type + "' (one of "
+      throw at.problem("design.type", "unknown design '" + type + "' (one of "
           + String.join(", ", DESIGNS) + ")");
     }
     long seed = d.seed() == null ? sweepSeed : d.seed();
@@ -250,7 +286,7 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     if (!type.equals("factorial")) {
       for (int i = 0; i < params.size(); i++) {
         if (!params.get(i).isRange()) {
-          throw new SweepException(where + "parameters[" + i + "].values: a " + type
+          throw at.problem("parameters[" + i + "].values", "a " + type
               + " design needs a range (min and max); values are for a factorial design");
         }
       }
@@ -259,37 +295,54 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       case "lhs", "sobol", "saltelli" -> {
         int min = type.equals("saltelli") ? 2 : 1;
         if (d.points() == null || points < min || points > 10_000_000) {
-          throw new SweepException(where + "design.points: a " + type
-              + " design needs points between " + min + " and 10^7, was " + d.points());
+          throw at.problem("design.points", "a " + type
+              + " design needs points between " + min + " and 10^7, "
+              + (d.points() == null ? "missing" : "was " + d.points()));
         }
       }
       case "morris" -> {
         if (d.trajectories() == null || trajectories < 2 || trajectories > 1_000_000) {
-          throw new SweepException(where + "design.trajectories: a morris design needs at least"
-              + " 2 trajectories, was " + d.trajectories());
+          throw at.problem("design.trajectories", "a morris design needs between 2 and 10^6"
+              + " trajectories, " + (d.trajectories() == null ? "missing" : "was "
+              + d.trajectories()));
         }
         if (d.levels() == null) {
           levels = 4;
-        } else if (levels < 2 || levels % 2 != 0) {
-          throw new SweepException(where + "design.levels: a morris design needs an even number"
-              + " of levels >= 2, was " + levels);
+        } else if (levels < 2 || levels % 2 != 0 || levels > 1000) {
+          throw at.problem("design.levels", "a morris design needs an even number"
+              + " of levels from 2 to 1000, was " + levels);
         }
       }
       default -> { // factorial
         boolean anyRange = params.stream().anyMatch(Parameter::isRange);
         if (anyRange && (d.levels() == null || levels < 2 || levels > 1000)) {
-          throw new SweepException(where + "design.levels: a factorial design over a range"
-              + " needs levels between 2 and 1000, was " + d.levels());
+          throw at.problem("design.levels", "a factorial design over a range"
+              + " needs levels between 2 and 1000, "
+              + (d.levels() == null ? "missing" : "was " + d.levels()));
         }
         double n = 1;
         for (Parameter p : params) {
           n *= p.isRange() ? levels : p.values().size();
         }
         if (n > 10_000_000) {
-          throw new SweepException(where + "design: the factorial design has "
+          throw at.problem("design", "the factorial design has "
               + String.format(Locale.ROOT, "%.0f", n) + " points, more than 10^7");
         }
       }
+    }
+    long k = params.size();
+    double count = switch (type) {
+      case "lhs", "sobol" -> points;
+      case "saltelli" -> (double) points * (k + 2);
+      case "morris" -> (double) trajectories * (k + 1);
+      default -> params.stream()
+          .mapToDouble(p -> p.isRange() ? d.levels() : p.values().size())
+          .reduce(1, (a, b) -> a * b);
+    };
+    if (count * k > MAX_VALUES) {
+      throw at.problem("design", "the " + type + " design has "
+          + String.format(Locale.ROOT, "%.0f", count) + " points of " + k
+          + " parameters, more than " + MAX_VALUES + " values");
     }
     return new DesignSpec(type, points, levels, trajectories, seed);
   }
@@ -304,7 +357,9 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       b.append(path(m)).append(": ");
     }
-    if (e instanceof UnrecognizedPropertyException u) {
+    if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+      b.append("a second YAML document: a sweep file holds one");
+    } else if (e instanceof UnrecognizedPropertyException u) {
       b.append("unknown key '").append(u.getPropertyName()).append("'");
     } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       b.append("expected ").append(typeName(m.getTargetType()));

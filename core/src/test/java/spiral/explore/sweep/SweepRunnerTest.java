@@ -60,6 +60,107 @@ class SweepRunnerTest {
     assertThat(Files.readString(cut.resolve("results.csv"))).isEqualTo(full);
   }
 
+  static Sweep many() {
+    return SweepTest.parse(SweepTest.GOOD.replace("points: 6", "points: 30")
+        .replace("runs: 200", "runs: 70"));
+  }
+
+  private String runOn(Sweep s, int threads, String name) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      long[] last = {-1};
+      new SweepRunner(new LocalSweepExecutor(pool, threads)).run(s, tmp.resolve(name), false,
+          (d, t) -> {
+            assertThat(d).isGreaterThanOrEqualTo(last[0]).isLessThanOrEqualTo(t);
+            last[0] = d;
+          });
+      assertThat(last[0]).isEqualTo(s.points().length * s.runs());
+    } finally {
+      pool.shutdownNow();
+    }
+    return Files.readString(tmp.resolve(name).resolve("results.csv"));
+  }
+
+  @Test
+  void pointsSideBySideGiveTheSequentialFileToTheByte() throws Exception {
+    Sweep s = many();
+    new SweepRunner(new Simulator(Runnable::run, 1)).run(s, tmp.resolve("seq"), false, null);
+    String seq = Files.readString(tmp.resolve("seq/results.csv"));
+    assertThat(seq.lines()).hasSize(31);
+    assertThat(runOn(s, 1, "t1")).isEqualTo(seq);
+    assertThat(runOn(s, 2, "t2")).isEqualTo(seq);
+    assertThat(runOn(s, 3, "t3")).isEqualTo(seq);
+    // fewer points than threads: a point's runs are shared instead
+    assertThat(runOn(sweep(), 8, "t8")).isEqualTo(
+        Files.readString(writeSequential(sweep(), "seq6").resolve("results.csv")));
+  }
+
+  private Path writeSequential(Sweep s, String name) throws Exception {
+    new SweepRunner(new Simulator(Runnable::run, 1)).run(s, tmp.resolve(name), false, null);
+    return tmp.resolve(name);
+  }
+
+  /** A sink that fails after k rows, as a killed process stops writing. */
+  static final class Interrupted extends RuntimeException {}
+
+  @Test
+  void aSweepStoppedAfterSomePointsAndResumedGivesTheUninterruptedFile() throws Exception {
+    Sweep s = many();
+    String full = Files.readString(writeSequential(s, "full").resolve("results.csv"));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      LocalSweepExecutor local = new LocalSweepExecutor(pool, 2);
+      SweepExecutor stopping = (sw, from, sink, progress) -> local.evaluate(sw, from,
+          (i, out) -> {
+            if (i == 11) {
+              throw new Interrupted();
+            }
+            sink.accept(i, out);
+          }, progress);
+      Path dir = tmp.resolve("stopped");
+      assertThatThrownBy(() -> new SweepRunner(stopping).run(s, dir, false, null))
+          .isInstanceOf(Interrupted.class);
+      assertThat(Files.readString(dir.resolve("results.csv")).lines()).hasSize(12);
+      assertThat(new SweepRunner(local).run(s, dir, true, null)).isEqualTo(11);
+      assertThat(Files.readString(dir.resolve("results.csv"))).isEqualTo(full);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aFailingPointStopsTheSweepWithItsError() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      LocalSweepExecutor local = new LocalSweepExecutor(pool, 2);
+      assertThatThrownBy(() -> local.evaluate(many(), 0, (i, out) -> {
+        throw new java.io.IOException("disk full at " + i);
+      }, null)).isInstanceOf(java.io.IOException.class).hasMessage("disk full at 0");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void tornadoMovesOneParameterAtATimeAroundTheMiddle() {
+    Sweep s = sweep();
+    Simulator one = new Simulator(Runnable::run, 1);
+    var ranges = OneAtATime.ranges(s);
+    assertThat(ranges.get(0).low()).isEqualTo(1.0);
+    assertThat(ranges.get(0).base()).isEqualTo(3.0);
+    assertThat(ranges.get(0).high()).isEqualTo(5.0);
+    spiral.explore.Tornado t = OneAtATime.tornado(s, "nuclearUse", one, null);
+    assertThat(t.bars()).hasSize(2);
+    assertThat(t.base()).isEqualTo(SweepRunner.evaluate(s, new double[] {3.0, 0.8}, one,
+        spiral.sim.Progress.NONE)[0]);
+    spiral.explore.Tornado.Bar r = t.bars().stream()
+        .filter(b -> b.parameter().equals("actors.russia.rationality")).findFirst().orElseThrow();
+    assertThat(r.low()).isEqualTo(SweepRunner.evaluate(s, new double[] {1.0, 0.8}, one,
+        spiral.sim.Progress.NONE)[0]);
+    assertThatThrownBy(() -> OneAtATime.tornado(s, "cohesion", one, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void resumeRefusesAnotherHeader() throws Exception {
     Path dir = tmp.resolve("other");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SweepTest {
@@ -110,5 +111,85 @@ class SweepTest {
     assertThatThrownBy(() -> parse(GOOD.replace("type: lhs, points: 6",
         "type: morris, trajectories: 3, levels: 3")))
         .hasMessageContaining("design.levels");
+  }
+
+  /** "s.yaml:LINE:COLUMN: " of the first {@code token} on a line of a text. */
+  static String at(String text, int line, String token) {
+    String l = text.lines().toList().get(line - 1);
+    assertThat(l).contains(token);
+    return "s.yaml:" + line + ":" + (l.indexOf(token) + 1) + ": ";
+  }
+
+  @Test
+  void semanticProblemsNameLineColumnAndValue() {
+    // GOOD's lines: 1 scenario, 2 parameters, 3 and 4 the parameters, 5 design, 6 runs, 7 seed,
+    // 8 outputs
+    assertThatThrownBy(() -> parse(GOOD.replace("actors.russia.rationality",
+        "actors.russia.rationalty")))
+        .hasMessageStartingWith("s.yaml:3:").hasMessageContaining("parameters[0].path")
+        .hasMessageContaining("rationalty");
+    assertThatThrownBy(() -> parse(GOOD.replace("min: 1, max: 5", "min: 5, max: 1")))
+        .hasMessageStartingWith(at(GOOD.replace("min: 1, max: 5", "min: 5, max: 1"), 3, "5, max: 1") + "parameters[0].min: min 5.0 must be below max 1.0");
+    assertThatThrownBy(() -> parse(GOOD.replace("directWar]", "war]")))
+        .hasMessageStartingWith(at(GOOD.replace("directWar]", "war]"), 8, "war]") + "outputs[1]: unknown output 'war'");
+    assertThatThrownBy(() -> parse(GOOD.replace("type: lhs", "type: grid")))
+        .hasMessageStartingWith(at(GOOD.replace("type: lhs", "type: grid"), 5, "grid") + "design.type: unknown design 'grid'");
+    assertThatThrownBy(() -> parse(GOOD.replace("points: 6", "points: 0")))
+        .hasMessageStartingWith(at(GOOD, 5, "6}") + "design.points:").hasMessageContaining("was 0");
+    assertThatThrownBy(() -> parse(GOOD.replace("runs: 200", "runs: 0")))
+        .hasMessageStartingWith("s.yaml:6:7: runs: must be between 1 and 10^9, was 0");
+    assertThatThrownBy(() -> parse(GOOD.replace("scenario: rand-d-ports", "scenario: nowhere")))
+        .hasMessageStartingWith("s.yaml:1:11: scenario:").hasMessageContaining("nowhere");
+    // a missing key is placed at the mapping that lacks it
+    assertThatThrownBy(() -> parse(GOOD.replace("min: 1, max: 5", "min: 1")))
+        .hasMessageStartingWith(at(GOOD, 3, "{") + "parameters[0].max: missing");
+    assertThatThrownBy(() -> parse(GOOD.replace("type: lhs, points: 6", "type: morris")))
+        .hasMessageStartingWith(at(GOOD, 5, "{") + "design.trajectories:")
+        .hasMessageEndingWith("trajectories, missing");
+    assertThatThrownBy(() -> parse(GOOD + "---\nscenario: again\n"))
+        .hasMessageStartingWith("s.yaml:10:1: ").hasMessageContaining("a second YAML document");
+    assertThatThrownBy(() -> parse(GOOD.replace("min: 0.6, max: 1.0", "values: [0.7, 0.7]")
+        .replace("type: lhs, points: 6", "type: factorial, levels: 2")))
+        .hasMessageStartingWith(at(GOOD.replace("min: 0.6, max: 1.0", "values: [0.7, 0.7]"), 4,
+            "0.7]") + "parameters[1].values[1]: 0.7 is listed twice");
+    assertThatThrownBy(() -> parse(GOOD.replace("min: 0.6, max: 1.0", "values: [0.7, 1.7]")
+        .replace("type: lhs, points: 6", "type: factorial, levels: 2")))
+        .hasMessageStartingWith(at(GOOD.replace("min: 0.6, max: 1.0", "values: [0.7, 1.7]"), 4,
+            "1.7]") + "parameters[1].values[1]: ")
+        .hasMessageContaining("1.7");
+  }
+
+  @Test
+  void malformedTruncatedHugeAndHostileFilesAreRefusedWithAMessage() {
+    List<String> bad = List.of(
+        GOOD.substring(0, GOOD.indexOf("design:") + 18), // truncated inside a flow mapping
+        "scenario: [rand-d-ports\n",
+        "- just\n- a list\n",
+        "\t\tscenario: x\n",
+        GOOD + "---\nscenario: again\n",
+        GOOD.replace("runs: 200", "runs: 99999999999999999999999999"),
+        GOOD.replace("runs: 200", "runs: .inf"),
+        GOOD.replace("min: 1, max: 5", "min: .nan, max: 5"),
+        GOOD.replace("points: 6", "points: 10000000"),
+        GOOD.replace("type: lhs, points: 6", "type: morris, trajectories: 1000000, levels: 1000000"),
+        // a billion laughs
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            + "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+            + "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+        "[".repeat(10_000),
+        "scenario: " + "x".repeat(Sweep.MAX_CHARS) + "\n",
+        "scenario: !!java.io.File /tmp\n",
+        "\u0000\u0001\u0002");
+    for (String text : bad) {
+      String shown = text.length() > 80 ? text.substring(0, 80) : text;
+      try {
+        parse(text);
+        throw new AssertionError("accepted: " + shown);
+      } catch (SweepException e) {
+        assertThat(e.getMessage()).as(shown).startsWith("s.yaml");
+      }
+    }
   }
 }

@@ -1,0 +1,169 @@
+package spiral.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import spiral.explore.sweep.SweepException;
+import spiral.explore.sweep.SweepResults;
+
+/**
+ * A sweep's results as Apache Parquet: the columns of {@code results.csv}, typed ({@code point}
+ * int32, each parameter double, {@code seed} int64, each output double), one row group,
+ * uncompressed, written with parquet-java's local-file writer. Cost: one pass over the CSV.
+ */
+final class ParquetResults {
+  /** The Parquet file's name inside a sweep's output folder. */
+  static final String FILE = "results.parquet";
+
+  private ParquetResults() {}
+
+  /** The Parquet schema of a results header {@code point,PARAMETER..,seed,OUTPUT..}. */
+  static MessageType schema(String[] header) {
+    Types.MessageTypeBuilder b = Types.buildMessage();
+    for (String col : header) {
+      PrimitiveTypeName t = switch (col) {
+        case "point" -> PrimitiveTypeName.INT32;
+        case "seed" -> PrimitiveTypeName.INT64;
+        default -> PrimitiveTypeName.DOUBLE;
+      };
+      b.required(t).named(col);
+    }
+    return b.named("sweep_results");
+  }
+
+  /**
+   * Writes the complete rows of a results CSV as Parquet, replacing {@code parquet} whole (it is
+   * written beside it first, then moved).
+   */
+  static void write(Path csv, Path parquet) throws IOException {
+    List<String> lines = completeLines(Files.readString(csv, StandardCharsets.UTF_8));
+    if (lines.isEmpty()) {
+      throw new SweepException(csv + ": empty results file");
+    }
+    String[] header = lines.get(0).split(",", -1);
+    MessageType schema = schema(header);
+    Path tmp = parquet.resolveSibling(parquet.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp))
+        .withConf(new PlainParquetConfiguration())
+        .withType(schema)
+        .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+        .build()) {
+      for (int i = 1; i < lines.size(); i++) {
+        String[] f = lines.get(i).split(",", -1);
+        if (f.length != header.length) {
+          throw new SweepException(csv + ":" + (i + 1) + ": expected " + header.length
+              + " fields, found " + f.length);
+        }
+        Group g = groups.newGroup();
+        try {
+          for (int j = 0; j < f.length; j++) {
+            switch (header[j]) {
+              case "point" -> g.append(header[j], Integer.parseInt(f[j]));
+              case "seed" -> g.append(header[j], Long.parseLong(f[j]));
+              default -> g.append(header[j], Double.parseDouble(f[j]));
+            }
+          }
+        } catch (NumberFormatException e) {
+          throw new SweepException(csv + ":" + (i + 1) + ": not a number: " + e.getMessage());
+        }
+        w.write(g);
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, parquet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The rows of a results Parquet file, as {@link SweepResults}. */
+  static SweepResults read(Path parquet) throws IOException {
+    if (!Files.isRegularFile(parquet)) {
+      throw new SweepException(parquet + ": no such results file");
+    }
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    List<String> params = new ArrayList<>();
+    List<String> outs = new ArrayList<>();
+    List<double[]> xs = new ArrayList<>();
+    List<double[]> ys = new ArrayList<>();
+    try (ParquetReader<Group> r = new ParquetReader.Builder<Group>(new LocalInputFile(parquet),
+        conf) {
+      @Override
+      protected ReadSupport<Group> getReadSupport() {
+        return new GroupReadSupport();
+      }
+    }.build()) {
+      Group g;
+      while ((g = r.read()) != null) {
+        if (xs.isEmpty()) {
+          List<Type> fields = g.getType().getFields();
+          int seed = g.getType().containsField("seed") ? g.getType().getFieldIndex("seed") : -1;
+          if (fields.isEmpty() || !fields.get(0).getName().equals("point") || seed < 2
+              || seed == fields.size() - 1) {
+            throw new SweepException(parquet + ": not a sweep's results (expected the columns"
+                + " point,PARAMETER..,seed,OUTPUT..)");
+          }
+          fields.subList(1, seed).forEach(t -> params.add(t.getName()));
+          fields.subList(seed + 1, fields.size()).forEach(t -> outs.add(t.getName()));
+        }
+        double[] x = new double[params.size()];
+        for (int j = 0; j < x.length; j++) {
+          x[j] = g.getDouble(1 + j, 0);
+        }
+        double[] y = new double[outs.size()];
+        for (int k = 0; k < y.length; k++) {
+          y[k] = g.getDouble(params.size() + 2 + k, 0);
+        }
+        xs.add(x);
+        ys.add(y);
+      }
+    } catch (RuntimeException e) {
+      if (e instanceof SweepException) {
+        throw e;
+      }
+      throw new SweepException(parquet + ": not a readable sweep results file: "
+          + e.getMessage());
+    }
+    if (xs.isEmpty()) {
+      throw new SweepException(parquet + ": no rows");
+    }
+    double[][] y = new double[outs.size()][xs.size()];
+    for (int i = 0; i < xs.size(); i++) {
+      for (int k = 0; k < outs.size(); k++) {
+        y[k][i] = ys.get(i)[k];
+      }
+    }
+    return new SweepResults(params, outs, xs.toArray(double[][]::new), y);
+  }
+
+  private static List<String> completeLines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      String line = text.substring(start, i);
+      out.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+      start = i + 1;
+    }
+    return out;
+  }
+}
