@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import spiral.explore.Design;
 import spiral.explore.Designs;
 import spiral.explore.SaltelliDesign;
+import spiral.scenario.BuiltinScenarios;
 import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioException;
 import spiral.scenario.ScenarioLoader;
@@ -116,6 +118,66 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
 
   /** Parses and validates sweep text; {@code folder} resolves a relative scenario path. */
   public static Sweep parse(String source, String text, Path folder) {
+    return parse(source, text, (where, name) -> loadScenario(where, name, folder));
+  }
+
+  /**
+   * Parses and validates sweep text whose base scenario file comes as bytes rather than from a
+   * file system: how a sweep is rebuilt on a machine that has only its text (see
+   * {@link SweepSource}). With {@code scenarioContent} null the scenario must be a built-in name
+   * (or a path that exists where this runs), as in {@link #parse(String, String, Path)}.
+   *
+   * @param scenarioSource the name messages give the scenario file
+   * @param scenarioContent the scenario file's bytes, or null
+   */
+  public static Sweep parse(String source, String text, String scenarioSource,
+      byte[] scenarioContent) {
+    if (scenarioContent == null) {
+      return parse(source, text, (Path) null);
+    }
+    return parse(source, text, (where, name) -> {
+      try {
+        return escalation(where, name, ScenarioLoader.parse(scenarioSource, scenarioContent));
+      } catch (ScenarioException e) {
+        throw new SweepException(where + "scenario: " + e.problems().get(0));
+      }
+    });
+  }
+
+  /**
+   * The file a sweep's scenario name stands for, by the rule {@link #parse(String, String, Path)}
+   * follows: a path relative to {@code folder} when it exists there, else a built-in name (empty),
+   * else a path as given when it exists (empty when it does not).
+   */
+  public static Optional<Path> scenarioFile(String name, Path folder) {
+    if (folder != null && !name.contains("\n")) {
+      try {
+        Path p = folder.resolve(name);
+        if (!Path.of(name).isAbsolute() && Files.exists(p)) {
+          return Optional.of(p);
+        }
+      } catch (RuntimeException e) {
+        // not a path
+      }
+    }
+    if (BuiltinScenarios.names().contains(name)) {
+      return Optional.empty();
+    }
+    try {
+      Path p = Path.of(name);
+      return Files.exists(p) ? Optional.of(p) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Loads the base scenario named in a sweep; {@code where} prefixes messages. */
+  @FunctionalInterface
+  private interface ScenarioSource {
+    Scenario load(String where, String name);
+  }
+
+  private static Sweep parse(String source, String text, ScenarioSource scenarios) {
     RawSweep raw;
     try {
       raw = YAML.readValue(text, RawSweep.class);
@@ -129,7 +191,7 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     if (raw.scenario() == null || raw.scenario().isBlank()) {
       throw new SweepException(where + "scenario: missing (a built-in name or a path)");
     }
-    Scenario base = loadScenario(where, raw.scenario(), folder);
+    Scenario base = scenarios.load(where, raw.scenario());
     if (raw.parameters() == null || raw.parameters().isEmpty()) {
       throw new SweepException(where + "parameters: missing or empty");
     }
@@ -213,15 +275,18 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       }
     }
     try {
-      Scenario sc = ScenarioLoader.resolve(target);
-      if (!sc.hasEscalation()) {
-        throw new SweepException(where + "scenario: '" + name
-            + "' has no escalation model (it is a negotiation)");
-      }
-      return sc;
+      return escalation(where, name, ScenarioLoader.resolve(target));
     } catch (ScenarioException e) {
       throw new SweepException(where + "scenario: " + e.problems().get(0));
     }
+  }
+
+  private static Scenario escalation(String where, String name, Scenario sc) {
+    if (!sc.hasEscalation()) {
+      throw new SweepException(where + "scenario: '" + name
+          + "' has no escalation model (it is a negotiation)");
+    }
+    return sc;
   }
 
   private static void check(Scenario base, String key, String path, double v) {
