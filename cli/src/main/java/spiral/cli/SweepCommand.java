@@ -55,7 +55,8 @@ final class SweepCommand implements Callable<Integer> {
       paramLabel = "E",
       defaultValue = "local",
       description = "Where the points are evaluated: local (this machine's threads; default) or"
-          + " spark (a Spark job, see --master; ./spiral builds the spark module on first use).")
+          + " spark (a Spark job, see --master; the spiral launcher builds the spark module on"
+          + " first use).")
   String executor;
 
   @Option(

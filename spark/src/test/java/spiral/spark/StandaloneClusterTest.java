@@ -94,6 +94,18 @@ class StandaloneClusterTest {
     assertThat(Files.readString(out.resolve(SweepRunner.RESULTS), StandardCharsets.UTF_8))
         .as("results on the cluster\n%s", logs()).isEqualTo(expected);
     assertThat(executorLogs()).as("the executors ran on the workers\n%s", logs()).hasSize(2);
+
+    // the same sweep through spark-submit (SparkSubmit is what the spark-submit script runs)
+    Path submitted = tmp.resolve("submitted");
+    Process submit = start("spark-submit", home, classPath, "org.apache.spark.deploy.SparkSubmit",
+        "--master", master, "--conf", "spark.executor.memory=512m",
+        "--class", SweepJob.class.getName(), jar.toString(), f.toString(),
+        "--out", submitted.toString());
+    assertThat(submit.waitFor(150, java.util.concurrent.TimeUnit.SECONDS))
+        .as("spark-submit ends\n%s", logs()).isTrue();
+    assertThat(submit.exitValue()).as("spark-submit's exit status\n%s", logs()).isZero();
+    assertThat(Files.readString(submitted.resolve(SweepRunner.RESULTS), StandardCharsets.UTF_8))
+        .as("results through spark-submit\n%s", logs()).isEqualTo(expected);
   }
 
   /** Stops the cluster (executors first), also when the test failed, and drops the jar links. */
@@ -119,7 +131,7 @@ class StandaloneClusterTest {
     }
   }
 
-  private void start(String name, Path home, String classPath, String main, String... args)
+  private Process start(String name, Path home, String classPath, String main, String... args)
       throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -138,8 +150,10 @@ class StandaloneClusterTest {
     env.put("SPARK_HOME", home.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
-    processes.add(pb.start());
+    Process p = pb.start();
+    processes.add(p);
     logs.add(log);
+    return p;
   }
 
   /** Waits until the master's log says that {@code n} workers registered. */
