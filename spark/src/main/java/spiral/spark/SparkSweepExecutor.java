@@ -36,8 +36,10 @@ import spiral.sim.Simulator;
  * in flight at a time; each batch's rows reach the sink in point order as soon as it and the
  * batches before it are done, so the results file grows as the job runs and an interrupted sweep
  * resumes. A point's outputs depend only on the sweep, so they equal the local executor's to the
- * bit. Cost: points &times; runs &times; turns engine steps spread over the executors, plus one
- * Spark context per sweep (seconds) and a few tens of milliseconds per batch.
+ * bit. Spark's resilient distributed datasets (Zaharia et al., NSDI 2012) rerun a lost task, which
+ * is safe because a point's outputs depend only on the sweep. Cost: points &times; runs &times;
+ * turns engine steps spread over the executors, plus one Spark context per sweep (seconds) and a
+ * few tens of milliseconds per batch.
  */
 public final class SparkSweepExecutor implements SweepExecutor {
   /** The master used when none is given and Spark's configuration names none. */
@@ -102,15 +104,15 @@ public final class SparkSweepExecutor implements SweepExecutor {
     SweepSource source = shipped(sweep, points);
     long total = (long) points.length * sweep.runs();
     try (JavaSparkContext sc = new JavaSparkContext(conf(sweep))) {
-      int tasks = Math.max(1, sc.defaultParallelism());
-      int per = pointsPerTask > 0 ? pointsPerTask : perTask(points.length - from, tasks);
-      int batch = tasks * per;
       Deque<JavaFutureAction<List<Result>>> inFlight = new ArrayDeque<>();
       int next = from;
       try {
         while (next < points.length || !inFlight.isEmpty()) {
           while (inFlight.size() < 2 && next < points.length) {
-            int end = (int) Math.min(points.length, (long) next + batch);
+            // a cluster's executors register while the job runs: size each batch afresh
+            int tasks = Math.max(1, sc.defaultParallelism());
+            int per = pointsPerTask > 0 ? pointsPerTask : perTask(points.length - from, tasks);
+            int end = (int) Math.min(points.length, (long) next + (long) tasks * per);
             List<Point> todo = new ArrayList<>(end - next);
             for (int i = next; i < end; i++) {
               todo.add(new Point(i, points[i]));
