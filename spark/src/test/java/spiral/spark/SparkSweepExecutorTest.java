@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spiral.explore.sweep.Sweep;
+import spiral.explore.sweep.SweepException;
 import spiral.explore.sweep.SweepExecutor;
 import spiral.explore.sweep.SweepExecutorFactory;
 import spiral.explore.sweep.SweepRunner;
@@ -69,6 +70,21 @@ class SparkSweepExecutorTest {
     new SweepRunner(new SparkSweepExecutor("local[2]")).run(Sweep.read(f), tmp.resolve("spark"),
         false, null);
     assertThat(results(tmp.resolve("spark"))).isEqualTo(expected);
+  }
+
+  @Test
+  void aSweepThatCannotTravelIsRefusedBeforeSparkStarts() throws Exception {
+    Path dir = tmp.resolve("elsewhere");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("case-d.yaml"), BuiltinScenarios.read("rand-d-ports").orElseThrow());
+    // parsed from text with a folder: its source names no file, so the scenario file is not found
+    Sweep sweep = Sweep.parse("inline sweep",
+        Sweeps.text(4, 10).replace("scenario: rand-d-ports", "scenario: case-d.yaml"), dir);
+    assertThatThrownBy(() -> new SparkSweepExecutor("local[1]").evaluate(sweep, 0,
+        (i, out) -> { }, null))
+        .isInstanceOf(SweepException.class)
+        .hasMessageStartingWith("inline sweep: cannot ship the sweep to Spark: rebuilt from its"
+            + " text it fails: inline sweep: scenario: ");
   }
 
   @Test
