@@ -103,7 +103,16 @@ public final class SparkSweepExecutor implements SweepExecutor {
     Progress p = progress == null ? Progress.NONE : progress;
     SweepSource source = shipped(sweep, points);
     long total = (long) points.length * sweep.runs();
-    try (JavaSparkContext sc = new JavaSparkContext(conf(sweep))) {
+    SparkConf conf = conf(sweep);
+    String where = conf.get("spark.master");
+    JavaSparkContext context;
+    try {
+      context = new JavaSparkContext(conf);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("could not start Spark on " + where + ": "
+          + firstLine(e.getMessage()), e);
+    }
+    try (JavaSparkContext sc = context) {
       Deque<JavaFutureAction<List<Result>>> inFlight = new ArrayDeque<>();
       int next = from;
       try {
@@ -131,6 +140,13 @@ public final class SparkSweepExecutor implements SweepExecutor {
             p.advance((done.get(done.size() - 1).point() + 1L) * sweep.runs(), total);
           }
         }
+      } catch (SweepException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        String hint = sc.sc().isStopped() ? " (Spark stopped: is the master " + where
+            + " reachable, with workers that can reach this machine?)" : "";
+        throw new IllegalStateException("the Spark job on " + where + " failed: "
+            + firstLine(e.getMessage()) + hint, e);
       } finally {
         for (JavaFutureAction<List<Result>> f : inFlight) {
           f.cancel(true);
@@ -221,7 +237,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
       throw new IOException("interrupted while waiting for Spark", e);
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
-      throw new IllegalStateException("the Spark job failed: " + firstLine(c.getMessage()), c);
+      throw new IllegalStateException(firstLine(c.getMessage()), c);
     }
   }
 
