@@ -14,6 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepException;
+import spiral.explore.sweep.SweepExecutor;
+import spiral.explore.sweep.SweepExecutorFactory;
 import spiral.explore.sweep.SweepRunner;
 
 /** {@code spiral sweep SWEEP.yaml}: simulates every point of a design over a scenario's parameters. */
@@ -28,7 +30,8 @@ import spiral.explore.sweep.SweepRunner;
           + " columns typed: point int32, parameters double, seed int64, outputs double)."
           + " Points are evaluated side by side on the threads (a point's runs are shared among"
           + " them when there are fewer points than threads). --resume finishes an interrupted"
-          + " sweep. The same sweep gives the same files on any number of threads."
+          + " sweep. The same sweep gives the same files on any number of threads, and --executor"
+          + " spark (a Spark job, on this machine or a standalone cluster) gives the same files too."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -57,10 +60,39 @@ final class SweepCommand implements Callable<Integer> {
       description = "Worker threads (default: all cores). Results do not depend on it.")
   Integer threads;
 
+  @Option(
+      names = "--executor",
+      paramLabel = "E",
+      defaultValue = "local",
+      description = "Where the points are evaluated: local (this machine's threads; default) or"
+          + " spark (a Spark job, see --master; the spiral launcher builds the spark module on"
+          + " first use).")
+  String executor;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "With --executor spark, the Spark master: local[*] (default; all cores here),"
+          + " local[N], or spark://HOST:PORT for a standalone cluster.")
+  String master;
+
   @Override
   public Integer call() {
     if (threads != null && (threads < 1 || threads > 4096)) {
       throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
+    }
+    boolean spark = switch (executor) {
+      case "local" -> false;
+      case "spark" -> true;
+      default -> throw new BadInputException("spiral: --executor must be local or spark, was '"
+          + executor + "'");
+    };
+    if (!spark && master != null) {
+      throw new BadInputException("spiral: --master needs --executor spark");
+    }
+    if (spark && threads != null) {
+      throw new BadInputException("spiral: --threads is for the local executor; with --executor"
+          + " spark give the cores in --master (local[N]) or to the cluster's workers");
     }
     Sweep sweep = SweepFiles.read(file);
     Path dir = out != null ? out : SweepFiles.defaultFolder(file);
@@ -68,8 +100,11 @@ final class SweepCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(err, "sweep", ProgressBar.terminal());
     int points = sweep.points().length;
     int skipped;
-    try (Workers workers = new Workers(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
-      skipped = new SweepRunner(workers.sweeps()).run(sweep, dir, resume, bar);
+    SweepExecutor remote = spark ? sparkExecutor() : null;
+    try (Workers workers = spark ? null
+        : new Workers(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
+      SweepRunner runner = spark ? new SweepRunner(remote) : new SweepRunner(workers.sweeps());
+      skipped = runner.run(sweep, dir, resume, bar);
       if (noParquet) {
         Files.deleteIfExists(dir.resolve(ParquetResults.FILE)); // never leave a stale one
       } else {
@@ -89,5 +124,20 @@ final class SweepCommand implements Callable<Integer> {
         dir.resolve(SweepRunner.RESULTS),
         noParquet ? "" : ", " + dir.resolve(ParquetResults.FILE)));
     return 0;
+  }
+
+  /** The Spark executor, found on the class path (the cli does not depend on Spark). */
+  private SweepExecutor sparkExecutor() {
+    SweepExecutorFactory factory = SweepExecutorFactory.find("spark").orElseThrow(() ->
+        new BadInputException("spiral: --executor spark needs the spark module, which this"
+            + " class path lacks: run it through the ./spiral launcher (it builds the module on"
+            + " first use), or build it with ./mvnw -pl cli,spark -am package and run java -cp"
+            + " cli/target/spiral.jar:spark/target/spiral-spark.jar:'spark/target/lib/*'"
+            + " spiral.cli.Main (see README, Sweeps on Spark)"));
+    try {
+      return factory.create(master);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral: --master: " + e.getMessage());
+    }
   }
 }

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import spiral.explore.Design;
 import spiral.explore.Designs;
 import spiral.explore.SaltelliDesign;
+import spiral.scenario.BuiltinScenarios;
 import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioException;
 import spiral.scenario.ScenarioLoader;
@@ -134,6 +136,66 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
    * @throws SweepException as {@link #read} does
    */
   public static Sweep parse(String source, String text, Path folder) {
+    return parse(source, text, (at, name) -> loadScenario(at, name, folder));
+  }
+
+  /**
+   * Parses and validates sweep text whose base scenario file comes as bytes rather than from a
+   * file system: how a sweep is rebuilt on a machine that has only its text (see
+   * {@link SweepSource}). With {@code scenarioContent} null the scenario must be a built-in name
+   * (or a path that exists where this runs), as in {@link #parse(String, String, Path)}.
+   *
+   * @param scenarioSource the name messages give the scenario file
+   * @param scenarioContent the scenario file's bytes, or null
+   */
+  public static Sweep parse(String source, String text, String scenarioSource,
+      byte[] scenarioContent) {
+    if (scenarioContent == null) {
+      return parse(source, text, (Path) null);
+    }
+    return parse(source, text, (at, name) -> {
+      try {
+        return escalation(at, name, ScenarioLoader.parse(scenarioSource, scenarioContent));
+      } catch (ScenarioException e) {
+        throw at.problem("scenario", e.problems().get(0).toString());
+      }
+    });
+  }
+
+  /**
+   * The file a sweep's scenario name stands for, by the rule {@link #parse(String, String, Path)}
+   * follows: a path relative to {@code folder} when it exists there, else a built-in name (empty),
+   * else a path as given when it exists (empty when it does not).
+   */
+  public static Optional<Path> scenarioFile(String name, Path folder) {
+    if (folder != null && !name.contains("\n")) {
+      try {
+        Path p = folder.resolve(name);
+        if (!Path.of(name).isAbsolute() && Files.exists(p)) {
+          return Optional.of(p);
+        }
+      } catch (RuntimeException e) {
+        // not a path
+      }
+    }
+    if (BuiltinScenarios.names().contains(name)) {
+      return Optional.empty();
+    }
+    try {
+      Path p = Path.of(name);
+      return Files.exists(p) ? Optional.of(p) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Loads the base scenario named in a sweep; {@code at} locates messages. */
+  @FunctionalInterface
+  private interface ScenarioSource {
+    Scenario load(SweepLocations at, String name);
+  }
+
+  private static Sweep parse(String source, String text, ScenarioSource scenarios) {
     if (text.length() > MAX_CHARS) {
       throw new SweepException(source + ": " + text.length() + " characters, more than a sweep"
           + " file may have (" + MAX_CHARS + ")");
@@ -151,7 +213,7 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     if (raw.scenario() == null || raw.scenario().isBlank()) {
       throw at.problem("scenario", "missing (a built-in name or a path)");
     }
-    Scenario base = loadScenario(at, raw.scenario(), folder);
+    Scenario base = scenarios.load(at, raw.scenario());
     if (raw.parameters() == null || raw.parameters().isEmpty()) {
       throw at.problem("parameters", "missing or empty");
     }
@@ -248,15 +310,17 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       }
     }
     try {
-      Scenario sc = ScenarioLoader.resolve(target);
-      if (!sc.hasEscalation()) {
-        throw at.problem("scenario", "'" + name
-            + "' has no escalation model (it is a negotiation)");
-      }
-      return sc;
+      return escalation(at, name, ScenarioLoader.resolve(target));
     } catch (ScenarioException e) {
       throw at.problem("scenario", e.problems().get(0).toString());
     }
+  }
+
+  private static Scenario escalation(SweepLocations at, String name, Scenario sc) {
+    if (!sc.hasEscalation()) {
+      throw at.problem("scenario", "'" + name + "' has no escalation model (it is a negotiation)");
+    }
+    return sc;
   }
 
   private static void check(SweepLocations at, Scenario base, String key, String path, double v,

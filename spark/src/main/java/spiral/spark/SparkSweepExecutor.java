@@ -1,0 +1,304 @@
+package spiral.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import spiral.explore.sweep.Sweep;
+import spiral.explore.sweep.SweepException;
+import spiral.explore.sweep.SweepExecutor;
+import spiral.explore.sweep.SweepRunner;
+import spiral.explore.sweep.SweepSource;
+import spiral.sim.Progress;
+import spiral.sim.Simulator;
+
+/**
+ * Evaluates a sweep's points as a Spark job: the remaining points are cut into batches of a few
+ * points per task and as many tasks as the cluster has cores; each task rebuilds the sweep from
+ * its shipped text ({@link SweepSource}, so executors need no shared file system) and computes its
+ * points with {@link SweepRunner#evaluate} on a single-thread {@link Simulator}. Two batches are
+ * in flight at a time; each batch's rows reach the sink in point order as soon as it and the
+ * batches before it are done, so the results file grows as the job runs and an interrupted sweep
+ * resumes. A point's outputs depend only on the sweep, so they equal the local executor's to the
+ * bit. Spark's resilient distributed datasets (Zaharia et al., NSDI 2012) rerun a lost task, which
+ * is safe because a point's outputs depend only on the sweep. Cost: points &times; runs &times;
+ * turns engine steps spread over the executors, plus one Spark context per sweep (seconds) and a
+ * few tens of milliseconds per batch.
+ */
+public final class SparkSweepExecutor implements SweepExecutor {
+  /** The master used when none is given and Spark's configuration names none. */
+  public static final String DEFAULT_MASTER = "local[*]";
+
+  /** The most points one task evaluates per batch. */
+  static final int MAX_POINTS_PER_TASK = 16;
+
+  private static final Pattern MASTER = Pattern.compile(
+      "local(\\[(\\*|[1-9][0-9]*)(, *[1-9][0-9]*)?\\])?|local-cluster\\[.+\\]|spark://.+|yarn"
+          + "|k8s://.+");
+
+  private final String master;
+  private final List<String> jars;
+  private final int pointsPerTask;
+
+  /**
+   * An executor on a master.
+   *
+   * @param master a Spark master URL ({@code local[*]}, {@code local[N]},
+   *     {@code spark://HOST:PORT}, ...), or null for the one Spark's configuration names (as under
+   *     spark-submit), else {@value #DEFAULT_MASTER}
+   */
+  public SparkSweepExecutor(String master) {
+    this(master, null, 0);
+  }
+
+  /**
+   * An executor on a master, shipping given jars to the executors.
+   *
+   * @param jars the jars executors need (this module's jar with the core inside), or null for
+   *     the jar this class was loaded from, when it is a jar
+   * @param pointsPerTask points per task per batch, or 0 to choose (up to
+   *     {@value #MAX_POINTS_PER_TASK}, at least four batches when the sweep is small)
+   * @throws IllegalArgumentException if the master is not a Spark master URL
+   */
+  public SparkSweepExecutor(String master, List<String> jars, int pointsPerTask) {
+    if (master != null && !MASTER.matcher(master).matches()) {
+      throw new IllegalArgumentException("'" + master + "' is not a Spark master URL (local[*],"
+          + " local[N], spark://HOST:PORT)");
+    }
+    if (pointsPerTask < 0) {
+      throw new IllegalArgumentException("pointsPerTask must be at least 0, was " + pointsPerTask);
+    }
+    this.master = master;
+    this.jars = jars == null ? null : List.copyOf(jars);
+    this.pointsPerTask = pointsPerTask;
+  }
+
+  /** The master this executor was given, or null for Spark's configuration or the default. */
+  public String master() {
+    return master;
+  }
+
+  @Override
+  public void evaluate(Sweep sweep, int from, RowSink sink, Progress progress) throws IOException {
+    double[][] points = sweep.points();
+    if (from >= points.length) {
+      return;
+    }
+    Progress p = progress == null ? Progress.NONE : progress;
+    SweepSource source = shipped(sweep, points);
+    long total = (long) points.length * sweep.runs();
+    SparkConf conf = conf(sweep);
+    String where = conf.get("spark.master");
+    JavaSparkContext context;
+    try {
+      context = new JavaSparkContext(conf);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("could not start Spark on " + where + ": "
+          + firstLine(e.getMessage()), e);
+    }
+    try (JavaSparkContext sc = context) {
+      Deque<JavaFutureAction<List<Result>>> inFlight = new ArrayDeque<>();
+      int next = from;
+      try {
+        while (next < points.length || !inFlight.isEmpty()) {
+          while (inFlight.size() < 2 && next < points.length) {
+            // a cluster's executors register while the job runs: size each batch afresh
+            int tasks = Math.max(1, sc.defaultParallelism());
+            int per = pointsPerTask > 0 ? pointsPerTask : perTask(points.length - from, tasks);
+            int end = (int) Math.min(points.length, (long) next + (long) tasks * per);
+            List<Point> todo = new ArrayList<>(end - next);
+            for (int i = next; i < end; i++) {
+              todo.add(new Point(i, points[i]));
+            }
+            int slices = (end - next + per - 1) / per;
+            inFlight.add(sc.parallelize(todo, slices).mapPartitions(new Evaluate(source))
+                .collectAsync());
+            next = end;
+          }
+          List<Result> done = new ArrayList<>(await(inFlight.poll()));
+          done.sort(Comparator.comparingInt(Result::point));
+          for (Result r : done) {
+            sink.accept(r.point(), r.outputs());
+          }
+          if (!done.isEmpty()) {
+            p.advance((done.get(done.size() - 1).point() + 1L) * sweep.runs(), total);
+          }
+        }
+      } catch (SweepException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        String hint = sc.sc().isStopped() ? " (Spark stopped: is the master " + where
+            + " reachable, with workers that can reach this machine?)" : "";
+        throw new IllegalStateException("the Spark job on " + where + " failed: "
+            + firstLine(e.getMessage()) + hint, e);
+      } finally {
+        for (JavaFutureAction<List<Result>> f : inFlight) {
+          f.cancel(true);
+        }
+      }
+    }
+  }
+
+  /** Points per task: enough batches for progress and resume, few enough to keep overhead low. */
+  static int perTask(int remaining, int tasks) {
+    long perBatch = Math.max(1, (long) remaining / 4);
+    return (int) Math.max(1, Math.min(MAX_POINTS_PER_TASK, perBatch / tasks));
+  }
+
+  private static SweepSource shipped(Sweep sweep, double[][] points) throws IOException {
+    SweepSource source = SweepSource.of(sweep);
+    Sweep again;
+    try {
+      again = source.sweep();
+    } catch (SweepException e) {
+      throw new SweepException(sweep.source() + ": cannot ship the sweep to Spark: rebuilt from"
+          + " its text it fails: " + e.getMessage());
+    }
+    if (!Arrays.deepEquals(again.points(), points) || again.runs() != sweep.runs()
+        || again.seed() != sweep.seed() || !again.outputs().equals(sweep.outputs())
+        || !again.scenario().equals(sweep.scenario())) {
+      throw new SweepException(sweep.source() + ": cannot ship the sweep to Spark: rebuilt from"
+          + " its text (scenario " + (source.scenarioSource() == null ? sweep.scenarioName()
+          : source.scenarioSource()) + ") it differs from the sweep given; run it from the"
+          + " folder it was read from");
+    }
+    return source;
+  }
+
+  private SparkConf conf(Sweep sweep) {
+    SparkConf conf = new SparkConf().setAppName("spiral sweep " + sweep.source());
+    if (master != null) {
+      conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster(DEFAULT_MASTER);
+    }
+    String m = conf.get("spark.master");
+    if (loopback(m)) {
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    conf.setIfMissing("spark.ui.enabled", "false");
+    List<String> ship = jars != null ? jars : ownJar();
+    if (!ship.isEmpty() && !conf.contains("spark.jars")) {
+      conf.setJars(ship.toArray(String[]::new));
+    }
+    return conf;
+  }
+
+  /** Whether a master runs on this machine's loopback (local mode or a cluster on 127.0.0.1). */
+  static boolean loopback(String master) {
+    if (master.startsWith("local")) {
+      return true;
+    }
+    try {
+      String host = URI.create(master.replaceFirst("^spark://", "http://")).getHost();
+      return host != null && (host.equals("127.0.0.1") || host.equals("localhost"));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The jar this class came from, when it came from one (not a classes folder). */
+  static List<String> ownJar() {
+    try {
+      var cs = SparkSweepExecutor.class.getProtectionDomain().getCodeSource();
+      if (cs == null) {
+        return List.of();
+      }
+      Path p = Path.of(cs.getLocation().toURI());
+      return Files.isRegularFile(p) && p.toString().endsWith(".jar")
+          ? List.of(p.toString()) : List.of();
+    } catch (Exception e) {
+      return List.of();
+    }
+  }
+
+  private static List<Result> await(JavaFutureAction<List<Result>> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for Spark", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException(firstLine(c.getMessage()), c);
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "(no message)";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+
+  /** A point to evaluate: its index and parameter values. */
+  record Point(int point, double[] values) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A point's outputs. */
+  record Result(int point, double[] outputs) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** The task: rebuilds the sweep (once per executor JVM and sweep) and evaluates its points. */
+  static final class Evaluate implements FlatMapFunction<Iterator<Point>, Result> {
+    private static final long serialVersionUID = 1L;
+    private static final Object LOCK = new Object();
+    private static SweepSource cachedSource;
+    private static Sweep cachedSweep;
+
+    private final SweepSource source;
+
+    Evaluate(SweepSource source) {
+      this.source = Objects.requireNonNull(source, "source");
+    }
+
+    @Override
+    public Iterator<Result> call(Iterator<Point> points) {
+      Sweep sweep = sweep(source);
+      Simulator simulator = new Simulator(Runnable::run, 1);
+      List<Result> out = new ArrayList<>();
+      while (points.hasNext()) {
+        Point pt = points.next();
+        out.add(new Result(pt.point(),
+            SweepRunner.evaluate(sweep, pt.values(), simulator, Progress.NONE)));
+      }
+      return out.iterator();
+    }
+
+    private static Sweep sweep(SweepSource source) {
+      synchronized (LOCK) {
+        if (!source.equals(cachedSource)) {
+          cachedSweep = source.sweep();
+          cachedSource = source;
+        }
+        return cachedSweep;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "SparkSweepExecutor[%s]",
+        master == null ? "configured" : master);
+  }
+}

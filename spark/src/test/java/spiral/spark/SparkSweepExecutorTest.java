@@ -1,0 +1,123 @@
+package spiral.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spiral.explore.sweep.Sweep;
+import spiral.explore.sweep.SweepException;
+import spiral.explore.sweep.SweepExecutor;
+import spiral.explore.sweep.SweepExecutorFactory;
+import spiral.explore.sweep.SweepRunner;
+import spiral.scenario.BuiltinScenarios;
+
+/** The Spark executor on {@code local[2]}: the local executor's results file, byte for byte. */
+class SparkSweepExecutorTest {
+  @TempDir Path tmp;
+
+  static String results(Path dir) throws IOException {
+    return Files.readString(dir.resolve(SweepRunner.RESULTS), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void givesTheLocalResultsByteForByteWithProgressAndResume() throws Exception {
+    Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(24, 100));
+    String expected = Sweeps.local(f, tmp.resolve("local"));
+    Sweep sweep = Sweep.read(f);
+    SparkSweepExecutor spark = new SparkSweepExecutor("local[2]", List.of(), 2);
+
+    // interrupted after ten points: the rows so far are in the file, in order
+    SweepExecutor interrupted = (s, from, sink, progress) -> spark.evaluate(s, from,
+        (i, out) -> {
+          if (i == 10) {
+            throw new IOException("interrupted");
+          }
+          sink.accept(i, out);
+        }, progress);
+    Path out = tmp.resolve("spark");
+    assertThatThrownBy(() -> new SweepRunner(interrupted).run(sweep, out, false, null))
+        .hasMessage("interrupted");
+    assertThat(results(out)).isEqualTo(expected.substring(0, nthLineEnd(expected, 11) + 1));
+
+    List<long[]> seen = new ArrayList<>();
+    int skipped = new SweepRunner(spark).run(sweep, out, true,
+        (done, total) -> seen.add(new long[] {done, total}));
+    assertThat(skipped).isEqualTo(10);
+    assertThat(results(out)).isEqualTo(expected);
+    assertThat(seen).isNotEmpty();
+    assertThat(seen.get(seen.size() - 1)).containsExactly(2400, 2400);
+    for (int i = 1; i < seen.size(); i++) {
+      assertThat(seen.get(i)[0]).isGreaterThanOrEqualTo(seen.get(i - 1)[0]);
+    }
+    assertThat(seen.get(0)[0]).isGreaterThan(1000).isLessThan(2400);
+  }
+
+  @Test
+  void aScenarioFileBesideTheSweepTravelsWithIt() throws Exception {
+    Path dir = tmp.resolve("sweeps");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("case-d.yaml"), BuiltinScenarios.read("rand-d-ports").orElseThrow());
+    Path f = Sweeps.write(dir, "s.yaml",
+        Sweeps.text(6, 50).replace("scenario: rand-d-ports", "scenario: case-d.yaml"));
+    String expected = Sweeps.local(f, tmp.resolve("local"));
+    new SweepRunner(new SparkSweepExecutor("local[2]")).run(Sweep.read(f), tmp.resolve("spark"),
+        false, null);
+    assertThat(results(tmp.resolve("spark"))).isEqualTo(expected);
+  }
+
+  @Test
+  void aSweepThatCannotTravelIsRefusedBeforeSparkStarts() throws Exception {
+    Path dir = tmp.resolve("elsewhere");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("case-d.yaml"), BuiltinScenarios.read("rand-d-ports").orElseThrow());
+    // parsed from text with a folder: its source names no file, so the scenario file is not found
+    Sweep sweep = Sweep.parse("inline sweep",
+        Sweeps.text(4, 10).replace("scenario: rand-d-ports", "scenario: case-d.yaml"), dir);
+    assertThatThrownBy(() -> new SparkSweepExecutor("local[1]").evaluate(sweep, 0,
+        (i, out) -> { }, null))
+        .isInstanceOf(SweepException.class)
+        .hasMessageStartingWith("inline sweep: cannot ship the sweep to Spark: rebuilt from its"
+            + " text it fails: inline sweep: scenario: ");
+  }
+
+  @Test
+  void theCommandLineFindsItAsAService() {
+    assertThat(SweepExecutorFactory.find("spark")).get()
+        .satisfies(f -> assertThat(f.create(null)).isInstanceOf(SparkSweepExecutor.class)
+            .extracting(e -> ((SparkSweepExecutor) e).master()).isEqualTo("local[*]"))
+        .satisfies(f -> assertThat(((SparkSweepExecutor) f.create("spark://127.0.0.1:7077"))
+            .master()).isEqualTo("spark://127.0.0.1:7077"));
+    assertThatThrownBy(() -> new SparkSweepExecutor("127.0.0.1:7077"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'127.0.0.1:7077' is not a Spark master URL (local[*], local[N],"
+            + " spark://HOST:PORT)");
+    assertThatThrownBy(() -> new SparkSweepExecutor("local[0]"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void batchesAndLoopback() {
+    assertThat(SparkSweepExecutor.perTask(24, 2)).isEqualTo(3);
+    assertThat(SparkSweepExecutor.perTask(1000, 2)).isEqualTo(16);
+    assertThat(SparkSweepExecutor.perTask(3, 8)).isEqualTo(1);
+    assertThat(SparkSweepExecutor.loopback("local[2]")).isTrue();
+    assertThat(SparkSweepExecutor.loopback("spark://127.0.0.1:7077")).isTrue();
+    assertThat(SparkSweepExecutor.loopback("spark://localhost:7077")).isTrue();
+    assertThat(SparkSweepExecutor.loopback("spark://cluster.example:7077")).isFalse();
+  }
+
+  static int nthLineEnd(String s, int n) {
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+      at = s.indexOf('\n', at + 1);
+    }
+    return at;
+  }
+}

@@ -1,0 +1,62 @@
+package spiral.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spiral.explore.sweep.SweepRunner;
+
+/** The spark-submit main, run in this JVM (the master comes from Spark's configuration). */
+class SweepJobTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SweepJob.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void runsASweepAndResumes() throws Exception {
+    Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(8, 60));
+    String expected = Sweeps.local(f, tmp.resolve("local"));
+    Path out = tmp.resolve("job");
+    Run r = run(f.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("8 points x 60 runs (lhs design) -> ");
+    assertThat(Files.readString(out.resolve(SweepRunner.RESULTS))).isEqualTo(expected);
+    assertThat(Files.readString(out.resolve(SweepRunner.SWEEP))).isEqualTo(Sweeps.text(8, 60));
+
+    Run again = run(f.toString(), "--out", out.toString());
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("exists: use --resume");
+    Run resumed = run(f.toString(), "--out=" + out, "--resume");
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("8 resumed");
+    assertThat(Files.readString(out.resolve(SweepRunner.RESULTS))).isEqualTo(expected);
+  }
+
+  @Test
+  void badInputIsStatusTwo() throws Exception {
+    assertThat(run().code()).isEqualTo(2);
+    assertThat(run().err()).contains("missing the sweep file").contains("usage: spark-submit");
+    assertThat(run("a.yaml", "--threads", "2").err()).contains("unexpected argument '--threads'");
+    Run missing = run(tmp.resolve("none.yaml").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("none.yaml: no such sweep file");
+    Path bad = Sweeps.write(tmp, "bad.yaml", Sweeps.text(8, 60).replace("runs: 60", "runs: 0"));
+    Run invalid = run(bad.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(invalid.code()).isEqualTo(2);
+    assertThat(invalid.err()).contains("bad.yaml: runs: must be between 1 and 10^9, was 0");
+    assertThat(run("--help").out()).startsWith("usage: spark-submit --class spiral.spark.SweepJob");
+  }
+}
