@@ -83,6 +83,42 @@ final class IntegerTableau {
   }
 
   /**
+   * Fraction-free pivot on ({@code row}, {@code col}) with a pivot element of either sign (not
+   * zero): after a negative pivot every row is negated, which keeps {@code det} positive and the
+   * tableau equal to det times the rational one.
+   */
+  void pivotAnySign(int row, int col) {
+    BigInteger p = t[row][col];
+    if (p.signum() == 0) {
+      throw new IllegalStateException("pivot element must not be zero");
+    }
+    if (p.signum() > 0) {
+      pivot(row, col);
+      return;
+    }
+    BigInteger[] pr = t[row];
+    for (int i = 0; i < t.length; i++) {
+      if (i == row) {
+        continue;
+      }
+      BigInteger[] r = t[i];
+      BigInteger f = r[col];
+      for (int j = 0; j <= columns; j++) {
+        BigInteger v = r[j].multiply(p);
+        if (f.signum() != 0 && pr[j].signum() != 0) {
+          v = v.subtract(f.multiply(pr[j]));
+        }
+        r[j] = v.divide(det).negate();
+      }
+    }
+    for (int j = 0; j <= columns; j++) {
+      pr[j] = pr[j].negate();
+    }
+    det = p.negate();
+    basic[row] = col;
+  }
+
+  /**
    * The leaving row for entering column {@code col} by the lexicographic minimum-ratio rule: among
    * the constraint rows with a positive entry, the least ratio of right-hand side to entry, ties
    * broken by the ratios in the columns {@code lexCols} (the initial identity basis, whose columns
