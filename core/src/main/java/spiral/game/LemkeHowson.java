@@ -183,6 +183,7 @@ public final class LemkeHowson implements EquilibriumSolver {
       boolean inP = p.rowOf(k) < 0;
       int entering = k;
       while (true) {
+        Deadline.check();
         IntegerTableau t = inP ? p : q;
         int row = t.lexMinRatioRow(entering, inP ? pLex : qLex);
         if (row < 0) {

@@ -90,6 +90,7 @@ public final class ZeroSumLp implements EquilibriumSolver {
     basic[m] = -1;
     IntegerTableau tab = new IntegerTableau(t, basic, m);
     while (true) {
+      Deadline.check();
       int entering = -1;
       for (int c = 0; c < cols; c++) {
         if (t[m][c].signum() < 0) {
