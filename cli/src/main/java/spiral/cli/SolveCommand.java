@@ -200,7 +200,7 @@ final class SolveCommand implements Callable<Integer> {
                   + " larger --timeout"
               : "try a larger --timeout";
       throw new SolverGaveUp(
-          "spiral solve: " + name + ": " + method + ": " + e.getMessage() + "; " + hint, e);
+          name + ": " + method + ": " + e.getMessage() + "; " + hint, e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == SolveFormat.json) {
