@@ -39,8 +39,8 @@ public final class Deadline {
 
   /** The limit as people write it: {@code 60 s}, {@code 0.5 s}. */
   static String seconds(Duration d) {
-    return new java.math.BigDecimal(d.toMillis())
-            .movePointLeft(3)
+    return java.math.BigDecimal.valueOf(d.toNanos())
+            .movePointLeft(9)
             .stripTrailingZeros()
             .toPlainString()
         + " s";
