@@ -55,8 +55,8 @@ import spiral.game.StrategicGame;
       "  lp         one equilibrium (optimal minimax strategies) of a two-player constant-sum"
           + " game, exact, by the simplex method on the game's linear program (on a tree: the"
           + " sequence-form program).",
-      "  spe        one subgame-perfect equilibrium (not all of them) of a tree with perfect recall, by"
-          + " backward induction, exact (chance nodes take expectations; a tie goes to the first"
+      "  spe        one subgame-perfect equilibrium (not all of them) of a tree with perfect"
+          + " recall, by backward induction, exact (chance nodes take expectations; a tie goes to the first"
           + " action in file order); play is given at every information set, reached or not."
           + " With imperfect information, each proper subgame is solved bottom-up on its reduced"
           + " strategic form (enummixed for two players, enumpure otherwise), keeping the first"

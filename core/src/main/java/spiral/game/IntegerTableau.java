@@ -6,8 +6,8 @@ import java.math.BigInteger;
  * A simplex tableau over the integers with fraction-free pivoting (Edmonds 1967; the "integer
  * pivoting" of von Stengel, "Computing equilibria for two-person games", Handbook of Game Theory
  * 3, 2002, sec. 4): the tableau holds {@code det} times the rational tableau, where {@code det} is
- * the determinant of the current basis (its absolute value), so that every division is exact and no gcd is ever
- * taken. A basic variable's value is its row's right-hand side divided by {@code det}. Each pivot
+ * the determinant of the current basis (its absolute value), so that every division is exact
+ * and no gcd is ever taken. A basic variable's value is its row's right-hand side divided by {@code det}. Each pivot
  * costs O(rows x columns) big-integer products. Used by {@link LemkeHowson}, {@link
  * LemkeSequenceForm}, {@link SequenceFormLp} and {@link ZeroSumLp}.
  */

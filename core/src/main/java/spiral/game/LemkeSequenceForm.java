@@ -15,8 +15,9 @@ import java.util.List;
  * shifts them, each node with an outcome reached with chance probability r by sequences (i, j)
  * adds r(c - u_k) &gt; 0 to player k's cost matrix C_k at (i, j) (and a leaf whose path has fewer
  * outcomes than the longest adds r c per missing outcome, {@link SequenceForm#shiftWeight}), so
- * every pure profile's cost is a constant minus its payoff and the equilibria do not change. With E, F the players' sequence constraints ({@link SequenceForm#constraints}) the LCP
- * in z = (x, y, p, q) >= 0 is w = q0 + Mz >= 0, w'z = 0, where
+ * every pure profile's cost is a constant minus its payoff and the equilibria do not change. With
+ * E, F the players' sequence constraints ({@link SequenceForm#constraints}) the LCP in z = (x, y,
+ * p, q) &gt;= 0 is w = q0 + Mz &gt;= 0, w'z = 0, where
  *
  * <pre>
  *   w_x = C_1 y - E'p,   w_y = C_2'x - F'q,   w_p = Ex - e,   w_q = Fy - f.
@@ -27,12 +28,13 @@ import java.util.List;
  * complementarily until z0 leaves; Koller, Megiddo and von Stengel show it ends with an
  * equilibrium (no secondary ray). Pivoting is fraction-free over the integers ({@link
  * IntegerTableau}, the whole system scaled by one positive integer so that the path is that of the
- * rational one) with the lexicographic minimum-ratio rule over the columns of the initial basis,
- * in order (the row z0 entered last), so degenerate trees are handled exactly and without
- * cycling; on Gambit's example trees this follows Gambit's path and returns its equilibrium on
- * all but one ({@code artist2.efg}, where it ends at another equilibrium). The realisation plans are turned into
- * behaviour (each action's share of the set's weight; uniform at a set the player's own plan never
- * reaches, as Gambit prints it).
+ * rational one) with the lexicographic minimum-ratio rule over the columns of the initial basis
+ * in order, the column of w_p(root) last (which keeps the first basis lexicographically
+ * feasible), so degenerate trees are handled exactly and without cycling. On Gambit's example
+ * trees this follows Gambit's path and returns its equilibrium on all but one ({@code
+ * artist2.efg}, where it ends at another equilibrium). The realisation plans are turned into
+ * behaviour (each action's share of the set's weight; uniform at a set the player's own plan
+ * never reaches, as Gambit prints it).
  *
  * <p>Cost: the tableau has n = (sequences + information sets + 2) rows and 2n + 1 columns; each
  * pivot is O(n^2) big-integer operations; the number of pivots is exponential in the worst case

@@ -20,8 +20,9 @@ import spiral.game.ExtensiveGame.Node;
  * add up to the set's parent sequence (the player's last own move before it). The payoff matrices
  * hold, for each pair of sequences, the sum over the nodes they lead to of the chance probability
  * times the outcome found there (outcomes on inner nodes count where they are), so that player
- * i's expected payoff is x'A_i y. {@link #shiftWeight} tells how to shift payoffs uniformly. Cost of building it: one pass
- * over the tree plus O(sequences of player 1 x sequences of player 2) for the dense matrices.
+ * i's expected payoff is x'A_i y. {@link #shiftWeight} tells how to shift payoffs uniformly.
+ * Cost of building it: one pass over the tree plus O(sequences of player 1 x sequences of player
+ * 2) for the dense matrices.
  */
 public final class SequenceForm {
   private final ExtensiveGame game;

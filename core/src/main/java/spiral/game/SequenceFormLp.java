@@ -160,7 +160,8 @@ public final class SequenceFormLp implements EquilibriumSolver {
     IntegerTableau tab = new IntegerTableau(t, basic, rows);
     simplex(tab, art, aOff);
     if (t[art][cols].signum() != 0) {
-      throw new IllegalStateException("lp: the sequence-form program is infeasible (cannot happen)");
+      throw new IllegalStateException(
+          "lp: the sequence-form program is infeasible (cannot happen)");
     }
     for (int r = 0; r < rows; r++) {
       if (basic[r] >= aOff) {
