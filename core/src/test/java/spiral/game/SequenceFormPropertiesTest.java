@@ -68,8 +68,8 @@ class SequenceFormPropertiesTest {
   private static Node leaf(Iterator<Integer> v, int[] outcome, boolean zeroSum) {
     int u = v.next();
     int w = zeroSum ? -u : v.next();
-    return new Node(
-        "", null, new Outcome(outcome[0]++, "", List.of(Rational.of(u), Rational.of(w))), List.of());
+    Outcome o = new Outcome(outcome[0]++, "", List.of(Rational.of(u), Rational.of(w)));
+    return new Node("", null, o, List.of());
   }
 
   @Property(tries = 150)
