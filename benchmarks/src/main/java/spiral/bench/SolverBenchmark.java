@@ -27,7 +27,9 @@ import spiral.game.GameReader;
 /**
  * The exact equilibrium solvers on the largest reference games that the shared game collection
  * times Gambit on ({@code shared/games/BENCH.md}): milliseconds per solve of an already-read game,
- * one thread. Gambit's figures are whole-process times including about 2 ms of start-up.
+ * one thread. Gambit's figures are whole-process times including about 2 ms of start-up. On trees
+ * {@code lcp} and {@code lp} run on the sequence form (Lemke, and the sequence-form linear
+ * program), as Gambit's do.
  *
  * <p>The collection is found by walking up from the working directory to a folder holding {@code
  * shared/games}; without it the benchmark stops at set-up, saying so.
@@ -59,7 +61,20 @@ public class SolverBenchmark {
     "lcp:csg2.nfg",
     "lp:csg2.nfg",
     "enumpure:montyhal.efg",
-    "enumpure:artist2.efg"
+    "enumpure:artist2.efg",
+    "lcp:artist2.efg",
+    "lcp:ttt.efg",
+    "lp:ttt.efg",
+    "lcp:bayes2a.efg",
+    "lcp:palf2.efg",
+    "lcp:montyhal.efg",
+    "lcp:holdout7.efg",
+    "lcp:4cards.efg",
+    "lp:4cards.efg",
+    "lcp:nim7.efg",
+    "lp:nim7.efg",
+    "lcp:poker.efg",
+    "lp:poker.efg"
   })
   public String task;
 

@@ -6,18 +6,23 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spiral.game.Beliefs;
+import spiral.game.Deadline;
 import spiral.game.Equilibrium;
 import spiral.game.EquilibriumSolver;
+import spiral.game.ExtensiveGame;
 import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
@@ -43,11 +48,15 @@ import spiral.game.StrategicGame;
           + " information set most significant.",
       "  lcp        Lemke-Howson on a two-player strategic game, exact: the equilibria reached"
           + " by following the path of every label from the artificial equilibrium and then"
-          + " from every equilibrium found (extreme equilibria; not always all of them).",
+          + " from every equilibrium found (extreme equilibria; not always all of them). On a"
+          + " two-player tree with perfect recall: one equilibrium by Lemke's algorithm on the"
+          + " sequence form, exact, as Gambit's lcp (a set the player's own play never reaches"
+          + " prints the uniform distribution).",
       "  lp         one equilibrium (optimal minimax strategies) of a two-player constant-sum"
-          + " strategic game, exact, by the simplex method on the game's linear program.",
-      "  spe        one subgame-perfect equilibrium of a tree with perfect recall, by"
-          + " backward induction, exact (chance nodes take expectations; a tie goes to the first"
+          + " game, exact, by the simplex method on the game's linear program (on a tree: the"
+          + " sequence-form program).",
+      "  spe        one subgame-perfect equilibrium (not all of them) of a tree with perfect"
+          + " recall, by backward induction, exact (chance nodes take expectations; a tie goes to the first"
           + " action in file order); play is given at every information set, reached or not."
           + " With imperfect information, each proper subgame is solved bottom-up on its reduced"
           + " strategic form (enummixed for two players, enumpure otherwise), keeping the first"
@@ -65,12 +74,21 @@ import spiral.game.StrategicGame;
           + " as exact rationals (1/3) or, with --decimals D, as fixed decimals. The lines match"
           + " Gambit's command-line tools, so results can be compared line by line (as sets:"
           + " the order of the lines may differ). --format json also gives each equilibrium's"
-          + " expected payoff per player.",
+          + " expected payoff per player and, for a tree, its beliefs: per player, per"
+          + " information set (in profile order), the probability of each of the set's nodes"
+          + " (depth-first order) given that the set is reached, or null for a set reached"
+          + " with probability 0.",
+      "",
+      "--timeout SECONDS (default 60, 0 for none) bounds the solving time: past it the"
+          + " solver gives up with exit code 1 (enumeration and spe on large imperfect-"
+          + "information trees can take very long; lcp finds one equilibrium of a two-player"
+          + " tree quickly).",
       "",
       "GAME '-' reads standard input. Files over 64 MiB are refused. A bad file is reported as"
           + " FILE:LINE:COLUMN: message, with exit code 2; so is a game a method does not apply"
-          + " to (imperfect recall, enummixed, lcp or lp on more than two players, lcp, lp or"
-          + " logit on a tree, spe on a strategic game or on a subgame without a pure equilibrium"
+          + " to (imperfect recall, enummixed, lcp or lp on more than two players,"
+          + " logit on a tree, lcp or lp on a tree with more than two players, spe on a"
+          + " strategic game or on a subgame without a pure equilibrium"
           + " (more than two players),"
           + " lp on a game that is not constant-sum, or too large to enumerate).",
       ""
@@ -118,6 +136,14 @@ final class SolveCommand implements Callable<Integer> {
   Integer decimals;
 
   @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "Give up after this many seconds, exit code 1 (default: ${DEFAULT-VALUE};"
+          + " 0: no limit).")
+  double timeout;
+
+  @Option(
       names = "--path",
       description = "With --method logit, also print lambda and the profile at every step.")
   boolean path;
@@ -141,6 +167,10 @@ final class SolveCommand implements Callable<Integer> {
       }
       throw new BadInputException("spiral solve: " + name + ": cannot read: " + e.getMessage());
     }
+    if (!(timeout >= 0) || timeout > 1e9) {
+      throw new BadInputException(
+          "spiral solve: --timeout must be a number of seconds, 0 or more (got " + timeout + ")");
+    }
     if (path && method != Method.logit) {
       throw new BadInputException("spiral solve: --path applies to --method logit only");
     }
@@ -150,14 +180,27 @@ final class SolveCommand implements Callable<Integer> {
     EquilibriumSolver solver = EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
     List<LogitQre.Point> steps = new ArrayList<>();
+    Game game = g;
     try {
-      if (path && g instanceof StrategicGame sg) {
-        eqs = List.of(LogitQre.toEquilibrium(sg, LogitQre.trace(sg, steps::add)));
-      } else {
-        eqs = solver.solve(g);
-      }
+      Supplier<List<Equilibrium>> work =
+          () ->
+              path && game instanceof StrategicGame sg
+                  ? List.of(LogitQre.toEquilibrium(sg, LogitQre.trace(sg, steps::add)))
+                  : solver.solve(game);
+      eqs =
+          timeout == 0
+              ? work.get()
+              : Deadline.within(Duration.ofNanos((long) (timeout * 1e9)), work);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral solve: " + name + ": " + method + ": " + e.getMessage());
+    } catch (Deadline.Exceeded e) {
+      String hint =
+          g.numPlayers() == 2 && method != Method.lcp && method != Method.lp
+              ? "try --method lcp (one equilibrium, fast on two-player games and trees) or a"
+                  + " larger --timeout"
+              : "try a larger --timeout";
+      throw new SolverGaveUp(
+          name + ": " + method + ": " + e.getMessage() + "; " + hint, e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == SolveFormat.json) {
@@ -189,6 +232,15 @@ final class SolveCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The solver ran past --timeout: a run-time failure (exit code 1). */
+  static final class SolverGaveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SolverGaveUp(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private Map<String, Object> json(Game g, List<Equilibrium> eqs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("game", g.title());
@@ -199,6 +251,17 @@ final class SolveCommand implements Callable<Integer> {
       Map<String, Object> q = new LinkedHashMap<>();
       q.put("profile", values(e.profile()));
       q.put("payoffs", values(e.payoffs()));
+      if (g instanceof ExtensiveGame tree) {
+        List<Object> beliefs = new ArrayList<>();
+        for (List<List<Rational>> player : Beliefs.of(tree, e.profile())) {
+          List<Object> sets = new ArrayList<>();
+          for (List<Rational> b : player) {
+            sets.add(b == null ? null : values(b));
+          }
+          beliefs.add(sets);
+        }
+        q.put("beliefs", beliefs);
+      }
       list.add(q);
     }
     m.put("equilibria", list);

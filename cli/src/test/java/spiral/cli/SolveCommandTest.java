@@ -144,11 +144,90 @@ class SolveCommandTest {
     assertThat(r.out().lines()).containsExactly("NE,1/2,1/2,1/2,1/2");
   }
 
+  static final String PENNIES_TREE =
+      "EFG 2 R \"Pennies\" { \"1\" \"2\" } \"\"\n"
+          + "p \"\" 1 1 \"\" { \"H\" \"T\" } 0\n"
+          + "p \"\" 2 1 \"\" { \"h\" \"t\" } 0\n"
+          + "t \"\" 1 \"\" { 1, -1 }\n"
+          + "t \"\" 2 \"\" { -1, 1 }\n"
+          + "p \"\" 2 1 \"\" { \"h\" \"t\" } 0\n"
+          + "t \"\" 2 \"\" { -1, 1 }\n"
+          + "t \"\" 1 \"\" { 1, -1 }\n";
+
+  @Test
+  void lcpAndLpOnTrees() throws Exception {
+    Path f = file("entry.efg", TREE);
+    Cli r = Cli.run("solve", f.toString(), "--method", "lcp");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).hasSize(1).first().asString().startsWith("NE,");
+    assertThat(r.out().lines()).containsAnyOf("NE,1,0,0,1", "NE,0,1,1,0");
+    r = Cli.run("solve", f.toString(), "--method", "lp");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("entry.efg: lp: not a constant-sum game");
+    assertThat(r.err()).doesNotContain("Exception");
+    Path p = file("pennies.efg", PENNIES_TREE);
+    for (String m : new String[] {"lcp", "lp"}) {
+      r = Cli.run("solve", p.toString(), "--method", m);
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out().lines()).containsExactly("NE,1/2,1/2,1/2,1/2");
+    }
+    r = Cli.run("solve", p.toString(), "--method", "lp", "--format", "json", "--decimals", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode e = Output.JSON.readTree(r.out()).get("equilibria").get(0);
+    assertThat(e.get("payoffs").get(0).asDouble()).isZero();
+    // player 2 does not see the coin: one set of two nodes, each with belief 1/2
+    assertThat(e.get("beliefs").get(1).get(0).get(0).asDouble()).isEqualTo(0.5);
+    Path three =
+        file(
+            "three.efg",
+            "EFG 2 R \"t\" { \"a\" \"b\" \"c\" } \"\"\np \"\" 1 1 \"\" { \"x\" \"y\" } 0\n"
+                + "t \"\" 1 \"\" { 1, 2, 3 }\nt \"\" 2 \"\" { 3, 2, 1 }\n");
+    r = Cli.run("solve", three.toString(), "--method", "lcp");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("lcp").contains("two-player");
+  }
+
+  @Test
+  void beliefsInJson() throws Exception {
+    Path f = file("entry.efg", TREE);
+    Cli r = Cli.run("solve", f.toString(), "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode eqs = Output.JSON.readTree(r.out()).get("equilibria");
+    for (JsonNode e : eqs) {
+      JsonNode b = e.get("beliefs");
+      assertThat(b).hasSize(2);
+      assertThat(b.get(0).get(0).get(0).asText()).isEqualTo("1");
+      // the incumbent's single node: belief 1 when the entrant comes in, null when it stays out
+      boolean in = e.get("profile").get(0).asText().equals("1");
+      assertThat(b.get(1).get(0).isNull()).isEqualTo(!in);
+    }
+    r = Cli.run("solve", file("battle.nfg", BATTLE).toString(), "--format", "json");
+    assertThat(Output.JSON.readTree(r.out()).get("equilibria").get(0).has("beliefs")).isFalse();
+  }
+
+  @Test
+  void timeout() throws Exception {
+    Path f = file("entry.efg", TREE);
+    Cli r = Cli.run("solve", f.toString(), "--timeout", "0.000000001");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("entry.efg: enumpure: gave up after 0.000000001 s; try --method lcp")
+        .doesNotContain("\tat ");
+    r = Cli.run("solve", f.toString(), "--timeout", "0");
+    assertThat(r.code()).as(r.err()).isZero();
+    r = Cli.run("solve", f.toString(), "--timeout", "30", "--method", "spe");
+    assertThat(r.code()).as(r.err()).isZero();
+    r = Cli.run("solve", f.toString(), "--timeout", "-1");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--timeout");
+  }
+
   @Test
   void helpDocumentsTheCommand() {
     Cli r = Cli.run("solve", "--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("enumpure").contains("enummixed").contains("--decimals")
-        .contains("lcp").contains("constant-sum");
+        .contains("lcp").contains("constant-sum").contains("--timeout").contains("sequence form")
+        .contains("beliefs").contains("one subgame-perfect equilibrium");
   }
 }

@@ -102,6 +102,7 @@ public final class EnumMixed implements EquilibriumSolver {
     long all = (1L << (m + n)) - 1;
     List<Equilibrium> out = new ArrayList<>();
     for (Vertex vx : px) {
+      Deadline.check();
       for (Vertex vy : qy) {
         if ((vx.labels | vy.labels) == all) {
           List<Rational> prof = new ArrayList<>();
@@ -153,6 +154,7 @@ public final class EnumMixed implements EquilibriumSolver {
       do {
         int[] cols = first(r);
         do {
+          Deadline.check();
           basis(mat, md, mod, scale, rows, cols, varLabel, rowLabel, out, seen);
         } while (next(cols, d));
       } while (next(rows, k));

@@ -34,6 +34,9 @@ public final class EnumPure implements EquilibriumSolver {
     int n = g.numPlayers();
     List<Equilibrium> out = new ArrayList<>();
     for (int p = 0; p < g.numProfiles(); p++) {
+      if ((p & 1023) == 0) {
+        Deadline.check();
+      }
       boolean nash = true;
       for (int i = 0; i < n && nash; i++) {
         int cur = g.strategyOf(p, i);
@@ -109,6 +112,7 @@ public final class EnumPure implements EquilibriumSolver {
     int[] idx = new int[n];
     Rational[] prof = new Rational[len];
     while (true) {
+      Deadline.check();
       java.util.Arrays.fill(prof, Rational.ZERO);
       for (int i = 0; i < n; i++) {
         for (int pos : strategies.get(i).get(idx[i])) {

@@ -6,10 +6,10 @@ import java.math.BigInteger;
  * A simplex tableau over the integers with fraction-free pivoting (Edmonds 1967; the "integer
  * pivoting" of von Stengel, "Computing equilibria for two-person games", Handbook of Game Theory
  * 3, 2002, sec. 4): the tableau holds {@code det} times the rational tableau, where {@code det} is
- * the determinant of the current basis, so that every division is exact and no gcd is ever
- * taken. A basic variable's value is its row's right-hand side divided by {@code det}. Each pivot
- * costs O(rows x columns) big-integer products. Used by {@link LemkeHowson} and {@link
- * ZeroSumLp}.
+ * the determinant of the current basis (its absolute value), so that every division is exact
+ * and no gcd is ever taken. A basic variable's value is its row's right-hand side divided by {@code det}. Each pivot
+ * costs O(rows x columns) big-integer products. Used by {@link LemkeHowson}, {@link
+ * LemkeSequenceForm}, {@link SequenceFormLp} and {@link ZeroSumLp}.
  */
 final class IntegerTableau {
   /** rows x (columns + 1); the last column is the right-hand side. */
@@ -55,27 +55,71 @@ final class IntegerTableau {
 
   /**
    * Fraction-free pivot on ({@code row}, {@code col}): the pivot element must be positive. Every
-   * other row becomes (row * pivot - row[col] * pivotRow) / det, an exact division.
+   * other row becomes (row * pivot - row[col] * pivotRow) / det, an exact division. The columns
+   * of the other basic variables are not computed: they stay det times unit vectors.
    */
   void pivot(int row, int col) {
-    BigInteger p = t[row][col];
-    if (p.signum() <= 0) {
+    if (t[row][col].signum() <= 0) {
       throw new IllegalStateException("pivot element must be positive");
     }
+    eliminate(row, col);
+  }
+
+  /**
+   * Fraction-free pivot on ({@code row}, {@code col}) with a pivot element of either sign (not
+   * zero): after a negative pivot every row is negated, which keeps {@code det} positive and the
+   * tableau equal to det times the rational one.
+   */
+  void pivotAnySign(int row, int col) {
+    BigInteger p = t[row][col];
+    if (p.signum() == 0) {
+      throw new IllegalStateException("pivot element must not be zero");
+    }
+    eliminate(row, col);
+    if (p.signum() < 0) {
+      for (BigInteger[] r : t) {
+        for (int j = 0; j <= columns; j++) {
+          r[j] = r[j].negate();
+        }
+      }
+      det = p.negate();
+    }
+  }
+
+  private void eliminate(int row, int col) {
+    BigInteger p = t[row][col];
     BigInteger[] pr = t[row];
     boolean unitDet = det.equals(BigInteger.ONE);
+    boolean[] unit = new boolean[columns + 1];
+    for (int i = 0; i < basic.length; i++) {
+      if (i != row && basic[i] >= 0) {
+        unit[basic[i]] = true;
+      }
+    }
     for (int i = 0; i < t.length; i++) {
       if (i == row) {
         continue;
       }
       BigInteger[] r = t[i];
       BigInteger f = r[col];
+      boolean same = f.signum() == 0 && p.equals(det);
+      if (same) {
+        continue; // (row * det) / det
+      }
       for (int j = 0; j <= columns; j++) {
+        if (unit[j]) {
+          continue;
+        }
         BigInteger v = r[j].multiply(p);
         if (f.signum() != 0 && pr[j].signum() != 0) {
           v = v.subtract(f.multiply(pr[j]));
         }
         r[j] = unitDet ? v : v.divide(det);
+      }
+    }
+    for (int i = 0; i < basic.length; i++) {
+      if (i != row && basic[i] >= 0) {
+        t[i][basic[i]] = p;
       }
     }
     det = p;

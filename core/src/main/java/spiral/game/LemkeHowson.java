@@ -38,8 +38,15 @@ public final class LemkeHowson implements EquilibriumSolver {
     return "lcp";
   }
 
+  /**
+   * On a strategic game, the equilibria described in the class comment; on a two-player tree,
+   * the one equilibrium of Lemke's algorithm on its sequence form ({@link LemkeSequenceForm}).
+   */
   @Override
   public List<Equilibrium> solve(Game game) {
+    if (game instanceof ExtensiveGame && game.numPlayers() == 2) {
+      return new LemkeSequenceForm().solve(game);
+    }
     return solve(strategic(game));
   }
 
@@ -90,8 +97,7 @@ public final class LemkeHowson implements EquilibriumSolver {
     }
     if (!(game instanceof StrategicGame g)) {
       throw new IllegalArgumentException(
-          "lcp here solves strategic games (.nfg) only; the sequence form of trees is not"
-              + " implemented");
+          "lcp needs a strategic game (.nfg) or a two-player tree (.efg)");
     }
     return g;
   }
@@ -177,6 +183,7 @@ public final class LemkeHowson implements EquilibriumSolver {
       boolean inP = p.rowOf(k) < 0;
       int entering = k;
       while (true) {
+        Deadline.check();
         IntegerTableau t = inP ? p : q;
         int row = t.lexMinRatioRow(entering, inP ? pLex : qLex);
         if (row < 0) {

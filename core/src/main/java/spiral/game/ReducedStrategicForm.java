@@ -187,6 +187,7 @@ public final class ReducedStrategicForm {
     int[] idx = new int[n];
     int[][] chosen = new int[n][];
     for (int p = 0; p < total; p++) {
+      Deadline.check();
       for (int i = 0; i < n; i++) {
         chosen[i] = strategies.get(i).get(idx[i]);
       }

@@ -191,6 +191,7 @@ public final class SubgamePerfect implements EquilibriumSolver {
 
     /** Solves the smallest subgame containing n (n is its root), sub-subgames replaced. */
     private Rational[] solveSubgame(Node n) {
+      Deadline.check();
       Node reduced = replace(n, true);
       ExtensiveGame sub = new ExtensiveGame("subgame", "", g.players(), reduced);
       StrategicGame form = ReducedStrategicForm.of(sub);

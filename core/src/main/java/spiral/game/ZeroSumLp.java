@@ -17,7 +17,8 @@ import java.util.List;
  * it never cycles), fraction-free over the integers ({@link IntegerTableau}); the dual solution
  * is read from the slack columns of the final objective row. Cost: O(pivots x m x n) big-integer
  * operations, with pivots exponential in the worst case but few in practice. A game that is not
- * constant-sum is refused.
+ * constant-sum is refused. {@link #solve(Game)} on a two-player tree uses its sequence form
+ * instead ({@link SequenceFormLp}).
  */
 public final class ZeroSumLp implements EquilibriumSolver {
   @Override
@@ -30,11 +31,10 @@ public final class ZeroSumLp implements EquilibriumSolver {
     if (game.numPlayers() != 2) {
       throw new IllegalArgumentException("lp needs a two-player game");
     }
-    if (!(game instanceof StrategicGame g)) {
-      throw new IllegalArgumentException(
-          "lp here solves strategic games (.nfg) only; the sequence form of trees is not"
-              + " implemented");
+    if (game instanceof ExtensiveGame) {
+      return new SequenceFormLp().solve(game);
     }
+    StrategicGame g = (StrategicGame) game;
     return solve(g);
   }
 
@@ -90,6 +90,7 @@ public final class ZeroSumLp implements EquilibriumSolver {
     basic[m] = -1;
     IntegerTableau tab = new IntegerTableau(t, basic, m);
     while (true) {
+      Deadline.check();
       int entering = -1;
       for (int c = 0; c < cols; c++) {
         if (t[m][c].signum() < 0) {

@@ -88,9 +88,19 @@ class LcpLpTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("two-player");
     Game tree = GameReaderTest.resource("entry.efg");
-    assertThatThrownBy(() -> new LemkeHowson().solve(tree))
+    assertThatThrownBy(() -> new ZeroSumLp().solve(tree))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("strategic");
+        .hasMessage("not a constant-sum game");
+    Game tree3 =
+        GameReader.parse(
+            "EFG 2 R \"t\" { \"a\" \"b\" \"c\" } \"\"\np \"\" 1 1 \"\" { \"x\" \"y\" } 0\n"
+                + "t \"\" 1 \"\" { 1, 2, 3 }\nt \"\" 2 \"\" { 3, 2, 1 }\n");
+    assertThatThrownBy(() -> new LemkeHowson().solve(tree3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two-player");
+    assertThatThrownBy(() -> new ZeroSumLp().solve(tree3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two-player");
     assertThat(EquilibriumSolver.byName("lcp").name()).isEqualTo("lcp");
     assertThat(EquilibriumSolver.byName("lp").name()).isEqualTo("lp");
   }

@@ -66,7 +66,7 @@ class SweepSourceTest {
     assertThatThrownBy(() -> Sweep.parse("s.yaml", SweepTest.GOOD.replace("rand-d-ports",
         "mine.yaml"), "mine.yaml", "id: [".getBytes()))
         .isInstanceOf(SweepException.class)
-        .hasMessageStartingWith("s.yaml: scenario: ");
+        .hasMessageStartingWith("s.yaml:1:11: scenario: mine.yaml:1:6: ");
     assertThatThrownBy(() -> new SweepSource("s.yaml", "x", "mine.yaml", null))
         .isInstanceOf(IllegalArgumentException.class);
   }
