@@ -45,7 +45,8 @@ import spiral.scenario.Scenario;
       "",
       "--solve spe (the default) is backward induction; the other methods of 'spiral solve'"
           + " work on the tree as they do there and add their equilibria as NE lines (large"
-          + " trees are refused by the enumerating methods; lcp, lp and logit refuse trees).",
+          + " trees are refused by the enumerating methods; lcp finds one Nash equilibrium on"
+          + " the sequence form, lp needs a constant-sum tree, logit a strategic game).",
       ""
     })
 final class GameCommand implements Callable<Integer> {
