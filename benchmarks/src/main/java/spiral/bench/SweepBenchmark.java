@@ -1,5 +1,6 @@
 package spiral.bench;
 
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,13 @@ import spiral.sim.Simulator;
 
 /**
  * {@code spiral sweep}'s work without the command line or the results file: a Latin hypercube
- * sweep of 200 points &times; 200 runs over rand-d-ports (three parameters, three outputs), on T
- * threads, with points side by side ({@code points}, what {@code spiral sweep} does) or one after
- * another with each point's runs shared among the threads ({@code runs}). Seconds per operation;
- * runs per second = 40,000 / score.
+ * sweep of P points &times; R runs (200 &times; 200 by default) over rand-d-ports (three
+ * parameters, three outputs), on T threads, with points side by side ({@code points}, what
+ * {@code spiral sweep} does) or one after another with each point's runs shared among the threads
+ * ({@code runs}). Milliseconds per operation; runs per second = P &times; R / score.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SweepBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SweepBenchmark}; on a larger machine,
+ * for example {@code -p points=1000 -p runs=1000 -p threads=1,2,4,8,16 -p split=points}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -37,18 +39,24 @@ import spiral.sim.Simulator;
 @Measurement(iterations = 10)
 @Fork(1)
 public class SweepBenchmark {
-  /** The sweep: 200 points of 200 runs. */
+  /** The sweep, with the points and the runs per point to fill in. */
   public static final String SWEEP = """
       scenario: rand-d-ports
       parameters:
         - {path: actors.russia.perception.threatBias, min: 0, max: 0.8}
         - {path: actors.russia.rationality, min: 1, max: 5}
         - {path: alliances.nato-alliance.commitmentCredibility, min: 0.6, max: 1.0}
-      design: {type: lhs, points: 200}
-      runs: 200
+      design: {type: lhs, points: %d}
+      runs: %d
       seed: 1
       outputs: [nuclearUse, directWar, furtherAttacks]
       """;
+
+  @Param({"200"})
+  public int points;
+
+  @Param({"200"})
+  public int runs;
 
   @Param({"1", "2"})
   public int threads;
@@ -62,7 +70,7 @@ public class SweepBenchmark {
 
   @Setup
   public void setUp() {
-    sweep = Sweep.parse("benchmark.yaml", SWEEP, null);
+    sweep = Sweep.parse("benchmark.yaml", String.format(Locale.ROOT, SWEEP, points, runs), null);
     pool = Executors.newFixedThreadPool(threads);
     executor = split.equals("points")
         ? new LocalSweepExecutor(threads == 1 ? Runnable::run : pool, threads)

@@ -106,8 +106,13 @@ class GameCommandTest {
     assertThat(lines).contains(neLine(spe.out()));
     assertThat(pure.out()).contains("Equilibria by enumpure");
     Cli lcp = Cli.run("game", f.toString(), "--solve", "lcp");
-    assertThat(lcp.code()).isEqualTo(2);
-    assertThat(lcp.err()).contains("spiral game:", "lcp").doesNotContain("Exception", "\tat ");
+    assertThat(lcp.code()).as(lcp.err()).isZero();
+    assertThat(lcp.out()).contains("Equilibria by lcp");
+    assertThat(lcp.out().lines().filter(l -> l.startsWith("NE,")).count()).isEqualTo(1);
+    Cli lp = Cli.run("game", f.toString(), "--solve", "lp");
+    assertThat(lp.code()).isEqualTo(2);
+    assertThat(lp.err()).contains("spiral game:", "lp", "constant-sum")
+        .doesNotContain("Exception", "\tat ");
   }
 
   @Test
