@@ -84,7 +84,7 @@ class SparkSweepExecutorTest {
         (i, out) -> { }, null))
         .isInstanceOf(SweepException.class)
         .hasMessageStartingWith("inline sweep: cannot ship the sweep to Spark: rebuilt from its"
-            + " text it fails: inline sweep: scenario: ");
+            + " text it fails: inline sweep:1:11: scenario: ");
   }
 
   @Test
