@@ -184,6 +184,26 @@ class SimplicialSubdivisionTest {
                     }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> nPlayerReferenceTreesWithAKnownEquilibrium() throws Exception {
+    return ReferenceGamesTest.games().stream()
+        .filter(f -> f.toString().endsWith(".efg"))
+        .filter(f -> listsAnEquilibrium(f))
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    "simpdiv " + f.getFileName(),
+                    () -> {
+                      ExtensiveGame g = (ExtensiveGame) GameReader.read(f);
+                      if (g.numPlayers() < 3 || !g.hasPerfectRecall()) {
+                        return;
+                      }
+                      SimplicialSubdivision s = new SimplicialSubdivision();
+                      Equilibrium e = s.solve(g);
+                      assertApproximate(g, s, e);
+                    }));
+  }
+
   private static boolean listsAnEquilibrium(Path f) {
     for (String method : List.of("enumpure", "enummixed")) {
       Path ne = Path.of(f + "." + method + ".ne");
