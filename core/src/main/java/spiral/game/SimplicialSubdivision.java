@@ -44,8 +44,12 @@ import java.util.List;
  * <p>Cost: each label takes O(profiles x players^2) floating-point operations; the number of
  * labels per grid is the length of the path, which is not bounded polynomially: from a good start
  * it is usually a few dozen, but on some grids the path makes an excursion whose length grows with
- * d (the method's known weakness, which Gambit's optional leash also addresses); about
- * log2(1/epsilon) grids are needed. {@link #MAX_LABELS} bounds the work.
+ * d (the method's known weakness; Gambit offers an optional leash). Here a path that computes more
+ * than {@link #LEASH_PER_STRATEGY} labels per strategy is abandoned and the grid is started
+ * again one grid step away from the previous approximation, up to twice per strategy, after which
+ * the path is followed to its end, so the method still always terminates with an
+ * epsilon-equilibrium. About log2(1/epsilon) grids are needed. {@link #MAX_LABELS} bounds the
+ * work.
  */
 public final class SimplicialSubdivision implements EquilibriumSolver {
   /** Gambit's default acceptance criterion: largest regret, relative to the payoff range. */
@@ -59,6 +63,12 @@ public final class SimplicialSubdivision implements EquilibriumSolver {
 
   /** Largest grid denominator tried before giving up. */
   public static final long MAX_DENOMINATOR = 1L << 50;
+
+  /**
+   * Labels per strategy allowed on one grid before the path is taken for an excursion and
+   * started again one grid step away.
+   */
+  public static final long LEASH_PER_STRATEGY = 200;
 
   /** Largest number of labels computed in one solve before giving up. */
   public static final long MAX_LABELS = 200_000_000L;
@@ -168,11 +178,22 @@ public final class SimplicialSubdivision implements EquilibriumSolver {
   private List<Rational> mixed(StrategicGame g) {
     Path path = new Path(g);
     Rational bound = epsilon.multiply(EquilibriumChecker.payoffRange(g));
-    double loose = bound.doubleValue() / 2;
+    double loose = bound.doubleValue() * 1.001; // the exact test decides
     long d = grid;
     long[] v = path.centroid(d);
     while (true) {
-      long[] w = path.run(v, d);
+      long[] w = null;
+      for (int attempt = 0; w == null; attempt++) {
+        long[] start = v;
+        long leash = Long.MAX_VALUE;
+        if (attempt < 2 * path.n) {
+          leash = LEASH_PER_STRATEGY * path.n;
+          if (attempt > 0) {
+            start = path.nudge(v, attempt - 1);
+          }
+        }
+        w = path.run(start, d, leash);
+      }
       if (path.maxRegret(w, d) <= loose) {
         List<Rational> profile = path.profile(w, d);
         if (EquilibriumChecker.maxRegret(g, profile).compareTo(bound) <= 0) {
@@ -321,7 +342,8 @@ public final class SimplicialSubdivision implements EquilibriumSolver {
      * Follows the path from v on the grid of mesh 1/d to a simplex carrying all labels of one
      * player, and returns its vertex with the least regret.
      */
-    long[] run(long[] v, long d) {
+    long[] run(long[] v, long d, long leash) {
+      long limit = labels + leash < labels ? Long.MAX_VALUE : labels + leash;
       boolean[] inT = new boolean[n];
       int[] countT = new int[players];
       long[] a = new long[n]; // coefficients of the base vertex: y = v + sum a_k q(k)
@@ -415,7 +437,28 @@ public final class SimplicialSubdivision implements EquilibriumSolver {
           break;
         }
         lab[fresh] = label(vert[fresh], d);
+        if (labels > limit) {
+          return null;
+        }
       }
+    }
+
+    /**
+     * v moved one grid step along q(k), k = i / 2, for even i, or against it for odd i; v itself
+     * where that would leave the space.
+     */
+    long[] nudge(long[] v, int i) {
+      long[] z = v.clone();
+      int k = (i / 2) % n;
+      int p = owner[k];
+      int next = k + 1 == first[p + 1] ? first[p] : k + 1;
+      int from = i % 2 == 0 ? k : next;
+      int to = i % 2 == 0 ? next : k;
+      if (z[from] > 0 && from != to) {
+        z[from]--;
+        z[to]++;
+      }
+      return z;
     }
 
     private long[] leastRegret(long[][] vert, int t, long d) {
