@@ -25,7 +25,8 @@ import spiral.game.GameFormatException;
 import spiral.game.GameReader;
 
 /**
- * The exact equilibrium solvers on the largest reference games that the shared game collection
+ * The equilibrium solvers (the exact ones, and simpdiv on the n-player games) on the largest
+ * reference games that the shared game collection
  * times Gambit on ({@code shared/games/BENCH.md}): milliseconds per solve of an already-read game,
  * one thread. Gambit's figures are whole-process times including about 2 ms of start-up. On trees
  * {@code lcp} and {@code lp} run on the sequence form (Lemke, and the sequence-form linear
@@ -74,7 +75,14 @@ public class SolverBenchmark {
     "lcp:nim7.efg",
     "lp:nim7.efg",
     "lcp:poker.efg",
-    "lp:poker.efg"
+    "lp:poker.efg",
+    "simpdiv:5x4x3.nfg",
+    "simpdiv:8x2x2.nfg",
+    "simpdiv:2x2x2x2x2.nfg",
+    "simpdiv:coord333.nfg",
+    "simpdiv:condjury.efg",
+    "simpdiv:jury_mr.efg",
+    "simpdiv:el_farol_bar.efg"
   })
   public String task;
 

@@ -28,6 +28,7 @@ import spiral.game.GameFormatException;
 import spiral.game.GameReader;
 import spiral.game.LogitQre;
 import spiral.game.Rational;
+import spiral.game.SimplicialSubdivision;
 import spiral.game.StrategicGame;
 
 /** {@code spiral solve GAME}: Nash equilibria of a game in Gambit's .nfg or .efg format. */
@@ -36,7 +37,8 @@ import spiral.game.StrategicGame;
     mixinStandardHelpOptions = true,
     description = {
       "Compute Nash equilibria of a game file in Gambit's formats (.nfg strategic, .efg"
-          + " extensive), exactly (logit: approximately, in floating point).",
+          + " extensive), exactly (logit: approximately, in floating point; simpdiv: an exact"
+          + " profile that is an approximate equilibrium).",
       "",
       "Methods (Gambit's names):",
       "  enumpure   (default) all pure-strategy equilibria of a strategic game, or of a tree"
@@ -67,6 +69,14 @@ import spiral.game.StrategicGame;
           + " 1e-7 or less). Printed as decimals, 6 places unless --decimals is given. --path"
           + " also prints each step: 'lambda,probabilities' lines before the NE line, or a"
           + " 'path' list in --format json.",
+      "  simpdiv    one approximate equilibrium of a game with any number of players by"
+          + " simplicial subdivision (van der Laan and Talman's restart algorithm on the product"
+          + " of the strategy simplices), the grid refined from denominator --grid (default 2)"
+          + " by halving the mesh until no player's regret exceeds --epsilon (default 1e-8)"
+          + " times the game's payoff range (largest minus smallest payoff), checked exactly."
+          + " The profile is exact (fractions over a power of 2 times the first grid); a tree"
+          + " is solved on its reduced strategic form and printed as the behaviour profile it"
+          + " induces (uniform at information sets the player's own play never reaches).",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -87,7 +97,8 @@ import spiral.game.StrategicGame;
       "GAME '-' reads standard input. Files over 64 MiB are refused. A bad file is reported as"
           + " FILE:LINE:COLUMN: message, with exit code 2; so is a game a method does not apply"
           + " to (imperfect recall, enummixed, lcp or lp on more than two players,"
-          + " logit on a tree, lcp or lp on a tree with more than two players, spe on a"
+          + " logit on a tree, lcp or lp on a tree with more than two players, simpdiv on a"
+          + " reduced strategic form over 5,000,000 profiles, spe on a"
           + " strategic game or on a subgame without a pure equilibrium"
           + " (more than two players),"
           + " lp on a game that is not constant-sum, or too large to enumerate).",
@@ -100,7 +111,8 @@ final class SolveCommand implements Callable<Integer> {
     lcp,
     lp,
     spe,
-    logit
+    logit,
+    simpdiv
   }
 
   enum SolveFormat {
@@ -120,7 +132,7 @@ final class SolveCommand implements Callable<Integer> {
       names = "--method",
       defaultValue = "enumpure",
       description =
-          "enumpure, enummixed, lcp, lp, spe or logit (default: ${DEFAULT-VALUE}).")
+          "enumpure, enummixed, lcp, lp, spe, logit or simpdiv (default: ${DEFAULT-VALUE}).")
   Method method;
 
   @Option(
@@ -147,6 +159,21 @@ final class SolveCommand implements Callable<Integer> {
       names = "--path",
       description = "With --method logit, also print lambda and the profile at every step.")
   boolean path;
+
+  @Option(
+      names = "--epsilon",
+      paramLabel = "E",
+      description =
+          "With --method simpdiv: the largest regret accepted, relative to the payoff range, as"
+              + " a decimal or fraction above 0 and below 1 (default: 1e-8).")
+  String epsilon;
+
+  @Option(
+      names = "--grid",
+      paramLabel = "D",
+      description =
+          "With --method simpdiv: denominator of the first grid, 1 to 1000000 (default: 2).")
+  Integer grid;
 
   @Override
   public Integer call() {
@@ -177,7 +204,12 @@ final class SolveCommand implements Callable<Integer> {
     if (method == Method.logit && decimals == null) {
       decimals = 6;
     }
-    EquilibriumSolver solver = EquilibriumSolver.byName(method.name());
+    if ((epsilon != null || grid != null) && method != Method.simpdiv) {
+      throw new BadInputException(
+          "spiral solve: --epsilon and --grid apply to --method simpdiv only");
+    }
+    EquilibriumSolver solver =
+        method == Method.simpdiv ? simpdiv() : EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
     List<LogitQre.Point> steps = new ArrayList<>();
     Game game = g;
@@ -239,6 +271,30 @@ final class SolveCommand implements Callable<Integer> {
     SolverGaveUp(String message, Throwable cause) {
       super(message, cause);
     }
+  }
+
+  private SimplicialSubdivision simpdiv() {
+    Rational e = SimplicialSubdivision.DEFAULT_EPSILON;
+    if (epsilon != null) {
+      try {
+        e = Rational.parse(epsilon);
+      } catch (NumberFormatException x) {
+        throw new BadInputException("spiral solve: --epsilon: not a number: " + epsilon);
+      }
+      if (e.signum() <= 0 || e.compareTo(Rational.ONE) >= 0) {
+        throw new BadInputException(
+            "spiral solve: --epsilon must be above 0 and below 1, got " + epsilon);
+      }
+    }
+    int d = SimplicialSubdivision.DEFAULT_GRID;
+    if (grid != null) {
+      if (grid < 1 || grid > 1_000_000) {
+        throw new BadInputException("spiral solve: --grid must be between 1 and 1000000, got "
+            + grid);
+      }
+      d = grid;
+    }
+    return new SimplicialSubdivision(e, d);
   }
 
   private Map<String, Object> json(Game g, List<Equilibrium> eqs) {

@@ -1,6 +1,7 @@
 package spiral.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -8,8 +9,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import spiral.game.Rational;
 
 /** {@code spiral solve} as a black box. */
 class SolveCommandTest {
@@ -89,6 +92,57 @@ class SolveCommandTest {
     assertThat(j.get("equilibria")).hasSize(1);
     r = Cli.run("solve", f.toString(), "--path");
     assertThat(r.code()).isEqualTo(2);
+  }
+
+  /** Jordan's cyclic pennies: the only equilibrium has every player mixing half and half. */
+  static final String THREE_PLAYER =
+      "NFG 1 R \"Cyclic pennies\" { \"1\" \"2\" \"3\" } { 2 2 2 }\n\n"
+          + "1 1 0 0 1 1 0 0 0 1 0 1 1 0 1 0 0 0 0 1 1 1 1 0\n";
+
+  @Test
+  void simpdivOnAThreePlayerGame() throws Exception {
+    Path f = file("3player.nfg", THREE_PLAYER);
+    Cli r = Cli.run("solve", f.toString(), "--method", "simpdiv");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(1);
+    String[] p = lines.get(0).split(",");
+    assertThat(p[0]).isEqualTo("NE");
+    assertThat(p).hasSize(7);
+    for (int k = 1; k < p.length; k++) {
+      // regret at most 1e-8 of the payoff range 1 puts each probability within about 2e-8 of 1/2
+      assertThat(Rational.parse(p[k]).doubleValue()).isCloseTo(0.5, within(1e-6));
+    }
+    r = Cli.run("solve", f.toString(), "--method", "simpdiv", "--epsilon", "1/100", "--grid",
+        "5", "--decimals", "3", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Output.JSON.readTree(r.out());
+    assertThat(j.get("method").asText()).isEqualTo("simpdiv");
+    assertThat(j.get("equilibria")).hasSize(1);
+    assertThat(j.get("equilibria").get(0).get("payoffs")).hasSize(3);
+    Path tree = file("entry.efg", TREE);
+    r = Cli.run("solve", tree.toString(), "--method", "simpdiv");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow().split(",")).hasSize(5);
+  }
+
+  @Test
+  void simpdivOptionsAreChecked() throws Exception {
+    Path f = file("3player.nfg", THREE_PLAYER);
+    Cli r = Cli.run("solve", f.toString(), "--method", "simpdiv", "--epsilon", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--epsilon").doesNotContain("Exception");
+    r = Cli.run("solve", f.toString(), "--method", "simpdiv", "--epsilon", "tiny");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("tiny");
+    r = Cli.run("solve", f.toString(), "--method", "simpdiv", "--grid", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--grid");
+    r = Cli.run("solve", f.toString(), "--grid", "4");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("simpdiv only");
+    r = Cli.run("solve", "--help");
+    assertThat(r.out()).contains("simpdiv").contains("--epsilon").contains("--grid");
   }
 
   @Test

@@ -96,6 +96,106 @@ public final class EquilibriumChecker {
     return true;
   }
 
+  /**
+   * The largest regret of any player under a mixed profile of a strategic game: the best pure
+   * reply's payoff minus the profile's, exact. Zero exactly at a Nash equilibrium; cost
+   * O(profiles x players^2).
+   */
+  public static Rational maxRegret(StrategicGame g, List<Rational> profile) {
+    int n = g.numPlayers();
+    Rational[][] x = split(g, profile);
+    Rational[] u = payoffs(g, profile).toArray(new Rational[0]);
+    Rational worst = Rational.ZERO;
+    for (int i = 0; i < n; i++) {
+      Rational[] dev = zeros(g.numStrategies(i));
+      for (int p = 0; p < g.numProfiles(); p++) {
+        Rational w = g.payoff(p, i);
+        for (int j = 0; j < n && !w.isZero(); j++) {
+          if (j != i) {
+            w = w.multiply(x[j][g.strategyOf(p, j)]);
+          }
+        }
+        if (!w.isZero()) {
+          int s = g.strategyOf(p, i);
+          dev[s] = dev[s].add(w);
+        }
+      }
+      for (Rational d : dev) {
+        worst = worst.max(d.subtract(u[i]));
+      }
+    }
+    return worst;
+  }
+
+  /**
+   * The largest regret of any player under a behaviour profile of a tree with perfect recall: the
+   * best-response value minus the profile's payoff, exact.
+   */
+  public static Rational maxRegret(ExtensiveGame g, List<Rational> profile) {
+    if (!g.hasPerfectRecall()) {
+      throw new IllegalArgumentException("the game has imperfect recall");
+    }
+    Behaviour b = new Behaviour(g, profile);
+    List<Rational> u = payoffs(g, profile);
+    Rational worst = Rational.ZERO;
+    for (int i = 1; i <= g.numPlayers(); i++) {
+      worst = worst.max(bestResponseValue(g, b, i).subtract(u.get(i - 1)));
+    }
+    return worst;
+  }
+
+  /**
+   * Whether a profile (mixed for a strategic game, behaviour for a tree) is an epsilon-equilibrium:
+   * valid probabilities (each player's, or each information set's, summing to 1) and no player's
+   * regret above {@code epsilon}, exact.
+   */
+  public static boolean isApproximateNash(Game g, List<Rational> profile, Rational epsilon) {
+    if (g instanceof StrategicGame s) {
+      Rational[][] x = split(s, profile);
+      for (Rational[] xi : x) {
+        if (!validDistribution(xi)) {
+          return false;
+        }
+      }
+      return maxRegret(s, profile).compareTo(epsilon) <= 0;
+    }
+    ExtensiveGame e = (ExtensiveGame) g;
+    Behaviour b = new Behaviour(e, profile);
+    for (int i = 1; i <= e.numPlayers(); i++) {
+      for (Infoset s : e.infosets(i)) {
+        if (!validDistribution(b.probs(s))) {
+          return false;
+        }
+      }
+    }
+    return maxRegret(e, profile).compareTo(epsilon) <= 0;
+  }
+
+  private static boolean validDistribution(Rational[] p) {
+    Rational sum = Rational.ZERO;
+    for (Rational r : p) {
+      if (r.signum() < 0) {
+        return false;
+      }
+      sum = sum.add(r);
+    }
+    return sum.equals(Rational.ONE);
+  }
+
+  /** The largest payoff of any player in the game minus the smallest. */
+  public static Rational payoffRange(StrategicGame g) {
+    Rational lo = null;
+    Rational hi = null;
+    for (int p = 0; p < g.numProfiles(); p++) {
+      for (int i = 0; i < g.numPlayers(); i++) {
+        Rational v = g.payoff(p, i);
+        lo = lo == null ? v : lo.min(v);
+        hi = hi == null ? v : hi.max(v);
+      }
+    }
+    return lo == null ? Rational.ZERO : hi.subtract(lo);
+  }
+
   /** Each player's expected payoff under a behaviour profile of an extensive game. */
   public static List<Rational> payoffs(ExtensiveGame g, List<Rational> profile) {
     Behaviour b = new Behaviour(g, profile);

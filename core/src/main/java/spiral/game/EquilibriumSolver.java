@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A method that computes Nash equilibria of a game: exactly, except {@code logit}, which traces a
- * floating-point path and returns an approximate equilibrium.
+ * floating-point path and returns an approximate equilibrium, and {@code simpdiv}, which returns
+ * an exact profile that is an epsilon-equilibrium.
  */
 public interface EquilibriumSolver {
   /** Gambit's name for the method, such as {@code enumpure}. */
@@ -27,6 +28,7 @@ public interface EquilibriumSolver {
       case "lp" -> new ZeroSumLp();
       case "spe" -> new SubgamePerfect();
       case "logit" -> new LogitQre();
+      case "simpdiv" -> new SimplicialSubdivision();
       default -> null;
     };
   }
