@@ -56,7 +56,7 @@ class SweepJobTest {
     Path bad = Sweeps.write(tmp, "bad.yaml", Sweeps.text(8, 60).replace("runs: 60", "runs: 0"));
     Run invalid = run(bad.toString(), "--out", tmp.resolve("o").toString());
     assertThat(invalid.code()).isEqualTo(2);
-    assertThat(invalid.err()).contains("bad.yaml: runs: must be between 1 and 10^9, was 0");
+    assertThat(invalid.err()).contains("bad.yaml:7:7: runs: must be between 1 and 10^9, was 0");
     assertThat(run("--help").out()).startsWith("usage: spark-submit --class spiral.spark.SweepJob");
   }
 }
