@@ -71,7 +71,19 @@ public final class Main implements Runnable {
   /** Runs the command line with the given writers and returns the exit code (for tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(out, err);
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (Error e) { // picocli hands on errors (a missing class, no memory): still one line
+      err.println("spiral: error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      if (java.util.Arrays.asList(args).contains("--verbose")) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(run again with --verbose for details)");
+      }
+      err.flush();
+      return FAILURE;
+    }
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {

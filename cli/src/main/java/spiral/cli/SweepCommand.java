@@ -132,7 +132,7 @@ final class SweepCommand implements Callable<Integer> {
         new BadInputException("spiral: --executor spark needs the spark module, which this"
             + " class path lacks: run it through the ./spiral launcher (it builds the module on"
             + " first use), or build it with ./mvnw -pl cli,spark -am package and run java -cp"
-            + " cli/target/spiral.jar:spark/target/spiral-spark.jar:'spark/target/lib/*'"
+            + " 'spark/target/lib/*':spark/target/spiral-spark.jar:cli/target/spiral.jar"
             + " spiral.cli.Main (see README, Sweeps on Spark)"));
     try {
       return factory.create(master);
