@@ -11,11 +11,14 @@ import java.util.List;
  * Lemke, "Bimatrix equilibrium points and mathematical programming", Management Science 11, 1965),
  * exact.
  *
- * <p>Payoffs become costs: with c one more than the largest payoff of either player, as Gambit
- * shifts them, each node with an outcome reached with chance probability r by sequences (i, j)
- * adds r(c - u_k) &gt; 0 to player k's cost matrix C_k at (i, j) (and a leaf whose path has fewer
- * outcomes than the longest adds r c per missing outcome, {@link SequenceForm#shiftWeight}), so
- * every pure profile's cost is a constant minus its payoff and the equilibria do not change. With
+ * <p>Payoffs become costs, as Gambit builds them: every outcome counts at the leaves below it, so
+ * that a leaf's payoff u_k is the total of the outcomes on its path; with c one more than the
+ * largest such total of either player, each leaf reached with chance probability r by sequences
+ * (i, j) adds r(c - u_k) &gt; 0 to player k's cost matrix C_k at (i, j) ({@link
+ * SequenceForm#leafPayoff}), so every pure profile's cost is c minus its payoff and the equilibria
+ * do not change. (Counting an outcome on an inner node at that node's pair of sequences instead
+ * gives the same game but another matrix, and on a degenerate tree such as {@code artist2.efg}
+ * another Lemke path.) With
  * E, F the players' sequence constraints ({@link SequenceForm#constraints}) the LCP in z = (x, y,
  * p, q) &gt;= 0 is w = q0 + Mz &gt;= 0, w'z = 0, where
  *
@@ -30,10 +33,9 @@ import java.util.List;
  * IntegerTableau}, the whole system scaled by one positive integer so that the path is that of the
  * rational one) with the lexicographic minimum-ratio rule over the columns of the initial basis
  * in order, the column of w_p(root) last (which keeps the first basis lexicographically
- * feasible), so degenerate trees are handled exactly and without cycling. On Gambit's example
- * trees this follows Gambit's path and returns its equilibrium on all but one ({@code
- * artist2.efg}, where it ends at another equilibrium). The realisation plans are turned into
- * behaviour (each action's share of the set's weight; uniform at a set the player's own plan
+ * feasible), so degenerate trees are handled exactly and without cycling. On all of Gambit's
+ * example trees this follows Gambit's path and returns its equilibrium. The realisation plans are
+ * turned into behaviour (each action's share of the set's weight; uniform at a set the player's own plan
  * never reaches, as Gambit prints it).
  *
  * <p>Cost: the tableau has n = (sequences + information sets + 2) rows and 2n + 1 columns; each
@@ -67,16 +69,13 @@ public final class LemkeSequenceForm implements EquilibriumSolver {
     int yOff = n1;
     int pOff = n1 + n2;
     int qOff = pOff + m1;
-    Rational shift = sf.maxPayoff().add(Rational.ONE);
-    if (sf.unevenPaths() && shift.compareTo(Rational.ONE) < 0) {
-      shift = Rational.ONE; // keeps the weight of a path's missing outcomes positive
-    }
+    Rational shift = sf.maxLeafPayoff().add(Rational.ONE);
     Rational[][][] cost = new Rational[2][n1][n2];
     BigInteger lcm = BigInteger.ONE;
     for (int k = 0; k < 2; k++) {
       for (int i = 0; i < n1; i++) {
         for (int j = 0; j < n2; j++) {
-          Rational c = sf.shiftWeight(i, j).multiply(shift).subtract(sf.payoff(k, i, j));
+          Rational c = sf.leafWeight(i, j).multiply(shift).subtract(sf.leafPayoff(k, i, j));
           cost[k][i][j] = c;
           BigInteger d = c.denominator();
           lcm = lcm.divide(lcm.gcd(d)).multiply(d);

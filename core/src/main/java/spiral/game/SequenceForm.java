@@ -31,6 +31,9 @@ public final class SequenceForm {
   private final int[][] first = new int[2][];
   private final Rational[][][] payoff;
   private final Rational[][] reach;
+  private final Rational[][][] leafPayoff;
+  private final Rational[][] leafWeight;
+  private Rational maxLeafPayoff;
   private final Map<Infoset, Integer> setIndex = new HashMap<>();
   private Rational maxOutcome;
   private final Rational[] minOutcome = new Rational[2];
@@ -66,15 +69,21 @@ public final class SequenceForm {
     }
     payoff = new Rational[2][numSequences[0]][numSequences[1]];
     reach = new Rational[numSequences[0]][numSequences[1]];
+    leafPayoff = new Rational[2][numSequences[0]][numSequences[1]];
+    leafWeight = new Rational[numSequences[0]][numSequences[1]];
     for (int i = 0; i < numSequences[0]; i++) {
       for (int j = 0; j < numSequences[1]; j++) {
         payoff[0][i][j] = Rational.ZERO;
         payoff[1][i][j] = Rational.ZERO;
         reach[i][j] = Rational.ZERO;
+        leafPayoff[0][i][j] = Rational.ZERO;
+        leafPayoff[1][i][j] = Rational.ZERO;
+        leafWeight[i][j] = Rational.ZERO;
       }
     }
     outcomesPerPath = Math.max(1, maxCount(game.root()));
     walk(game.root(), Rational.ONE, new int[2], 0);
+    walkLeaves(game.root(), Rational.ONE, new int[2], Rational.ZERO, Rational.ZERO);
     if (maxOutcome == null) {
       maxOutcome = Rational.ZERO;
     }
@@ -86,6 +95,40 @@ public final class SequenceForm {
       best = Math.max(best, maxCount(c));
     }
     return best + (n.outcome() != null ? 1 : 0);
+  }
+
+  /** Second pass: each leaf's path total, at the leaf's pair of sequences (see {@link #leafPayoff}). */
+  private void walkLeaves(Node n, Rational prob, int[] seq, Rational total1, Rational total2) {
+    if (n.outcome() != null) {
+      total1 = total1.add(n.outcome().payoffs().get(0));
+      total2 = total2.add(n.outcome().payoffs().get(1));
+    }
+    Infoset s = n.infoset();
+    if (s == null) {
+      int i = seq[0];
+      int j = seq[1];
+      leafWeight[i][j] = leafWeight[i][j].add(prob);
+      leafPayoff[0][i][j] = leafPayoff[0][i][j].add(prob.multiply(total1));
+      leafPayoff[1][i][j] = leafPayoff[1][i][j].add(prob.multiply(total2));
+      Rational m = total1.max(total2);
+      maxLeafPayoff = maxLeafPayoff == null ? m : maxLeafPayoff.max(m);
+      return;
+    }
+    if (s.isChance()) {
+      for (int a = 0; a < n.children().size(); a++) {
+        walkLeaves(
+            n.children().get(a), prob.multiply(s.probabilities().get(a)), seq, total1, total2);
+      }
+      return;
+    }
+    int p = s.player() - 1;
+    int k = setIndex.get(s);
+    int saved = seq[p];
+    for (int a = 0; a < n.children().size(); a++) {
+      seq[p] = first[p][k] + a;
+      walkLeaves(n.children().get(a), prob, seq, total1, total2);
+    }
+    seq[p] = saved;
   }
 
   private void walk(Node n, Rational prob, int[] seq, int count) {
@@ -172,6 +215,27 @@ public final class SequenceForm {
   /** The largest number of outcomes on a path from the root to a leaf (at least 1). */
   public int outcomesPerPath() {
     return outcomesPerPath;
+  }
+
+  /**
+   * Player {@code player}'s (0 or 1) payoff for sequence pair (i, j) with every outcome moved to
+   * the leaves below it: the sum over the leaves the pair leads to of the chance probability times
+   * the total of the outcomes on the leaf's path (as Gambit's trees count payoffs). For every
+   * realisation plan pair x'Ay is the same as with {@link #payoff}; only the matrix differs where
+   * outcomes sit on inner nodes.
+   */
+  public Rational leafPayoff(int player, int i, int j) {
+    return leafPayoff[player][i][j];
+  }
+
+  /** The chance probability of the leaves that sequence pair (i, j) leads to. */
+  public Rational leafWeight(int i, int j) {
+    return leafWeight[i][j];
+  }
+
+  /** The largest path total ({@link #leafPayoff}) of any leaf to either player. */
+  public Rational maxLeafPayoff() {
+    return maxLeafPayoff == null ? Rational.ZERO : maxLeafPayoff;
   }
 
   /** Whether some path from the root to a leaf has fewer than {@link #outcomesPerPath} outcomes. */
