@@ -210,6 +210,30 @@ public final class HtmlReport {
     return b.append("</ul>\n</aside>\n").toString();
   }
 
+  /**
+   * The illustrative-assumptions callout of a report on sweep results: the scenario's list, or,
+   * when {@code illustrative} is null (the sweep file was not beside the results), a warning that
+   * it cannot be listed.
+   */
+  private static String sweepCallout(List<String> illustrative) {
+    if (illustrative != null) {
+      return callout(illustrative);
+    }
+    return "<aside class=\"callout\" id=\"illustrative\" role=\"note\">\n<h2>&#9888; "
+        + "Illustrative assumptions</h2>\n<p><b>The sweep file was not found next to the "
+        + "results, so the scenario's illustrative assumptions cannot be listed:</b> treat every "
+        + "weight, probability and cost as illustrative.</p>\n</aside>\n";
+  }
+
+  /**
+   * Closes a report's settings list and footer with the sentence saying which inputs make the
+   * page reproducible, and that it loads nothing from outside itself.
+   */
+  private static void closeFooter(StringBuilder b, String sameInputs) {
+    b.append("</dl>\n<p class=\"muted\">").append(sameInputs)
+        .append(" This page loads nothing from outside itself.</p>\n</footer>\n");
+  }
+
   private static String scenarioSection(Scenario scenario) {
     StringBuilder b = new StringBuilder();
     b.append("<p class=\"meta\"><code>").append(esc(scenario.id())).append("</code> &middot; ")
@@ -443,8 +467,8 @@ public final class HtmlReport {
     } else {
       dl(b, "Robustness", "not run");
     }
-    b.append("</dl>\n<p class=\"muted\">The same scenario, seed, runs and version give the same "
-        + "numbers and the same file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    closeFooter(b, "The same scenario, seed, runs and version give the same numbers and"
+        + " the same file.");
     return b.toString();
   }
 
@@ -492,14 +516,7 @@ public final class HtmlReport {
     }
     b.append(cards.append("</div>\n")).append("</header>\n");
 
-    if (report.illustrative() != null) {
-      b.append(callout(report.illustrative()));
-    } else {
-      b.append("<aside class=\"callout\" id=\"illustrative\" role=\"note\">\n<h2>&#9888; "
-          + "Illustrative assumptions</h2>\n<p><b>The sweep file was not found next to the "
-          + "results, so the scenario's illustrative assumptions cannot be listed:</b> treat every "
-          + "weight, probability and cost as illustrative.</p>\n</aside>\n");
-    }
+    b.append(sweepCallout(report.illustrative()));
 
     if (report.tornado() != null) {
       b.append("<section id=\"tornado\">\n<h2>One at a time</h2>\n");
@@ -628,8 +645,7 @@ public final class HtmlReport {
     dl(b, "Tornado", r.tornado() == null ? "not drawn (needs the sweep file)"
         : "each parameter at its low and high value, the others at base (the middle of their "
             + "ranges), with the sweep's runs and seed");
-    b.append("</dl>\n<p class=\"muted\">The same sweep, results and options give the same "
-        + "file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    closeFooter(b, "The same sweep, results and options give the same file.");
     return b.toString();
   }
 
@@ -664,14 +680,7 @@ public final class HtmlReport {
     cards.append(card("Mass", pct(box.mass()), box.count() + " of " + count(report.points())
         + " points in the box"));
     b.append(cards.append("</div>\n")).append("</header>\n");
-    if (report.illustrative() != null) {
-      b.append(callout(report.illustrative()));
-    } else {
-      b.append("<aside class=\"callout\" id=\"illustrative\" role=\"note\">\n<h2>&#9888; "
-          + "Illustrative assumptions</h2>\n<p><b>The sweep file was not found next to the "
-          + "results, so the scenario's illustrative assumptions cannot be listed:</b> treat every "
-          + "weight, probability and cost as illustrative.</p>\n</aside>\n");
-    }
+    b.append(sweepCallout(report.illustrative()));
     b.append("<section id=\"box\">\n<h2>The box</h2>\n");
     b.append(ExploreCharts.primBox(prim, report.chosen()));
     List<PrimResult.Range> limits = prim.restrictions(box);
@@ -795,8 +804,8 @@ public final class HtmlReport {
     dl(b, "Robustness", report.samples() > 0
         ? report.samples() + " parameter sets per scenario (Latin hypercube)"
         : "not run (most robust = best)");
-    b.append("</dl>\n<p class=\"muted\">The same scenarios, seed, runs and version give the same "
-        + "numbers and the same file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    closeFooter(b, "The same scenarios, seed, runs and version give the same numbers and"
+        + " the same file.");
     return page("Spiral study: response options across " + rows.size() + " scenarios", b.toString());
   }
 
@@ -1494,8 +1503,8 @@ public final class HtmlReport {
     }
     dl(b, "Solutions", "Nash (1950), Kalai &amp; Smorodinsky (1975) and egalitarian agreements "
         + "searched over the zone; Rubinstein (1982); Fearon (1995)");
-    b.append("</dl>\n<p class=\"muted\">The same scenario, month, window and version give the same "
-        + "numbers and the same file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    closeFooter(b, "The same scenario, month, window and version give the same numbers"
+        + " and the same file.");
     return b.toString();
   }
 
@@ -1617,8 +1626,7 @@ public final class HtmlReport {
     dl(b, "Gap", "after each dated position of " + an + " or " + bn + ", the mean over the issues "
         + "both latest positions speak to of the distance between their levels along the issue "
         + "(0 to 1)");
-    b.append("</dl>\n<p class=\"muted\">The same scenario and version give the same numbers and the "
-        + "same file. This page loads nothing from outside itself.</p>\n</footer>\n");
+    closeFooter(b, "The same scenario and version give the same numbers and the same file.");
     return page("Spiral positions: " + title, b.toString());
   }
 
