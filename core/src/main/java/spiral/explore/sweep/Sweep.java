@@ -168,15 +168,9 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
    * else a path as given when it exists (empty when it does not).
    */
   public static Optional<Path> scenarioFile(String name, Path folder) {
-    if (folder != null && !name.contains("\n")) {
-      try {
-        Path p = folder.resolve(name);
-        if (!Path.of(name).isAbsolute() && Files.exists(p)) {
-          return Optional.of(p);
-        }
-      } catch (RuntimeException e) {
-        // not a path
-      }
+    Optional<Path> beside = besideSweep(name, folder);
+    if (beside.isPresent()) {
+      return beside;
     }
     if (BuiltinScenarios.names().contains(name)) {
       return Optional.empty();
@@ -297,18 +291,26 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
         raw.outputs());
   }
 
-  private static Scenario loadScenario(SweepLocations at, String name, Path folder) {
-    String target = name;
+  /**
+   * The scenario file a relative name stands for in the sweep file's folder, when it exists there
+   * (the first rule of {@link #scenarioFile}).
+   */
+  private static Optional<Path> besideSweep(String name, Path folder) {
     if (folder != null && !name.contains("\n")) {
       try {
         Path p = folder.resolve(name);
         if (!Path.of(name).isAbsolute() && Files.exists(p)) {
-          target = p.toString();
+          return Optional.of(p);
         }
       } catch (RuntimeException e) {
-        // leave the name as it is; the loader reports it
+        // not a path: the loader reports the name as it is
       }
     }
+    return Optional.empty();
+  }
+
+  private static Scenario loadScenario(SweepLocations at, String name, Path folder) {
+    String target = besideSweep(name, folder).map(Path::toString).orElse(name);
     try {
       return escalation(at, name, ScenarioLoader.resolve(target));
     } catch (ScenarioException e) {
