@@ -164,6 +164,34 @@ final class IntegerTableau {
   }
 
   /**
+   * Runs the simplex method with Bland's rule to optimality on objective row {@code obj}: the
+   * entering column is the first of columns 0 to {@code limit - 1} with a negative entry in that
+   * row, the leaving row is {@link #blandRow}. Checks the solver's {@link Deadline} each pivot.
+   *
+   * @throws IllegalStateException if the program is unbounded
+   */
+  void simplexBland(int obj, int limit) {
+    while (true) {
+      Deadline.check();
+      int entering = -1;
+      for (int c = 0; c < limit; c++) {
+        if (t[obj][c].signum() < 0) {
+          entering = c;
+          break;
+        }
+      }
+      if (entering < 0) {
+        return;
+      }
+      int row = blandRow(entering);
+      if (row < 0) {
+        throw new IllegalStateException("lp: unbounded (cannot happen with positive payoffs)");
+      }
+      pivot(row, entering);
+    }
+  }
+
+  /**
    * The leaving row by Bland's rule: the least ratio of right-hand side to a positive entry, ties
    * broken by the smallest basic variable; -1 when no entry is positive.
    */

@@ -158,7 +158,7 @@ public final class SequenceFormLp implements EquilibriumSolver {
       t[art][cols] = t[art][cols].subtract(t[r][cols]);
     }
     IntegerTableau tab = new IntegerTableau(t, basic, rows);
-    simplex(tab, art, aOff);
+    tab.simplexBland(art, aOff);
     if (t[art][cols].signum() != 0) {
       throw new IllegalStateException(
           "lp: the sequence-form program is infeasible (cannot happen)");
@@ -173,35 +173,12 @@ public final class SequenceFormLp implements EquilibriumSolver {
         }
       }
     }
-    simplex(tab, obj, aOff);
+    tab.simplexBland(obj, aOff);
     List<Rational> plan = new ArrayList<>(nMin);
     for (int j = 0; j < nMin; j++) {
       int r = tab.rowOf(j);
       plan.add(r < 0 ? Rational.ZERO : Rational.of(tab.rhs(r)));
     }
     return plan;
-  }
-
-  /** The simplex method with Bland's rule on objective row {@code obj}, columns below limit. */
-  private static void simplex(IntegerTableau tab, int obj, int limit) {
-    BigInteger[][] t = tab.t;
-    while (true) {
-      Deadline.check();
-      int entering = -1;
-      for (int c = 0; c < limit; c++) {
-        if (t[obj][c].signum() < 0) {
-          entering = c;
-          break;
-        }
-      }
-      if (entering < 0) {
-        return;
-      }
-      int row = tab.blandRow(entering);
-      if (row < 0) {
-        throw new IllegalStateException("lp: unbounded (cannot happen with positive payoffs)");
-      }
-      tab.pivot(row, entering);
-    }
   }
 }

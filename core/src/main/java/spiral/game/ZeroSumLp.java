@@ -89,24 +89,7 @@ public final class ZeroSumLp implements EquilibriumSolver {
     t[m][cols] = BigInteger.ZERO;
     basic[m] = -1;
     IntegerTableau tab = new IntegerTableau(t, basic, m);
-    while (true) {
-      Deadline.check();
-      int entering = -1;
-      for (int c = 0; c < cols; c++) {
-        if (t[m][c].signum() < 0) {
-          entering = c;
-          break;
-        }
-      }
-      if (entering < 0) {
-        break;
-      }
-      int row = tab.blandRow(entering);
-      if (row < 0) {
-        throw new IllegalStateException("lp: unbounded (cannot happen with positive payoffs)");
-      }
-      tab.pivot(row, entering);
-    }
+    tab.simplexBland(m, cols);
     // y from the basic values, x from the objective row's slack entries; both sum to det/v
     BigInteger[] y = new BigInteger[n];
     BigInteger[] x = new BigInteger[m];
