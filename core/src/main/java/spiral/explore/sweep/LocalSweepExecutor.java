@@ -63,19 +63,18 @@ public final class LocalSweepExecutor implements SweepExecutor {
   @Override
   public void evaluate(Sweep sweep, int from, RowSink sink, Progress progress) throws IOException {
     Progress p = progress == null ? Progress.NONE : progress;
-    int n = sweep.points().length;
+    double[][] points = sweep.points(); // the design is generated once per evaluation
     if (sequential != null) {
-      oneByOne(sweep, from, sink, p, sequential);
-    } else if (threads == 1 || n - from < threads) {
-      oneByOne(sweep, from, sink, p, new Simulator(executor, threads));
+      oneByOne(sweep, points, from, sink, p, sequential);
+    } else if (threads == 1 || points.length - from < threads) {
+      oneByOne(sweep, points, from, sink, p, new Simulator(executor, threads));
     } else {
-      sideBySide(sweep, from, sink, p);
+      sideBySide(sweep, points, from, sink, p);
     }
   }
 
-  private static void oneByOne(Sweep sweep, int from, RowSink sink, Progress p, Simulator sim)
-      throws IOException {
-    double[][] points = sweep.points();
+  private static void oneByOne(Sweep sweep, double[][] points, int from, RowSink sink,
+      Progress p, Simulator sim) throws IOException {
     long total = (long) points.length * sweep.runs();
     for (int i = from; i < points.length; i++) {
       long before = (long) i * sweep.runs();
@@ -85,8 +84,8 @@ public final class LocalSweepExecutor implements SweepExecutor {
     }
   }
 
-  private void sideBySide(Sweep sweep, int from, RowSink sink, Progress p) throws IOException {
-    double[][] points = sweep.points();
+  private void sideBySide(Sweep sweep, double[][] points, int from, RowSink sink, Progress p)
+      throws IOException {
     long total = (long) points.length * sweep.runs();
     AtomicLong done = new AtomicLong((long) from * sweep.runs());
     AtomicBoolean stop = new AtomicBoolean();
