@@ -74,14 +74,9 @@ public final class Main implements Runnable {
     try {
       return cl.execute(args);
     } catch (Error e) { // picocli hands on errors (a missing class, no memory): still one line
-      err.println("spiral: error: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-      if (java.util.Arrays.asList(args).contains("--verbose")) {
-        e.printStackTrace(err);
-      } else {
-        err.println("(run again with --verbose for details)");
-      }
-      err.flush();
+      failure(err, e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e,
+          java.util.Arrays.asList(args).contains("--verbose"));
       return FAILURE;
     }
   }
@@ -106,20 +101,28 @@ public final class Main implements Runnable {
           PrintWriter e = c.getErr();
           if (ex instanceof BadInputException bad) {
             e.println(bad.getMessage());
-          } else {
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            e.println("spiral: error: " + msg);
-            if (!main.verbose) {
-              e.println("(run again with --verbose for details)");
+            if (main.verbose) {
+              ex.printStackTrace(e);
             }
+            e.flush();
+            return BAD_INPUT;
           }
-          if (main.verbose) {
-            ex.printStackTrace(e);
-          }
-          e.flush();
-          return ex instanceof BadInputException ? BAD_INPUT : FAILURE;
+          failure(e, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage(),
+              ex, main.verbose);
+          return FAILURE;
         });
     return cl;
+  }
+
+  /** Reports a run-time failure in one line; the stack trace only when verbose. */
+  private static void failure(PrintWriter e, String message, Throwable t, boolean verbose) {
+    e.println("spiral: error: " + message);
+    if (verbose) {
+      t.printStackTrace(e);
+    } else {
+      e.println("(run again with --verbose for details)");
+    }
+    e.flush();
   }
 
   /** Supplies the version from the build. */
