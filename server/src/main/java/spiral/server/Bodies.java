@@ -49,6 +49,9 @@ final class Bodies {
   byte[] bytes(Context ctx) {
     long declared = ctx.contentLength();
     if (declared > limit) {
+      if (declared <= DRAIN_FACTOR * limit) {
+        drain(ctx);
+      }
       throw tooLarge();
     }
     try (InputStream in = ctx.bodyInputStream()) {
@@ -59,6 +62,21 @@ final class Bodies {
       return b;
     } catch (IOException e) {
       throw new ApiException(400, "bad_request", "the request body could not be read");
+    }
+  }
+
+  /** Bodies up to this many times the limit are read and dropped before the 413. */
+  static final long DRAIN_FACTOR = 8;
+
+  /**
+   * Reads and drops a refused body, so that the 413 is not lost: answering and closing while the
+   * client is still writing can reach the client as a connection reset instead of the answer.
+   */
+  private static void drain(Context ctx) {
+    try (InputStream in = ctx.bodyInputStream()) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException | RuntimeException e) {
+      // the answer is 413 either way
     }
   }
 
