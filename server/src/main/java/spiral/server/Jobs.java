@@ -83,6 +83,16 @@ final class Jobs implements AutoCloseable {
     return job;
   }
 
+  /** The worker pool the jobs share, for other bounded computations (a game's after-action report). */
+  java.util.concurrent.Executor workers() {
+    return workers;
+  }
+
+  /** The number of worker threads. */
+  int workerThreads() {
+    return workerThreads;
+  }
+
   /** The live state of a queued or running job of this server. */
   Optional<Live> live(long id) {
     return Optional.ofNullable(live.get(id));

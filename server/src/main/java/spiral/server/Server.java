@@ -423,7 +423,7 @@ public final class Server {
     json(ctx, status, m);
   }
 
-  private static void json(Context ctx, int status, Object body) {
+  static void json(Context ctx, int status, Object body) {
     try {
       ctx.status(status).contentType("application/json; charset=utf-8")
           .result(JsonText.MAPPER.writeValueAsString(body));

@@ -1,0 +1,180 @@
+package spiral.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Wargames through the API against a real server on a free port, over a real database (each
+ * subclass gives it): open, invite, claim, move, engine seats, advance, play to the end, report.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GameApiContract {
+  static final String PASSWORD = "player-password-1";
+  Server server;
+  Http anonymous;
+  Http admin;
+
+  abstract ServerConfig config() throws Exception;
+
+  void afterStop() throws Exception {}
+
+  @BeforeAll
+  void start() throws Exception {
+    server = new Server();
+    anonymous = Http.on(server.start(config().withJobs(2, 2, 100).withAdminPassword(Http.ADMIN_PASSWORD)));
+    admin = anonymous.admin();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (server != null) {
+      server.stop();
+    }
+    afterStop();
+  }
+
+  private int players;
+
+  Http player(String name) {
+    return anonymous.register(name + "-" + (++players), PASSWORD);
+  }
+
+  @Test
+  void twoPlayersPlayAGameToTheEndAndGetTheAfterActionReport() throws Exception {
+    JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seating\":\"sides\","
+        + "\"seed\":3,\"title\":\"Depot\"}");
+    long id = opened.get("id").asLong();
+    assertThat(opened.get("title").asText()).isEqualTo("Depot");
+    assertThat(opened.get("seats")).hasSize(2);
+    assertThat(opened.get("invites").size()).isEqualTo(2);
+    Http red = player("red");
+    Http blue = player("blue");
+    // nothing is visible before a seat is claimed
+    ApiContract.cleanError(red.get("/api/games/" + id), 404);
+    assertThat(red.get("/api/games").json().get("games")).isEmpty();
+    GamePlay.claim(red, GamePlay.token(opened, "russia"));
+    GamePlay.claim(blue, GamePlay.token(opened, "usa"));
+    // an invitation works once; a player holds one seat per game
+    ApiContract.cleanError(blue.post("/api/invites/" + GamePlay.token(opened, "russia"), ""), 404);
+    ApiContract.cleanError(red.post("/api/invites/" + "A".repeat(43), ""), 404);
+    assertThat(red.get("/api/games").json().get("games").get(0).get("seat").asText()).isEqualTo("russia");
+    // the facilitator's view names the holders, no longer invitations
+    JsonNode g = admin.get("/api/games/" + id).json();
+    assertThat(g.get("seats").findValuesAsText("holder")).containsExactlyInAnyOrder("red-1", "blue-2");
+    assertThat(g.has("invites")).isFalse();
+
+    Map<String, Http> holders = Map.of("russia", red, "usa", blue);
+    int turns = 0;
+    boolean advanced = false;
+    while (!g.get("state").asText().equals("over")) {
+      assertThat(turns++).as("turns played").isLessThan(60);
+      if (!advanced && g.get("turn").asInt() >= 4) {
+        // a player is away: the facilitator lets the engine move for the seats awaited
+        Http.Res a = admin.post("/api/games/" + id + "/advance", "");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().get("advanced").get("seats")).isNotEmpty();
+        advanced = true;
+        g = a.json();
+        continue;
+      }
+      int before = g.get("turn").asInt();
+      g = GamePlay.turn(admin, id, holders, turns);
+      assertThat(g.get("turn").asInt() > before || g.get("state").asText().equals("over"))
+          .as("the turn advances: " + g).isTrue();
+    }
+    assertThat(g.get("outcome").asText()).isNotEmpty();
+    // once over, every participant sees the truth and the report
+    JsonNode redSees = red.get("/api/games/" + id).json();
+    assertThat(redSees.get("truth")).isEqualTo(g.get("truth"));
+    Http.Res report = red.get("/api/games/" + id + "/report");
+    assertThat(report.status()).as(report.body()).isEqualTo(200);
+    assertThat(blue.get("/api/games/" + id + "/report").body()).isEqualTo(report.body());
+    Http.Res svg = blue.get("/api/games/" + id + "/report.svg");
+    assertThat(svg.status()).isEqualTo(200);
+    assertThat(svg.raw().headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+        svg.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    ApiContract.cleanError(red.post("/api/games/" + id + "/advance", ""), 403);
+    ApiContract.cleanError(admin.post("/api/games/" + id + "/advance", ""), 409);
+  }
+
+  @Test
+  void engineSeatsMoveByThemselvesAndMovesAreCheckedAgainstTheTurn() {
+    JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seating\":\"factions\","
+        + "\"seed\":5,\"seats\":{\"russia/kremlin\":\"engine\",\"russia/general-staff\":\"engine\","
+        + "\"usa/joint-chiefs\":\"engine\"}}");
+    long id = opened.get("id").asLong();
+    assertThat(opened.get("invites").size()).isEqualTo(1);
+    Http blue = player("civ");
+    GamePlay.claim(blue, GamePlay.token(opened, "usa/civilian"));
+    JsonNode s = GamePlay.seat(blue, id, "usa/civilian");
+    if (s.get("over").asBoolean()) {
+      return; // the engine ended it before Blue's first move (not with this seed)
+    }
+    assertThat(s.get("yourMove").asBoolean()).isTrue();
+    int turn = s.get("turn").asInt();
+    String option = GamePlay.pick(s, 0);
+    String path = "/api/games/" + id + "/seats/usa.civilian/moves";
+    ApiContract.cleanError(blue.post(path, "{\"turn\":" + (turn + 1) + ",\"option\":\"" + option + "\"}"), 409);
+    Http.Res bad = blue.post(path, "{\"turn\":" + turn + ",\"option\":\"no-such-option\"}");
+    ApiContract.cleanError(bad, 400);
+    ApiContract.cleanError(blue.post(path, "{\"turn\":" + turn + "}"), 400);
+    ApiContract.cleanError(blue.post(path, "{\"turn\":" + turn + ",\"option\":\"" + option + "\",\"x\":1}"), 400);
+    JsonNode after = GamePlay.move(blue, id, "usa/civilian", turn, option);
+    ApiContract.cleanError(blue.post(path, "{\"turn\":" + turn + ",\"option\":\"" + option + "\"}"), 409);
+    // the engine seats answered: the game moved on to Blue's next turn (or ended)
+    assertThat(after.get("over").asBoolean() || after.get("turn").asInt() > turn).as(after.toString()).isTrue();
+    // the facilitator cannot move for a held seat, a player cannot move for an engine seat
+    ApiContract.cleanError(admin.post(path, "{\"turn\":" + turn + ",\"option\":\"" + option + "\"}"), 403);
+    ApiContract.cleanError(blue.post("/api/games/" + id + "/seats/usa.joint-chiefs/moves",
+        "{\"turn\":" + turn + ",\"option\":\"" + option + "\"}"), 403);
+  }
+
+  @Test
+  void openingAGameChecksItsRequest() {
+    for (String body : java.util.List.of("{}", "{\"scenario\":\"no-such\"}",
+        "{\"scenario\":\"rand-b-depot\",\"seating\":\"teams\"}",
+        "{\"scenario\":\"rand-b-depot\",\"seats\":{\"mars\":\"engine\"}}",
+        "{\"scenario\":\"rand-b-depot\",\"seats\":{\"russia\":\"robot\"}}",
+        "{\"scenario\":\"rand-b-depot\",\"seats\":[]}",
+        "{\"scenario\":\"rand-b-depot\",\"seed\":\"x\"}",
+        "{\"scenario\":\"rand-b-depot\",\"title\":\"\"}",
+        "{\"scenario\":\"rand-b-depot\",\"bogus\":1}",
+        "{\"scenario\":\"ukraine-2022-talks\"}")) {
+      Http.Res r = admin.post("/api/games", body);
+      assertThat(r.status()).as(body + " → " + r.body()).isBetween(400, 404);
+      ApiContract.cleanError(r, r.status());
+    }
+    ApiContract.cleanError(player("p").post("/api/games", "{\"scenario\":\"rand-b-depot\"}"), 403);
+    ApiContract.cleanError(anonymous.post("/api/games", "{\"scenario\":\"rand-b-depot\"}"), 401);
+  }
+
+  @Test
+  void anObserverSeesThePublicViewOnly() {
+    JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seed\":8}");
+    long id = opened.get("id").asLong();
+    Http.Res u = admin.post("/api/users", "{\"name\":\"watcher\",\"password\":\"" + PASSWORD
+        + "\",\"role\":\"observer\"}");
+    assertThat(u.status()).as(u.body()).isEqualTo(201);
+    Http watcher = anonymous.login("watcher", PASSWORD);
+    ApiContract.cleanError(watcher.get("/api/games/" + id), 404);
+    assertThat(admin.post("/api/games/" + id + "/observers", "{\"name\":\"watcher\"}").status()).isEqualTo(201);
+    JsonNode seen = watcher.get("/api/games/" + id).json();
+    assertThat(seen.get("role").asText()).isEqualTo("observer");
+    assertThat(seen.has("truth")).isFalse();
+    assertThat(seen.get("seats")).isEmpty();
+    assertThat(seen.has("view")).isTrue();
+    ApiContract.cleanError(watcher.get("/api/games/" + id + "/seats/russia"), 403);
+    ApiContract.cleanError(watcher.post("/api/invites/" + GamePlay.token(opened, "russia"), ""), 403);
+    assertThat(watcher.get("/api/games/" + id + "/log").json().get("perspective").asText()).isEqualTo("public");
+  }
+}
