@@ -372,7 +372,25 @@ abstract class ApiContract {
     assertThat(docs.raw().headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
     Http.Res root = http.get("/");
     assertThat(root.status()).isEqualTo(200);
-    assertThat(root.body()).contains("Spiral server");
+    assertThat(root.body()).contains("/ui/app.js", "/ui/games.js").doesNotContain("http://", "https://", "style=");
     assertThat(http.get("/api").json().get("version").asText()).isEqualTo(spiral.Version.get());
+  }
+
+  @Test
+  void theBrowserAppIsServedWithItsTypesAndAStrictPolicy() {
+    String csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    for (String[] f : new String[][] {{"/", "text/html"}, {"/ui/app.js", "text/javascript"},
+        {"/ui/charts.js", "text/javascript"}, {"/ui/games.js", "text/javascript"}, {"/ui/app.css", "text/css"}}) {
+      Http.Res r = http.get(f[0]);
+      assertThat(r.status()).as(f[0]).isEqualTo(200);
+      assertThat(r.raw().headers().firstValue("Content-Type").orElse("")).as(f[0]).startsWith(f[1]);
+      assertThat(r.raw().headers().firstValue("Content-Security-Policy").orElse("")).as(f[0]).isEqualTo(csp);
+      assertThat(r.raw().headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+      assertThat(r.body()).as(f[0]).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(");
+    }
+    for (String missing : List.of("/ui/nothing.js", "/ui/app.exe", "/ui/..%2Fopenapi.json", "/ui/a/b.js", "/ui/")) {
+      cleanError(http.get(missing), 404);
+    }
   }
 }
