@@ -195,8 +195,25 @@ abstract class ApiContract {
     CompiledModel model = new CompiledModel(sc);
     SimulationSummary expected = SimulationSummary.of(sc, model,
         new Simulator(Runnable::run, 1).run(model, 3000, 11, Progress.NONE), 11);
-    assertThat(r.get("result")).isEqualTo(Http.JSON.readTree(JsonText.of(expected)));
-    assertThat(r.get("resultHash").asText()).isEqualTo(Hashes.sha256(JsonText.of(expected)));
+    com.fasterxml.jackson.databind.node.ObjectNode withoutPaths = r.get("result").deepCopy();
+    JsonNode paths = withoutPaths.remove("paths");
+    assertThat(withoutPaths).isEqualTo(Http.JSON.readTree(JsonText.of(expected)));
+    assertThat(r.get("parameters").get("paths").asInt()).isEqualTo(20);
+    // the escalation paths: the first 20 runs of the seed, turn by turn, the same runs as untraced
+    assertThat(paths.size()).isEqualTo(20);
+    for (int i = 0; i < paths.size(); i++) {
+      JsonNode p = paths.get(i);
+      spiral.sim.RunRecord rec = new spiral.sim.RunRecord();
+      new spiral.sim.Engine(model).run(11, i, rec);
+      assertThat(p.get("run").asLong()).isEqualTo(i);
+      assertThat(p.get("outcome").asText()).isEqualTo(rec.outcome.name());
+      assertThat(p.get("rungs").get(0).asInt()).isEqualTo(model.initiatingRung());
+      int max = 0;
+      for (JsonNode rung : p.get("rungs")) {
+        max = Math.max(max, rung.asInt());
+      }
+      assertThat(max).isEqualTo(rec.maxRung);
+    }
 
     Http.Res rerun = http.post("/api/results/" + resultId + "/rerun", "");
     assertThat(rerun.status()).as(rerun.body()).isEqualTo(202);
