@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import spiral.JsonText;
 import spiral.Version;
 import spiral.bargain.NegotiationAnalysis;
 import spiral.explore.sweep.Sweep;
@@ -21,10 +22,13 @@ import spiral.options.OptionsAnalysis;
 import spiral.options.RobustAnalysis;
 import spiral.scenario.Scenario;
 import spiral.sim.CompiledModel;
+import spiral.sim.Engine;
 import spiral.sim.Progress;
+import spiral.sim.RunRecord;
 import spiral.sim.SimulationSummary;
 import spiral.sim.Simulator;
 import spiral.sim.Stats;
+import spiral.sim.TraceLog;
 
 /**
  * A validated job: its kind, the scenario text it runs on, its seed and its other parameters (a
@@ -42,6 +46,9 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
   static final long MAX_RUNS = 1_000_000_000L;
   /** The most points a sweep job may have (each point's outputs are kept in memory until the end). */
   static final int MAX_SWEEP_POINTS = 100_000;
+  /** How many runs a simulate job traces turn by turn by default, and at most. */
+  static final int DEFAULT_PATHS = 20;
+  static final int MAX_PATHS = 200;
 
   /** Reads and checks a {@code POST /api/jobs} body; 400 for anything wrong. */
   static JobSpec read(ObjectNode body, Catalog catalog) {
@@ -64,8 +71,9 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
     Set<String> keys;
     switch (kind) {
       case "simulate" -> {
-        keys = Set.of("kind", "scenario", "seed", "runs");
+        keys = Set.of("kind", "scenario", "seed", "runs", "paths");
         p.put("runs", Bodies.integer(body, "runs", 10_000, 1, MAX_RUNS));
+        p.put("paths", Bodies.integer(body, "paths", DEFAULT_PATHS, 0, MAX_PATHS));
       }
       case "options" -> {
         keys = Set.of("kind", "scenario", "seed", "runs", "robust", "samples", "sampleRuns");
@@ -138,7 +146,10 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
       case "simulate" -> {
         CompiledModel model = new CompiledModel(sc);
         Stats stats = new Simulator(pool, threads).run(model, runs(), seed, progress);
-        yield SimulationSummary.of(sc, model, stats, seed);
+        ObjectNode summary = JsonText.MAPPER.valueToTree(SimulationSummary.of(sc, model, stats, seed));
+        summary.set("paths", JsonText.MAPPER.valueToTree(paths(model,
+            (int) Math.min(runs(), parameters.path("paths").asInt(DEFAULT_PATHS)), seed)));
+        yield summary;
       }
       case "options" -> {
         OptionsAnalysis a = new OptionsAnalysis(pool, threads);
@@ -155,6 +166,36 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
       }
       default -> runSweep(sweep(sc), new Simulator(pool, threads), progress);
     };
+  }
+
+  /**
+   * An escalation path: the executed rung at each turn of one run of a simulation.
+   *
+   * @param run the run's index in the simulation (same seed, same run)
+   * @param outcome how the run ended
+   * @param rungs the initiating event's rung (turn 0), then the rung executed at each turn
+   */
+  record RunPath(long run, String outcome, int[] rungs) {}
+
+  /**
+   * Traces the first {@code n} runs of a simulation with this seed: the same runs as inside the
+   * simulation (a tracer draws no random numbers). Cost: n runs on one thread.
+   */
+  static List<RunPath> paths(CompiledModel model, int n, long seed) {
+    Engine engine = new Engine(model);
+    TraceLog log = new TraceLog();
+    engine.tracer(log);
+    List<RunPath> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      engine.run(seed, i, new RunRecord());
+      int[] rungs = new int[log.turns().size() + 1];
+      rungs[0] = model.initiatingRung();
+      for (int t = 0; t < log.turns().size(); t++) {
+        rungs[t + 1] = log.turns().get(t).executed();
+      }
+      out.add(new RunPath(i, log.ending().outcome().name(), rungs));
+    }
+    return out;
   }
 
   private long runs() {

@@ -175,7 +175,7 @@ public final class Server {
       });
     }
 
-    r.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("index.html")));
+    UiRoutes.register(r);
     r.get("/api", ctx -> json(ctx, 200, ordered("name", "spiral", "version", Version.get(),
         "openapi", "/api/openapi.json", "docs", "/api/docs")));
     r.get("/api/openapi.json", ctx -> {

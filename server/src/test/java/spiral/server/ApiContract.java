@@ -195,8 +195,25 @@ abstract class ApiContract {
     CompiledModel model = new CompiledModel(sc);
     SimulationSummary expected = SimulationSummary.of(sc, model,
         new Simulator(Runnable::run, 1).run(model, 3000, 11, Progress.NONE), 11);
-    assertThat(r.get("result")).isEqualTo(Http.JSON.readTree(JsonText.of(expected)));
-    assertThat(r.get("resultHash").asText()).isEqualTo(Hashes.sha256(JsonText.of(expected)));
+    com.fasterxml.jackson.databind.node.ObjectNode withoutPaths = r.get("result").deepCopy();
+    JsonNode paths = withoutPaths.remove("paths");
+    assertThat(withoutPaths).isEqualTo(Http.JSON.readTree(JsonText.of(expected)));
+    assertThat(r.get("parameters").get("paths").asInt()).isEqualTo(20);
+    // the escalation paths: the first 20 runs of the seed, turn by turn, the same runs as untraced
+    assertThat(paths.size()).isEqualTo(20);
+    for (int i = 0; i < paths.size(); i++) {
+      JsonNode p = paths.get(i);
+      spiral.sim.RunRecord rec = new spiral.sim.RunRecord();
+      new spiral.sim.Engine(model).run(11, i, rec);
+      assertThat(p.get("run").asLong()).isEqualTo(i);
+      assertThat(p.get("outcome").asText()).isEqualTo(rec.outcome.name());
+      assertThat(p.get("rungs").get(0).asInt()).isEqualTo(model.initiatingRung());
+      int max = 0;
+      for (JsonNode rung : p.get("rungs")) {
+        max = Math.max(max, rung.asInt());
+      }
+      assertThat(max).isEqualTo(rec.maxRung);
+    }
 
     Http.Res rerun = http.post("/api/results/" + resultId + "/rerun", "");
     assertThat(rerun.status()).as(rerun.body()).isEqualTo(202);
@@ -372,7 +389,25 @@ abstract class ApiContract {
     assertThat(docs.raw().headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
     Http.Res root = http.get("/");
     assertThat(root.status()).isEqualTo(200);
-    assertThat(root.body()).contains("Spiral server");
+    assertThat(root.body()).contains("/ui/app.js", "/ui/games.js").doesNotContain("http://", "https://", "style=");
     assertThat(http.get("/api").json().get("version").asText()).isEqualTo(spiral.Version.get());
+  }
+
+  @Test
+  void theBrowserAppIsServedWithItsTypesAndAStrictPolicy() {
+    String csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    for (String[] f : new String[][] {{"/", "text/html"}, {"/ui/app.js", "text/javascript"},
+        {"/ui/charts.js", "text/javascript"}, {"/ui/games.js", "text/javascript"}, {"/ui/app.css", "text/css"}}) {
+      Http.Res r = http.get(f[0]);
+      assertThat(r.status()).as(f[0]).isEqualTo(200);
+      assertThat(r.raw().headers().firstValue("Content-Type").orElse("")).as(f[0]).startsWith(f[1]);
+      assertThat(r.raw().headers().firstValue("Content-Security-Policy").orElse("")).as(f[0]).isEqualTo(csp);
+      assertThat(r.raw().headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+      assertThat(r.body()).as(f[0]).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(");
+    }
+    for (String missing : List.of("/ui/nothing.js", "/ui/app.exe", "/ui/..%2Fopenapi.json", "/ui/a/b.js", "/ui/")) {
+      cleanError(http.get(missing), 404);
+    }
   }
 }

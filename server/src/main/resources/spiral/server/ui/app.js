@@ -1,0 +1,256 @@
+// Spiral's browser app: the hash router, the session and the `Spiral` helper the pages use.
+// No framework and no build step. Pages are ES modules loaded after this one (see index.html);
+// each registers its routes with Spiral.route. The DOM is only ever built with Spiral.h /
+// Spiral.svg (text nodes and attributes), never from HTML strings, so data cannot inject markup.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const routes = [];
+let leaving = [];
+let csrf = null;
+let started = false;
+
+/** Appends children (nodes, strings, numbers, arrays of them; null/false skipped) to a node. */
+function append(node, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(node, c);
+    else if (c instanceof Node) node.appendChild(c);
+    else node.appendChild(document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+const PROPS = new Set(['value', 'checked', 'disabled', 'selected', 'readOnly', 'spellcheck']);
+
+function build(el, attrs, children) {
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v);
+    else if (PROPS.has(k)) el[k] = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  return append(el, children);
+}
+
+/** The error an API call throws: the JSON error's message, with its status, code and details. */
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || `HTTP ${status}`);
+    this.status = status;
+    this.error = body && body.error;
+    this.details = body && (body.details || body.errors);
+    this.body = body;
+  }
+}
+
+const Spiral = {
+  /** The logged-in account ({name, role}) or null. */
+  me: null,
+
+  /** Builds an HTML element: h('a', {href: '#/x', onclick: fn}, 'text', child, [more]). */
+  h(tag, attrs, ...children) {
+    return build(document.createElement(tag), attrs, children);
+  },
+
+  /** Builds an SVG element the same way. */
+  svg(tag, attrs, ...children) {
+    return build(document.createElementNS(SVG_NS, tag), attrs, children);
+  },
+
+  /**
+   * Calls the API: JSON in and out; sends the session's CSRF token on every non-GET request.
+   * Resolves to the parsed JSON (null for 204); rejects with an ApiError (message, status, error,
+   * details) for any 4xx/5xx. A 401 shows the login page.
+   */
+  async api(method, path, body) {
+    const headers = {Accept: 'application/json'};
+    const init = {method, headers, credentials: 'same-origin'};
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    if (method !== 'GET' && method !== 'HEAD' && csrf) headers['X-CSRF-Token'] = csrf;
+    const res = await fetch(path, init);
+    const text = await res.text();
+    let json = null;
+    if (text) {
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        json = {error: 'bad_response', message: `HTTP ${res.status}: not JSON`};
+      }
+    }
+    if (!res.ok) {
+      const err = new ApiError(res.status, json);
+      if (res.status === 401 && !path.startsWith('/api/auth/')) {
+        Spiral.me = null;
+        csrf = null;
+        showAccount();
+        loginPage();
+      }
+      throw err;
+    }
+    return json;
+  },
+
+  /** Registers a page: pattern like '#/games/:id'; render(params, main) may be async. */
+  route(pattern, render) {
+    const names = [];
+    const re = new RegExp('^' + pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/:(\w+)/g, (_, n) => { names.push(n); return '([^/]+)'; }) + '$');
+    routes.push({re, names, render});
+    if (started && matches(location.hash)) dispatch();
+  },
+
+  /** Navigates to a hash, e.g. Spiral.go('#/results/3'). */
+  go(hash) {
+    if (location.hash === hash) dispatch();
+    else location.hash = hash;
+  },
+
+  /** Runs fn when the user leaves the current page (stop polling, timers). */
+  onLeave(fn) {
+    leaving.push(fn);
+  },
+
+  /** An element showing an error (an ApiError's message and details). */
+  errorBox(err) {
+    const details = Array.isArray(err.details) ? err.details : [];
+    return Spiral.h('div', {class: 'error', role: 'alert'}, err.message || String(err),
+        details.length ? Spiral.h('ul', {}, details.map((d) => Spiral.h('li', {},
+            typeof d === 'string' ? d : (d.line ? `${d.line}:${d.column} ` : '') + (d.message || JSON.stringify(d))))) : null);
+  },
+
+  /** Formats a number for tables: fixed digits, no trailing noise. */
+  fmt(x, digits = 4) {
+    if (x === null || x === undefined) return '–';
+    if (typeof x !== 'number') return String(x);
+    if (Number.isInteger(x)) return String(x);
+    return String(Number(x.toFixed(digits)));
+  },
+
+  ApiError,
+};
+
+window.Spiral = Spiral;
+
+function matches(hash) {
+  return routes.find((r) => r.re.test(hash));
+}
+
+function main() {
+  return document.getElementById('main');
+}
+
+function runLeaving() {
+  const fns = leaving;
+  leaving = [];
+  for (const f of fns) {
+    try { f(); } catch (e) { console.warn(e); }
+  }
+}
+
+async function dispatch() {
+  runLeaving();
+  const m = main();
+  m.replaceChildren();
+  if (!Spiral.me && !accountsOff) {
+    loginPage();
+    return;
+  }
+  let hash = location.hash || '#/';
+  if (hash === '#/' || hash === '#') hash = '#/scenarios';
+  const r = matches(hash);
+  for (const a of document.querySelectorAll('#nav a')) {
+    a.classList.toggle('active', hash.startsWith(a.getAttribute('href')));
+  }
+  if (!r) {
+    m.append(Spiral.h('h1', {}, 'Not found'), Spiral.h('p', {}, 'No page ', Spiral.h('code', {}, hash), '.'));
+    return;
+  }
+  const values = hash.match(r.re).slice(1).map(decodeURIComponent);
+  const params = Object.fromEntries(r.names.map((n, i) => [n, values[i]]));
+  try {
+    await r.render(params, m);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return;
+    console.error(err);
+    m.append(Spiral.errorBox(err));
+  }
+}
+
+// Accounts: before the server has them (GET /api/auth/me is 404), the app runs without login.
+let accountsOff = false;
+
+function showAccount() {
+  const box = document.getElementById('account');
+  box.replaceChildren();
+  if (!Spiral.me) return;
+  box.append(Spiral.h('span', {class: 'who'}, Spiral.me.name, ' ', Spiral.h('span', {class: 'role'}, Spiral.me.role)),
+      Spiral.h('button', {type: 'button', id: 'logout', class: 'link', onclick: logout}, 'Log out'));
+}
+
+function signedIn(body) {
+  Spiral.me = {name: body.name, role: body.role};
+  csrf = body.csrf;
+  showAccount();
+}
+
+async function logout() {
+  try {
+    await Spiral.api('POST', '/api/auth/logout');
+  } catch (e) {
+    // already logged out
+  }
+  Spiral.me = null;
+  csrf = null;
+  showAccount();
+  loginPage();
+}
+
+function loginPage() {
+  runLeaving();
+  const m = main();
+  m.replaceChildren();
+  const {h} = Spiral;
+  const status = h('div', {class: 'form-status', 'aria-live': 'polite'});
+  const form = (id, title, button, path, note) => {
+    const name = h('input', {name: 'name', autocomplete: 'username', required: true, minlength: 3, maxlength: 40});
+    const password = h('input', {name: 'password', type: 'password', required: true,
+      autocomplete: path.endsWith('login') ? 'current-password' : 'new-password'});
+    return h('form', {id, class: 'card auth', onsubmit: async (e) => {
+      e.preventDefault();
+      status.replaceChildren();
+      try {
+        signedIn(await Spiral.api('POST', path, {name: name.value, password: password.value}));
+        dispatch();
+      } catch (err) {
+        status.append(Spiral.errorBox(err));
+      }
+    }}, h('h2', {}, title),
+    h('label', {}, 'Name', name), h('label', {}, 'Password', password),
+    note ? h('p', {class: 'muted'}, note) : null,
+    h('button', {type: 'submit'}, button));
+  };
+  m.append(h('h1', {}, 'Spiral'), h('p', {}, 'Log in to use the scenario library, the analyses and the wargames.'), status,
+      h('div', {class: 'row'},
+          form('login-form', 'Log in', 'Log in', '/api/auth/login'),
+          form('register-form', 'Sign up', 'Sign up', '/api/auth/register',
+              'New accounts are players (wargames only); a facilitator can change the role. '
+              + 'Names: 3–40 letters, digits, . _ -; passwords: at least 10 characters.')));
+}
+
+async function start() {
+  try {
+    signedIn(await Spiral.api('GET', '/api/auth/me'));
+  } catch (err) {
+    if (err.status === 404) accountsOff = true;
+    else if (err.status !== 401) main().replaceChildren(Spiral.errorBox(err));
+  }
+  started = true;
+  window.addEventListener('hashchange', dispatch);
+  dispatch();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,1 @@
+// Charts for the result pages, drawn as SVG (filled in below).
