@@ -113,6 +113,7 @@ final class Games {
   }
 
   void routes(RoutesConfig r) {
+    r.get("/api/seating", this::seating);
     r.post("/api/games", this::create);
     r.get("/api/games", this::list);
     r.get("/api/games/{id}", this::get);
@@ -128,6 +129,27 @@ final class Games {
   }
 
   // ---- endpoints
+
+  /** The seats a scenario would have under a seating (facilitator; for the new-game form). */
+  private void seating(Context ctx) {
+    auth.require(ctx, Role.FACILITATOR);
+    String ref = ctx.queryParam("scenario");
+    if (ref == null || ref.isEmpty()) {
+      throw ApiException.badRequest("scenario: missing (a query parameter)");
+    }
+    String wire = ctx.queryParam("seating") == null ? "sides" : ctx.queryParam("seating");
+    Seating seating = seating(wire);
+    Catalog.Entry entry = catalog.get(ref);
+    Scenario sc = entry.scenario() != null ? entry.scenario() : Catalog.parse(entry.yaml());
+    Wargame w;
+    try {
+      w = Wargame.open(sc, 1, seating);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("scenario '" + Bodies.clip(ref) + "' cannot be played as a wargame: "
+          + e.getMessage());
+    }
+    Server.json(ctx, 200, ordered("scenario", entry.id(), "seating", wire, "seats", w.seats()));
+  }
 
   private void create(Context ctx) {
     Account me = auth.require(ctx, Role.FACILITATOR);
