@@ -1,0 +1,145 @@
+package spiral.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Two players play a wargame turn from two browser sessions (two headless Chromiums, two
+ * cookies): each opens its invitation link, signs up, takes its seat and moves when its turn
+ * comes; each sees the turn advance, and neither page ever shows the other side's candidates.
+ * Skips where Chromium or chromedriver is missing.
+ */
+@Tag("browser")
+@Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GameBrowserTest {
+  static final String PASSWORD = "player-password-1";
+  static final Duration WAIT = Duration.ofSeconds(30);
+  @TempDir static Path tmp;
+  Server server;
+  String base;
+  Http anonymous;
+
+  @BeforeAll
+  void start() throws Exception {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    server = new Server();
+    int port = server.start(ServerConfig.local(0, data).withJobs(1, 2, 10).withAdminPassword(Http.ADMIN_PASSWORD));
+    base = "http://127.0.0.1:" + port;
+    anonymous = Http.on(port);
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @BeforeEach
+  void needsBrowser() {
+    Browser.assumeAvailable();
+  }
+
+  /** Opens an invitation link logged out, signs up on the login page, and takes the seat. */
+  private void join(Browser b, String token, String name) {
+    b.open(base + "/#/join/" + token);
+    b.waitFor("#register-form");
+    b.type("#register-form input[name=name]", name);
+    b.type("#register-form input[name=password]", PASSWORD);
+    b.click("#register-form button[type=submit]");
+    b.waitFor("#take-seat", WAIT);
+    b.click("#take-seat");
+    b.waitFor("#game-status", WAIT);
+  }
+
+  /** Waits for the move form, picks the first candidate that is not hold or de-escalate, submits. */
+  private String move(Browser b) {
+    b.waitFor("#move-form", WAIT);
+    List<WebElement> radios = b.driver().findElements(By.cssSelector("#move-form input[name=option]"));
+    assertThat(radios).isNotEmpty();
+    WebElement pick = radios.stream()
+        .filter(r -> !List.of("hold", "deescalate").contains(r.getAttribute("value")))
+        .findFirst().orElse(radios.get(0));
+    String option = pick.getAttribute("value");
+    pick.click();
+    b.click("#submit-move");
+    b.waitFor("#moved, #waiting, #game-status.ok", WAIT);
+    return option;
+  }
+
+  /** The ids and names of a seat's candidates, as its holder's API session sees them. */
+  private static List<String> candidates(Http player, long game, String seat) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode c : GamePlay.seat(player, game, seat).path("view").path("candidates")) {
+      String id = c.path("id").asText();
+      if (!id.equals("hold") && !id.equals("deescalate")) {
+        out.add(id);
+        if (c.hasNonNull("name")) {
+          out.add(c.get("name").asText());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void twoPlayersPlayATurnEachFromTheirOwnBrowsers() {
+    Http admin = anonymous.admin();
+    JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seating\":\"sides\","
+        + "\"seed\":3,\"title\":\"Browser game\"}");
+    long id = opened.get("id").asLong();
+    try (Browser blue = new Browser(); Browser red = new Browser()) {
+      join(blue, GamePlay.token(opened, "usa"), "blue-browser");
+      join(red, GamePlay.token(opened, "russia"), "red-browser");
+      Http blueApi = anonymous.login("blue-browser", PASSWORD);
+      Http redApi = anonymous.login("red-browser", PASSWORD);
+      JsonNode g = admin.get("/api/games/" + id).json();
+      int turn = g.get("turn").asInt();
+      // the side to move plays first, the other waits and then sees the turn advance
+      boolean blueFirst = g.get("awaiting").get(0).asText().equals("usa");
+      Browser first = blueFirst ? blue : red;
+      Browser second = blueFirst ? red : blue;
+      List<String> blueSecrets = new ArrayList<>();
+      List<String> redSecrets = new ArrayList<>();
+      second.waitFor("#waiting", WAIT);
+      (blueFirst ? blueSecrets : redSecrets).addAll(candidates(blueFirst ? blueApi : redApi, id,
+          blueFirst ? "usa" : "russia"));
+      move(first);
+      second.waitForText("#game-status", "Turn " + (turn + 1), WAIT);
+      (blueFirst ? redSecrets : blueSecrets).addAll(candidates(blueFirst ? redApi : blueApi, id,
+          blueFirst ? "russia" : "usa"));
+      move(second);
+      first.waitForText("#game-status", "Turn " + (turn + 2), WAIT);
+      second.waitForText("#game-status", "Turn " + (turn + 2), WAIT);
+      assertThat(admin.get("/api/games/" + id).json().get("turn").asInt()).isEqualTo(turn + 2);
+      // neither page shows the other side's candidates (Blue's are fixed for the game: its options)
+      String redPage = red.driver().getPageSource();
+      String bluePage = blue.driver().getPageSource();
+      for (String s : blueSecrets) {
+        assertThat(redPage).as("Red's page shows Blue's %s", s).doesNotContain(s);
+      }
+      for (String s : redSecrets) {
+        assertThat(bluePage).as("Blue's page shows Red's %s", s).doesNotContain(s);
+      }
+      assertThat(red.consoleErrors()).isEmpty();
+      assertThat(blue.consoleErrors()).isEmpty();
+    }
+  }
+}
