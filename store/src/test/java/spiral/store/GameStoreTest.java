@@ -22,14 +22,22 @@ class GameStoreTest {
   @TempDir Path tmp;
   Database db;
 
+  /** The database under test: an H2 file here, PostgreSQL in {@link GameStorePostgresTest}. */
+  Database database() throws Exception {
+    return Database.open(Database.h2Url(tmp), null, null);
+  }
+
+  void closed() throws Exception {}
+
   @BeforeEach
-  void open() {
-    db = Database.open(Database.h2Url(tmp), null, null);
+  void open() throws Exception {
+    db = database();
   }
 
   @AfterEach
-  void close() {
+  void close() throws Exception {
     db.close();
+    closed();
   }
 
   private int games;
