@@ -52,6 +52,14 @@ public final class Engine {
     this.tracer = t;
   }
 
+  /**
+   * A copy of a side's faction influence as the last run left it (at its end, or where it
+   * paused), in the actor's faction order.
+   */
+  public double[] influence(int side) {
+    return omega[side].clone();
+  }
+
   /** Plays run {@code runIndex} under {@code masterSeed} into {@code rec}. */
   public void run(long masterSeed, long runIndex, RunRecord rec) {
     run(masterSeed, runIndex, rec, -1);
@@ -63,6 +71,27 @@ public final class Engine {
    * its policy when -1.
    */
   public void run(long masterSeed, long runIndex, RunRecord rec, int firstResponse) {
+    run(masterSeed, runIndex, rec, firstResponse, null);
+  }
+
+  /**
+   * Plays run {@code runIndex} under {@code masterSeed} into {@code rec}, every move steered:
+   * on each turn, after perception and the policy's own choice (drawn with the turn's numbers
+   * exactly as in an unsteered run, so the random draws stay aligned), {@code steering} says which
+   * move the side plays, or {@link Steering#PAUSE} to stop the run before that turn's act ({@link
+   * RunRecord#paused} set, {@link RunRecord#turns} the turns completed, no outcome). A steering
+   * that always returns the policy's choice plays the same run as {@link #run(long, long,
+   * RunRecord)}. A paused run tells the tracer {@link Tracer#paused}.
+   *
+   * @throws IllegalStateException if the steering returns neither a candidate index, a bare-rung
+   *     encoding -(rung + 1) of a rung on the ladder, nor {@link Steering#PAUSE}
+   */
+  public void run(long masterSeed, long runIndex, RunRecord rec, Steering steering) {
+    run(masterSeed, runIndex, rec, -1, java.util.Objects.requireNonNull(steering, "steering"));
+  }
+
+  private void run(
+      long masterSeed, long runIndex, RunRecord rec, int firstResponse, Steering steering) {
     long seed = Lxm.runSeed(masterSeed, runIndex);
     rng.reseed(seed);
     forcedFirst = firstResponse >= 0;
@@ -116,6 +145,26 @@ public final class Engine {
       final double kappa = rec.credibility[o];
       int cand =
           t == 1 && firstResponse >= 0 ? firstResponse : decide(sm, s, y, row, kappa, vChoice);
+      if (steering != null) {
+        int steered = steering.steer(t, s, y, cand, omega[s]);
+        if (steered == Steering.PAUSE) {
+          rec.paused = true;
+          rec.turns = t - 1;
+          rec.cohesion = h;
+          rec.leverage = p;
+          if (tracer != null) {
+            tracer.paused(t, s, y, traceCandidates(sm, s, y, kappa, cand, false), traceState(h, p, rec));
+          }
+          return;
+        }
+        if (steered >= sm.nc || (steered < 0 && -steered - 1 > m.top)) {
+          throw new IllegalStateException(
+              "steering returned " + steered + " at turn " + t + ": not a candidate of "
+                  + sm.actor.id() + " (0.." + (sm.nc - 1) + ") nor a bare rung -(0.."
+                  + m.top + " + 1)");
+        }
+        cand = steered;
+      }
       int intended;
       double credit;
       double ownCost;
@@ -383,10 +432,34 @@ public final class Engine {
       double p,
       RunRecord rec) {
     CompiledModel.SideModel sm = m.sides[s];
+    List<TraceTurn.Candidate> cs = traceCandidates(sm, s, y, kappa, cand, t == 1 && forcedFirst);
+    tracer.turn(
+        new TraceTurn(
+            t,
+            s,
+            sm.actor.id(),
+            x[o],
+            y,
+            cs,
+            cand,
+            intended,
+            e,
+            accident,
+            risk,
+            traceState(h, p, rec)));
+  }
+
+  private TraceTurn.State traceState(double h, double p, RunRecord rec) {
+    return new TraceTurn.State(
+        x[0], x[1], rec.cost[0], rec.cost[1], rec.credibility[0], rec.credibility[1], h, p);
+  }
+
+  private List<TraceTurn.Candidate> traceCandidates(
+      CompiledModel.SideModel sm, int s, int y, double kappa, int cand, boolean forced) {
     int row = y * sm.nc;
     utilities(sm, s, row, kappa);
     double[] prob = new double[sm.nc];
-    if (sm.policy == PolicyKind.QUANTAL && !(t == 1 && forcedFirst)) {
+    if (sm.policy == PolicyKind.QUANTAL && !forced) {
       Choice.quantalProbabilities(u, sm.nc, sm.lambda, prob);
     } else if (cand >= 0) {
       prob[cand] = 1;
@@ -406,27 +479,6 @@ public final class Engine {
       }
       cs.add(new TraceTurn.Candidate(sm.candidateIds[c], sm.rung[i], u[c], fu, prob[c]));
     }
-    tracer.turn(
-        new TraceTurn(
-            t,
-            s,
-            sm.actor.id(),
-            x[o],
-            y,
-            cs,
-            cand,
-            intended,
-            e,
-            accident,
-            risk,
-            new TraceTurn.State(
-                x[0],
-                x[1],
-                rec.cost[0],
-                rec.cost[1],
-                rec.credibility[0],
-                rec.credibility[1],
-                h,
-                p)));
+    return cs;
   }
 }

@@ -37,6 +37,11 @@ public final class RunRecord {
   public double cohesion;
   /** Battlefield leverage at the end. */
   public double leverage;
+  /**
+   * The run was stopped by its steering before the act of turn {@link #turns} + 1 ({@link
+   * #outcome} is null then).
+   */
+  public boolean paused;
   /** Escalation score (Rivera et al. 2024) summed over the run's acts. */
   public int escalationScore;
 
@@ -44,6 +49,7 @@ public final class RunRecord {
     this.run = run;
     this.seed = seed;
     outcome = null;
+    paused = false;
     turns = 0;
     maxRung = 0;
     firstNuclearUser = -1;
