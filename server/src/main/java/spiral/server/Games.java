@@ -65,7 +65,7 @@ final class Games {
   /** Simulated runs behind an after-action report. */
   static final int REPORT_RUNS = 2000;
   /** A reserved option: the seat's side policy chooses (recorded by {@code advance}). */
-  static final String ENGINE = "@engine";
+  static final String ENGINE = Move.ENGINE;
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
   private static final int CACHE = 1000;
 

@@ -87,7 +87,7 @@ class GameBrowserTest {
   /** The ids and names of a seat's candidates, as its holder's API session sees them. */
   private static List<String> candidates(Http player, long game, String seat) {
     List<String> out = new ArrayList<>();
-    for (JsonNode c : GamePlay.seat(player, game, seat).path("view").path("candidates")) {
+    for (JsonNode c : GamePlay.seat(player, game, seat).path("view").path("choices")) {
       String id = c.path("id").asText();
       if (!id.equals("hold") && !id.equals("deescalate")) {
         out.add(id);

@@ -43,7 +43,7 @@ final class GamePlay {
 
   /** The candidate a test player picks: the {@code k}-th of the seat's candidates (mod their count). */
   static String pick(JsonNode seatAnswer, int k) {
-    JsonNode c = seatAnswer.path("view").path("candidates");
+    JsonNode c = seatAnswer.path("view").path("choices");
     assertThat(c.isArray() && c.size() > 0).as("candidates in " + seatAnswer).isTrue();
     return c.get(Math.floorMod(k, c.size())).path("id").asText();
   }

@@ -114,7 +114,7 @@ class GameSecurityTest {
 
   /** Blue's candidate ids (but the shared hold/de-escalate) and its utilities with enough digits. */
   private void collectSecrets(JsonNode view) {
-    for (JsonNode c : view.path("candidates")) {
+    for (JsonNode c : view.path("choices")) {
       String id = c.path("id").asText();
       if (!id.equals("hold") && !id.equals("deescalate")) {
         secrets.add("\"" + id + "\"");
