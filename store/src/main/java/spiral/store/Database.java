@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
   private final JobStore jobs;
   private final ResultStore results;
   private final GameStore games;
+  private final AccountStore accounts;
 
   private Database(String url, DataSource dataSource, Connection keepOpen) {
     this.url = url;
@@ -38,6 +39,7 @@ public final class Database implements AutoCloseable {
     this.jobs = new JobStore(this);
     this.results = new ResultStore(this);
     this.games = new GameStore(this);
+    this.accounts = new AccountStore(this);
   }
 
   /** The JDBC URL of the H2 file database in {@code dataFolder}. */
@@ -112,6 +114,11 @@ public final class Database implements AutoCloseable {
   /** The wargames. */
   public GameStore games() {
     return games;
+  }
+
+  /** The accounts and their sessions. */
+  public AccountStore accounts() {
+    return accounts;
   }
 
   /** Work on one connection. */
