@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import spiral.store.JobStore;
 
 /**
- * Kills a server process (SIGKILL, no shutdown hook) in the middle of a running job, starts a new
- * server on the same H2 file, and checks that the stored result is intact and the interrupted
- * jobs are marked so.
+ * Kills a server process (SIGKILL, no shutdown hook) in the middle of a running job and of a
+ * wargame, starts a new server on the same H2 file, and checks that the stored result is intact,
+ * the interrupted jobs are marked so, and the game resumes at the same turn with the same views.
  */
 @Tag("slow")
 class RestartTest {
@@ -33,6 +34,12 @@ class RestartTest {
     long running;
     long queued;
     Http before;
+    long game;
+    Http red;
+    Http blue;
+    JsonNode gameBefore;
+    JsonNode redBefore;
+    JsonNode blueBefore;
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
@@ -44,6 +51,22 @@ class RestartTest {
       JsonNode j = http.await(done, 120);
       assertThat(j.get("state").asText()).isEqualTo("done");
       first = http.get("/api/results/" + j.get("resultId").asLong()).json();
+
+      // a wargame in the middle of play: two players, two turns played
+      JsonNode opened = GamePlay.open(http, "{\"scenario\":\"rand-b-depot\",\"seating\":\"sides\",\"seed\":21}");
+      game = opened.get("id").asLong();
+      red = http.register("red-player", "player-password-1");
+      blue = http.register("blue-player", "player-password-1");
+      GamePlay.claim(red, GamePlay.token(opened, "russia"));
+      GamePlay.claim(blue, GamePlay.token(opened, "usa"));
+      for (int t = 0; t < 2; t++) {
+        GamePlay.turn(http, game, Map.of("russia", red, "usa", blue), t);
+      }
+      gameBefore = http.get("/api/games/" + game).json();
+      assertThat(gameBefore.get("state").asText()).isEqualTo("running");
+      assertThat(gameBefore.get("truth")).hasSize(2);
+      redBefore = GamePlay.seat(red, game, "russia");
+      blueBefore = GamePlay.seat(blue, game, "usa");
 
       running = submit(http, "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\",\"runs\":1000000000}");
       queued = submit(http, "{\"kind\":\"options\",\"scenario\":\"rand-d-ports\",\"runs\":1000}");
@@ -80,12 +103,27 @@ class RestartTest {
       assertThat(stored.get("intact").asBoolean()).isTrue();
       assertThat(stored).isEqualTo(first);
 
+      // the game resumes at the same turn with the same views, and play goes on
+      Http red2 = new Http(anonymous.base(), red.cookie(), red.csrf());
+      Http blue2 = new Http(anonymous.base(), blue.cookie(), blue.csrf());
+      assertThat(http.get("/api/games/" + game).json()).isEqualTo(gameBefore);
+      assertThat(GamePlay.seat(red2, game, "russia")).isEqualTo(redBefore);
+      assertThat(GamePlay.seat(blue2, game, "usa")).isEqualTo(blueBefore);
+      JsonNode after = GamePlay.turn(http, game, Map.of("russia", red2, "usa", blue2), 2);
+      assertThat(after.get("truth").size()).isGreaterThan(2);
+      assertThat(after.get("turn").asInt() > gameBefore.get("turn").asInt()
+          || after.get("state").asText().equals("over")).isTrue();
+
       Http.Res rerun = http.post("/api/results/" + first.get("id").asLong() + "/rerun", "");
       assertThat(rerun.status()).isEqualTo(202);
       JsonNode j = http.await(rerun.json().get("id").asLong(), 120);
       assertThat(j.get("state").asText()).isEqualTo("done");
       assertThat(http.get("/api/results/" + j.get("resultId").asLong()).json().get("result"))
           .isEqualTo(first.get("result"));
+      // every stored result reads back whole: its text still has its recorded SHA-256
+      for (JsonNode r : http.get("/api/results").json().get("results")) {
+        assertThat(http.get("/api/results/" + r.get("id").asLong()).json().get("intact").asBoolean()).isTrue();
+      }
     } finally {
       again.stop();
     }
