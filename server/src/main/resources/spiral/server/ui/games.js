@@ -189,28 +189,47 @@ function seatCard(g) {
   return h('div', {id: 'seat-page'}, parts);
 }
 
-/** A small key → value table of a record's plain fields. */
-function facts(obj, skip = []) {
-  const rows = Object.entries(obj || {}).filter(([k, x]) => !skip.includes(k)
-      && (x === null || ['string', 'number', 'boolean'].includes(typeof x)));
-  return h('table', {class: 'facts'}, h('tbody', {}, rows.map(([k, x]) =>
-    h('tr', {}, h('th', {}, k), h('td', {class: typeof x === 'number' ? 'num' : ''}, S.fmt(x))))));
-}
-
 function ownCard(v) {
+  const st = v.state || {};
+  const p = v.parameters || {};
   return h('div', {class: 'card', id: 'own-state'}, h('h2', {}, 'Your side'),
-      v.own ? facts(v.own) : facts(v, ['candidates', 'turns', 'narrative', 'events']));
+      h('table', {class: 'facts'}, h('tbody', {},
+          h('tr', {}, h('th', {}, 'Seat'), h('td', {}, v.seat ? (v.seat.factionName ? `${v.seat.actorName}: ${v.seat.factionName}` : v.seat.actorName) : '')),
+          h('tr', {}, h('th', {}, 'Cost so far'), h('td', {class: 'num'}, S.fmt(st.cost, 3))),
+          h('tr', {}, h('th', {}, 'Credibility'), h('td', {class: 'num'}, S.fmt(st.credibility, 3))),
+          st.cohesion === null || st.cohesion === undefined ? null
+            : h('tr', {}, h('th', {}, 'Alliance cohesion'), h('td', {class: 'num'}, S.fmt(st.cohesion, 3))),
+          h('tr', {}, h('th', {}, 'Rationality λ'), h('td', {class: 'num'}, p.rationality === null ? 'best response' : S.fmt(p.rationality, 3))),
+          h('tr', {}, h('th', {}, 'Perception noise σ'), h('td', {class: 'num'}, S.fmt(p.noise, 3))),
+          h('tr', {}, h('th', {}, 'Threat bias'), h('td', {class: 'num'}, S.fmt(p.threatBias, 3))))),
+      (p.factions || []).length ? h('table', {class: 'factions'},
+          h('thead', {}, h('tr', {}, ['Faction', 'Influence', 'Credibility', 'Risk', 'Cost', 'Punishment'].map((c) => h('th', {}, c)))),
+          h('tbody', {}, p.factions.map((f) => h('tr', {}, h('td', {}, f.name),
+              [f.influence, f.credibility, f.risk, f.cost, f.punishment].map((x) => h('td', {class: 'num'}, S.fmt(x, 3)))))))
+        : null);
 }
 
 function situationCard(v) {
-  const p = v.perceived || v.situation || null;
+  const seen = v.opponentMoves || [];
   return h('div', {class: 'card', id: 'situation'}, h('h2', {}, 'The situation as your side sees it'),
-      p ? facts(p) : h('p', {class: 'muted'}, 'Nothing perceived yet.'));
+      v.perceivedNow === null || v.perceivedNow === undefined ? null
+        : h('p', {id: 'perceived-now'}, `Your side reads the opponent's last act as rung ${v.perceivedNow}.`),
+      seen.length ? h('table', {id: 'opponent-moves'}, h('thead', {}, h('tr', {}, h('th', {}, 'Turn'), h('th', {}, 'Opponent'),
+          h('th', {class: 'num'}, 'Perceived rung'))),
+      h('tbody', {}, seen.map((m) => h('tr', {}, h('td', {}, m.turn), h('td', {}, m.actor),
+          h('td', {class: 'num'}, m.perceivedRung === null ? 'not yet read' : m.perceivedRung)))))
+        : h('p', {class: 'muted'}, 'Nothing perceived yet.'),
+      eventList(v.events));
+}
+
+function eventList(events) {
+  return (events || []).length ? h('div', {class: 'events'}, h('h3', {}, 'Public events'),
+      h('ul', {}, events.map((e) => h('li', {}, `Turn ${e.turn}: ${e.text}`)))) : null;
 }
 
 function moveForm(g, v) {
   const status = h('div', {'aria-live': 'polite'});
-  const cands = v.candidates || [];
+  const cands = v.choices || [];
   const form = h('form', {class: 'card', id: 'move-form', onsubmit: async (e) => {
     e.preventDefault();
     const picked = form.querySelector('input[name=option]:checked');
@@ -230,24 +249,29 @@ function moveForm(g, v) {
       h('th', {class: 'num'}, 'Rung'), h('th', {class: 'num'}, 'Your utility'))),
   h('tbody', {}, cands.map((c) => h('tr', {},
       h('td', {}, h('input', {type: 'radio', name: 'option', value: c.id, id: `opt-${c.id}`})),
-      h('td', {}, h('label', {for: `opt-${c.id}`}, c.name || c.id)),
-      h('td', {class: 'num'}, c.rung === undefined ? '–' : c.rung, c.rungName ? ` ${c.rungName}` : ''),
+      h('td', {}, h('label', {for: `opt-${c.id}`}, c.id)),
+      h('td', {class: 'num'}, c.rung),
       h('td', {class: 'num'}, S.fmt(c.utility, 3)))))),
   status, h('button', {type: 'submit', id: 'submit-move'}, 'Submit the move'));
   return form;
 }
 
 function logCard(v) {
-  const turns = v.turns || v.log || [];
+  const own = v.ownMoves || [];
   const narrative = v.narrative || [];
-  return h('div', {class: 'card', id: 'log'}, h('h2', {}, 'Turn log'),
-      turns.length ? turnTable(turns) : h('p', {class: 'muted'}, 'No turn played yet.'),
+  return h('div', {class: 'card', id: 'log'}, h('h2', {}, 'Your side\'s moves'),
+      own.length ? h('table', {id: 'own-moves'}, h('thead', {}, h('tr', {}, ['Turn', 'Move', 'Intended rung', 'Executed rung', 'Accident', 'Your vote']
+          .map((c) => h('th', {}, c)))),
+      h('tbody', {}, own.map((m) => h('tr', {}, h('td', {}, m.turn), h('td', {}, m.option || '(policy)'),
+          h('td', {class: 'num'}, m.intended), h('td', {class: 'num'}, m.executed), h('td', {}, m.accident ? 'yes' : 'no'),
+          h('td', {}, m.yourVote || '')))))
+        : h('p', {class: 'muted'}, 'Your side has not moved yet.'),
       h('h2', {}, 'Narrative'),
-      narrative.length ? h('ol', {id: 'narrative'}, narrative.map((n) => h('li', {}, typeof n === 'string' ? n : (n.text || JSON.stringify(n)))))
+      narrative.length ? h('ol', {id: 'narrative'}, narrative.map((n) => h('li', {}, n)))
         : h('p', {class: 'muted'}, 'Nothing yet.'));
 }
 
-/** A table of turn records: one column per plain field. */
+/** A table of turn records: one column per plain field (votes summarised). */
 function turnTable(turns) {
   const keys = [];
   for (const t of turns) {
@@ -255,14 +279,16 @@ function turnTable(turns) {
       if (!keys.includes(k) && (x === null || ['string', 'number', 'boolean'].includes(typeof x))) keys.push(k);
     }
   }
-  return h('table', {class: 'turns'}, h('thead', {}, h('tr', {}, keys.map((k) => h('th', {}, k)))),
-      h('tbody', {}, turns.map((t) => h('tr', {}, keys.map((k) => h('td', {}, S.fmt(t[k] === undefined ? null : t[k], 3)))))));
+  const votes = turns.some((t) => Array.isArray(t.votes));
+  return h('table', {class: 'turns'}, h('thead', {}, h('tr', {}, keys.map((k) => h('th', {}, k)), votes ? h('th', {}, 'votes') : null)),
+      h('tbody', {}, turns.map((t) => h('tr', {}, keys.map((k) => h('td', {}, S.fmt(t[k] === undefined ? null : t[k], 3))),
+          votes ? h('td', {}, (t.votes || []).map((v) => `${v.seat}: ${v.option}${v.human ? '' : ' (engine)'}`).join('; ')) : null))));
 }
 
 function publicCard(v) {
   v = v || {};
   return h('div', {class: 'card', id: 'public-view'}, h('h2', {}, 'Public events'),
-      (v.events || []).length ? turnTable(v.events) : h('p', {class: 'muted'}, 'No public event yet.'));
+      eventList(v.events) || h('p', {class: 'muted'}, 'No public event yet.'));
 }
 
 // ---- the facilitator's page
@@ -325,7 +351,12 @@ function reportCard(g) {
       h('p', {class: 'muted'}, 'Comparing the played game with simulated runs of the same scenario…'));
   S.api('GET', g.report).then((r) => {
     box.replaceChildren(h('h2', {}, 'After-action report'),
-        h('ul', {id: 'report-sentences'}, (r.sentences || r.comparison || []).map((s) => h('li', {}, s))),
+        h('ul', {id: 'report-sentences'}, (r.summary || []).map((x) => h('li', {}, x))),
+        h('table', {id: 'report-outcomes'}, h('thead', {}, h('tr', {}, h('th', {}, 'Outcome'),
+            h('th', {class: 'num'}, 'Simulated share'), h('th', {class: 'num'}, '95% interval'))),
+        h('tbody', {}, (r.outcomes || []).map((o) => h('tr', {class: o.outcome === r.playedOutcome ? 'played' : ''},
+            h('td', {}, o.outcome, o.outcome === r.playedOutcome ? h('span', {class: 'badge'}, 'played') : null),
+            h('td', {class: 'num'}, S.fmt(o.p, 3)), h('td', {class: 'num'}, `${S.fmt(o.low, 3)} – ${S.fmt(o.high, 3)}`))))),
         h('figure', {class: 'chart'}, h('figcaption', {}, 'Highest rung by turn: the played game against the simulated band'),
             h('img', {src: g.reportSvg, alt: 'the played path against the simulated distribution', id: 'report-chart'})));
   }, (err) => box.replaceChildren(S.errorBox(err)));
