@@ -76,8 +76,8 @@ final class Games {
   private final Auth auth;
   private final Jobs jobs;
   private final SecureRandom random = new SecureRandom();
-  private final Map<Long, Wargame> wargames = lru();
-  private final Map<Long, Cached> states = lru();
+  private final Map<Long, Wargame> wargames = new ConcurrentHashMap<>();
+  private final Map<Long, Cached> states = new ConcurrentHashMap<>();
   private final Map<Long, CompletableFuture<GameStore.Report>> reports = new ConcurrentHashMap<>();
 
   /** A game's last replayed state and the number of moves it replayed. */
@@ -103,13 +103,15 @@ final class Games {
     this.jobs = jobs;
   }
 
-  private static <K, V> Map<K, V> lru() {
-    return java.util.Collections.synchronizedMap(new LinkedHashMap<K, V>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, V> e) {
-        return size() > CACHE;
+  /** Keeps a cache within {@link #CACHE} games: when full, forgets an arbitrary half (they reload). */
+  private static <V> void bound(Map<Long, V> cache) {
+    if (cache.size() > CACHE) {
+      int drop = cache.size() / 2;
+      for (var it = cache.keySet().iterator(); it.hasNext() && drop-- > 0; ) {
+        it.next();
+        it.remove();
       }
-    });
+    }
   }
 
   void routes(RoutesConfig r) {
@@ -392,13 +394,19 @@ final class Games {
   }
 
   private Loaded load(long id, Account me) {
-    StoredGame g = store.get(id).orElseThrow(() -> noGame(Long.toString(id)));
-    return load(g, me);
+    GameStore.Snapshot snap = store.snapshot(id).orElseThrow(() -> noGame(Long.toString(id)));
+    return load(snap, me);
+  }
+
+  private Loaded load(StoredGame g, Account me) {
+    GameStore.Snapshot snap = store.snapshot(g.id()).orElseThrow(() -> noGame(Long.toString(g.id())));
+    return load(snap, me);
   }
 
   /** The game with the caller's part in it; 404 when the caller has none. */
-  private Loaded load(StoredGame g, Account me) {
-    List<GameSeat> seats = store.seats(g.id());
+  private Loaded load(GameStore.Snapshot snap, Account me) {
+    StoredGame g = snap.game();
+    List<GameSeat> seats = snap.seats();
     Part part = null;
     String seat = null;
     for (GameSeat s : seats) {
@@ -418,7 +426,7 @@ final class Games {
       throw noGame(Long.toString(g.id()));
     }
     Wargame w = wargame(g);
-    GameState st = state(g, w, seats);
+    GameState st = state(g, w, seats, snap.moves());
     if (st.over() && !g.over()) {
       store.markOver(g.id());
     }
@@ -431,13 +439,13 @@ final class Games {
       String yaml = db.results().scenarioText(g.scenarioHash()).orElseThrow(() ->
           new IllegalStateException("the scenario text of game " + g.id() + " is missing"));
       w = Wargame.open(Catalog.parse(yaml), g.seed(), seating(g.seating()));
+      bound(wargames);
       wargames.put(g.id(), w);
     }
     return w;
   }
 
-  private GameState state(StoredGame g, Wargame w, List<GameSeat> seats) {
-    List<GameMove> moves = store.moves(g.id());
+  private GameState state(StoredGame g, Wargame w, List<GameSeat> seats, List<GameMove> moves) {
     Cached c = states.get(g.id());
     if (c != null && c.moves() == moves.size()) {
       return c.state();
@@ -453,6 +461,7 @@ final class Games {
       ms.add(new Move(m.turn(), m.seat(), m.option()));
     }
     GameState st = w.replay(human, ms);
+    bound(states);
     states.merge(g.id(), new Cached(moves.size(), st), (old, neu) -> old.moves() >= neu.moves() ? old : neu);
     return st;
   }

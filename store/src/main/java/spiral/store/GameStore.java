@@ -128,18 +128,46 @@ public final class GameStore {
 
   /** The seats of a game, by seat id. */
   public List<GameSeat> seats(long gameId) {
+    return db.query(c -> seats(c, gameId));
+  }
+
+  private static List<GameSeat> seats(Connection c, long gameId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT game_id, seat, account_id, engine,"
+        + " invite_hash FROM game_seat WHERE game_id = ? ORDER BY seat")) {
+      ps.setLong(1, gameId);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<GameSeat> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(seat(rs));
+        }
+        return out;
+      }
+    }
+  }
+
+  /**
+   * A game with its seats and moves, read on one connection (what a request about a game needs).
+   *
+   * @param game the game
+   * @param seats its seats, by seat id
+   * @param moves its moves in the order they were recorded
+   */
+  public record Snapshot(StoredGame game, List<GameSeat> seats, List<GameMove> moves) {}
+
+  /** The game with this id, its seats and its moves; empty when there is no such game. */
+  public Optional<Snapshot> snapshot(long id) {
     return db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT game_id, seat, account_id, engine,"
-          + " invite_hash FROM game_seat WHERE game_id = ? ORDER BY seat")) {
-        ps.setLong(1, gameId);
+      StoredGame g;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM game WHERE id = ?")) {
+        ps.setLong(1, id);
         try (ResultSet rs = ps.executeQuery()) {
-          List<GameSeat> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(seat(rs));
+          if (!rs.next()) {
+            return Optional.<Snapshot>empty();
           }
-          return out;
+          g = game(rs);
         }
       }
+      return Optional.of(new Snapshot(g, seats(c, id), moves(c, id)));
     });
   }
 
@@ -236,21 +264,23 @@ public final class GameStore {
 
   /** The moves of a game in the order they were recorded. */
   public List<GameMove> moves(long gameId) {
-    return db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT turn, seat, option_id, account_id,"
-          + " created_at FROM game_move WHERE game_id = ? ORDER BY id")) {
-        ps.setLong(1, gameId);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<GameMove> out = new ArrayList<>();
-          while (rs.next()) {
-            long a = rs.getLong(4);
-            Long account = rs.wasNull() ? null : a;
-            out.add(new GameMove(rs.getInt(1), rs.getString(2), rs.getString(3), account, rs.getLong(5)));
-          }
-          return out;
+    return db.query(c -> moves(c, gameId));
+  }
+
+  private static List<GameMove> moves(Connection c, long gameId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT turn, seat, option_id, account_id,"
+        + " created_at FROM game_move WHERE game_id = ? ORDER BY id")) {
+      ps.setLong(1, gameId);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<GameMove> out = new ArrayList<>();
+        while (rs.next()) {
+          long a = rs.getLong(4);
+          Long account = rs.wasNull() ? null : a;
+          out.add(new GameMove(rs.getInt(1), rs.getString(2), rs.getString(3), account, rs.getLong(5)));
         }
+        return out;
       }
-    });
+    }
   }
 
   /** Marks a game over (its replay has ended); false when it already was. */
