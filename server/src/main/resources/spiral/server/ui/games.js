@@ -69,6 +69,7 @@ S.route('#/games/new', async (params, main) => {
   const seatChoice = {};
   const loadSeats = async () => {
     seatsBox.replaceChildren();
+    for (const k of Object.keys(seatChoice)) delete seatChoice[k];
     try {
       const s = await S.api('GET', `/api/seating?scenario=${encodeURIComponent(scenario.value)}&seating=${seating.value}`);
       seatsBox.append(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Seat'), h('th', {}, 'Side'), h('th', {}, 'Played by'))),
@@ -171,7 +172,7 @@ function page(g) {
     ? `The game is over: ${g.outcome} (turn ${g.turn}).`
     : `Turn ${g.turn}: ${g.sideToMove === 'red' ? 'Red' : 'Blue'} to move.`,
   g.yourMove ? h('strong', {id: 'your-move'}, ' Your move.') : null);
-  if (g.state === 'over') return [...head, status, truthTable(g.truth), reportCard(g)];
+  if (g.state === 'over') return [...head, status, reportCard(g), truthTable(g.truth)];
   if (g.role === 'facilitator') return [...head, status, facilitatorCard(g), truthTable(g.truth)];
   if (g.role === 'player') return [...head, status, seatCard(g)];
   return [...head, status, publicCard(g.view)];
@@ -271,20 +272,6 @@ function logCard(v) {
         : h('p', {class: 'muted'}, 'Nothing yet.'));
 }
 
-/** A table of turn records: one column per plain field (votes summarised). */
-function turnTable(turns) {
-  const keys = [];
-  for (const t of turns) {
-    for (const [k, x] of Object.entries(t)) {
-      if (!keys.includes(k) && (x === null || ['string', 'number', 'boolean'].includes(typeof x))) keys.push(k);
-    }
-  }
-  const votes = turns.some((t) => Array.isArray(t.votes));
-  return h('table', {class: 'turns'}, h('thead', {}, h('tr', {}, keys.map((k) => h('th', {}, k)), votes ? h('th', {}, 'votes') : null)),
-      h('tbody', {}, turns.map((t) => h('tr', {}, keys.map((k) => h('td', {}, S.fmt(t[k] === undefined ? null : t[k], 3))),
-          votes ? h('td', {}, (t.votes || []).map((v) => `${v.seat}: ${v.option}${v.human ? '' : ' (engine)'}`).join('; ')) : null))));
-}
-
 function publicCard(v) {
   v = v || {};
   return h('div', {class: 'card', id: 'public-view'}, h('h2', {}, 'Public events'),
@@ -340,8 +327,17 @@ function facilitatorCard(g) {
 }
 
 function truthTable(truth) {
+  const cols = ['Turn', 'Side', 'Opponent\'s true rung', 'Perceived', 'Move', 'Intended', 'Executed', 'Accident',
+    'P(nuclear)', 'Votes'];
   return h('div', {class: 'card', id: 'truth'}, h('h2', {}, 'What happened (the engine\'s record)'),
-      (truth || []).length ? turnTable(truth) : h('p', {class: 'muted'}, 'No turn played yet.'));
+      (truth || []).length ? h('table', {class: 'turns'}, h('thead', {}, h('tr', {}, cols.map((c) => h('th', {}, c)))),
+          h('tbody', {}, truth.map((t) => h('tr', {},
+              h('td', {class: 'num'}, t.turn), h('td', {}, sideLabel(t.sideName), ' ', t.actor),
+              h('td', {class: 'num'}, t.trueOpponentRung), h('td', {class: 'num'}, t.perceived),
+              h('td', {}, t.option || '(policy)'), h('td', {class: 'num'}, t.intended), h('td', {class: 'num'}, t.executed),
+              h('td', {}, t.accident ? 'yes' : 'no'), h('td', {class: 'num'}, S.fmt(t.nuclearRisk, 3)),
+              h('td', {}, (t.votes || []).map((v) => `${v.seat}: ${v.option}${v.human ? '' : ' (engine)'}`).join('; '))))))
+        : h('p', {class: 'muted'}, 'No turn played yet.'));
 }
 
 // ---- the after-action report
