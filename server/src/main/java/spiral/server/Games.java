@@ -575,9 +575,10 @@ final class Games {
       m.put("awaiting", st.over() ? List.of() : List.copyOf(st.awaiting()));
       m.put("highestRung", st.highestRung());
       m.put("truth", st.truth());
-    } else if (l.part() == Part.PLAYER) {
-      m.put("view", st.view(l.seat()));
-    } else {
+    }
+    if (l.seat() != null) {
+      m.put("view", st.view(l.seat())); // a player's, or the facilitator's own seat
+    } else if (!truth) {
       m.put("view", st.publicView());
     }
     if (l.over()) {

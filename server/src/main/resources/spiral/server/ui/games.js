@@ -150,7 +150,7 @@ S.route('#/join/:token', async (params, main) => {
 S.route('#/games/:id', async (params, main) => {
   let g = await S.api('GET', `/api/games/${params.id}`);
   const render = () => {
-    main.replaceChildren(...page(g));
+    main.replaceChildren(...page(g).filter((x) => x));
   };
   render();
   let last = JSON.stringify(g);
@@ -173,7 +173,7 @@ function page(g) {
     : `Turn ${g.turn}: ${g.sideToMove === 'red' ? 'Red' : 'Blue'} to move.`,
   g.yourMove ? h('strong', {id: 'your-move'}, ' Your move.') : null);
   if (g.state === 'over') return [...head, status, reportCard(g), truthTable(g.truth)];
-  if (g.role === 'facilitator') return [...head, status, facilitatorCard(g), truthTable(g.truth)];
+  if (g.role === 'facilitator') return [...head, status, g.seat ? seatCard(g) : null, facilitatorCard(g), truthTable(g.truth)];
   if (g.role === 'player') return [...head, status, seatCard(g)];
   return [...head, status, publicCard(g.view)];
 }
