@@ -140,6 +140,55 @@ abstract class GameApiContract {
   }
 
   @Test
+  void ofConcurrentSubmissionsForOneSeatAndTurnOneLandsTheOthersGet409() throws Exception {
+    JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seating\":\"sides\","
+        + "\"seed\":11,\"seats\":{\"russia\":\"engine\"}}");
+    long id = opened.get("id").asLong();
+    Http blue = player("racer");
+    GamePlay.claim(blue, GamePlay.token(opened, "usa"));
+    JsonNode s = GamePlay.seat(blue, id, "usa");
+    assertThat(s.get("yourMove").asBoolean()).isTrue();
+    int turn = s.get("turn").asInt();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<Http.Res>> fs = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String option = GamePlay.pick(s, i);
+        fs.add(pool.submit(() -> blue.post("/api/games/" + id + "/seats/usa/moves",
+            "{\"turn\":" + turn + ",\"option\":\"" + option + "\"}")));
+      }
+      int created = 0;
+      for (var f : fs) {
+        Http.Res r = f.get();
+        if (r.status() == 201) {
+          created++;
+        } else {
+          ApiContract.cleanError(r, 409);
+        }
+      }
+      assertThat(created).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(admin.get("/api/games/" + id).json().get("truth").get(0).get("votes").size()).isEqualTo(1);
+  }
+
+  @Test
+  void aFacilitatorMayHoldASeatOfItsOwnGame() {
+    JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seed\":12,"
+        + "\"seats\":{\"russia\":\"engine\"}}");
+    long id = opened.get("id").asLong();
+    GamePlay.claim(admin, GamePlay.token(opened, "usa"));
+    JsonNode g = admin.get("/api/games/" + id).json();
+    assertThat(g.get("role").asText()).isEqualTo("facilitator");
+    assertThat(g.get("seat").asText()).isEqualTo("usa");
+    assertThat(g.get("yourMove").asBoolean()).isTrue();
+    assertThat(g.has("truth") && g.has("view")).isTrue();
+    JsonNode after = GamePlay.move(admin, id, "usa", g.get("turn").asInt(), GamePlay.pick(g, 0));
+    assertThat(after.get("over").asBoolean() || after.get("turn").asInt() > g.get("turn").asInt()).isTrue();
+  }
+
+  @Test
   void openingAGameChecksItsRequest() {
     for (String body : java.util.List.of("{}", "{\"scenario\":\"no-such\"}",
         "{\"scenario\":\"rand-b-depot\",\"seating\":\"teams\"}",
