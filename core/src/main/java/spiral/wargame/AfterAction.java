@@ -234,7 +234,7 @@ public final class AfterAction {
       }
     }
     out.add(
-        "Its highest rung, " + r.playedHighestRung() + " ("
+        "Its highest rung" + (state.over() ? ", " : " so far, ") + r.playedHighestRung() + " ("
             + game.scenario().ladder().rung(r.playedHighestRung()).name() + "), lies at the "
             + Math.round(r.playedPercentile()) + "th percentile of the simulated highest rungs"
             + " (simulated median: rung " + median + ").");
