@@ -152,6 +152,8 @@ class FogOfWarTest {
       }
     }
     assertThat(json).doesNotContain("perceived").doesNotContain("executed").doesNotContain("utility");
+    // the talks' success probability weighs both sides' costs
+    assertThat(json).doesNotContain("P = ");
   }
 
   /** A number with enough digits to be no coincidence does not appear in the text. */

@@ -90,6 +90,17 @@ class WargameTest {
     }
   }
 
+  @net.jqwik.api.Property(tries = 40)
+  void anyAllEngineGameIsRunZero(@net.jqwik.api.ForAll long seed) {
+    Wargame g = Wargame.open(DEPOT, seed, Seating.FACTIONS);
+    GameState st = g.replay(Set.of(), List.of());
+    RunRecord rec = new RunRecord();
+    new Engine(new CompiledModel(DEPOT)).run(seed, 0, rec);
+    assertThat(st.outcome()).isEqualTo(rec.outcome.name());
+    assertThat(st.turn()).isEqualTo(rec.turns);
+    assertThat(st.highestRung()).isEqualTo(rec.maxRung);
+  }
+
   @Test
   void aHumanSeatPausesTheGameAndItsMoveAdvancesIt() {
     Wargame g = Wargame.open(DEPOT, 5, Seating.SIDES);
