@@ -3,7 +3,6 @@ package spiral.wargame;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -291,7 +290,9 @@ public final class Wargame {
 
     @Override
     public void talks(int turn, String event) {
-      talks.computeIfAbsent(turn, t -> new ArrayList<>()).add(new GameEvent(turn, event));
+      // the success probability weighs both sides' costs: it is not public
+      String text = event.replaceAll(" \\(P = [^)]*\\)", "");
+      talks.computeIfAbsent(turn, t -> new ArrayList<>()).add(new GameEvent(turn, text));
     }
 
     @Override
@@ -302,20 +303,5 @@ public final class Wargame {
         int turn, int side, int perceived, List<TraceTurn.Candidate> candidates, TraceTurn.State s) {
       pausedCandidates = List.copyOf(candidates);
     }
-  }
-
-  /** Convenience for tests and callers: the seat ids of a side. */
-  List<String> seatIds(int side) {
-    List<String> ids = new ArrayList<>();
-    for (SeatInfo si : seats) {
-      if (si.side() == side) {
-        ids.add(si.id());
-      }
-    }
-    return ids;
-  }
-
-  static Set<String> setOf(String... ids) {
-    return new HashSet<>(List.of(ids));
   }
 }
