@@ -99,7 +99,12 @@ const Spiral = {
     const re = new RegExp('^' + pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
         .replace(/:(\w+)/g, (_, n) => { names.push(n); return '([^/]+)'; }) + '$');
     routes.push({re, names, render});
-    if (started && matches(location.hash)) dispatch();
+    if (started && matches(location.hash.split('?')[0])) dispatch();
+  },
+
+  /** Appends children to an element as h does (null, false skipped; arrays flattened). */
+  add(parent, ...children) {
+    return append(parent, children);
   },
 
   /** Navigates to a hash, e.g. Spiral.go('#/results/3'). */
@@ -158,7 +163,7 @@ async function dispatch() {
     loginPage();
     return;
   }
-  let hash = location.hash || '#/';
+  let [hash, query] = (location.hash || '#/').split('?');
   if (hash === '#/' || hash === '#') hash = '#/scenarios';
   const r = matches(hash);
   for (const a of document.querySelectorAll('#nav a')) {
@@ -169,7 +174,8 @@ async function dispatch() {
     return;
   }
   const values = hash.match(r.re).slice(1).map(decodeURIComponent);
-  const params = Object.fromEntries(r.names.map((n, i) => [n, values[i]]));
+  const params = Object.fromEntries(new URLSearchParams(query || ''));
+  r.names.forEach((n, i) => { params[n] = values[i]; });
   try {
     await r.render(params, m);
   } catch (err) {
