@@ -164,7 +164,7 @@ async function dispatch() {
     return;
   }
   let [hash, query] = (location.hash || '#/').split('?');
-  if (hash === '#/' || hash === '#') hash = '#/scenarios';
+  if (hash === '#/' || hash === '#') hash = isPlayer() ? '#/games' : '#/scenarios';
   const r = matches(hash);
   for (const a of document.querySelectorAll('#nav a')) {
     a.classList.toggle('active', hash.startsWith(a.getAttribute('href')));
@@ -188,7 +188,13 @@ async function dispatch() {
 // Accounts: before the server has them (GET /api/auth/me is 404), the app runs without login.
 let accountsOff = false;
 
+/** Players see the wargames only: the scenarios hold both sides' private parameters. */
+function isPlayer() {
+  return Boolean(Spiral.me && Spiral.me.role === 'player');
+}
+
 function showAccount() {
+  for (const a of document.querySelectorAll('#nav a[data-analyst]')) a.hidden = isPlayer();
   const box = document.getElementById('account');
   box.replaceChildren();
   if (!Spiral.me) return;
