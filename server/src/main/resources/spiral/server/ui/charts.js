@@ -4,7 +4,7 @@
 
 const W = 560;
 const H = 320;
-const M = {l: 62, r: 16, t: 14, b: 56};
+const M = {l: 62, r: 30, t: 14, b: 56};
 
 function s(tag, attrs, ...children) {
   return window.Spiral.svg(tag, attrs, ...children);
@@ -77,7 +77,7 @@ function figure(id, title, svg, legend, tableEl) {
   return h('figure', {class: 'chart', 'data-chart': id},
       h('figcaption', {}, title),
       svg,
-      legend ? h('div', {class: 'legend'}, legend) : null,
+      legend && legend.length ? h('div', {class: 'legend'}, legend) : null,
       h('details', {}, h('summary', {}, 'Table'), tableEl));
 }
 
@@ -175,7 +175,10 @@ export function lines(id, {title, xLabel, yLabel, series, bands, area, xLabels, 
   svg.append(axes(x, y, xt, y.ticks(5).filter((t) => !step || Number.isInteger(t)), xLabel, yLabel));
   const marks = s('g', {class: 'marks'});
   for (const b of bands || []) {
-    marks.append(s('rect', {class: b.cls || 'open', x: x(b.from), y: M.t, width: Math.max(2, x(b.to) - x(b.from)), height: H - M.b - M.t},
+    const bx0 = Math.max(M.l, x(b.from));
+    const bx1 = Math.min(W - M.r, x(b.to));
+    if (bx1 <= bx0) continue;
+    marks.append(s('rect', {class: b.cls || 'open', x: bx0, y: M.t, width: Math.max(2, bx1 - bx0), height: H - M.b - M.t},
         s('title', {}, b.label)));
   }
   if (area) {
@@ -194,5 +197,5 @@ export function lines(id, {title, xLabel, yLabel, series, bands, area, xLabels, 
   });
   svg.append(marks);
   const keys = legendKeys ? legendKeys.map((k) => h('span', {class: 'key'}, h('span', {class: `swatch ${k.cls}`}), k.name)) : null;
-  return figure(id, title, svg, legendNames ? legend(legendNames) : keys, table(tableColumns, tableRows));
+  return figure(id, title, svg, [...(legendNames ? legend(legendNames) : []), ...(keys || [])], table(tableColumns, tableRows));
 }

@@ -73,6 +73,8 @@ function windowChart(result, title, id = 'window') {
     area: {name: 'share of the agreement space in the zone of agreement', points: w.map((m) => [m.month, m.zoneShare])},
     series: parties.map((p) => ({name: `${p}: reservation value`, points: w.map((m) => [m.month, m.reservations[p]])})),
     legendNames: parties.map((p) => `${p} reservation`),
+    legendKeys: [{name: 'share of the agreement space in the zone of agreement (bars, 0 to 1 of the plot height)', cls: 'zone'},
+      {name: 'talks window open', cls: 'open'}],
     tableColumns: ['month', 'label', ...parties.map((p) => `${p} reservation`), 'leverage', 'zone of agreement', 'zone share'],
     tableRows: w.map((m) => [String(m.month), m.label, ...parties.map((p) => m.reservations[p]), m.leverage, m.zoneExists ? 'yes' : 'no', m.zoneShare]),
   });
