@@ -149,6 +149,18 @@ class WebAppBrowserTest {
       chartHas(b, "pareto", "path.front-line", 1);
       assertThat(b.count("#options-table tbody tr")).isEqualTo(20);
 
+      // a long simulation: live progress with the time left, then cancelled
+      b.open(base + "/#/scenarios/" + scenarioId + "/run");
+      new Select(b.waitFor("#run-kind")).selectByValue("simulate");
+      b.type("#run-runs", "500000000");
+      b.click("#run-submit");
+      b.waitForText("#job-eta", "s left", Duration.ofSeconds(30));
+      double shown = ((Number) b.script("return document.getElementById('job-progress').value")).doubleValue();
+      assertThat(shown).isBetween(0.0, 1.0);
+      b.click("#job-cancel");
+      b.waitForText("#job-error", "Cancelled", Duration.ofSeconds(30));
+      assertThat(b.driver().findElement(By.id("main")).getAttribute("data-state")).isEqualTo("cancelled");
+
       // a negotiation and its window over months
       b.open(base + "/#/scenarios/ukraine-2022-talks/run");
       new Select(b.waitFor("#run-kind")).selectByValue("negotiate");
