@@ -17,7 +17,7 @@ import spiral.store.StoreException;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the web server: a REST API for scenarios, jobs and stored results.",
+      "Run the web server: a REST API for scenarios, jobs and stored results, with accounts.",
       "",
       "Serves the browser app at / and the API under /api (its OpenAPI document at"
           + " /api/openapi.json, rendered at /api/docs). Stores scenarios, jobs and results in an H2 database file in the data"
@@ -25,7 +25,10 @@ import spiral.store.StoreException;
           + " (simulate, options, negotiate, sweep) run in the background with progress; results"
           + " are stored with the scenario's hash, the seed, the version and the parameters, and"
           + " can be re-run exactly. Jobs left unfinished by a previous server are marked failed"
-          + " (interrupted). Prints the URL once listening; stops on Ctrl-C."
+          + " (interrupted). Every API call but login needs an account: a server with no"
+          + " account yet creates the facilitator 'admin' with the password in"
+          + " $SPIRAL_ADMIN_PASSWORD (10 to 200 characters), or prints a generated one once."
+          + " Prints the URL once listening; stops on Ctrl-C."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -77,12 +80,18 @@ final class ServeCommand implements Callable<Integer> {
       throw new BadInputException("spiral: --db: unsupported URL '" + db
           + "': give jdbc:postgresql://HOST[:PORT]/DATABASE (or a jdbc:h2: URL)");
     }
+    String admin = System.getenv("SPIRAL_ADMIN_PASSWORD");
+    if (admin != null && (admin.length() < 10 || admin.length() > 200)) {
+      throw new BadInputException("spiral: $SPIRAL_ADMIN_PASSWORD must have 10 to 200 characters, had "
+          + admin.length());
+    }
     String user = dbUser != null ? dbUser : System.getenv("SPIRAL_DB_USER");
     String password = dbPassword != null ? dbPassword : System.getenv("SPIRAL_DB_PASSWORD");
     ServerConfig config = ServerConfig.local(port, data)
         .withAddress(host, port)
         .withDatabase(db, user, password)
-        .withJobs(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors(), 100);
+        .withJobs(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors(), 100)
+        .withAdminPassword(admin);
     Server server = new Server();
     int bound;
     try {
@@ -105,6 +114,9 @@ final class ServeCommand implements Callable<Integer> {
     out.println("Database: " + (db != null ? db.replaceAll("\\?.*", "") : data.toAbsolutePath().normalize()
         + " (H2)") + (server.interruptedAtStart() > 0
         ? "; " + server.interruptedAtStart() + " unfinished job(s) of the previous run marked interrupted" : ""));
+    server.generatedAdminPassword().ifPresent(pw -> out.println("Created the facilitator account"
+        + " 'admin' with the password " + pw + " (shown only now; change it after logging in, or"
+        + " set $SPIRAL_ADMIN_PASSWORD before the first start)."));
     out.println("Press Ctrl-C to stop.");
     out.flush();
     stopped.await();

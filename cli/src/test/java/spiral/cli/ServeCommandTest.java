@@ -69,6 +69,27 @@ class ServeCommandTest {
       JsonNode j = Output.JSON.readTree(r.body());
       assertThat(j.get("name").asText()).isEqualTo("spiral");
       assertThat(Files.exists(data.resolve("spiral.mv.db"))).isTrue();
+      // a first start creates the facilitator 'admin' and shows its generated password once
+      String password = null;
+      for (String l = out.readLine(); l != null && !l.startsWith("Press Ctrl-C"); l = out.readLine()) {
+        Matcher pw = Pattern.compile("account 'admin' with the password (\\S+) ").matcher(l);
+        if (pw.find()) {
+          password = pw.group(1);
+        }
+      }
+      assertThat(password).as("the generated admin password is shown").isNotNull();
+      HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "api/scenarios"))
+          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "api/auth/login"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"admin\",\"password\":\"" + password + "\"}"))
+          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+      HttpResponse<String> listed = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "api/scenarios"))
+          .header("Cookie", cookie).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
     } finally {
       p.destroy();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -12,16 +12,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import spiral.JsonText;
 import spiral.Version;
 import spiral.store.Database;
 import spiral.store.Job;
 import spiral.store.JobState;
+import spiral.store.Role;
 import spiral.store.ResultInfo;
 import spiral.store.StoredResult;
 
@@ -44,6 +48,8 @@ import spiral.store.StoredResult;
  * <p>Use: {@code Server s = new Server(); int port = s.start(config); ... s.stop();}
  */
 public final class Server {
+  /** The roles that may read scenarios, jobs and results (not players: scenarios hold both sides' secrets). */
+  static final Role[] READERS = {Role.FACILITATOR, Role.OBSERVER};
   /** The routes, as registered: "METHOD path" (for the check against the OpenAPI document). */
   private final List<String> routes = new ArrayList<>();
   private Javalin app;
@@ -51,7 +57,20 @@ public final class Server {
   private Jobs jobs;
   private Catalog catalog;
   private Bodies bodies;
+  private Auth auth;
   private int interrupted;
+  private Optional<String> generatedAdminPassword = Optional.empty();
+  private final Clock clock;
+
+  /** A server on the system clock. */
+  public Server() {
+    this(Clock.systemUTC());
+  }
+
+  /** A server on {@code clock} (sessions, login throttling). */
+  public Server(Clock clock) {
+    this.clock = clock;
+  }
 
   /**
    * Starts the server.
@@ -79,6 +98,8 @@ public final class Server {
       interrupted = db.jobs().interruptUnfinished();
       catalog = new Catalog(db.scenarios());
       bodies = new Bodies(config.maxBodyBytes());
+      auth = new Auth(db.accounts(), bodies, clock, new SecureRandom());
+      generatedAdminPassword = auth.bootstrap(config.adminPassword());
       jobs = new Jobs(db.jobs(), config.jobThreads(), config.workerThreads(), config.maxQueuedJobs());
       app = Javalin.create(c -> {
         c.startup.showJavalinBanner = false;
@@ -123,6 +144,14 @@ public final class Server {
     return app.port();
   }
 
+  /**
+   * The password generated for the facilitator account {@code admin} when this start created it
+   * without one being configured (to show once), else empty.
+   */
+  public Optional<String> generatedAdminPassword() {
+    return generatedAdminPassword;
+  }
+
   /** How many unfinished jobs the start found and marked interrupted. */
   public int interruptedAtStart() {
     return interrupted;
@@ -156,6 +185,8 @@ public final class Server {
       ctx.header("Referrer-Policy", "no-referrer");
       ctx.header("X-Frame-Options", "DENY");
     });
+    r.before(ctx -> auth.guard(ctx));
+    auth.routes(r);
     r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.error, e.getMessage(), e.details));
     r.exception(HttpResponseException.class, (e, ctx) -> {
       int s = e.getStatus();
@@ -190,6 +221,7 @@ public final class Server {
     });
 
     r.get("/api/scenarios", ctx -> {
+      auth.require(ctx, READERS);
       List<Object> out = new ArrayList<>();
       for (Catalog.Entry e : catalog.all()) {
         out.add(scenario(e, false));
@@ -197,18 +229,24 @@ public final class Server {
       json(ctx, 200, Map.of("scenarios", out));
     });
     r.post("/api/scenarios/validate", ctx -> {
+      auth.require(ctx, READERS);
       var sc = Catalog.parse(yaml(ctx));
       json(ctx, 200, ordered("valid", true, "name", sc.id(), "title", sc.name()));
     });
     r.post("/api/scenarios", ctx -> {
+      auth.require(ctx, Role.FACILITATOR);
       String yaml = yaml(ctx);
       var sc = Catalog.parse(yaml);
       var s = db.scenarios().create(sc.id(), sc.name(), yaml);
       ctx.header("Location", "/api/scenarios/" + s.id());
       json(ctx, 201, scenario(catalog.get(Long.toString(s.id())), true));
     });
-    r.get("/api/scenarios/{id}", ctx -> json(ctx, 200, scenario(catalog.get(ctx.pathParam("id")), true)));
+    r.get("/api/scenarios/{id}", ctx -> {
+      auth.require(ctx, READERS);
+      json(ctx, 200, scenario(catalog.get(ctx.pathParam("id")), true));
+    });
     r.put("/api/scenarios/{id}", ctx -> {
+      auth.require(ctx, Role.FACILITATOR);
       long id = catalog.storedId(ctx.pathParam("id"));
       String yaml = yaml(ctx);
       var sc = Catalog.parse(yaml);
@@ -217,6 +255,7 @@ public final class Server {
       json(ctx, 200, scenario(catalog.get(Long.toString(id)), true));
     });
     r.delete("/api/scenarios/{id}", ctx -> {
+      auth.require(ctx, Role.FACILITATOR);
       long id = catalog.storedId(ctx.pathParam("id"));
       if (!db.scenarios().delete(id)) {
         throw ApiException.notFound("no scenario '" + id + "'");
@@ -225,20 +264,26 @@ public final class Server {
     });
 
     r.post("/api/jobs", ctx -> {
+      auth.require(ctx, Role.FACILITATOR);
       JobSpec spec = JobSpec.read(bodies.object(ctx), catalog);
       Job job = jobs.submit(spec);
       ctx.header("Location", "/api/jobs/" + job.id());
       json(ctx, 202, job(db.jobs().get(job.id()).orElse(job)));
     });
     r.get("/api/jobs", ctx -> {
+      auth.require(ctx, READERS);
       List<Object> out = new ArrayList<>();
       for (Job j : db.jobs().list(limit(ctx))) {
         out.add(job(j));
       }
       json(ctx, 200, Map.of("jobs", out));
     });
-    r.get("/api/jobs/{id}", ctx -> json(ctx, 200, job(findJob(ctx))));
+    r.get("/api/jobs/{id}", ctx -> {
+      auth.require(ctx, READERS);
+      json(ctx, 200, job(findJob(ctx)));
+    });
     r.delete("/api/jobs/{id}", ctx -> {
+      auth.require(ctx, Role.FACILITATOR);
       Job j = findJob(ctx);
       if (!jobs.cancel(j.id())) {
         Job now = db.jobs().get(j.id()).orElse(j);
@@ -249,6 +294,7 @@ public final class Server {
     });
 
     r.get("/api/results", ctx -> {
+      auth.require(ctx, READERS);
       List<Object> out = new ArrayList<>();
       for (ResultInfo i : db.results().list(limit(ctx))) {
         out.add(result(i, null));
@@ -256,10 +302,12 @@ public final class Server {
       json(ctx, 200, Map.of("results", out));
     });
     r.get("/api/results/{id}", ctx -> {
+      auth.require(ctx, READERS);
       StoredResult s = findResult(ctx);
       json(ctx, 200, result(s.info(), s));
     });
     r.post("/api/results/{id}/rerun", ctx -> {
+      auth.require(ctx, Role.FACILITATOR);
       ResultInfo i = findResult(ctx).info();
       String yaml = db.results().scenarioText(i.scenarioHash()).orElseThrow(() ->
           new ApiException(409, "conflict", "the scenario text of result " + i.id() + " is no longer stored"));
@@ -276,7 +324,7 @@ public final class Server {
         : "method " + ctx.method() + " is not allowed on " + Bodies.clip(ctx.path());
   }
 
-  private static Map<String, Object> ordered(Object... kv) {
+  static Map<String, Object> ordered(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put((String) kv[i], kv[i + 1]);
@@ -398,12 +446,14 @@ public final class Server {
   static String code(int status) {
     return switch (status) {
       case 400 -> "bad_request";
+      case 401 -> "unauthorized";
       case 403 -> "forbidden";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 409 -> "conflict";
       case 413 -> "too_large";
       case 415 -> "unsupported_media_type";
+      case 429 -> "too_many_requests";
       case 503 -> "busy";
       default -> status >= 500 ? "internal" : "bad_request";
     };
@@ -423,7 +473,7 @@ public final class Server {
     json(ctx, status, m);
   }
 
-  private static void json(Context ctx, int status, Object body) {
+  static void json(Context ctx, int status, Object body) {
     try {
       ctx.status(status).contentType("application/json; charset=utf-8")
           .result(JsonText.MAPPER.writeValueAsString(body));

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param workerThreads threads the running jobs share for their simulations
  * @param maxQueuedJobs jobs that may wait; one more is refused with 503
  * @param maxBodyBytes the largest request body accepted; a larger one gets 413
+ * @param adminPassword the password of the facilitator account {@code admin} that a server with
+ *     no account yet creates, or null to generate one (shown once)
  */
 public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword,
-    Path dataDir, int jobThreads, int workerThreads, int maxQueuedJobs, long maxBodyBytes) {
+    Path dataDir, int jobThreads, int workerThreads, int maxQueuedJobs, long maxBodyBytes, String adminPassword) {
 
   /** The default body limit: 1 MiB. */
   public static final long MAX_BODY = 1 << 20;
@@ -39,24 +41,30 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
   /** A server on 127.0.0.1:{@code port} with the H2 file in {@code dataDir}. */
   public static ServerConfig local(int port, Path dataDir) {
     return new ServerConfig("127.0.0.1", port, null, null, null, dataDir, 1,
-        Runtime.getRuntime().availableProcessors(), 100, MAX_BODY);
+        Runtime.getRuntime().availableProcessors(), 100, MAX_BODY, null);
   }
 
   /** The same with another database. */
   public ServerConfig withDatabase(String url, String user, String password) {
     return new ServerConfig(host, port, url, user, password, dataDir, jobThreads, workerThreads,
-        maxQueuedJobs, maxBodyBytes);
+        maxQueuedJobs, maxBodyBytes, adminPassword);
   }
 
   /** The same with another host and port. */
   public ServerConfig withAddress(String host, int port) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword);
+  }
+
+  /** The same with another password for a new server's facilitator account {@code admin}. */
+  public ServerConfig withAdminPassword(String password) {
+    return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
+        workerThreads, maxQueuedJobs, maxBodyBytes, password);
   }
 
   /** The same with other job limits. */
   public ServerConfig withJobs(int jobThreads, int workerThreads, int maxQueuedJobs) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword);
   }
 }

@@ -30,9 +30,27 @@ import spiral.store.Hashes;
  * database (H2 in a temporary folder, an embedded PostgreSQL).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiContract {
+abstract class ApiContract implements AuthContract {
   Server server;
+  /** The facilitator {@code admin}. */
   Http http;
+  /** No session. */
+  Http anonymous;
+
+  @Override
+  public Server server() {
+    return server;
+  }
+
+  @Override
+  public Http anonymous() {
+    return anonymous;
+  }
+
+  @Override
+  public Http admin() {
+    return anonymous.admin();
+  }
 
   /** The configuration of the server under test (its database). */
   abstract ServerConfig config() throws Exception;
@@ -42,7 +60,8 @@ abstract class ApiContract {
   @BeforeAll
   void start() throws Exception {
     server = new Server();
-    http = Http.on(server.start(config().withJobs(2, 2, 100)));
+    anonymous = Http.on(server.start(config().withJobs(2, 2, 100).withAdminPassword(Http.ADMIN_PASSWORD)));
+    http = anonymous.admin();
   }
 
   @AfterAll

@@ -9,8 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for the API tests: real requests to a real server. */
-record Http(String base) {
+/**
+ * A small HTTP client for the API tests: real requests to a real server, anonymous or logged in
+ * (then every request sends the session cookie and, unless dropped, the CSRF header).
+ *
+ * @param base e.g. {@code http://127.0.0.1:PORT}
+ * @param cookie the session cookie ({@code name=value}), or null
+ * @param csrf the session's CSRF token, or null
+ */
+record Http(String base, String cookie, String csrf) {
+  /** The password tests give the facilitator account {@code admin}. */
+  static final String ADMIN_PASSWORD = "admin-password-1";
+
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(10)).build();
@@ -27,7 +37,53 @@ record Http(String base) {
   }
 
   static Http on(int port) {
-    return new Http("http://127.0.0.1:" + port);
+    return new Http("http://127.0.0.1:" + port, null, null);
+  }
+
+  /** Logs in at {@code base}; fails the test when the login fails. */
+  static Http login(String base, String name, String password) {
+    return new Http(base, null, null).login(name, password);
+  }
+
+  /** Logs in on this client's server as {@code name}. */
+  Http login(String name, String password) {
+    Res r = new Http(base, null, null).post("/api/auth/login",
+        "{\"name\":" + quote(name) + ",\"password\":" + quote(password) + "}");
+    if (r.status() != 200) {
+      throw new AssertionError("login as " + name + " failed (" + r.status() + "): " + r.body());
+    }
+    return withSession(r);
+  }
+
+  /** Signs up {@code name} as a player on this client's server and returns its session. */
+  Http register(String name, String password) {
+    Res r = new Http(base, null, null).post("/api/auth/register",
+        "{\"name\":" + quote(name) + ",\"password\":" + quote(password) + "}");
+    if (r.status() != 201) {
+      throw new AssertionError("sign-up of " + name + " failed (" + r.status() + "): " + r.body());
+    }
+    return withSession(r);
+  }
+
+  /** The facilitator {@code admin} of a server started with {@link #ADMIN_PASSWORD}. */
+  Http admin() {
+    return login("admin", ADMIN_PASSWORD);
+  }
+
+  /** This session without the CSRF header. */
+  Http withoutCsrf() {
+    return new Http(base, cookie, null);
+  }
+
+  /** No session. */
+  Http anonymous() {
+    return new Http(base, null, null);
+  }
+
+  private Http withSession(Res r) {
+    String set = r.raw().headers().firstValue("Set-Cookie").orElseThrow(() ->
+        new AssertionError("no session cookie in " + r.raw().headers()));
+    return new Http(base, set.split(";", 2)[0], r.json().get("csrf").asText());
   }
 
   Res get(String path) {
@@ -62,6 +118,12 @@ record Http(String base) {
   }
 
   Res send(HttpRequest.Builder b) {
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    if (csrf != null) {
+      b.header("X-CSRF-Token", csrf);
+    }
     try {
       HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -18,7 +18,8 @@ class JobQueueTest {
     long running;
     long queued;
     try {
-      Http http = Http.on(server.start(ServerConfig.local(0, tmp).withJobs(1, 1, 1)));
+      Http http = Http.on(server.start(ServerConfig.local(0, tmp).withJobs(1, 1, 1)
+          .withAdminPassword(Http.ADMIN_PASSWORD))).admin();
       String big = "{\"kind\":\"simulate\",\"scenario\":\"rand-a-satellite\",\"runs\":1000000000}";
       running = http.post("/api/jobs", big).json().get("id").asLong();
       long end = System.nanoTime() + 60_000_000_000L;
@@ -39,7 +40,7 @@ class JobQueueTest {
     }
     Server again = new Server();
     try {
-      Http http = Http.on(again.start(ServerConfig.local(0, tmp)));
+      Http http = Http.on(again.start(ServerConfig.local(0, tmp))).admin();
       assertThat(again.interruptedAtStart()).isZero();
       for (long id : new long[] {running, queued}) {
         JsonNode j = http.get("/api/jobs/" + id).json();

@@ -32,11 +32,13 @@ class RestartTest {
     JsonNode first;
     long running;
     long queued;
+    Http before;
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
       assertThat(line).as("the child server's first line").startsWith("port ");
-      Http http = Http.on(Integer.parseInt(line.substring(5).trim()));
+      Http http = Http.on(Integer.parseInt(line.substring(5).trim())).admin();
+      before = http;
 
       long done = submit(http, "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\",\"runs\":2000,\"seed\":9}");
       JsonNode j = http.await(done, 120);
@@ -60,7 +62,11 @@ class RestartTest {
 
     Server again = new Server();
     try {
-      Http http = Http.on(again.start(ServerConfig.local(0, data)));
+      Http anonymous = Http.on(again.start(ServerConfig.local(0, data)));
+      // the session opened before the kill is still good: sessions live in the database
+      Http http = new Http(anonymous.base(), before.cookie(), before.csrf());
+      assertThat(http.get("/api/auth/me").json().get("name").asText()).isEqualTo("admin");
+      assertThat(again.generatedAdminPassword()).as("no second admin on restart").isEmpty();
       assertThat(again.interruptedAtStart()).isEqualTo(2);
       for (long id : new long[] {running, queued}) {
         JsonNode j = http.get("/api/jobs/" + id).json();

@@ -8,7 +8,8 @@ final class ServerMain {
 
   public static void main(String[] args) throws InterruptedException {
     Server server = new Server();
-    int port = server.start(ServerConfig.local(0, Path.of(args[0])).withJobs(1, 1, 10));
+    int port = server.start(ServerConfig.local(0, Path.of(args[0])).withJobs(1, 1, 10)
+        .withAdminPassword(Http.ADMIN_PASSWORD));
     System.out.println("port " + port);
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

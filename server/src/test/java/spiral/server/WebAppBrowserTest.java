@@ -40,7 +40,8 @@ class WebAppBrowserTest {
     Path data = tmp.resolve("data");
     Files.createDirectories(data);
     server = new Server();
-    base = "http://127.0.0.1:" + server.start(ServerConfig.local(0, data).withJobs(2, 2, 100));
+    base = "http://127.0.0.1:" + server.start(ServerConfig.local(0, data).withJobs(2, 2, 100)
+        .withAdminPassword(Http.ADMIN_PASSWORD));
   }
 
   @AfterAll
@@ -58,12 +59,8 @@ class WebAppBrowserTest {
   /** Logs in as the administrator through the login form. */
   void login(Browser b) {
     b.open(base + "/");
-    if (!server.routes().contains("GET /api/auth/me")) {
-      b.waitFor("#nav");
-      return;
-    }
     b.type("#login-form input[name=name]", "admin");
-    b.type("#login-form input[name=password]", "admin-password-1");
+    b.type("#login-form input[name=password]", Http.ADMIN_PASSWORD);
     b.click("#login-form button[type=submit]");
     b.waitForText("#account .who", "admin", Duration.ofSeconds(10));
   }
@@ -186,6 +183,43 @@ class WebAppBrowserTest {
       chartHas(b, "paths-b", "path.path-line", 20);
 
       assertThat(b.consoleErrors()).isEmpty();
+    }
+  }
+
+  @Test
+  void twoBrowsersAreTwoSessionsAPlayerSeesOnlyTheWargamesAndDataStaysText() {
+    String markup = "<img src=x onerror=alert(1)>";
+    String yaml = new String(BuiltinScenarios.read("rand-a-satellite").orElseThrow(), StandardCharsets.UTF_8)
+        .replaceFirst("(?m)^id: rand-a-satellite$", "id: markup-title")
+        .replaceFirst("(?m)^name: .*$", "name: \"" + markup + "\"");
+    Http.Res made = Http.login(base, "admin", Http.ADMIN_PASSWORD).post("/api/scenarios", "{\"yaml\":" + Http.quote(yaml) + "}");
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    try (Browser admin = new Browser(); Browser player = new Browser()) {
+      login(admin);
+      admin.open(base + "/#/scenarios");
+      WebElement row = admin.waitFor("#scenario-list tr[data-scenario=markup-title]");
+      assertThat(row.getText()).contains(markup);
+      assertThat(admin.count("#scenario-list img")).isZero();
+
+      player.open(base + "/");
+      player.type("#register-form input[name=name]", "player-one");
+      player.type("#register-form input[name=password]", "player-password-1");
+      player.click("#register-form button[type=submit]");
+      player.waitForText("#account .who", "player-one", Duration.ofSeconds(10));
+      assertThat(player.text("#account .role")).isEqualTo("player");
+      assertThat(player.driver().findElement(By.cssSelector("#nav a[href='#/scenarios']")).isDisplayed()).isFalse();
+      assertThat(player.driver().findElement(By.cssSelector("#nav a[href='#/games']")).isDisplayed()).isTrue();
+      player.open(base + "/#/scenarios");
+      player.waitFor("#main .error");
+
+      // the administrator's session is its own: still logged in, after the player logs out
+      player.click("#logout");
+      player.waitFor("#login-form");
+      admin.open(base + "/#/scenarios");
+      admin.waitFor("#scenario-list");
+      assertThat(admin.text("#account .who")).contains("admin");
+      assertThat(admin.consoleErrors()).isEmpty();
+      assertThat(player.consoleErrors()).isEmpty();
     }
   }
 

@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
   private final ScenarioStore scenarios;
   private final JobStore jobs;
   private final ResultStore results;
+  private final AccountStore accounts;
 
   private Database(String url, DataSource dataSource, Connection keepOpen) {
     this.url = url;
@@ -36,6 +37,7 @@ public final class Database implements AutoCloseable {
     this.scenarios = new ScenarioStore(this);
     this.jobs = new JobStore(this);
     this.results = new ResultStore(this);
+    this.accounts = new AccountStore(this);
   }
 
   /** The JDBC URL of the H2 file database in {@code dataFolder}. */
@@ -105,6 +107,11 @@ public final class Database implements AutoCloseable {
   /** The results. */
   public ResultStore results() {
     return results;
+  }
+
+  /** The accounts and their sessions. */
+  public AccountStore accounts() {
+    return accounts;
   }
 
   /** Work on one connection. */

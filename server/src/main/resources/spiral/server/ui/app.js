@@ -159,7 +159,7 @@ async function dispatch() {
   runLeaving();
   const m = main();
   m.replaceChildren();
-  if (!Spiral.me && !accountsOff) {
+  if (!Spiral.me) {
     loginPage();
     return;
   }
@@ -180,13 +180,10 @@ async function dispatch() {
     await r.render(params, m);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return;
-    console.error(err);
+    if (!(err instanceof ApiError)) console.error(err); // a fault of the page, not an answer
     m.append(Spiral.errorBox(err));
   }
 }
-
-// Accounts: before the server has them (GET /api/auth/me is 404), the app runs without login.
-let accountsOff = false;
 
 /** Players see the wargames only: the scenarios hold both sides' private parameters. */
 function isPlayer() {
@@ -256,8 +253,7 @@ async function start() {
   try {
     signedIn(await Spiral.api('GET', '/api/auth/me'));
   } catch (err) {
-    if (err.status === 404) accountsOff = true;
-    else if (err.status !== 401) main().replaceChildren(Spiral.errorBox(err));
+    if (err.status !== 401) main().replaceChildren(Spiral.errorBox(err));
   }
   started = true;
   window.addEventListener('hashchange', dispatch);

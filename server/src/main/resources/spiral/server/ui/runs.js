@@ -6,8 +6,9 @@ const {h} = S;
 const OUTCOMES = ['CONTAINED', 'SETTLEMENT', 'PROTRACTED', 'NUCLEAR_USE'];
 const POLL_MS = 500;
 
+/** Whether the user may change things: facilitators (observers read). */
 function canEdit() {
-  return !S.me || S.me.role === 'facilitator';
+  return Boolean(S.me && S.me.role === 'facilitator');
 }
 
 function when(ms) {

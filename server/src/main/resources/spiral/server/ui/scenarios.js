@@ -3,9 +3,9 @@ const {h} = window.Spiral;
 const S = window.Spiral;
 const LINE_HEIGHT = 18; // px, as in app.css (.editor textarea)
 
-/** Whether the user may change things (facilitators; everyone where accounts are off). */
+/** Whether the user may change things: facilitators (observers read). */
 export function canEdit() {
-  return !S.me || S.me.role === 'facilitator';
+  return Boolean(S.me && S.me.role === 'facilitator');
 }
 
 S.route('#/scenarios', async (params, main) => {

@@ -1,0 +1,140 @@
+package spiral.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Accounts, sessions, CSRF and roles against the real server: mixed into each database's API test. */
+interface AuthContract {
+  Server server();
+
+  Http anonymous();
+
+  Http admin();
+
+  /** Routes anyone may call without a session. */
+  Set<String> PUBLIC = Set.of("GET /", "GET /api", "GET /api/openapi.json", "GET /api/docs",
+      "POST /api/auth/login", "POST /api/auth/register", "GET /api/auth/me");
+
+  @Test
+  default void everyRouteButThePublicOnesAnswers401WithoutASession() {
+    int checked = 0;
+    for (String route : server().routes()) {
+      if (PUBLIC.contains(route) || !route.contains(" /api")) {
+        continue;
+      }
+      String[] mp = route.split(" ", 2);
+      String path = mp[1].replaceAll("\\{[^}]+}", "1");
+      Http.Res r = anonymous().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(anonymous().base() + path))
+          .header("Content-Type", "application/json")
+          .method(mp[0], java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+      ApiContract.cleanError(r, 401);
+      assertThat(r.json().get("error").asText()).isEqualTo("unauthorized");
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+    ApiContract.cleanError(anonymous().get("/api/auth/me"), 401);
+    // a forged or stale cookie is no session either
+    ApiContract.cleanError(new Http(anonymous().base(), "spiral_session=forged", "x").get("/api/jobs"), 401);
+  }
+
+  @Test
+  default void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
+    Http.Res r = anonymous().post("/api/auth/login", "{\"name\":\"admin\",\"password\":\"" + Http.ADMIN_PASSWORD + "\"}");
+    assertThat(r.status()).isEqualTo(200);
+    String cookie = r.raw().headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).startsWith("spiral_session=").contains("HttpOnly", "SameSite=Strict", "Path=/");
+    assertThat(r.json().get("role").asText()).isEqualTo("facilitator");
+    assertThat(r.json().get("csrf").asText()).hasSizeGreaterThan(30);
+  }
+
+  @Test
+  default void stateChangingRequestsWithoutTheCsrfTokenAreRefused() {
+    Http admin = admin();
+    String body = "{\"yaml\":" + Http.quote(ApiContract.builtin("rand-b-depot")) + "}";
+    Http.Res none = admin.withoutCsrf().post("/api/scenarios/validate", body);
+    ApiContract.cleanError(none, 403);
+    assertThat(none.json().get("error").asText()).isEqualTo("csrf");
+    Http wrong = new Http(admin.base(), admin.cookie(), admin.csrf() + "x");
+    ApiContract.cleanError(wrong.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\"}"), 403);
+    ApiContract.cleanError(admin.withoutCsrf().delete("/api/jobs/1"), 403);
+    ApiContract.cleanError(admin.withoutCsrf().post("/api/auth/logout", ""), 403);
+    // another session's token is no good either
+    Http other = admin();
+    ApiContract.cleanError(new Http(admin.base(), admin.cookie(), other.csrf()).post("/api/scenarios/validate", body), 403);
+    assertThat(admin.post("/api/scenarios/validate", body).status()).isEqualTo(200);
+  }
+
+  @Test
+  default void signUpMakesAPlayerWhoCannotReadScenariosJobsOrResults() {
+    String name = "player-" + System.nanoTime();
+    Http player = anonymous().register(name, "a long enough password");
+    assertThat(player.get("/api/auth/me").json().get("role").asText()).isEqualTo("player");
+    for (String path : List.of("/api/scenarios", "/api/scenarios/rand-b-depot", "/api/jobs", "/api/results", "/api/users")) {
+      ApiContract.cleanError(player.get(path), 403);
+    }
+    ApiContract.cleanError(player.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\"}"), 403);
+    ApiContract.cleanError(player.put("/api/users/" + name, "{\"role\":\"facilitator\"}"), 403);
+    // the name is taken now, in any case
+    ApiContract.cleanError(anonymous().post("/api/auth/register",
+        "{\"name\":\"" + name.toUpperCase(java.util.Locale.ROOT) + "\",\"password\":\"another password 1\"}"), 409);
+    ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"x\",\"password\":\"long enough password\"}"), 400);
+    ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"short-pw\",\"password\":\"short\"}"), 400);
+    ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"<script>\",\"password\":\"long enough password\"}"), 400);
+    ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"extra-key\",\"password\":\"long enough password\",\"role\":\"facilitator\"}"), 400);
+    // logging out ends the session
+    assertThat(player.post("/api/auth/logout", "").status()).isEqualTo(204);
+    ApiContract.cleanError(player.get("/api/auth/me"), 401);
+  }
+
+  @Test
+  default void aFacilitatorManagesAccountsAndAnObserverOnlyReads() {
+    Http admin = admin();
+    String name = "observer-" + System.nanoTime();
+    Http.Res made = admin.post("/api/users", "{\"name\":\"" + name + "\",\"password\":\"observer password\",\"role\":\"observer\"}");
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    Http observer = anonymous().login(name, "observer password");
+    assertThat(observer.get("/api/scenarios").status()).isEqualTo(200);
+    assertThat(observer.get("/api/results").status()).isEqualTo(200);
+    ApiContract.cleanError(observer.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\"}"), 403);
+    ApiContract.cleanError(observer.delete("/api/scenarios/1"), 403);
+    assertThat(admin.get("/api/users").json().get("users").toString()).contains(name).doesNotContain("password");
+    assertThat(admin.put("/api/users/" + name, "{\"role\":\"player\"}").json().get("role").asText()).isEqualTo("player");
+    ApiContract.cleanError(observer.get("/api/scenarios"), 403);
+    ApiContract.cleanError(admin.put("/api/users/admin", "{\"role\":\"player\"}"), 409);
+    ApiContract.cleanError(admin.put("/api/users/nobody-here", "{\"role\":\"player\"}"), 404);
+    ApiContract.cleanError(admin.put("/api/users/" + name, "{\"role\":\"king\"}"), 400);
+  }
+
+  @Test
+  default void wrongPasswordsAre401AndRepeatedFailuresAreThrottled() {
+    String name = "throttled-" + System.nanoTime();
+    anonymous().register(name, "the right password");
+    for (int i = 0; i < 5; i++) {
+      Http.Res r = anonymous().post("/api/auth/login", "{\"name\":\"" + name + "\",\"password\":\"a wrong password\"}");
+      ApiContract.cleanError(r, 401);
+      assertThat(r.json().get("message").asText()).isEqualTo("wrong name or password");
+    }
+    Http.Res blocked = anonymous().post("/api/auth/login", "{\"name\":\"" + name + "\",\"password\":\"the right password\"}");
+    ApiContract.cleanError(blocked, 429);
+    assertThat(Long.parseLong(blocked.raw().headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 900L);
+    // an unknown name reads the same as a wrong password
+    Http.Res unknown = anonymous().post("/api/auth/login", "{\"name\":\"no-such-" + System.nanoTime() + "\",\"password\":\"whatever it is\"}");
+    ApiContract.cleanError(unknown, 401);
+    assertThat(unknown.json().get("message").asText()).isEqualTo("wrong name or password");
+  }
+
+  @Test
+  default void changingThePasswordEndsTheOtherSessions() {
+    String name = "changer-" + System.nanoTime();
+    Http first = anonymous().register(name, "the first password");
+    Http second = anonymous().login(name, "the first password");
+    ApiContract.cleanError(first.post("/api/auth/password", "{\"current\":\"not it at all\",\"password\":\"the second password\"}"), 403);
+    Http.Res changed = first.post("/api/auth/password", "{\"current\":\"the first password\",\"password\":\"the second password\"}");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    ApiContract.cleanError(second.get("/api/auth/me"), 401);
+    assertThat(anonymous().login(name, "the second password").get("/api/auth/me").status()).isEqualTo(200);
+  }
+}

@@ -1,0 +1,214 @@
+package spiral.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accounts, their password hashes, and their login sessions (by the SHA-256 of the session
+ * token). The hashing itself is the server's; this store keeps what it is given. Cost: one
+ * statement per operation.
+ */
+public final class AccountStore {
+  private static final String ACCOUNT = "a.id, a.name, a.role, a.created_at";
+  private final Database db;
+
+  AccountStore(Database db) {
+    this.db = db;
+  }
+
+  /** How many accounts there are. */
+  public long count() {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM account");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /**
+   * Creates an account; empty when the name is taken.
+   *
+   * @param name the name, lower case
+   * @param passwordHash the password's hash (PHC string)
+   */
+  public Optional<Account> create(String name, String passwordHash, Role role, long now) {
+    return db.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM account WHERE name = ?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return Optional.<Account>empty();
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO account (name, password_hash, role, created_at) VALUES (?, ?, ?, ?)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        ps.setString(1, name);
+        ps.setString(2, passwordHash);
+        ps.setString(3, role.wire());
+        ps.setLong(4, now);
+        ps.executeUpdate();
+        return Optional.of(new Account(JobStore.generatedId(ps), name, role, now));
+      } catch (SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+          return Optional.<Account>empty(); // a concurrent sign-up took the name
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** The account with this name and its password hash. */
+  public Optional<Credentials> credentials(String name) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + ACCOUNT + ", a.password_hash FROM account a WHERE a.name = ?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(new Credentials(account(rs), rs.getString(5)))
+              : Optional.<Credentials>empty();
+        }
+      }
+    });
+  }
+
+  /** The account with this name. */
+  public Optional<Account> byName(String name) {
+    return credentials(name).map(Credentials::account);
+  }
+
+  /** The account with this id. */
+  public Optional<Account> get(long id) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + " FROM account a WHERE a.id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(account(rs)) : Optional.<Account>empty();
+        }
+      }
+    });
+  }
+
+  /** All accounts, by name. */
+  public List<Account> list() {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + " FROM account a ORDER BY a.name");
+          ResultSet rs = ps.executeQuery()) {
+        List<Account> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(account(rs));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** Gives an account another role; empty when there is no such account. */
+  public Optional<Account> setRole(String name, Role role) {
+    int n = db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE account SET role = ? WHERE name = ?")) {
+        ps.setString(1, role.wire());
+        ps.setString(2, name);
+        return ps.executeUpdate();
+      }
+    });
+    return n == 0 ? Optional.empty() : byName(name);
+  }
+
+  /** Replaces an account's password hash and ends its sessions. */
+  public void setPassword(long accountId, String passwordHash) {
+    db.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE account SET password_hash = ? WHERE id = ?")) {
+        ps.setString(1, passwordHash);
+        ps.setLong(2, accountId);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_session WHERE account_id = ?")) {
+        ps.setLong(1, accountId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Stores a new session. */
+  public void openSession(String tokenHash, long accountId, String csrf, long now) {
+    db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO login_session (token_hash, account_id, csrf, created_at, last_seen) VALUES (?, ?, ?, ?, ?)")) {
+        ps.setString(1, tokenHash);
+        ps.setLong(2, accountId);
+        ps.setString(3, csrf);
+        ps.setLong(4, now);
+        ps.setLong(5, now);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** The session with this token hash, with its account. */
+  public Optional<LoginSession> session(String tokenHash) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + ", s.csrf, s.last_seen"
+          + " FROM login_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?")) {
+        ps.setString(1, tokenHash);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(new LoginSession(account(rs), rs.getString(5), rs.getLong(6)))
+              : Optional.<LoginSession>empty();
+        }
+      }
+    });
+  }
+
+  /** Marks a session used now. */
+  public void touchSession(String tokenHash, long now) {
+    db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE login_session SET last_seen = ? WHERE token_hash = ?")) {
+        ps.setLong(1, now);
+        ps.setString(2, tokenHash);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Ends a session. */
+  public void closeSession(String tokenHash) {
+    db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_session WHERE token_hash = ?")) {
+        ps.setString(1, tokenHash);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Ends every session last used before {@code before}; returns how many. */
+  public int closeIdleSessions(long before) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_session WHERE last_seen < ?")) {
+        ps.setLong(1, before);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  private static Account account(ResultSet rs) throws SQLException {
+    Role role = Role.of(rs.getString(3)).orElseThrow(() ->
+        new StoreException("account has an unknown role in the database", null));
+    return new Account(rs.getLong(1), rs.getString(2), role, rs.getLong(4));
+  }
+
+  /**
+   * An account and its password hash.
+   *
+   * @param account the account
+   * @param passwordHash its password hash (PHC string)
+   */
+  public record Credentials(Account account, String passwordHash) {}
+}
