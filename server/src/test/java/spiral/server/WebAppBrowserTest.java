@@ -168,6 +168,15 @@ class WebAppBrowserTest {
       chartHas(b, "window", "rect.zone", 6);
       assertThat(b.count("#proposals-table tbody tr")).isGreaterThan(0);
 
+      // a small sweep from the form's starting design
+      b.open(base + "/#/scenarios/" + scenarioId + "/run");
+      new Select(b.waitFor("#run-kind")).selectByValue("sweep");
+      assertThat(b.waitFor("#run-sweep").getAttribute("value")).contains("actors.russia.rationality");
+      b.type("#run-runs", "200");
+      b.click("#run-submit");
+      b.until("the sweep job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("main")).getAttribute("data-state")));
+      chartHas(b, "sweep", "circle.dot", 5);
+
       // the history, filtered, and a comparison of the two simulations
       b.open(base + "/#/runs");
       new Select(b.waitFor("#filter-kind")).selectByValue("simulate");
@@ -200,6 +209,20 @@ class WebAppBrowserTest {
       WebElement row = admin.waitFor("#scenario-list tr[data-scenario=markup-title]");
       assertThat(row.getText()).contains(markup);
       assertThat(admin.count("#scenario-list img")).isZero();
+
+      // edit it, then delete it
+      String id = made.json().get("id").asText();
+      admin.open(base + "/#/scenarios/" + id);
+      admin.paste("#yaml", yaml.replace(markup, "Renamed"));
+      admin.waitForText("#validation[data-valid=true]", "markup-title", Duration.ofSeconds(10));
+      admin.click("#save");
+      admin.waitForText("#saved", "markup-title", Duration.ofSeconds(10));
+      admin.open(base + "/#/scenarios");
+      assertThat(admin.text("#scenario-list tr[data-scenario=markup-title]")).contains("Renamed");
+      admin.click("#scenario-list tr[data-scenario=markup-title] button.danger");
+      admin.driver().switchTo().alert().accept();
+      admin.until("the scenario to leave the list", Duration.ofSeconds(10),
+          () -> admin.count("#scenario-list tr[data-scenario=markup-title]") == 0);
 
       player.open(base + "/");
       player.type("#register-form input[name=name]", "player-one");

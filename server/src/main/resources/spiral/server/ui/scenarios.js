@@ -201,8 +201,10 @@ S.route('#/scenarios/:id/run', async (p, main) => {
   const sampleRuns = h('input', {id: 'run-sample-runs', type: 'number', value: '1000', min: '1', step: '1'});
   const month = h('input', {id: 'run-month', type: 'number', value: '0', min: '0', step: '1'});
   const windowMonths = h('input', {id: 'run-window', type: 'number', min: '1', step: '1', placeholder: 'the scenario\'s months'});
+  // a starting sweep: the first actor's rationality (its id read from the scenario's text)
+  const actor = (/^actors:[ \t]*\r?\n[ \t]*-[ \t]*id:[ \t]*([\w.-]+)/m.exec(sc.yaml) || [null, '<actor>'])[1];
   const sweep = h('textarea', {id: 'run-sweep', rows: 6, class: 'mono', spellcheck: false,
-    value: '{"parameters": [{"path": "actors.<actor>.rationality", "min": 1, "max": 5}],\n "design": {"type": "lhs", "points": 5},\n "outputs": ["nuclearUse", "directWar"]}'});
+    value: `{"parameters": [{"path": "actors.${actor}.rationality", "min": 1, "max": 5}],\n "design": {"type": "lhs", "points": 5},\n "outputs": ["nuclearUse", "directWar"]}`});
   const help = h('p', {class: 'muted'});
   const status = h('div');
   const fields = [
