@@ -426,7 +426,9 @@ abstract class ApiContract implements AuthContract {
       assertThat(r.body()).as(f[0]).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(");
     }
     for (String missing : List.of("/ui/nothing.js", "/ui/app.exe", "/ui/..%2Fopenapi.json", "/ui/a/b.js", "/ui/")) {
-      cleanError(http.get(missing), 404);
+      Http.Res r = http.get(missing);
+      cleanError(r, 404);
+      assertThat(r.raw().headers().firstValue("Content-Security-Policy").orElse("")).as(missing).isEqualTo(csp);
     }
   }
 }
