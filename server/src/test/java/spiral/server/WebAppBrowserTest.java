@@ -114,7 +114,7 @@ class WebAppBrowserTest {
       b.type("#run-runs", "3000");
       b.click("#run-submit");
       b.waitFor("#job-progress");
-      b.until("the job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("main")).getAttribute("data-state")));
+      b.until("the job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
       assertThat(b.text("#job-percent")).isEqualTo("100%");
       assertThat(b.script("return document.getElementById('job-progress').value")).isEqualTo(1L);
       b.waitFor("figure[data-chart=outcomes] svg");
@@ -129,7 +129,7 @@ class WebAppBrowserTest {
 
       // the same analysis again, exactly: a second result to compare with
       b.click("#rerun");
-      b.until("the re-run to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("main")).getAttribute("data-state")));
+      b.until("the re-run to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
       b.waitFor("figure[data-chart=outcomes] svg");
       String second = b.url().replaceAll(".*#/results/", "");
       assertThat(second).isNotEqualTo(first);
@@ -139,7 +139,7 @@ class WebAppBrowserTest {
       new Select(b.waitFor("#run-kind")).selectByValue("options");
       b.type("#run-runs", "300");
       b.click("#run-submit");
-      b.until("the options job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("main")).getAttribute("data-state")));
+      b.until("the options job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
       b.waitFor("figure[data-chart=pareto] svg");
       chartHas(b, "pareto", "circle.dot", 20);
       chartHas(b, "pareto", "circle.front", 1);
@@ -156,14 +156,14 @@ class WebAppBrowserTest {
       assertThat(shown).isBetween(0.0, 1.0);
       b.click("#job-cancel");
       b.waitForText("#job-error", "Cancelled", Duration.ofSeconds(30));
-      assertThat(b.driver().findElement(By.id("main")).getAttribute("data-state")).isEqualTo("cancelled");
+      assertThat(b.driver().findElement(By.id("page")).getAttribute("data-state")).isEqualTo("cancelled");
 
       // a negotiation and its window over months
       b.open(base + "/#/scenarios/ukraine-2022-talks/run");
       new Select(b.waitFor("#run-kind")).selectByValue("negotiate");
       b.type("#run-window", "6");
       b.click("#run-submit");
-      b.until("the negotiate job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("main")).getAttribute("data-state")));
+      b.until("the negotiate job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
       chartHas(b, "window", "path.series", 3);
       chartHas(b, "window", "rect.zone", 6);
       assertThat(b.count("#proposals-table tbody tr")).isGreaterThan(0);
@@ -174,7 +174,7 @@ class WebAppBrowserTest {
       assertThat(b.waitFor("#run-sweep").getAttribute("value")).contains("actors.russia.rationality");
       b.type("#run-runs", "200");
       b.click("#run-submit");
-      b.until("the sweep job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("main")).getAttribute("data-state")));
+      b.until("the sweep job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
       chartHas(b, "sweep", "circle.dot", 5);
 
       // the history, filtered, and a comparison of the two simulations
@@ -233,7 +233,7 @@ class WebAppBrowserTest {
       assertThat(player.driver().findElement(By.cssSelector("#nav a[href='#/scenarios']")).isDisplayed()).isFalse();
       assertThat(player.driver().findElement(By.cssSelector("#nav a[href='#/games']")).isDisplayed()).isTrue();
       player.open(base + "/#/scenarios");
-      player.waitFor("#main .error");
+      player.waitFor("#page .error");
 
       // the administrator's session is its own: still logged in, after the player logs out
       player.click("#logout");

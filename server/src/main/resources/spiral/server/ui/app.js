@@ -93,7 +93,11 @@ const Spiral = {
     return json;
   },
 
-  /** Registers a page: pattern like '#/games/:id'; render(params, main) may be async. */
+  /**
+   * Registers a page: pattern like '#/games/:id'; render(params, element) fills the page's
+   * element (fresh for each visit) and may be async. params also holds the hash's query
+   * (#/runs?kind=simulate).
+   */
   route(pattern, render) {
     const names = [];
     const re = new RegExp('^' + pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -157,8 +161,10 @@ function runLeaving() {
 
 async function dispatch() {
   runLeaving();
-  const m = main();
-  m.replaceChildren();
+  // Each page renders into a fresh element: what a slow page adds after the user has moved on
+  // goes to a detached element, never into the next page.
+  const m = Spiral.h('div', {class: 'page', id: 'page'});
+  main().replaceChildren(m);
   if (!Spiral.me) {
     loginPage();
     return;
