@@ -241,6 +241,19 @@ class WebAppBrowserTest {
       admin.open(base + "/#/scenarios");
       admin.waitFor("#scenario-list");
       assertThat(admin.text("#account .who")).contains("admin");
+
+      // the administrator makes the player an observer, who then reads scenarios but changes nothing
+      admin.click("#nav a[href='#/users']");
+      new Select(admin.waitFor("select.role-select[data-user=player-one]")).selectByValue("observer");
+      admin.waitForText("#role-saved", "player-one is now observer", Duration.ofSeconds(10));
+      player.type("#login-form input[name=name]", "player-one");
+      player.type("#login-form input[name=password]", "player-password-1");
+      player.click("#login-form button[type=submit]");
+      player.waitForText("#account .role", "observer", Duration.ofSeconds(10));
+      player.open(base + "/#/scenarios");
+      player.waitFor("#scenario-list");
+      assertThat(player.count("#new-scenario") + player.count("#scenario-list a.run")).isZero();
+      assertThat(player.driver().findElement(By.cssSelector("#nav a[href='#/users']")).isDisplayed()).isFalse();
       assertThat(admin.consoleErrors()).isEmpty();
       assertThat(player.consoleErrors()).isEmpty();
     }

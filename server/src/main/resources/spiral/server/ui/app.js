@@ -198,6 +198,7 @@ function isPlayer() {
 
 function showAccount() {
   for (const a of document.querySelectorAll('#nav a[data-analyst]')) a.hidden = isPlayer();
+  for (const a of document.querySelectorAll('#nav a[data-facilitator]')) a.hidden = !(Spiral.me && Spiral.me.role === 'facilitator');
   const box = document.getElementById('account');
   box.replaceChildren();
   if (!Spiral.me) return;

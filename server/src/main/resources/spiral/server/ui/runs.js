@@ -240,8 +240,10 @@ S.route('#/jobs/:id', async (p, main) => {
   const title = h('h1', {}, `Job #${p.id}`);
   S.add(main, title, h('div', {class: 'card'},
       h('div', {class: 'progress-line'}, state, pct, eta, canEdit() ? cancel : null), bar), status, below);
-  let finishing = false;
+  let ended = false; // once an ending is shown, a late answer of an earlier poll changes nothing
   async function show(job) {
+    if (ended) return;
+    ended = !(job.state === 'queued' || job.state === 'running');
     title.textContent = `Job #${job.id}: ${job.kind} of ${job.scenario} (seed ${job.seed})`;
     state.textContent = job.state;
     main.dataset.state = job.state;
@@ -253,8 +255,7 @@ S.route('#/jobs/:id', async (p, main) => {
       status.replaceChildren(h('div', {class: 'error', id: 'job-error'}, job.state === 'cancelled' ? 'Cancelled.' : `Failed: ${job.error || 'unknown error'}`));
       stopped = true;
     }
-    if (job.state === 'done' && !finishing) {
-      finishing = true;
+    if (job.state === 'done') {
       stopped = true;
       const info = await S.api('GET', `/api/results/${job.resultId}`);
       history.replaceState(null, '', `#/results/${job.resultId}`);
