@@ -145,6 +145,14 @@ class WebAppBrowserTest {
       chartHas(b, "pareto", "circle.front", 1);
       chartHas(b, "pareto", "path.front-line", 1);
       assertThat(b.count("#options-table tbody tr")).isEqualTo(20);
+      String optionsA = b.url().replaceAll(".*#/results/", "");
+      b.click("#rerun");
+      b.until("the options re-run to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      b.waitFor("figure[data-chart=pareto] svg");
+      String optionsB = b.url().replaceAll(".*#/results/", "");
+      b.open(base + "/#/compare/" + optionsA + "/" + optionsB);
+      chartHas(b, "pareto", "circle.dot.s1", 20);
+      assertThat(b.text("#compare-table")).contains("score: more-sanctions");
 
       // a long simulation: live progress with the time left, then cancelled
       b.open(base + "/#/scenarios/" + scenarioId + "/run");
