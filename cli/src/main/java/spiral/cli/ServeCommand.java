@@ -19,8 +19,8 @@ import spiral.store.StoreException;
     description = {
       "Run the web server: a REST API for scenarios, jobs and stored results, with accounts.",
       "",
-      "Serves the API under /api (its OpenAPI document at /api/openapi.json, rendered at"
-          + " /api/docs). Stores scenarios, jobs and results in an H2 database file in the data"
+      "Serves the browser app at / and the API under /api (its OpenAPI document at"
+          + " /api/openapi.json, rendered at /api/docs). Stores scenarios, jobs and results in an H2 database file in the data"
           + " folder, or in PostgreSQL with --db; the schema is migrated at start-up. Jobs"
           + " (simulate, options, negotiate, sweep) run in the background with progress; results"
           + " are stored with the scenario's hash, the seed, the version and the parameters, and"

@@ -136,7 +136,8 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
 
   /**
    * Computes the result record (written as JSON by {@code JsonText}, like the command line's
-   * {@code --format json}).
+   * {@code --format json}); a simulation's adds {@code paths}, its first runs traced (see {@link
+   * #paths}).
    *
    * @throws IllegalArgumentException for inputs the analysis refuses
    */

@@ -31,8 +31,13 @@ final class UiRoutes {
 
   private UiRoutes() {}
 
-  /** Registers {@code GET /} and {@code GET /ui/{file}}. */
+  /** Registers {@code GET /} and {@code GET /ui/{file}}, and the policy on every answer there. */
   static void register(RoutesConfig r) {
+    r.before(ctx -> {
+      if (ctx.path().equals("/") || ctx.path().equals("/ui") || ctx.path().startsWith("/ui/")) {
+        ctx.header("Content-Security-Policy", CSP);
+      }
+    });
     r.get("/", ctx -> send(ctx, "index.html"));
     r.get("/ui/{file}", ctx -> send(ctx, ctx.pathParam("file")));
   }
@@ -40,10 +45,9 @@ final class UiRoutes {
   private static void send(Context ctx, String name) {
     byte[] body = NAME.matcher(name).matches() ? read("ui/" + name) : null;
     if (body == null) {
-      throw ApiException.notFound("no such resource: GET /ui/" + Bodies.clip(name));
+      throw ApiException.notFound("no such resource: GET " + Bodies.clip(ctx.path()));
     }
     String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    ctx.header("Content-Security-Policy", CSP);
     ctx.contentType(TYPES.get(ext)).result(body);
   }
 

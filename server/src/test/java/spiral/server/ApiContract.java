@@ -417,7 +417,8 @@ abstract class ApiContract implements AuthContract {
     String csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
         + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
     for (String[] f : new String[][] {{"/", "text/html"}, {"/ui/app.js", "text/javascript"},
-        {"/ui/charts.js", "text/javascript"}, {"/ui/games.js", "text/javascript"}, {"/ui/app.css", "text/css"}}) {
+        {"/ui/charts.js", "text/javascript"}, {"/ui/games.js", "text/javascript"},
+        {"/ui/scenarios.js", "text/javascript"}, {"/ui/runs.js", "text/javascript"}, {"/ui/users.js", "text/javascript"}, {"/ui/app.css", "text/css"}}) {
       Http.Res r = http.get(f[0]);
       assertThat(r.status()).as(f[0]).isEqualTo(200);
       assertThat(r.raw().headers().firstValue("Content-Type").orElse("")).as(f[0]).startsWith(f[1]);
@@ -426,7 +427,9 @@ abstract class ApiContract implements AuthContract {
       assertThat(r.body()).as(f[0]).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(");
     }
     for (String missing : List.of("/ui/nothing.js", "/ui/app.exe", "/ui/..%2Fopenapi.json", "/ui/a/b.js", "/ui/")) {
-      cleanError(http.get(missing), 404);
+      Http.Res r = http.get(missing);
+      cleanError(r, 404);
+      assertThat(r.raw().headers().firstValue("Content-Security-Policy").orElse("")).as(missing).isEqualTo(csp);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -53,6 +54,15 @@ final class Browser implements AutoCloseable {
   static final Path ARTIFACTS = Path.of("target", "browser");
   private static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
   private static final AtomicInteger FAILURES = new AtomicInteger();
+  /**
+   * Selenium's own log, kept quiet below SEVERE: it warns on every start that it has no DevTools
+   * bindings for this Chromium's version, which these tests do not use (they speak WebDriver).
+   */
+  private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
+  static {
+    SELENIUM_LOG.setLevel(Level.SEVERE);
+  }
 
   private final Path profile;
   private final ChromeDriverService service;

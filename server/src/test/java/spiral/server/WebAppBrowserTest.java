@@ -2,8 +2,10 @@ package spiral.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,16 +13,24 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import spiral.scenario.BuiltinScenarios;
 
 /**
  * The web app in a real headless Chromium against a real server (H2 in a temporary folder):
- * what an analyst does, click by click. Skips where Chromium or chromedriver is missing. Slow:
- * runs in the failsafe phase of verify.
+ * what an analyst does, click by click: log in, write a scenario in the editor (seeing a mistake
+ * reported at its line and column), run a simulation to completion and read its charts, run an
+ * options analysis and see its Pareto front, and compare two runs. Skips where Chromium or
+ * chromedriver is missing. Slow: runs in the failsafe phase of verify.
  */
 @Tag("browser")
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebAppBrowserTest {
+  private static final Duration JOB = Duration.ofSeconds(120);
   @TempDir static Path tmp;
   Server server;
   String base;
@@ -30,7 +40,8 @@ class WebAppBrowserTest {
     Path data = tmp.resolve("data");
     Files.createDirectories(data);
     server = new Server();
-    base = "http://127.0.0.1:" + server.start(ServerConfig.local(0, data).withJobs(2, 2, 100));
+    base = "http://127.0.0.1:" + server.start(ServerConfig.local(0, data).withJobs(2, 2, 100)
+        .withAdminPassword(Http.ADMIN_PASSWORD));
   }
 
   @AfterAll
@@ -45,6 +56,15 @@ class WebAppBrowserTest {
     Browser.assumeAvailable();
   }
 
+  /** Logs in as the administrator through the login form. */
+  void login(Browser b) {
+    b.open(base + "/");
+    b.type("#login-form input[name=name]", "admin");
+    b.type("#login-form input[name=password]", Http.ADMIN_PASSWORD);
+    b.click("#login-form button[type=submit]");
+    b.waitForText("#account .who", "admin", Duration.ofSeconds(10));
+  }
+
   @Test
   void theAppLoadsUnderItsPolicyWithoutErrors() {
     try (Browser b = new Browser()) {
@@ -53,5 +73,210 @@ class WebAppBrowserTest {
       assertThat(b.text("header .brand")).isEqualTo("Spiral");
       assertThat(b.consoleErrors()).isEmpty();
     }
+  }
+
+  @Test
+  void anAnalystWritesAScenarioRunsItReadsTheChartsAndComparesRuns() {
+    String yaml = new String(BuiltinScenarios.read("rand-d-ports").orElseThrow(), StandardCharsets.UTF_8)
+        .replaceFirst("(?m)^id: rand-d-ports$", "id: web-ports");
+    try (Browser b = new Browser()) {
+      login(b);
+
+      // the editor: paste a valid scenario, type a mistake, see it at its line:column, jump, fix
+      b.open(base + "/#/scenarios");
+      b.click("#new-scenario");
+      b.paste("#yaml", yaml);
+      b.waitForText("#validation[data-valid=true]", "web-ports", Duration.ofSeconds(10));
+      WebElement area = b.waitFor("#yaml");
+      area.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\nbogus: 1");
+      WebElement problem = b.waitForText("#validation[data-valid=false] li.problem", "bogus", Duration.ofSeconds(10));
+      String at = problem.findElement(By.cssSelector("button.jump")).getText();
+      assertThat(at).matches("\\d+:1");
+      int line = Integer.parseInt(at.substring(0, at.indexOf(':')));
+      assertThat(line).isEqualTo(yaml.split("\n", -1).length + 1);
+      problem.findElement(By.cssSelector("button.jump")).click();
+      assertThat(b.script("const a = document.getElementById('yaml');"
+          + " return a.value.substring(a.selectionStart, a.selectionEnd);")).isEqualTo("bogus: 1");
+      assertThat(b.count(".editor .gutter .bad")).isEqualTo(1);
+      area.sendKeys(Keys.chord(Keys.CONTROL, Keys.END)); // off the selection the jump made
+      for (int i = 0; i < "\nbogus: 1".length(); i++) {
+        area.sendKeys(Keys.BACK_SPACE);
+      }
+      b.waitForText("#validation[data-valid=true]", "web-ports", Duration.ofSeconds(10));
+      b.click("#save");
+      b.waitFor("#run-scenario");
+      String scenarioId = b.url().replaceAll(".*#/scenarios/", "");
+      assertThat(scenarioId).matches("\\d+");
+
+      // a simulation, watched to completion, then its charts
+      b.click("#run-scenario");
+      new Select(b.waitFor("#run-kind")).selectByValue("simulate");
+      b.type("#run-runs", "3000");
+      b.click("#run-submit");
+      b.waitFor("#job-progress");
+      b.until("the job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      assertThat(b.text("#job-percent")).isEqualTo("100%");
+      assertThat(b.script("return document.getElementById('job-progress').value")).isEqualTo(1L);
+      b.waitFor("figure[data-chart=outcomes] svg");
+      assertThat(b.url()).matches(".*#/results/\\d+");
+      chartHas(b, "outcomes", "rect.bar", 4);
+      chartHas(b, "outcomes", "path.whisker", 4);
+      chartHas(b, "max-rung", "rect.bar", 3);
+      chartHas(b, "paths", "path.path-line", 20);
+      assertThat(b.text("#illustrative")).contains("Illustrative assumptions");
+      assertThat(b.text("#meta-seed")).isEqualTo("1");
+      String first = b.url().replaceAll(".*#/results/", "");
+
+      // the same analysis again, exactly: a second result to compare with
+      b.click("#rerun");
+      b.until("the re-run to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      b.waitFor("figure[data-chart=outcomes] svg");
+      String second = b.url().replaceAll(".*#/results/", "");
+      assertThat(second).isNotEqualTo(first);
+
+      // an options analysis and its Pareto front
+      b.open(base + "/#/scenarios/" + scenarioId + "/run");
+      new Select(b.waitFor("#run-kind")).selectByValue("options");
+      b.type("#run-runs", "300");
+      b.click("#run-submit");
+      b.until("the options job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      b.waitFor("figure[data-chart=pareto] svg");
+      chartHas(b, "pareto", "circle.dot", 20);
+      chartHas(b, "pareto", "circle.front", 1);
+      chartHas(b, "pareto", "path.front-line", 1);
+      assertThat(b.count("#options-table tbody tr")).isEqualTo(20);
+      String optionsA = b.url().replaceAll(".*#/results/", "");
+      b.click("#rerun");
+      b.until("the options re-run to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      b.waitFor("figure[data-chart=pareto] svg");
+      String optionsB = b.url().replaceAll(".*#/results/", "");
+      b.open(base + "/#/compare/" + optionsA + "/" + optionsB);
+      chartHas(b, "pareto", "circle.dot.s1", 20);
+      assertThat(b.text("#compare-table")).contains("score: more-sanctions");
+
+      // a long simulation: live progress with the time left, then cancelled
+      b.open(base + "/#/scenarios/" + scenarioId + "/run");
+      new Select(b.waitFor("#run-kind")).selectByValue("simulate");
+      b.type("#run-runs", "500000000");
+      b.click("#run-submit");
+      b.waitForText("#job-eta", "s left", Duration.ofSeconds(30));
+      double shown = ((Number) b.script("return document.getElementById('job-progress').value")).doubleValue();
+      assertThat(shown).isBetween(0.0, 1.0);
+      b.click("#job-cancel");
+      b.waitForText("#job-error", "Cancelled", Duration.ofSeconds(30));
+      assertThat(b.driver().findElement(By.id("page")).getAttribute("data-state")).isEqualTo("cancelled");
+
+      // a negotiation and its window over months
+      b.open(base + "/#/scenarios/ukraine-2022-talks/run");
+      new Select(b.waitFor("#run-kind")).selectByValue("negotiate");
+      b.type("#run-window", "6");
+      b.click("#run-submit");
+      b.until("the negotiate job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      chartHas(b, "window", "path.series", 3);
+      chartHas(b, "window", "rect.zone", 6);
+      assertThat(b.count("#proposals-table tbody tr")).isGreaterThan(0);
+
+      // a small sweep from the form's starting design
+      b.open(base + "/#/scenarios/" + scenarioId + "/run");
+      new Select(b.waitFor("#run-kind")).selectByValue("sweep");
+      assertThat(b.waitFor("#run-sweep").getAttribute("value")).contains("actors.russia.rationality");
+      b.type("#run-runs", "200");
+      b.click("#run-submit");
+      b.until("the sweep job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      chartHas(b, "sweep", "circle.dot", 5);
+
+      // the history, filtered, and a comparison of the two simulations
+      b.open(base + "/#/runs");
+      new Select(b.waitFor("#filter-kind")).selectByValue("simulate");
+      assertThat(b.count("#results-table tbody tr")).isEqualTo(2);
+      b.click("input.pick[data-id='" + first + "']");
+      b.click("input.pick[data-id='" + second + "']");
+      b.click("#compare");
+      b.waitFor("#compare-table");
+      assertThat(b.url()).endsWith("#/compare/" + first + "/" + second);
+      assertThat(b.count("#compare-table tbody tr")).isGreaterThan(10);
+      assertThat(b.text("#compare-table")).contains("P(CONTAINED)");
+      chartHas(b, "outcomes", "rect.bar.s1", 4);
+      chartHas(b, "paths-b", "path.path-line", 20);
+
+      assertThat(b.consoleErrors()).isEmpty();
+    }
+  }
+
+  @Test
+  void twoBrowsersAreTwoSessionsAPlayerSeesOnlyTheWargamesAndDataStaysText() {
+    String markup = "<img src=x onerror=alert(1)>";
+    String yaml = new String(BuiltinScenarios.read("rand-a-satellite").orElseThrow(), StandardCharsets.UTF_8)
+        .replaceFirst("(?m)^id: rand-a-satellite$", "id: markup-title")
+        .replaceFirst("(?m)^name: .*$", "name: \"" + markup + "\"");
+    Http.Res made = Http.login(base, "admin", Http.ADMIN_PASSWORD).post("/api/scenarios", "{\"yaml\":" + Http.quote(yaml) + "}");
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    try (Browser admin = new Browser(); Browser player = new Browser()) {
+      login(admin);
+      admin.open(base + "/#/scenarios");
+      WebElement row = admin.waitFor("#scenario-list tr[data-scenario=markup-title]");
+      assertThat(row.getText()).contains(markup);
+      assertThat(admin.count("#scenario-list img")).isZero();
+
+      // edit it, then delete it
+      String id = made.json().get("id").asText();
+      admin.open(base + "/#/scenarios/" + id);
+      admin.paste("#yaml", yaml.replace(markup, "Renamed"));
+      admin.waitForText("#validation[data-valid=true]", "markup-title", Duration.ofSeconds(10));
+      admin.click("#save");
+      admin.waitForText("#saved", "markup-title", Duration.ofSeconds(10));
+      admin.open(base + "/#/scenarios");
+      assertThat(admin.text("#scenario-list tr[data-scenario=markup-title]")).contains("Renamed");
+      admin.click("#scenario-list tr[data-scenario=markup-title] button.danger");
+      admin.driver().switchTo().alert().accept();
+      admin.until("the scenario to leave the list", Duration.ofSeconds(10),
+          () -> admin.count("#scenario-list tr[data-scenario=markup-title]") == 0);
+
+      player.open(base + "/");
+      player.type("#register-form input[name=name]", "player-one");
+      player.type("#register-form input[name=password]", "player-password-1");
+      player.click("#register-form button[type=submit]");
+      player.waitForText("#account .who", "player-one", Duration.ofSeconds(10));
+      assertThat(player.text("#account .role")).isEqualTo("player");
+      assertThat(player.driver().findElement(By.cssSelector("#nav a[href='#/scenarios']")).isDisplayed()).isFalse();
+      assertThat(player.driver().findElement(By.cssSelector("#nav a[href='#/games']")).isDisplayed()).isTrue();
+      player.open(base + "/#/scenarios");
+      player.waitFor("#page .error");
+
+      // the administrator's session is its own: still logged in, after the player logs out
+      player.click("#logout");
+      player.waitFor("#login-form");
+      admin.open(base + "/#/scenarios");
+      admin.waitFor("#scenario-list");
+      assertThat(admin.text("#account .who")).contains("admin");
+
+      // the administrator makes the player an observer, who then reads scenarios but changes nothing
+      admin.click("#nav a[href='#/users']");
+      new Select(admin.waitFor("select.role-select[data-user=player-one]")).selectByValue("observer");
+      admin.waitForText("#role-saved", "player-one is now observer", Duration.ofSeconds(10));
+      player.type("#login-form input[name=name]", "player-one");
+      player.type("#login-form input[name=password]", "player-password-1");
+      player.click("#login-form button[type=submit]");
+      player.waitForText("#account .role", "observer", Duration.ofSeconds(10));
+      player.open(base + "/#/scenarios");
+      player.waitFor("#scenario-list");
+      assertThat(player.count("#new-scenario") + player.count("#scenario-list a.run")).isZero();
+      assertThat(player.driver().findElement(By.cssSelector("#nav a[href='#/users']")).isDisplayed()).isFalse();
+      assertThat(admin.consoleErrors()).isEmpty();
+      assertThat(player.consoleErrors()).isEmpty();
+    }
+  }
+
+  /** Fails unless the chart has at least n marks matching the selector and a filled table. */
+  private static void chartHas(Browser b, String chart, String marks, int n) {
+    String fig = "figure[data-chart='" + chart + "']";
+    b.waitFor(fig + " svg");
+    int found = b.count(fig + " svg " + marks);
+    if (found < n) {
+      throw b.fail("chart " + chart + ": " + found + " '" + marks + "', expected at least " + n);
+    }
+    assertThat(b.count(fig + " table tbody tr")).as(chart + " table rows").isGreaterThan(0);
+    assertThat(b.text(fig + " figcaption")).isNotBlank();
+    assertThat(b.count(fig + " svg text.axis-label")).as(chart + " axis labels").isEqualTo(2);
   }
 }

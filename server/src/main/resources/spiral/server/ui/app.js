@@ -93,13 +93,22 @@ const Spiral = {
     return json;
   },
 
-  /** Registers a page: pattern like '#/games/:id'; render(params, main) may be async. */
+  /**
+   * Registers a page: pattern like '#/games/:id'; render(params, element) fills the page's
+   * element (fresh for each visit) and may be async. params also holds the hash's query
+   * (#/runs?kind=simulate).
+   */
   route(pattern, render) {
     const names = [];
     const re = new RegExp('^' + pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
         .replace(/:(\w+)/g, (_, n) => { names.push(n); return '([^/]+)'; }) + '$');
     routes.push({re, names, render});
-    if (started && matches(location.hash)) dispatch();
+    if (started && matches(location.hash.split('?')[0])) dispatch();
+  },
+
+  /** Appends children to an element as h does (null, false skipped; arrays flattened). */
+  add(parent, ...children) {
+    return append(parent, children);
   },
 
   /** Navigates to a hash, e.g. Spiral.go('#/results/3'). */
@@ -152,14 +161,16 @@ function runLeaving() {
 
 async function dispatch() {
   runLeaving();
-  const m = main();
-  m.replaceChildren();
-  if (!Spiral.me && !accountsOff) {
+  // Each page renders into a fresh element: what a slow page adds after the user has moved on
+  // goes to a detached element, never into the next page.
+  const m = Spiral.h('div', {class: 'page', id: 'page'});
+  main().replaceChildren(m);
+  if (!Spiral.me) {
     loginPage();
     return;
   }
-  let hash = location.hash || '#/';
-  if (hash === '#/' || hash === '#') hash = '#/scenarios';
+  let [hash, query] = (location.hash || '#/').split('?');
+  if (hash === '#/' || hash === '#') hash = isPlayer() ? '#/games' : '#/scenarios';
   const r = matches(hash);
   for (const a of document.querySelectorAll('#nav a')) {
     a.classList.toggle('active', hash.startsWith(a.getAttribute('href')));
@@ -169,20 +180,25 @@ async function dispatch() {
     return;
   }
   const values = hash.match(r.re).slice(1).map(decodeURIComponent);
-  const params = Object.fromEntries(r.names.map((n, i) => [n, values[i]]));
+  const params = Object.fromEntries(new URLSearchParams(query || ''));
+  r.names.forEach((n, i) => { params[n] = values[i]; });
   try {
     await r.render(params, m);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return;
-    console.error(err);
+    if (!(err instanceof ApiError)) console.error(err); // a fault of the page, not an answer
     m.append(Spiral.errorBox(err));
   }
 }
 
-// Accounts: before the server has them (GET /api/auth/me is 404), the app runs without login.
-let accountsOff = false;
+/** Players see the wargames only: the scenarios hold both sides' private parameters. */
+function isPlayer() {
+  return Boolean(Spiral.me && Spiral.me.role === 'player');
+}
 
 function showAccount() {
+  for (const a of document.querySelectorAll('#nav a[data-analyst]')) a.hidden = isPlayer();
+  for (const a of document.querySelectorAll('#nav a[data-facilitator]')) a.hidden = !(Spiral.me && Spiral.me.role === 'facilitator');
   const box = document.getElementById('account');
   box.replaceChildren();
   if (!Spiral.me) return;
@@ -244,8 +260,7 @@ async function start() {
   try {
     signedIn(await Spiral.api('GET', '/api/auth/me'));
   } catch (err) {
-    if (err.status === 404) accountsOff = true;
-    else if (err.status !== 401) main().replaceChildren(Spiral.errorBox(err));
+    if (err.status !== 401) main().replaceChildren(Spiral.errorBox(err));
   }
   started = true;
   window.addEventListener('hashchange', dispatch);

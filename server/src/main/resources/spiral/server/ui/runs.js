@@ -1,0 +1,353 @@
+// Runs: the job page (live progress), result pages with charts, run history and comparison.
+import * as charts from './charts.js';
+
+const S = window.Spiral;
+const {h} = S;
+const OUTCOMES = ['CONTAINED', 'SETTLEMENT', 'PROTRACTED', 'NUCLEAR_USE'];
+const POLL_MS = 500;
+
+/** Whether the user may change things: facilitators (observers read). */
+function canEdit() {
+  return Boolean(S.me && S.me.role === 'facilitator');
+}
+
+function when(ms) {
+  return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '–';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts of each kind of result. `runs` is [{name, result}] (one, or two to compare).
+
+function outcomeBars(runs, title) {
+  return charts.bars('outcomes', {
+    title, xLabel: 'outcome', yLabel: 'probability',
+    series: runs.map((r) => ({name: r.name, bars: OUTCOMES.filter((o) => r.outcomes[o]).map((o) => ({
+      label: o, value: r.outcomes[o].p, lo: r.outcomes[o].ci95[0], hi: r.outcomes[o].ci95[1]}))})),
+  });
+}
+
+function rungHistogram(runs, title) {
+  const keys = runs.flatMap((r) => Object.keys(r.histogram).map(Number));
+  const lo = Math.min(...keys);
+  const hi = Math.max(...keys);
+  const rungs = [];
+  for (let k = lo; k <= hi; k++) rungs.push(k);
+  return charts.bars('max-rung', {
+    title, xLabel: 'highest rung reached', yLabel: 'share of runs',
+    series: runs.map((r) => {
+      const total = Object.values(r.histogram).reduce((a, b) => a + b, 0) || 1;
+      return {name: r.name, bars: rungs.map((k) => ({label: String(k), value: (r.histogram[k] || 0) / total}))};
+    }),
+  });
+}
+
+function pathsChart(paths, title, id = 'paths') {
+  const outcomes = [...new Set(paths.map((p) => p.outcome))];
+  return charts.lines(id, {
+    title, xLabel: 'turn', yLabel: 'rung executed', step: true,
+    series: paths.map((p) => ({name: `run ${p.run}: ${p.outcome}`, cls: `path-line ${p.outcome.toLowerCase()}`,
+      points: p.rungs.map((r, t) => [t, r])})),
+    legendNames: null,
+    legendKeys: outcomes.map((o) => ({name: o, cls: o.toLowerCase()})),
+    tableColumns: ['run', 'outcome', 'rungs by turn (turn 0: the initiating event)'],
+    tableRows: paths.map((p) => [String(p.run), p.outcome, p.rungs.join(' ')]),
+  });
+}
+
+function optionsScatter(runs, title) {
+  return charts.scatter('pareto', {
+    title, xLabel: 'P(direct war) — risk', yLabel: 'end credibility (mean)',
+    series: runs.map((r) => ({name: r.name, points: r.result.options.map((o) => ({
+      label: o.id, x: o.directWar.p, y: o.credibility.mean, front: r.result.paretoFront.includes(o.id)}))})),
+  });
+}
+
+function windowChart(result, title, id = 'window') {
+  const w = result.window;
+  const parties = Object.keys(w[0] ? w[0].reservations : {});
+  const labels = Object.fromEntries(w.map((m) => [m.month, m.label]));
+  const byLabel = Object.fromEntries(w.map((m) => [m.label, m.month]));
+  const bands = (result.openMonths || []).map(([from, to]) => ({
+    from: (byLabel[from] ?? 0) - 0.5, to: (byLabel[to] ?? w.length - 1) + 0.5, label: `talks window open ${from} to ${to}`, cls: 'open'}));
+  return charts.lines(id, {
+    title, xLabel: 'month', yLabel: 'reservation value (utility)', xLabels: labels, bands,
+    area: {name: 'share of the agreement space in the zone of agreement', points: w.map((m) => [m.month, m.zoneShare])},
+    series: parties.map((p) => ({name: `${p}: reservation value`, points: w.map((m) => [m.month, m.reservations[p]])})),
+    legendNames: parties.map((p) => `${p} reservation`),
+    legendKeys: [{name: 'share of the agreement space in the zone of agreement (bars, 0 to 1 of the plot height)', cls: 'zone'},
+      {name: 'talks window open', cls: 'open'}],
+    tableColumns: ['month', 'label', ...parties.map((p) => `${p} reservation`), 'leverage', 'zone of agreement', 'zone share'],
+    tableRows: w.map((m) => [String(m.month), m.label, ...parties.map((p) => m.reservations[p]), m.leverage, m.zoneExists ? 'yes' : 'no', m.zoneShare]),
+  });
+}
+
+function sweepChart(result, title) {
+  return charts.scatter('sweep', {
+    title, xLabel: result.parameters[0], yLabel: result.outputs[0],
+    series: [{name: '', points: result.points.map((p) => ({label: `point ${p.point}`, x: p.values[0], y: p.outputs[0], front: false}))}],
+  });
+}
+
+/** The charts and tables of one result. */
+function resultBody(kind, result) {
+  const out = h('div', {class: 'result-body'});
+  if (kind === 'simulate') {
+    S.add(out, h('div', {class: 'charts'},
+        outcomeBars([{name: '', outcomes: result.outcomes}], 'Outcome probabilities (95% intervals)'),
+        rungHistogram([{name: '', histogram: result.maxRung.histogram}], 'Highest rung reached'),
+        result.paths && result.paths.length ? pathsChart(result.paths, `Escalation paths over turns (first ${result.paths.length} runs)`) : null),
+    h('h2', {}, 'Numbers'), numbersTable([{name: 'value', m: metrics(kind, result)}]));
+  } else if (kind === 'options') {
+    const best = result.options.find((o) => o.id === result.best) || result.options[0];
+    S.add(out, h('div', {class: 'charts'},
+        optionsScatter([{name: '', result}], 'Options: risk vs credibility, Pareto front highlighted'),
+        outcomeBars([{name: '', outcomes: best.outcomes}], `Outcome probabilities of the best option (${best.id})`),
+        rungHistogram([{name: '', histogram: best.maxRung}], `Highest rung reached, best option (${best.id})`)),
+    h('h2', {}, 'Options, best first'), optionsTable(result));
+  } else if (kind === 'negotiate') {
+    S.add(out, h('div', {class: 'charts'}, windowChart(result, 'Negotiation window: reservation values and the zone of agreement over months')),
+        h('h2', {}, 'Proposals'), proposalsTable(result), h('h2', {}, 'Numbers'), numbersTable([{name: 'value', m: metrics(kind, result)}]));
+  } else if (kind === 'sweep') {
+    S.add(out, h('div', {class: 'charts'}, sweepChart(result, `Sweep: ${result.outputs[0]} against ${result.parameters[0]}`)),
+        h('h2', {}, 'Points'), h('table', {}, h('thead', {}, h('tr', {}, ['point', ...result.parameters, ...result.outputs].map((c) => h('th', {}, c)))),
+            h('tbody', {}, result.points.map((p) => h('tr', {}, h('td', {}, String(p.point)),
+                [...p.values, ...p.outputs].map((v) => h('td', {class: 'num'}, S.fmt(v))))))));
+  }
+  return out;
+}
+
+function optionsTable(result) {
+  return h('table', {id: 'options-table'}, h('thead', {}, h('tr', {}, ['rank', 'option', 'rung', 'score', 'P(direct war)', 'P(nuclear use)', 'credibility', 'Pareto front']
+      .map((c) => h('th', {}, c)))), h('tbody', {}, result.options.map((o) => h('tr', {},
+      h('td', {class: 'num'}, String(o.rank)), h('td', {}, o.name, ' ', h('code', {}, o.id)), h('td', {class: 'num'}, String(o.rung)),
+      h('td', {class: 'num'}, S.fmt(o.score.mean)), h('td', {class: 'num'}, S.fmt(o.directWar.p)), h('td', {class: 'num'}, S.fmt(o.nuclearUse.p)),
+      h('td', {class: 'num'}, S.fmt(o.credibility.mean)), h('td', {}, result.paretoFront.includes(o.id) ? 'yes' : '')))));
+}
+
+function proposalsTable(result) {
+  const parties = result.parties.map((p) => p.id);
+  return h('table', {id: 'proposals-table'}, h('thead', {}, h('tr', {}, ['proposal', 'by', 'date', ...parties.map((p) => `${p} utility`), 'accepted by all']
+      .map((c) => h('th', {}, c)))), h('tbody', {}, result.proposals.map((p) => h('tr', {},
+      h('td', {}, p.name), h('td', {}, p.by), h('td', {}, p.date), parties.map((q) => h('td', {class: 'num'}, S.fmt(p.utilities[q]))),
+      h('td', {}, p.acceptedByAll ? 'yes' : 'no')))));
+}
+
+/** The headline numbers of a result, as [label, value] pairs, for tables and comparisons. */
+function metrics(kind, r) {
+  const m = [];
+  if (kind === 'simulate') {
+    for (const o of OUTCOMES) if (r.outcomes[o]) m.push([`P(${o})`, r.outcomes[o].p]);
+    for (const [k, v] of Object.entries(r.flags || {})) m.push([`P(${k})`, v.p]);
+    m.push(['highest rung, mean', r.maxRung.mean], ['turns, mean', r.turns.mean], ['turns, median', r.turns.p50], ['turns, 90th percentile', r.turns.p90]);
+    for (const [k, v] of Object.entries(r.means || {})) m.push([`${k}, mean`, v.mean]);
+    m.push(['runs', r.runs]);
+  } else if (kind === 'options') {
+    m.push(['best option', r.best]);
+    for (const o of r.options) m.push([`score: ${o.id}`, o.score.mean]);
+    for (const o of r.options) m.push([`P(direct war): ${o.id}`, o.directWar.p]);
+    m.push(['runs per option', r.runs]);
+  } else if (kind === 'negotiate') {
+    m.push(['agreement space points', r.space.points], ['zone of agreement exists', r.space.zoneExists ? 'yes' : 'no'],
+        ['zone share', r.space.zoneShare], ['Pareto points', r.space.paretoPoints]);
+    for (const p of r.parties) m.push([`reservation: ${p.id}`, p.reservation]);
+    for (const w of r.window) m.push([`zone share ${w.label}`, w.zoneShare]);
+    m.push(['open months', (r.openMonths || []).map((x) => x.join('–')).join(', ') || 'none']);
+  } else if (kind === 'sweep') {
+    r.outputs.forEach((o, i) => {
+      const vals = r.points.map((p) => p.outputs[i]);
+      m.push([`${o}, mean over points`, vals.reduce((a, b) => a + b, 0) / (vals.length || 1)]);
+    });
+    m.push(['points', r.points.length], ['runs per point', r.runs]);
+  }
+  return m;
+}
+
+/** A table of metrics: one column per run, and their difference when there are two. */
+function numbersTable(cols) {
+  const diff = cols.length === 2;
+  return h('table', {class: 'numbers', id: diff ? 'compare-table' : 'numbers-table'},
+      h('thead', {}, h('tr', {}, h('th', {}, ''), cols.map((c) => h('th', {class: 'num'}, c.name)), diff ? h('th', {class: 'num'}, 'B − A') : null)),
+      h('tbody', {}, cols[0].m.map(([label, a], i) => {
+        const b = diff ? cols[1].m[i] && cols[1].m[i][1] : undefined;
+        const d = diff && typeof a === 'number' && typeof b === 'number' ? b - a : null;
+        return h('tr', {}, h('td', {}, label), cols.map((c) => h('td', {class: 'num'}, S.fmt(c.m[i] && c.m[i][1]))),
+            diff ? h('td', {class: d > 0 ? 'num pos' : d < 0 ? 'num neg' : 'num'}, d === null ? (a === b ? '' : 'differs') : (d > 0 ? '+' : '') + S.fmt(d)) : null);
+      })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages.
+
+function metaList(info) {
+  return h('dl', {class: 'meta'},
+      h('dt', {}, 'Kind'), h('dd', {}, info.kind),
+      h('dt', {}, 'Scenario'), h('dd', {}, h('a', {href: `#/scenarios/${encodeURIComponent(info.scenario)}`},
+          /^\d+$/.test(info.scenario) ? `stored scenario #${info.scenario}` : info.scenario)),
+      h('dt', {}, 'Seed'), h('dd', {id: 'meta-seed'}, String(info.seed)),
+      h('dt', {}, 'Parameters'), h('dd', {class: 'mono'}, JSON.stringify(info.parameters)),
+      h('dt', {}, 'Version'), h('dd', {}, info.version),
+      h('dt', {}, 'Scenario hash'), h('dd', {class: 'mono'}, info.scenarioHash),
+      h('dt', {}, 'Result hash'), h('dd', {class: 'mono'}, info.resultHash, info.intact === false ? h('strong', {class: 'error'}, ' altered since stored!') : null),
+      h('dt', {}, 'Computed'), h('dd', {}, when(info.createdAt)));
+}
+
+function illustrative(list) {
+  if (!list || !list.length) return null;
+  return h('div', {class: 'illustrative', id: 'illustrative'},
+      h('strong', {}, 'Illustrative assumptions: '), 'these inputs of the scenario are illustrative, not sourced; read the numbers as what follows from them.',
+      h('ul', {}, list.map((x) => h('li', {}, x))));
+}
+
+function resultView(info, main) {
+  const status = h('div');
+  S.add(main, h('h1', {}, `Result #${info.id}: ${info.kind} of ${info.scenario}`),
+      h('div', {class: 'toolbar'},
+          canEdit() ? h('button', {type: 'button', id: 'rerun', onclick: async () => {
+            try {
+              const job = await S.api('POST', `/api/results/${info.id}/rerun`);
+              S.go(`#/jobs/${job.id}`);
+            } catch (err) {
+              status.replaceChildren(S.errorBox(err));
+            }
+          }}, 'Re-run exactly') : null,
+          h('a', {class: 'button secondary', href: `#/runs?kind=${info.kind}&scenario=${encodeURIComponent(info.scenario)}&pick=${info.id}`}, 'Compare with…')),
+      status,
+      h('div', {class: 'row'}, h('div', {class: 'card'}, metaList(info)), illustrative(info.result.illustrative)),
+      resultBody(info.kind, info.result));
+}
+
+S.route('#/results/:id', async (p, main) => {
+  resultView(await S.api('GET', `/api/results/${encodeURIComponent(p.id)}`), main);
+});
+
+S.route('#/jobs/:id', async (p, main) => {
+  const bar = h('progress', {id: 'job-progress', max: '1', value: '0'});
+  const pct = h('span', {id: 'job-percent'}, '0%');
+  const state = h('span', {id: 'job-state', class: 'badge'}, '…');
+  const eta = h('span', {id: 'job-eta', class: 'muted'});
+  const status = h('div');
+  const below = h('div');
+  let timer = null;
+  let stopped = false;
+  S.onLeave(() => { stopped = true; clearTimeout(timer); });
+  const cancel = h('button', {type: 'button', id: 'job-cancel', class: 'danger', onclick: async () => {
+    try {
+      show(await S.api('DELETE', `/api/jobs/${p.id}`));
+    } catch (err) {
+      status.replaceChildren(S.errorBox(err));
+    }
+  }}, 'Cancel');
+  const title = h('h1', {}, `Job #${p.id}`);
+  S.add(main, title, h('div', {class: 'card'},
+      h('div', {class: 'progress-line'}, state, pct, eta, canEdit() ? cancel : null), bar), status, below);
+  let ended = false; // once an ending is shown, a late answer of an earlier poll changes nothing
+  async function show(job) {
+    if (ended) return;
+    ended = !(job.state === 'queued' || job.state === 'running');
+    title.textContent = `Job #${job.id}: ${job.kind} of ${job.scenario} (seed ${job.seed})`;
+    state.textContent = job.state;
+    main.dataset.state = job.state;
+    bar.value = job.progress;
+    pct.textContent = `${Math.floor(job.progress * 100)}%`;
+    eta.textContent = job.state === 'running' && job.etaSeconds !== null ? `about ${Math.ceil(job.etaSeconds)} s left` : '';
+    cancel.hidden = !(job.state === 'queued' || job.state === 'running');
+    if (job.state === 'failed' || job.state === 'cancelled') {
+      status.replaceChildren(h('div', {class: 'error', id: 'job-error'}, job.state === 'cancelled' ? 'Cancelled.' : `Failed: ${job.error || 'unknown error'}`));
+      stopped = true;
+    }
+    if (job.state === 'done') {
+      stopped = true;
+      const info = await S.api('GET', `/api/results/${job.resultId}`);
+      history.replaceState(null, '', `#/results/${job.resultId}`);
+      eta.textContent = job.finishedAt && job.startedAt ? `done in ${((job.finishedAt - job.startedAt) / 1000).toFixed(1)} s` : 'done';
+      resultView(info, below);
+    }
+  }
+  async function poll() {
+    if (stopped) return;
+    try {
+      await show(await S.api('GET', `/api/jobs/${encodeURIComponent(p.id)}`));
+    } catch (err) {
+      if (err.status === 401) return;
+      status.replaceChildren(S.errorBox(err));
+      if (err.status === 404) return;
+    }
+    if (!stopped) timer = setTimeout(poll, POLL_MS);
+  }
+  await poll();
+});
+
+async function historyPage(p, main, compareMode) {
+  const all = (await S.api('GET', '/api/results?limit=1000')).results;
+  const scenarios = [...new Set(all.map((r) => r.scenario))].sort();
+  const kind = h('select', {id: 'filter-kind', 'aria-label': 'kind'}, h('option', {value: ''}, 'all kinds'),
+      ['simulate', 'options', 'negotiate', 'sweep'].map((k) => h('option', {value: k, selected: p.kind === k}, k)));
+  const scenario = h('select', {id: 'filter-scenario', 'aria-label': 'scenario'}, h('option', {value: ''}, 'all scenarios'),
+      scenarios.map((s) => h('option', {value: s, selected: p.scenario === s}, s)));
+  const picked = new Set(p.pick ? [String(p.pick)] : []);
+  const note = h('span', {class: 'muted', id: 'pick-note'});
+  const compare = h('button', {type: 'button', id: 'compare', onclick: () => {
+    const [a, b] = [...picked];
+    S.go(`#/compare/${a}/${b}`);
+  }}, 'Compare the two');
+  const body = h('tbody');
+  const sync = () => {
+    const kinds = new Set(all.filter((r) => picked.has(String(r.id))).map((r) => r.kind));
+    compare.disabled = picked.size !== 2 || kinds.size !== 1;
+    note.textContent = picked.size === 2 && kinds.size !== 1 ? 'Pick two results of the same kind.'
+      : `${picked.size} of 2 picked`;
+  };
+  const fill = () => {
+    const rows = all.filter((r) => (!kind.value || r.kind === kind.value) && (!scenario.value || r.scenario === scenario.value));
+    body.replaceChildren(...rows.map((r) => {
+      const box = h('input', {type: 'checkbox', class: 'pick', 'aria-label': `pick result ${r.id}`, 'data-id': String(r.id),
+        checked: picked.has(String(r.id)), onchange: () => {
+          if (box.checked) picked.add(String(r.id)); else picked.delete(String(r.id));
+          if (picked.size > 2) { picked.delete([...picked][0]); fill(); }
+          sync();
+        }});
+      return h('tr', {'data-result': String(r.id)}, h('td', {}, box),
+          h('td', {}, h('a', {href: `#/results/${r.id}`}, `#${r.id}`)), h('td', {}, r.kind), h('td', {}, r.scenario),
+          h('td', {class: 'num'}, String(r.seed)), h('td', {class: 'mono'}, JSON.stringify(r.parameters)), h('td', {}, when(r.createdAt)));
+    }));
+    if (!rows.length) S.add(body, h('tr', {}, h('td', {colspan: '7', class: 'muted'}, 'No results yet: run an analysis from a scenario.')));
+    sync();
+  };
+  kind.addEventListener('change', fill);
+  scenario.addEventListener('change', fill);
+  S.add(main, h('h1', {}, compareMode ? 'Compare two runs' : 'Run history'),
+      h('p', {class: 'muted'}, 'Stored results, newest first. Tick two results of the same kind to compare them.'),
+      h('div', {class: 'toolbar'}, kind, scenario, compare, note),
+      h('table', {id: 'results-table'}, h('thead', {}, h('tr', {}, ['', 'result', 'kind', 'scenario', 'seed', 'parameters', 'computed'].map((c) => h('th', {}, c)))), body));
+  fill();
+}
+
+S.route('#/runs', (p, main) => historyPage(p, main, false));
+S.route('#/compare', (p, main) => historyPage(p, main, true));
+
+S.route('#/compare/:a/:b', async (p, main) => {
+  const [a, b] = await Promise.all([S.api('GET', `/api/results/${encodeURIComponent(p.a)}`), S.api('GET', `/api/results/${encodeURIComponent(p.b)}`)]);
+  S.add(main, h('h1', {}, `Compare result #${a.id} (A) and #${b.id} (B)`));
+  if (a.kind !== b.kind) {
+    S.add(main, h('div', {class: 'error'}, `These are a ${a.kind} and a ${b.kind} result: pick two of the same kind.`));
+    return;
+  }
+  const A = `A #${a.id}`;
+  const B = `B #${b.id}`;
+  S.add(main, h('div', {class: 'compare-cols'}, h('div', {class: 'card'}, h('h2', {}, A), metaList(a)), h('div', {class: 'card'}, h('h2', {}, B), metaList(b))));
+  const together = h('div', {class: 'charts', id: 'compare-charts'});
+  if (a.kind === 'simulate') {
+    S.add(together, outcomeBars([{name: A, outcomes: a.result.outcomes}, {name: B, outcomes: b.result.outcomes}], 'Outcome probabilities (95% intervals)'),
+        rungHistogram([{name: A, histogram: a.result.maxRung.histogram}, {name: B, histogram: b.result.maxRung.histogram}], 'Highest rung reached'));
+    if (a.result.paths && a.result.paths.length) S.add(together, pathsChart(a.result.paths, `Escalation paths, ${A}`, 'paths-a'));
+    if (b.result.paths && b.result.paths.length) S.add(together, pathsChart(b.result.paths, `Escalation paths, ${B}`, 'paths-b'));
+  } else if (a.kind === 'options') {
+    S.add(together, optionsScatter([{name: A, result: a.result}, {name: B, result: b.result}], 'Options: risk vs credibility, Pareto fronts'));
+  } else if (a.kind === 'negotiate') {
+    S.add(together, windowChart(a.result, `Negotiation window, ${A}`, 'window-a'), windowChart(b.result, `Negotiation window, ${B}`, 'window-b'));
+  } else if (a.kind === 'sweep') {
+    S.add(together, sweepChart(a.result, `Sweep, ${A}`), sweepChart(b.result, `Sweep, ${B}`));
+  }
+  S.add(main, h('h2', {}, 'Numbers side by side'), numbersTable([{name: A, m: metrics(a.kind, a.result)}, {name: B, m: metrics(b.kind, b.result)}]),
+      h('h2', {}, 'Charts'), together);
+});
