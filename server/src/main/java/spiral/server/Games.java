@@ -188,8 +188,7 @@ final class Games {
         throw ApiException.badRequest("seats: expected an object {seatId: \"engine\"|\"invite\"}, was "
             + Bodies.kind(seatsNode));
       }
-      for (var it = seatsNode.fields(); it.hasNext(); ) {
-        var e = it.next();
+      for (var e : seatsNode.properties()) {
         if (!ids.contains(e.getKey())) {
           throw ApiException.badRequest("seats: unknown seat '" + Bodies.clip(e.getKey())
               + "' for seating " + seatingWire + " (seats: " + String.join(", ", seatIds(w)) + ")");
