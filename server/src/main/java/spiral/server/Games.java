@@ -226,7 +226,11 @@ final class Games {
     Account me = auth.require(ctx);
     List<Object> out = new ArrayList<>();
     for (StoredGame g : store.listFor(me.id(), 200)) {
-      out.add(summary(load(g, me)));
+      try {
+        out.add(summary(load(g, me)));
+      } catch (ApiException e) {
+        // no longer a part of it (an observer whose role has changed): left out
+      }
     }
     Server.json(ctx, 200, Map.of("games", out));
   }
