@@ -89,7 +89,10 @@ abstract class GameApiContract {
       assertThat(g.get("turn").asInt() > before || g.get("state").asText().equals("over"))
           .as("the turn advances: " + g).isTrue();
     }
+    assertThat(advanced).as("the facilitator advanced a turn").isTrue();
     assertThat(g.get("outcome").asText()).isNotEmpty();
+    // the advanced turn's vote is the engine's, on the seat's behalf
+    assertThat(g.get("truth").findValuesAsText("human")).contains("false");
     // once over, every participant sees the truth and the report
     JsonNode redSees = red.get("/api/games/" + id).json();
     assertThat(redSees.get("truth")).isEqualTo(g.get("truth"));
