@@ -10,7 +10,7 @@ CREATE TABLE game (
   scenario_hash CHAR(64) NOT NULL REFERENCES scenario_text (hash),
   seed BIGINT NOT NULL,
   seating VARCHAR(20) NOT NULL,
-  facilitator_id BIGINT NOT NULL,
+  facilitator_id BIGINT NOT NULL REFERENCES account (id),
   state VARCHAR(20) NOT NULL,
   -- the after-action report, computed once when first asked for after the game is over
   report TEXT,
@@ -27,7 +27,7 @@ CREATE INDEX game_facilitator ON game (facilitator_id);
 CREATE TABLE game_seat (
   game_id BIGINT NOT NULL REFERENCES game (id),
   seat VARCHAR(200) NOT NULL,
-  account_id BIGINT,
+  account_id BIGINT REFERENCES account (id),
   invite_hash CHAR(64),
   engine BOOLEAN NOT NULL,
   PRIMARY KEY (game_id, seat),
@@ -45,14 +45,14 @@ CREATE TABLE game_move (
   turn INT NOT NULL,
   seat VARCHAR(200) NOT NULL,
   option_id VARCHAR(200) NOT NULL,
-  account_id BIGINT,
+  account_id BIGINT REFERENCES account (id),
   created_at BIGINT NOT NULL,
   CONSTRAINT game_move_once UNIQUE (game_id, turn, seat)
 );
 
 CREATE TABLE game_observer (
   game_id BIGINT NOT NULL REFERENCES game (id),
-  account_id BIGINT NOT NULL,
+  account_id BIGINT NOT NULL REFERENCES account (id),
   PRIMARY KEY (game_id, account_id)
 );
 

@@ -29,9 +29,16 @@ class GameStoreTest {
 
   void closed() throws Exception {}
 
+  /** Account ids: a[k] is the k-th account created (k = 1..9; 1 runs the games). */
+  final long[] a = new long[10];
+
   @BeforeEach
   void open() throws Exception {
     db = database();
+    for (int k = 1; k < a.length; k++) {
+      a[k] = db.accounts().create("user-" + k, "not-a-hash", k == 1 ? Role.FACILITATOR : Role.PLAYER,
+          System.currentTimeMillis()).orElseThrow().id();
+    }
   }
 
   @AfterEach
@@ -48,7 +55,7 @@ class GameStoreTest {
     seats.put("red", Hashes.sha256("token-red" + suffix));
     seats.put("blue", Hashes.sha256("token-blue" + suffix));
     seats.put("green", null);
-    return db.games().create(new NewGame("A game", "x", "x", "id: x\n", 7, "sides", 1, seats));
+    return db.games().create(new NewGame("A game", "x", "x", "id: x\n", 7, "sides", a[1], seats));
   }
 
   @Test
@@ -61,8 +68,8 @@ class GameStoreTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("blue", false, true),
             org.assertj.core.groups.Tuple.tuple("green", true, false),
             org.assertj.core.groups.Tuple.tuple("red", false, true));
-    assertThat(db.games().listFor(1, 10)).containsExactly(g);
-    assertThat(db.games().listFor(2, 10)).isEmpty();
+    assertThat(db.games().listFor(a[1], 10)).containsExactly(g);
+    assertThat(db.games().listFor(a[2], 10)).isEmpty();
     // a second game on the same text shares it
     assertThat(game().scenarioHash()).isEqualTo(g.scenarioHash());
   }
@@ -70,14 +77,14 @@ class GameStoreTest {
   @Test
   void anInvitationWorksOnceAndAnAccountHoldsOneSeatPerGame() {
     StoredGame g = game();
-    assertThat(db.games().claim(Hashes.sha256("nothing"), 2)).isEmpty();
-    GameSeat red = db.games().claim(Hashes.sha256("token-red"), 2).orElseThrow();
+    assertThat(db.games().claim(Hashes.sha256("nothing"), a[2])).isEmpty();
+    GameSeat red = db.games().claim(Hashes.sha256("token-red"), a[2]).orElseThrow();
     assertThat(red.seat()).isEqualTo("red");
-    assertThat(db.games().claim(Hashes.sha256("token-red"), 3)).isEmpty();
-    assertThatThrownBy(() -> db.games().claim(Hashes.sha256("token-blue"), 2))
+    assertThat(db.games().claim(Hashes.sha256("token-red"), a[3])).isEmpty();
+    assertThatThrownBy(() -> db.games().claim(Hashes.sha256("token-blue"), a[2]))
         .isInstanceOf(ConflictException.class);
-    assertThat(db.games().claim(Hashes.sha256("token-blue"), 3)).isPresent();
-    assertThat(db.games().listFor(2, 10)).extracting(StoredGame::id).containsExactly(g.id());
+    assertThat(db.games().claim(Hashes.sha256("token-blue"), a[3])).isPresent();
+    assertThat(db.games().listFor(a[2], 10)).extracting(StoredGame::id).containsExactly(g.id());
     assertThat(db.games().reinvite(g.id(), "red", Hashes.sha256("again"))).isFalse();
     assertThat(db.games().reinvite(g.id(), "green", Hashes.sha256("again"))).isFalse();
   }
@@ -90,7 +97,7 @@ class GameStoreTest {
       List<Callable<Boolean>> tries = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         String option = "o" + i;
-        tries.add(() -> db.games().addMove(g.id(), 1, "red", option, 2L));
+        tries.add(() -> db.games().addMove(g.id(), 1, "red", option, a[2]));
       }
       int landed = 0;
       for (Future<Boolean> f : pool.invokeAll(tries)) {
@@ -117,9 +124,9 @@ class GameStoreTest {
     StoredGame read = db.games().get(g.id()).orElseThrow();
     assertThat(read.over()).isTrue();
     assertThat(read.hasReport()).isTrue();
-    assertThat(db.games().addObserver(g.id(), 9)).isTrue();
-    assertThat(db.games().addObserver(g.id(), 9)).isFalse();
-    assertThat(db.games().observes(g.id(), 9)).isTrue();
-    assertThat(db.games().listFor(9, 10)).extracting(StoredGame::id).containsExactly(g.id());
+    assertThat(db.games().addObserver(g.id(), a[9])).isTrue();
+    assertThat(db.games().addObserver(g.id(), a[9])).isFalse();
+    assertThat(db.games().observes(g.id(), a[9])).isTrue();
+    assertThat(db.games().listFor(a[9], 10)).extracting(StoredGame::id).containsExactly(g.id());
   }
 }
