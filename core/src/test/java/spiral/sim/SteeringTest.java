@@ -3,7 +3,6 @@ package spiral.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,31 +12,6 @@ import spiral.scenario.PolicyKind;
 
 /** The steering hook: a steering that follows the policy plays the unsteered run; PAUSE stops. */
 class SteeringTest {
-  private static final class Collect implements Tracer {
-    final List<TraceTurn> turns = new ArrayList<>();
-    List<TraceTurn.Candidate> pending;
-
-    @Override
-    public void start(CompiledModel model, long run, long seed) {}
-
-    @Override
-    public void turn(TraceTurn turn) {
-      turns.add(turn);
-    }
-
-    @Override
-    public void talks(int turn, String event) {}
-
-    @Override
-    public void end(RunRecord record) {}
-
-    @Override
-    public void paused(
-        int turn, int side, int perceived, List<TraceTurn.Candidate> c, TraceTurn.State s) {
-      pending = c;
-    }
-  }
-
   @Property(tries = 60)
   void followingThePolicyIsTheUnsteeredRun(
       @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
@@ -66,7 +40,7 @@ class SteeringTest {
   void pauseStopsBeforeTheTurnAndReportsTheChoice() {
     Fixture f = new Fixture();
     Engine e = new Engine(f.model());
-    Collect c = new Collect();
+    TurnLog c = new TurnLog();
     e.tracer(c);
     RunRecord rec = new RunRecord();
     e.run(7, 0, rec, (t, s, y, p, w) -> t == 3 ? Steering.PAUSE : p);

@@ -17,7 +17,7 @@ import spiral.sim.CompiledModel;
 import spiral.sim.Engine;
 import spiral.sim.RunRecord;
 import spiral.sim.TraceTurn;
-import spiral.sim.Tracer;
+import spiral.sim.TurnLog;
 
 /** Wargames: seats, the all-engine oracle, pausing, replay, voting and move checks. */
 class WargameTest {
@@ -28,27 +28,6 @@ class WargameTest {
       return ScenarioLoader.resolve(name);
     } catch (spiral.scenario.ScenarioException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  static final class Collect implements Tracer {
-    final List<TraceTurn> turns = new ArrayList<>();
-    RunRecord end;
-
-    @Override
-    public void start(CompiledModel model, long run, long seed) {}
-
-    @Override
-    public void turn(TraceTurn turn) {
-      turns.add(turn);
-    }
-
-    @Override
-    public void talks(int turn, String event) {}
-
-    @Override
-    public void end(RunRecord record) {
-      end = record;
     }
   }
 
@@ -71,7 +50,7 @@ class WargameTest {
       for (long seed = 0; seed < 40; seed++) {
         Wargame g = Wargame.open(DEPOT, seed, seating);
         GameState st = g.replay(Set.of(), List.of());
-        Collect c = new Collect();
+        TurnLog c = new TurnLog();
         Engine e = new Engine(new CompiledModel(DEPOT));
         e.tracer(c);
         RunRecord rec = new RunRecord();

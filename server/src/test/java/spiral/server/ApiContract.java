@@ -11,10 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import spiral.JsonText;
 import spiral.scenario.BuiltinScenarios;
 import spiral.scenario.Scenario;
@@ -29,13 +27,14 @@ import spiral.store.Hashes;
  * The API against a real server on a free port, over a real database: each subclass gives the
  * database (H2 in a temporary folder, an embedded PostgreSQL).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiContract implements AuthContract {
-  Server server;
+abstract class ApiContract extends LiveServer implements AuthContract {
   /** The facilitator {@code admin}. */
   Http http;
-  /** No session. */
-  Http anonymous;
+
+  @BeforeAll
+  void logIn() {
+    http = anonymous.admin();
+  }
 
   @Override
   public Server server() {
@@ -50,26 +49,6 @@ abstract class ApiContract implements AuthContract {
   @Override
   public Http admin() {
     return anonymous.admin();
-  }
-
-  /** The configuration of the server under test (its database). */
-  abstract ServerConfig config() throws Exception;
-
-  void afterStop() throws Exception {}
-
-  @BeforeAll
-  void start() throws Exception {
-    server = new Server();
-    anonymous = Http.on(server.start(config().withJobs(2, 2, 100).withAdminPassword(Http.ADMIN_PASSWORD)));
-    http = anonymous.admin();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
-    afterStop();
   }
 
   static String builtin(String name) {

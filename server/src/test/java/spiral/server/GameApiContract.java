@@ -5,39 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Wargames through the API against a real server on a free port, over a real database (each
  * subclass gives it): open, invite, claim, move, engine seats, advance, play to the end, report.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class GameApiContract {
+abstract class GameApiContract extends LiveServer {
   static final String PASSWORD = "player-password-1";
-  Server server;
-  Http anonymous;
   Http admin;
 
-  abstract ServerConfig config() throws Exception;
-
-  void afterStop() throws Exception {}
-
   @BeforeAll
-  void start() throws Exception {
-    server = new Server();
-    anonymous = Http.on(server.start(config().withJobs(2, 2, 100).withAdminPassword(Http.ADMIN_PASSWORD)));
+  void logIn() {
     admin = anonymous.admin();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
-    afterStop();
   }
 
   private int players;

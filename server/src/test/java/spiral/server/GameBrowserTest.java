@@ -3,17 +3,13 @@ package spiral.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,30 +22,14 @@ import org.openqa.selenium.WebElement;
  */
 @Tag("browser")
 @Tag("slow")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GameBrowserTest {
+class GameBrowserTest extends LiveServer {
   static final String PASSWORD = "player-password-1";
   static final Duration WAIT = Duration.ofSeconds(30);
   @TempDir static Path tmp;
-  Server server;
-  String base;
-  Http anonymous;
 
-  @BeforeAll
-  void start() throws Exception {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    server = new Server();
-    int port = server.start(ServerConfig.local(0, data).withJobs(1, 2, 10).withAdminPassword(Http.ADMIN_PASSWORD));
-    base = "http://127.0.0.1:" + port;
-    anonymous = Http.on(port);
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.stop();
-    }
+  @Override
+  TestDatabase database() {
+    return TestDatabase.h2(tmp);
   }
 
   @BeforeEach

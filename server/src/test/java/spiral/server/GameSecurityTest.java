@@ -10,10 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import spiral.JsonText;
 import spiral.scenario.ScenarioLoader;
@@ -32,8 +30,7 @@ import spiral.wargame.Wargame;
  * gets 401 on every API route but the log-in and documentation routes, a POST without the CSRF
  * header is refused, oversized and malformed bodies get JSON 4xx.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GameSecurityTest {
+class GameSecurityTest extends LiveServer {
   static final String PASSWORD = "player-password-1";
   /** Blue's distinctive private values in the copy of the scenario. */
   static final List<String> BLUE_PARAMETERS = List.of("doves-xq", "hawks-xq", "Doves Qx", "Hawks Qx",
@@ -42,8 +39,6 @@ class GameSecurityTest {
   static final String BLUE = "usa/doves-xq";
 
   @TempDir static Path tmp;
-  Server server;
-  Http anonymous;
   Http admin;
   Http red;
   Http blue;
@@ -63,11 +58,13 @@ class GameSecurityTest {
         .replace("joint-chiefs", "hawks-xq");
   }
 
+  @Override
+  TestDatabase database() {
+    return TestDatabase.h2(tmp);
+  }
+
   @BeforeAll
-  void start() {
-    server = new Server();
-    anonymous = Http.on(server.start(ServerConfig.local(0, tmp).withJobs(1, 2, 10)
-        .withAdminPassword(Http.ADMIN_PASSWORD)));
+  void playTwoTurns() {
     admin = anonymous.admin();
     yaml = distinctive(ApiContract.builtin("rand-b-depot"));
     assertThat(yaml).contains("doves-xq", "hawks-xq", "3.1415", "0.4321", "0.6173");
@@ -125,13 +122,6 @@ class GameSecurityTest {
       if (u.isNumber() && u.asText().length() >= 7) {
         secrets.add(u.asText());
       }
-    }
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.stop();
     }
   }
 

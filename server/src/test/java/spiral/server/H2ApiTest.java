@@ -1,6 +1,5 @@
 package spiral.server;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,9 +8,7 @@ class H2ApiTest extends ApiContract {
   @TempDir static Path tmp;
 
   @Override
-  ServerConfig config() throws Exception {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    return ServerConfig.local(0, data);
+  TestDatabase database() {
+    return TestDatabase.h2(tmp);
   }
 }

@@ -47,20 +47,19 @@ record Http(String base, String cookie, String csrf) {
 
   /** Logs in on this client's server as {@code name}. */
   Http login(String name, String password) {
-    Res r = new Http(base, null, null).post("/api/auth/login",
-        "{\"name\":" + quote(name) + ",\"password\":" + quote(password) + "}");
-    if (r.status() != 200) {
-      throw new AssertionError("login as " + name + " failed (" + r.status() + "): " + r.body());
-    }
-    return withSession(r);
+    return authenticate("/api/auth/login", 200, "login as ", name, password);
   }
 
   /** Signs up {@code name} as a player on this client's server and returns its session. */
   Http register(String name, String password) {
-    Res r = new Http(base, null, null).post("/api/auth/register",
+    return authenticate("/api/auth/register", 201, "sign-up of ", name, password);
+  }
+
+  private Http authenticate(String path, int expected, String what, String name, String password) {
+    Res r = new Http(base, null, null).post(path,
         "{\"name\":" + quote(name) + ",\"password\":" + quote(password) + "}");
-    if (r.status() != 201) {
-      throw new AssertionError("sign-up of " + name + " failed (" + r.status() + "): " + r.body());
+    if (r.status() != expected) {
+      throw new AssertionError(what + name + " failed (" + r.status() + "): " + r.body());
     }
     return withSession(r);
   }

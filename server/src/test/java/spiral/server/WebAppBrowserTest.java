@@ -3,15 +3,11 @@ package spiral.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -28,27 +24,13 @@ import spiral.scenario.BuiltinScenarios;
  */
 @Tag("browser")
 @Tag("slow")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebAppBrowserTest {
+class WebAppBrowserTest extends LiveServer {
   private static final Duration JOB = Duration.ofSeconds(120);
   @TempDir static Path tmp;
-  Server server;
-  String base;
 
-  @BeforeAll
-  void start() throws Exception {
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    server = new Server();
-    base = "http://127.0.0.1:" + server.start(ServerConfig.local(0, data).withJobs(2, 2, 100)
-        .withAdminPassword(Http.ADMIN_PASSWORD));
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.stop();
-    }
+  @Override
+  TestDatabase database() {
+    return TestDatabase.h2(tmp);
   }
 
   @BeforeEach

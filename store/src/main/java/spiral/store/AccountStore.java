@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,13 +99,8 @@ public final class AccountStore {
   /** All accounts, by name. */
   public List<Account> list() {
     return db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + " FROM account a ORDER BY a.name");
-          ResultSet rs = ps.executeQuery()) {
-        List<Account> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(account(rs));
-        }
-        return out;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + " FROM account a ORDER BY a.name")) {
+        return Database.rows(ps, AccountStore::account);
       }
     });
   }

@@ -2,7 +2,11 @@ package spiral.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -125,6 +129,23 @@ public final class Database implements AutoCloseable {
   @FunctionalInterface
   interface SqlWork<T> {
     T apply(Connection c) throws SQLException;
+  }
+
+  /** Reads one row of a result set. */
+  @FunctionalInterface
+  interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs a prepared query and reads every row of its result, in order. */
+  static <T> List<T> rows(PreparedStatement ps, Row<T> row) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(row.read(rs));
+      }
+      return out;
+    }
   }
 
   /** Runs {@code work} on a connection in auto-commit mode. */

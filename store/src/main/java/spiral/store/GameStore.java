@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,13 +114,7 @@ public final class GameStore {
         ps.setLong(2, accountId);
         ps.setLong(3, accountId);
         ps.setMaxRows(limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<StoredGame> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(game(rs));
-          }
-          return out;
-        }
+        return Database.rows(ps, GameStore::game);
       }
     });
   }
@@ -135,13 +128,7 @@ public final class GameStore {
     try (PreparedStatement ps = c.prepareStatement("SELECT game_id, seat, account_id, engine,"
         + " invite_hash FROM game_seat WHERE game_id = ? ORDER BY seat")) {
       ps.setLong(1, gameId);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<GameSeat> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(seat(rs));
-        }
-        return out;
-      }
+      return Database.rows(ps, GameStore::seat);
     }
   }
 
@@ -271,15 +258,11 @@ public final class GameStore {
     try (PreparedStatement ps = c.prepareStatement("SELECT turn, seat, option_id, account_id,"
         + " created_at FROM game_move WHERE game_id = ? ORDER BY id")) {
       ps.setLong(1, gameId);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<GameMove> out = new ArrayList<>();
-        while (rs.next()) {
-          long a = rs.getLong(4);
-          Long account = rs.wasNull() ? null : a;
-          out.add(new GameMove(rs.getInt(1), rs.getString(2), rs.getString(3), account, rs.getLong(5)));
-        }
-        return out;
-      }
+      return Database.rows(ps, rs -> {
+        long a = rs.getLong(4);
+        Long account = rs.wasNull() ? null : a;
+        return new GameMove(rs.getInt(1), rs.getString(2), rs.getString(3), account, rs.getLong(5));
+      });
     }
   }
 

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,13 +88,7 @@ public final class JobStore {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM job ORDER BY id DESC")) {
         ps.setMaxRows(limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<Job> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(row(rs));
-          }
-          return out;
-        }
+        return Database.rows(ps, JobStore::row);
       }
     });
   }

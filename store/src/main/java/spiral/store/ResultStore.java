@@ -3,7 +3,6 @@ package spiral.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,13 +22,7 @@ public final class ResultStore {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + INFO + " FROM result ORDER BY id DESC")) {
         ps.setMaxRows(limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<ResultInfo> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(info(rs));
-          }
-          return out;
-        }
+        return Database.rows(ps, ResultStore::info);
       }
     });
   }

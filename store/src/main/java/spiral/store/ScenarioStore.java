@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,13 +19,8 @@ public final class ScenarioStore {
   /** All stored scenarios, oldest first. */
   public List<StoredScenario> list() {
     return db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM scenario ORDER BY id");
-          ResultSet rs = ps.executeQuery()) {
-        List<StoredScenario> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(row(rs));
-        }
-        return out;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM scenario ORDER BY id")) {
+        return Database.rows(ps, ScenarioStore::row);
       }
     });
   }
