@@ -3,14 +3,12 @@ package spiral.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -25,12 +23,6 @@ import org.openqa.selenium.WebElement;
 class GameBrowserTest extends LiveServer {
   static final String PASSWORD = "player-password-1";
   static final Duration WAIT = Duration.ofSeconds(30);
-  @TempDir static Path tmp;
-
-  @Override
-  TestDatabase database() {
-    return TestDatabase.h2(tmp);
-  }
 
   @BeforeEach
   void needsBrowser() {

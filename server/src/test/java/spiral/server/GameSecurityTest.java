@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import spiral.JsonText;
 import spiral.scenario.ScenarioLoader;
 import spiral.wargame.GameState;
@@ -38,7 +36,6 @@ class GameSecurityTest extends LiveServer {
   static final String RED = "russia/kremlin";
   static final String BLUE = "usa/doves-xq";
 
-  @TempDir static Path tmp;
   Http admin;
   Http red;
   Http blue;
@@ -56,11 +53,6 @@ class GameSecurityTest extends LiveServer {
         .replace("{id: joint-chiefs, name: \"Military leaders (Joint Chiefs of Staff)\", weight: 0.4",
             "{id: hawks-xq, name: \"Hawks Qx\", weight: 0.3827")
         .replace("joint-chiefs", "hawks-xq");
-  }
-
-  @Override
-  TestDatabase database() {
-    return TestDatabase.h2(tmp);
   }
 
   @BeforeAll

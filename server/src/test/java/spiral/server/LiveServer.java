@@ -1,12 +1,15 @@
 package spiral.server;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real server on a free port for the tests of one class, over the database the subclass gives;
- * started before the first test and stopped, with its database, after the last.
+ * A real server on a free port for the tests of one class, over an H2 file in a temporary folder
+ * unless the subclass gives another database; started before the first test and stopped, with its
+ * database, after the last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LiveServer {
@@ -15,10 +18,14 @@ abstract class LiveServer {
   String base;
   /** No session. */
   Http anonymous;
+  /** A temporary folder for the class's server, deleted after its last test (test classes run one at a time). */
+  @TempDir static Path tmp;
   private TestDatabase database;
 
   /** The database of this class's server. */
-  abstract TestDatabase database();
+  TestDatabase database() {
+    return TestDatabase.h2(tmp);
+  }
 
   @BeforeAll
   void start() throws Exception {

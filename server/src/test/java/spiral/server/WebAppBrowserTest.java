@@ -3,12 +3,10 @@ package spiral.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,12 +24,6 @@ import spiral.scenario.BuiltinScenarios;
 @Tag("slow")
 class WebAppBrowserTest extends LiveServer {
   private static final Duration JOB = Duration.ofSeconds(120);
-  @TempDir static Path tmp;
-
-  @Override
-  TestDatabase database() {
-    return TestDatabase.h2(tmp);
-  }
 
   @BeforeEach
   void needsBrowser() {
