@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,14 +22,13 @@ import spiral.sim.Lxm;
  */
 class BadInputTest {
   static String good;
-  static Path dir;
+  @TempDir static Path dir;
 
   @BeforeAll
   static void load() throws IOException {
     try (InputStream in = BadInputTest.class.getResourceAsStream("/spiral/scenarios/rand-b-depot.yaml")) {
       good = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    dir = Files.createTempDirectory("spiral-bad");
   }
 
   static Stream<Arguments> cases() {
