@@ -12,12 +12,13 @@ import spiral.server.Server;
 import spiral.server.ServerConfig;
 import spiral.store.StoreException;
 
-/** {@code spiral serve}: the web server with its REST API, until stopped. */
+/** {@code spiral serve}: the web server (browser app, REST API, wargames), until stopped. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the web server: a REST API for scenarios, jobs and stored results, with accounts.",
+      "Run the web server: the browser app and a REST API for scenarios, analyses, stored results"
+          + " and live wargames, with accounts.",
       "",
       "Serves the browser app at / and the API under /api (its OpenAPI document at"
           + " /api/openapi.json, rendered at /api/docs). Stores scenarios, jobs and results in an H2 database file in the data"
@@ -25,7 +26,9 @@ import spiral.store.StoreException;
           + " (simulate, options, negotiate, sweep) run in the background with progress; results"
           + " are stored with the scenario's hash, the seed, the version and the parameters, and"
           + " can be re-run exactly. Jobs left unfinished by a previous server are marked failed"
-          + " (interrupted). Every API call but login needs an account: a server with no"
+          + " (interrupted). Wargames (a facilitator opens one from a scenario and invites players"
+          + " to seats by link; the engine plays the empty seats) are stored move by move and"
+          + " resume at the same turn after a restart. Every API call but login needs an account: a server with no"
           + " account yet creates the facilitator 'admin' with the password in"
           + " $SPIRAL_ADMIN_PASSWORD (10 to 200 characters), or prints a generated one once."
           + " Prints the URL once listening; stops on Ctrl-C."
