@@ -68,6 +68,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Worker threads the running jobs share (default: all cores).")
   Integer threads;
 
+  @Option(names = "--signups-per-hour", paramLabel = "N", defaultValue = "100",
+      description = "Player sign-ups allowed from one client address per hour (default: ${DEFAULT-VALUE}).")
+  int signupsPerHour;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -78,6 +82,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (threads != null && (threads < 1 || threads > 4096)) {
       throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
+    }
+    if (signupsPerHour < 1 || signupsPerHour > 1_000_000) {
+      throw new BadInputException("spiral: --signups-per-hour must be between 1 and 1000000, was " + signupsPerHour);
     }
     if (db != null && !db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
       throw new BadInputException("spiral: --db: unsupported URL '" + db
@@ -94,7 +101,8 @@ final class ServeCommand implements Callable<Integer> {
         .withAddress(host, port)
         .withDatabase(db, user, password)
         .withJobs(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors(), 100)
-        .withAdminPassword(admin);
+        .withAdminPassword(admin)
+        .withSignupsPerHour(signupsPerHour);
     Server server = new Server();
     int bound;
     try {

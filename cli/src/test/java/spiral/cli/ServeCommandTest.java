@@ -32,6 +32,7 @@ class ServeCommandTest {
     assertThat(r.err()).contains("--db").contains("jdbc:postgresql://");
     assertThat(Cli.run("serve", "--port", "70000").code()).isEqualTo(2);
     assertThat(Cli.run("serve", "--jobs", "0").code()).isEqualTo(2);
+    assertThat(Cli.run("serve", "--signups-per-hour", "0").code()).isEqualTo(2);
   }
 
   @Test
@@ -46,7 +47,7 @@ class ServeCommandTest {
   void helpNamesTheOptions() {
     Cli r = Cli.run("serve", "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("--port", "--host", "--db", "--db-user", "--db-password", "--data", "/api/docs");
+    assertThat(r.out()).contains("--port", "--host", "--db", "--db-user", "--db-password", "--data", "--signups-per-hour", "/api/docs");
   }
 
   @Test

@@ -290,8 +290,11 @@ public final class Wargame {
 
     @Override
     public void talks(int turn, String event) {
-      // the success probability weighs both sides' costs: it is not public
-      String text = event.replaceAll(" \\(P = [^)]*\\)", "");
+      // Everyone sees talks open, go on, collapse or succeed, but not why: the success probability
+      // weighs both sides' costs, "both sides are hurting" tells that the other side's cost
+      // passed its pain threshold, and "X escalated" tells the other side's true act, which
+      // perception may have hidden.
+      String text = event.replaceAll(" \\(P = [^)]*\\)", "").replaceFirst(":.*", "");
       talks.computeIfAbsent(turn, t -> new ArrayList<>()).add(new GameEvent(turn, text));
     }
 

@@ -24,6 +24,7 @@ import spiral.sim.TraceTurn;
 class FogOfWarTest {
   private static final Scenario DEPOT = WargameTest.DEPOT;
   private static final Set<String> HUMANS = Set.of("russia/kremlin", "usa/civilian");
+  private static int talkEvents;
 
   @Test
   void noSeatSeesTheOtherSidesTruth() throws Exception {
@@ -50,6 +51,7 @@ class FogOfWarTest {
       }
     }
     assertThat(checkedViews).isGreaterThan(20);
+    assertThat(talkEvents).as("talk events checked").isGreaterThan(0);
     assertThat(differing).as("opponent moves whose true and perceived rungs differ").isGreaterThan(3);
   }
 
@@ -154,6 +156,14 @@ class FogOfWarTest {
     assertThat(json).doesNotContain("perceived").doesNotContain("executed").doesNotContain("utility");
     // the talks' success probability weighs both sides' costs
     assertThat(json).doesNotContain("P = ");
+    // talks are seen to open, go on, collapse or succeed, never why: "both sides are hurting"
+    // tells the other side's cost, "X escalated" its true act
+    for (GameEvent e : st.publicView().events()) {
+      if (e.text().startsWith("talks")) {
+        assertThat(e.text()).isIn("talks open", "talks collapse", "talks succeed", "talks go on without agreement");
+        talkEvents++;
+      }
+    }
   }
 
   /** A number with enough digits to be no coincidence does not appear in the text. */

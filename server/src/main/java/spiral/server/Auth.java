@@ -5,6 +5,7 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -17,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 import spiral.store.Account;
 import spiral.store.AccountStore;
@@ -33,12 +36,17 @@ import spiral.store.Role;
  * (HttpOnly, SameSite=Strict, Secure over HTTPS), stored only as its SHA-256, with a CSRF token
  * of its own that every state-changing request must echo in the {@value #CSRF_HEADER} header
  * (the synchronizer-token pattern of OWASP's CSRF Prevention Cheat Sheet). Sessions live in the
- * database, so they survive a restart, and end after {@link #IDLE_MILLIS} unused.
+ * database, so they survive a restart, and end after {@link #IDLE_MILLIS} unused or {@link
+ * #MAX_AGE_MILLIS} after the login. State-changing requests that a browser marks as cross-site
+ * ({@code Sec-Fetch-Site}), or whose {@code Origin} is not the server's, are refused, login and
+ * sign-up included (a forged login would seat the victim in the attacker's account).
  *
  * <p>Every {@code /api} request except the public ones (the API index, its documents, login and
  * sign-up) needs a session: the check runs before routing ({@link #guard}), so no route can be
  * left open by mistake; routes then ask for roles with {@link #require(Context, Role...)}. Failed
- * logins are throttled per name and per address ({@link LoginLimiter}).
+ * logins and current-password checks are throttled per name and address, per address and per
+ * name, and sign-ups per address ({@link LoginLimiter}); at most one Argon2id computation per core
+ * runs at a time, so a flood of logins queues rather than exhausting memory.
  *
  * <p>Cost: a request with a session costs one indexed query (and a write once a minute per
  * session); a login or sign-up one Argon2id hash.
@@ -50,6 +58,8 @@ final class Auth {
   static final String CSRF_HEADER = "X-CSRF-Token";
   /** A session unused this long ends: 12 hours. */
   static final long IDLE_MILLIS = 12 * 3600_000L;
+  /** A session ends this long after its login, however busy: 7 days. */
+  static final long MAX_AGE_MILLIS = 7 * 24 * 3600_000L;
   /** The facilitator account a new server creates. */
   static final String ADMIN = "admin";
 
@@ -62,20 +72,28 @@ final class Auth {
   private static final String SESSION_ATTR = "spiral.session";
   /** Argon2id, m = 19 MiB, t = 2, p = 1, 32-byte tag, version 1.3. */
   private static final Argon2Function ARGON2 = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID, 19);
+  /** One Argon2id computation (19 MiB) per core at a time. */
+  private static final Semaphore HASHING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
   private static final String DUMMY_HASH = hash("a password nobody has; used to time failures alike");
+  /** The throttling key of a login name that no account can have. */
+  private static final String NO_SUCH_NAME = "?";
 
   private final AccountStore accounts;
+  /** Whether an account holds a seat in a game that is not over. */
+  private final LongPredicate holdsRunningSeat;
   private final Bodies bodies;
   private final Clock clock;
   private final SecureRandom random;
   private final LoginLimiter limiter;
 
-  Auth(AccountStore accounts, Bodies bodies, Clock clock, SecureRandom random) {
+  Auth(AccountStore accounts, LongPredicate holdsRunningSeat, Bodies bodies, Clock clock,
+      SecureRandom random, int signupsPerHour) {
     this.accounts = accounts;
+    this.holdsRunningSeat = holdsRunningSeat;
     this.bodies = bodies;
     this.clock = clock;
     this.random = random;
-    this.limiter = LoginLimiter.standard(clock);
+    this.limiter = LoginLimiter.standard(clock, signupsPerHour);
   }
 
   /**
@@ -85,7 +103,7 @@ final class Auth {
    * @return the generated password, when one was generated (to show once), else empty
    */
   Optional<String> bootstrap(String password) {
-    accounts.closeIdleSessions(clock.millis() - IDLE_MILLIS);
+    accounts.closeOldSessions(clock.millis() - IDLE_MILLIS, clock.millis() - MAX_AGE_MILLIS);
     if (accounts.count() > 0) {
       return Optional.empty();
     }
@@ -127,6 +145,9 @@ final class Auth {
     }
     String method = ctx.method().name();
     boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    if (!safe && crossSite(ctx)) {
+      throw new ApiException(403, "csrf", "a cross-site request may not change anything here");
+    }
     if (PUBLIC.contains(path) && (safe || NO_CSRF.contains(path))) {
       return;
     }
@@ -147,22 +168,16 @@ final class Auth {
       Bodies.onlyKeys(body, "", Set.of("name", "password"));
       String name = Bodies.string(body, "name").toLowerCase(Locale.ROOT);
       String password = Bodies.string(body, "password");
-      String address = ctx.ip();
-      long wait = limiter.retryAfterSeconds(name, address);
-      if (wait > 0) {
-        ctx.header("Retry-After", Long.toString(wait));
-        throw new ApiException(429, "too_many_requests",
-            "too many failed logins: try again in " + wait + " s");
-      }
-      Optional<AccountStore.Credentials> c = password.length() > MAX_PASSWORD ? Optional.empty()
-          : accounts.credentials(name);
+      boolean possible = NAME.matcher(name).matches() && password.length() <= MAX_PASSWORD;
+      LoginLimiter.Attempt attempt = allow(limiter.attempt(possible ? name : NO_SUCH_NAME, ctx.ip()), ctx,
+          "too many failed logins");
+      Optional<AccountStore.Credentials> c = possible ? accounts.credentials(name) : Optional.empty();
       boolean ok = verify(password, c.map(AccountStore.Credentials::passwordHash).orElse(DUMMY_HASH))
           && c.isPresent();
       if (!ok) {
-        limiter.failed(name, address);
         throw new ApiException(401, "unauthorized", "wrong name or password");
       }
-      limiter.succeeded(name);
+      limiter.succeeded(attempt);
       Server.json(ctx, 200, open(ctx, c.get().account()));
     });
     r.post("/api/auth/register", ctx -> {
@@ -171,6 +186,10 @@ final class Auth {
       String name = checkName(Bodies.string(body, "name"));
       String password = Bodies.string(body, "password");
       checkPassword(password);
+      long wait = limiter.signup(ctx.ip());
+      if (wait > 0) {
+        throw tooMany(ctx, wait, "too many sign-ups from your address");
+      }
       Account a = accounts.create(name, hash(password), Role.PLAYER, clock.millis())
           .orElseThrow(() -> new ApiException(409, "conflict", "the name '" + name + "' is taken"));
       Server.json(ctx, 201, open(ctx, a));
@@ -194,9 +213,12 @@ final class Auth {
       String current = Bodies.string(body, "current");
       String password = Bodies.string(body, "password");
       String hash = accounts.credentials(a.name()).orElseThrow(Auth::unauthorized).passwordHash();
+      LoginLimiter.Attempt attempt = allow(limiter.attempt(a.name(), ctx.ip()), ctx,
+          "too many wrong passwords");
       if (current.length() > MAX_PASSWORD || !verify(current, hash)) {
         throw new ApiException(403, "forbidden", "the current password is wrong");
       }
+      limiter.succeeded(attempt);
       checkPassword(password);
       accounts.setPassword(a.id(), hash(password));
       Server.json(ctx, 200, open(ctx, a));
@@ -232,6 +254,13 @@ final class Auth {
       if (name.equals(me.name()) && role != Role.FACILITATOR) {
         throw new ApiException(409, "conflict", "a facilitator cannot take away its own role");
       }
+      Optional<Account> before = accounts.credentials(name).map(AccountStore.Credentials::account);
+      if (before.isPresent() && before.get().role() == Role.PLAYER && role != Role.PLAYER
+          && holdsRunningSeat.test(before.get().id())) {
+        // facilitators and observers read scenarios, which hold the other side's secrets
+        throw new ApiException(409, "conflict", "'" + name + "' holds a seat in a game that is"
+            + " not over; change the role once its games have ended");
+      }
       Account a = accounts.setRole(name, role)
           .orElseThrow(() -> ApiException.notFound("no account '" + Bodies.clip(name) + "'"));
       Server.json(ctx, 200, Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt()));
@@ -251,7 +280,7 @@ final class Auth {
     String key = Hashes.sha256(token);
     Optional<LoginSession> s = accounts.session(key);
     long now = clock.millis();
-    if (s.isPresent() && s.get().lastSeen() < now - IDLE_MILLIS) {
+    if (s.isPresent() && (s.get().lastSeen() < now - IDLE_MILLIS || s.get().createdAt() < now - MAX_AGE_MILLIS)) {
       accounts.closeSession(key);
       return Optional.empty();
     }
@@ -286,7 +315,8 @@ final class Auth {
     if (maxAge >= 0) {
       b.append("; Max-Age=").append(maxAge);
     }
-    if ("https".equalsIgnoreCase(ctx.scheme())) {
+    // behind a proxy that ends TLS the request arrives over http; marking Secure only narrows
+    if ("https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
       b.append("; Secure");
     }
     return b.toString();
@@ -299,15 +329,65 @@ final class Auth {
   }
 
   static String hash(String password) {
-    return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    HASHING.acquireUninterruptibly();
+    try {
+      return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    } finally {
+      HASHING.release();
+    }
   }
 
   private static boolean verify(String password, String hash) {
+    HASHING.acquireUninterruptibly();
     try {
       return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
     } catch (RuntimeException e) {
       return false; // an unreadable stored hash matches nothing
+    } finally {
+      HASHING.release();
     }
+  }
+
+  /** The attempt when allowed; else 429 with Retry-After. */
+  private static LoginLimiter.Attempt allow(LoginLimiter.Attempt a, Context ctx, String what) {
+    if (!a.allowed()) {
+      throw tooMany(ctx, a.retryAfterSeconds(), what);
+    }
+    return a;
+  }
+
+  private static ApiException tooMany(Context ctx, long wait, String what) {
+    ctx.header("Retry-After", Long.toString(wait));
+    return new ApiException(429, "too_many_requests", what + ": try again in " + wait + " s");
+  }
+
+  /**
+   * Whether a browser says the request comes from another site: {@code Sec-Fetch-Site} is
+   * {@code cross-site} or {@code same-site}, or, where a browser does not send that header, an
+   * {@code Origin} whose host and port are not the request's {@code Host} (or {@code
+   * X-Forwarded-Host}, behind a proxy). Clients that are not browsers send neither and pass.
+   */
+  static boolean crossSite(Context ctx) {
+    String site = ctx.header("Sec-Fetch-Site");
+    if (site != null) {
+      return site.equalsIgnoreCase("cross-site") || site.equalsIgnoreCase("same-site");
+    }
+    String origin = ctx.header("Origin");
+    if (origin == null) {
+      return false;
+    }
+    String authority;
+    try {
+      authority = URI.create(origin).getRawAuthority();
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+    if (authority == null) {
+      return true; // "null": a sandboxed or opaque origin
+    }
+    String host = ctx.header("Host");
+    String forwarded = ctx.header("X-Forwarded-Host");
+    return !authority.equalsIgnoreCase(host) && !authority.equalsIgnoreCase(forwarded);
   }
 
   private static String checkName(String name) {

@@ -243,13 +243,16 @@ final class Games {
   private void claim(Context ctx) {
     Account me = auth.require(ctx, Role.PLAYER, Role.FACILITATOR);
     String token = ctx.pathParam("token");
-    ApiException unknown = ApiException.notFound("no such invitation (an invitation works once)");
+    // a facilitator may read scenarios, which hold both sides' secrets: it sits only in its own games
+    boolean ownGamesOnly = me.role() != Role.PLAYER;
+    ApiException unknown = ApiException.notFound("no such invitation (an invitation works once"
+        + (ownGamesOnly ? "; a facilitator takes seats only in the games it opened)" : ")"));
     if (!TOKEN.matcher(token).matches()) {
       throw unknown;
     }
     GameSeat s;
     try {
-      s = store.claim(Hashes.sha256(token), me.id()).orElseThrow(() -> unknown);
+      s = store.claim(Hashes.sha256(token), me.id(), ownGamesOnly).orElseThrow(() -> unknown);
     } catch (ConflictException e) {
       throw new ApiException(409, "conflict", "you already hold a seat in this game; one seat per player");
     }

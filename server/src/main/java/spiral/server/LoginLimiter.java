@@ -3,95 +3,154 @@ package spiral.server;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Limits password guessing: at most {@code perName} failed logins per account name and {@code
- * perAddress} per client address within a sliding window; beyond that, logins for that name or
- * from that address are refused until the oldest failure leaves the window (OWASP Authentication
- * Cheat Sheet: "login throttling"). A successful login clears its name's failures.
+ * Limits password guessing and sign-ups with sliding windows (OWASP Authentication Cheat Sheet:
+ * "login throttling"). Within the window, at most:
  *
- * <p>Thread-safe (one lock; the work under it is a few deque operations). Memory is bounded:
- * keys whose failures have all left the window are dropped when the map grows past {@code
- * maxKeys}, and if it is still full the oldest-touched keys go.
+ * <ul>
+ *   <li>{@code perPair} failed logins for one name from one address;
+ *   <li>{@code perAddress} failed logins from one address, over all names;
+ *   <li>{@code perName} failed logins for one name, over all addresses. It is larger than {@code
+ *       perAddress}, so no single address can lock anyone else out of an account;
+ * </ul>
+ *
+ * <p>And at most {@code signups} sign-ups from one address within an hour. Beyond a limit,
+ * attempts are refused until the oldest entry leaves its window. A password
+ * check is counted as a failure <em>before</em> it runs ({@link #attempt}) and taken back when it
+ * succeeds, so parallel guesses cannot all pass the check before the first failure is recorded. A
+ * success also forgets the failures of its name and address pair.
+ *
+ * <p>Thread-safe: one lock, and the work under it is a few deque operations. Memory is bounded:
+ * when the map grows past {@code maxKeys}, keys whose entries have all left the window are
+ * dropped, and if it is still full, the oldest-touched keys go.
  */
 final class LoginLimiter {
-  private final Clock clock;
-  private final long windowMillis;
-  private final int perName;
-  private final int perAddress;
-  private final int maxKeys;
-  private final Map<String, Deque<Long>> failures = new HashMap<>();
+  /** A password check that may go ahead ({@code retryAfterSeconds == 0}), or the wait. */
+  record Attempt(long retryAfterSeconds, String name, String address, long at) {
+    boolean allowed() {
+      return retryAfterSeconds == 0;
+    }
+  }
 
-  LoginLimiter(Clock clock, long windowMillis, int perName, int perAddress, int maxKeys) {
+  private final Clock clock;
+  private static final long HOUR = 3600_000L;
+  private final long windowMillis;
+  private final int perPair;
+  private final int perAddress;
+  private final int perName;
+  private final int signups;
+  private final int maxKeys;
+  /** In access order, so that pruning drops the keys touched longest ago first. */
+  private final Map<String, Deque<Long>> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+  LoginLimiter(Clock clock, long windowMillis, int perPair, int perAddress, int perName,
+      int signups, int maxKeys) {
     this.clock = clock;
     this.windowMillis = windowMillis;
-    this.perName = perName;
+    this.perPair = perPair;
     this.perAddress = perAddress;
+    this.perName = perName;
+    this.signups = signups;
     this.maxKeys = maxKeys;
   }
 
-  /** The default: 5 failures per name and 50 per address in 15 minutes. */
-  static LoginLimiter standard(Clock clock) {
-    return new LoginLimiter(clock, 15 * 60_000L, 5, 50, 100_000);
+  /**
+   * The defaults: in 15 minutes, 5 failures per name and address, 50 per address and 200 per name;
+   * {@code signupsPerHour} sign-ups per address an hour.
+   */
+  static LoginLimiter standard(Clock clock, int signupsPerHour) {
+    return new LoginLimiter(clock, 15 * 60_000L, 5, 50, 200, signupsPerHour, 100_000);
   }
 
-  /** Seconds until a login for {@code name} from {@code address} may be tried; 0 when it may now. */
-  synchronized long retryAfterSeconds(String name, String address) {
+  /**
+   * Asks to check a password for {@code name} from {@code address}. When the answer is allowed,
+   * the check already counts as a failure until {@link #succeeded} takes it back.
+   */
+  synchronized Attempt attempt(String name, String address) {
     long now = clock.millis();
-    long wait = Math.max(wait("n:" + name, perName, now), wait("a:" + address, perAddress, now));
-    return wait == 0 ? 0 : Math.max(1, (wait + 999) / 1000);
-  }
-
-  /** Records a failed login. */
-  synchronized void failed(String name, String address) {
-    long now = clock.millis();
-    if (failures.size() + 2 > maxKeys) {
-      prune(now);
+    long wait = Math.max(wait(pair(name, address), perPair, now, windowMillis),
+        Math.max(wait("a:" + address, perAddress, now, windowMillis), wait("n:" + name, perName, now, windowMillis)));
+    if (wait > 0) {
+      return new Attempt(Math.max(1, (wait + 999) / 1000), name, address, now);
     }
-    failures.computeIfAbsent("n:" + name, k -> new ArrayDeque<>()).addLast(now);
-    failures.computeIfAbsent("a:" + address, k -> new ArrayDeque<>()).addLast(now);
+    add(now, pair(name, address), "a:" + address, "n:" + name);
+    return new Attempt(0, name, address, now);
   }
 
-  /** Records a successful login: the name's failures are forgotten. */
-  synchronized void succeeded(String name) {
-    failures.remove("n:" + name);
+  /** The allowed attempt's password was right: forget it and the pair's failures. */
+  synchronized void succeeded(Attempt a) {
+    entries.remove(pair(a.name(), a.address()));
+    for (String key : new String[] {"a:" + a.address(), "n:" + a.name()}) {
+      Deque<Long> d = entries.get(key);
+      if (d != null) {
+        d.removeLastOccurrence(a.at());
+        if (d.isEmpty()) {
+          entries.remove(key);
+        }
+      }
+    }
   }
 
-  /** How many names and addresses are tracked now. */
+  /** Asks to sign up from {@code address}: 0 when it may (and counts it), else seconds to wait. */
+  synchronized long signup(String address) {
+    long now = clock.millis();
+    long wait = wait("s:" + address, signups, now, HOUR);
+    if (wait > 0) {
+      return Math.max(1, (wait + 999) / 1000);
+    }
+    add(now, "s:" + address);
+    return 0;
+  }
+
+  /** How many keys (pairs, names, addresses) are tracked now. */
   synchronized int keys() {
-    return failures.size();
+    return entries.size();
   }
 
-  private long wait(String key, int limit, long now) {
-    Deque<Long> d = failures.get(key);
+  private static String pair(String name, String address) {
+    return "p:" + address + " " + name;
+  }
+
+  private void add(long now, String... keys) {
+    if (entries.size() + keys.length > maxKeys) {
+      prune(now, keys.length);
+    }
+    for (String key : keys) {
+      entries.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
+    }
+  }
+
+  private long wait(String key, int limit, long now, long window) {
+    Deque<Long> d = entries.get(key);
     if (d == null) {
       return 0;
     }
-    while (!d.isEmpty() && d.peekFirst() <= now - windowMillis) {
+    while (!d.isEmpty() && d.peekFirst() <= now - window) {
       d.removeFirst();
     }
     if (d.isEmpty()) {
-      failures.remove(key);
+      entries.remove(key);
       return 0;
     }
     if (d.size() < limit) {
       return 0;
     }
-    return d.peekFirst() + windowMillis - now;
+    return d.peekFirst() + window - now;
   }
 
-  private void prune(long now) {
-    for (Iterator<Deque<Long>> it = failures.values().iterator(); it.hasNext(); ) {
+  private void prune(long now, int room) {
+    for (Iterator<Deque<Long>> it = entries.values().iterator(); it.hasNext(); ) {
       Deque<Long> d = it.next();
-      if (d.isEmpty() || d.peekLast() <= now - windowMillis) {
+      if (d.isEmpty() || d.peekLast() <= now - Math.max(windowMillis, HOUR)) {
         it.remove();
       }
     }
-    Iterator<Map.Entry<String, Deque<Long>>> it = failures.entrySet().iterator();
-    while (failures.size() + 2 > maxKeys && it.hasNext()) {
+    Iterator<Map.Entry<String, Deque<Long>>> it = entries.entrySet().iterator();
+    while (entries.size() + room > maxKeys && it.hasNext()) {
       it.next();
       it.remove();
     }

@@ -99,7 +99,8 @@ public final class Server {
       interrupted = db.jobs().interruptUnfinished();
       catalog = new Catalog(db.scenarios());
       bodies = new Bodies(config.maxBodyBytes());
-      auth = new Auth(db.accounts(), bodies, clock, new SecureRandom());
+      auth = new Auth(db.accounts(), db.games()::holdsRunningSeat, bodies, clock, new SecureRandom(),
+          config.signupsPerHour());
       generatedAdminPassword = auth.bootstrap(config.adminPassword());
       jobs = new Jobs(db.jobs(), config.jobThreads(), config.workerThreads(), config.maxQueuedJobs());
       games = new Games(db, catalog, bodies, auth, jobs);

@@ -19,12 +19,16 @@ import java.util.Objects;
  * @param maxBodyBytes the largest request body accepted; a larger one gets 413
  * @param adminPassword the password of the facilitator account {@code admin} that a server with
  *     no account yet creates, or null to generate one (shown once)
+ * @param signupsPerHour sign-ups allowed from one client address within an hour
  */
 public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword,
-    Path dataDir, int jobThreads, int workerThreads, int maxQueuedJobs, long maxBodyBytes, String adminPassword) {
+    Path dataDir, int jobThreads, int workerThreads, int maxQueuedJobs, long maxBodyBytes, String adminPassword,
+    int signupsPerHour) {
 
   /** The default body limit: 1 MiB. */
   public static final long MAX_BODY = 1 << 20;
+  /** The default sign-up limit per client address: 100 an hour. */
+  public static final int SIGNUPS_PER_HOUR = 100;
 
   /** Checks the values. */
   public ServerConfig {
@@ -33,38 +37,44 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
-    if (jobThreads < 1 || workerThreads < 1 || maxQueuedJobs < 1 || maxBodyBytes < 1) {
-      throw new IllegalArgumentException("thread counts, queue and body limits must be positive");
+    if (jobThreads < 1 || workerThreads < 1 || maxQueuedJobs < 1 || maxBodyBytes < 1 || signupsPerHour < 1) {
+      throw new IllegalArgumentException("thread counts, queue, body and sign-up limits must be positive");
     }
   }
 
   /** A server on 127.0.0.1:{@code port} with the H2 file in {@code dataDir}. */
   public static ServerConfig local(int port, Path dataDir) {
     return new ServerConfig("127.0.0.1", port, null, null, null, dataDir, 1,
-        Runtime.getRuntime().availableProcessors(), 100, MAX_BODY, null);
+        Runtime.getRuntime().availableProcessors(), 100, MAX_BODY, null, SIGNUPS_PER_HOUR);
   }
 
   /** The same with another database. */
   public ServerConfig withDatabase(String url, String user, String password) {
     return new ServerConfig(host, port, url, user, password, dataDir, jobThreads, workerThreads,
-        maxQueuedJobs, maxBodyBytes, adminPassword);
+        maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
   }
 
   /** The same with another host and port. */
   public ServerConfig withAddress(String host, int port) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
   }
 
   /** The same with another password for a new server's facilitator account {@code admin}. */
   public ServerConfig withAdminPassword(String password) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, password);
+        workerThreads, maxQueuedJobs, maxBodyBytes, password, signupsPerHour);
   }
 
   /** The same with other job limits. */
   public ServerConfig withJobs(int jobThreads, int workerThreads, int maxQueuedJobs) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
+  }
+
+  /** The same with another sign-up limit per client address and hour. */
+  public ServerConfig withSignupsPerHour(int signupsPerHour) {
+    return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
   }
 }

@@ -137,4 +137,87 @@ interface AuthContract {
     ApiContract.cleanError(second.get("/api/auth/me"), 401);
     assertThat(anonymous().login(name, "the second password").get("/api/auth/me").status()).isEqualTo(200);
   }
+
+  /** A login request with extra headers, as a browser on another site would send it. */
+  private Http.Res loginWith(String name, String password, String... headers) {
+    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(anonymous().base() + "/api/auth/login"))
+        .header("Content-Type", "text/plain")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"name\":" + Http.quote(name) + ",\"password\":" + Http.quote(password) + "}"));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return anonymous().send(b);
+  }
+
+  @Test
+  default void aCrossSiteLoginOrChangeIsRefused() {
+    String name = "forged-" + System.nanoTime();
+    anonymous().register(name, "the right password");
+    // a form on another site posting text/plain JSON: refused however the browser marks it
+    Http.Res marked = loginWith(name, "the right password", "Sec-Fetch-Site", "cross-site");
+    ApiContract.cleanError(marked, 403);
+    assertThat(marked.json().get("error").asText()).isEqualTo("csrf");
+    assertThat(marked.raw().headers().firstValue("Set-Cookie")).isEmpty();
+    ApiContract.cleanError(loginWith(name, "the right password", "Origin", "https://evil.example"), 403);
+    ApiContract.cleanError(loginWith(name, "the right password", "Origin", "null"), 403);
+    // the app's own pages, and clients that are not browsers, log in
+    String self = anonymous().base();
+    assertThat(loginWith(name, "the right password", "Sec-Fetch-Site", "same-origin").status()).isEqualTo(200);
+    assertThat(loginWith(name, "the right password", "Origin", self).status()).isEqualTo(200);
+    assertThat(loginWith(name, "the right password").status()).isEqualTo(200);
+    // a logged-in request from another site is refused even with the token
+    Http admin = admin();
+    Http.Res r = admin.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(self + "/api/auth/logout"))
+        .header("Sec-Fetch-Site", "cross-site").POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    ApiContract.cleanError(r, 403);
+    assertThat(admin.get("/api/auth/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  default void parallelGuessesAreThrottledLikeSequentialOnes() throws Exception {
+    String name = "parallel-" + System.nanoTime();
+    anonymous().register(name, "the right password");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        codes.add(pool.submit(() -> anonymous().post("/api/auth/login",
+            "{\"name\":\"" + name + "\",\"password\":\"a wrong password\"}").status()));
+      }
+      int wrong = 0;
+      int throttled = 0;
+      for (java.util.concurrent.Future<Integer> c : codes) {
+        int code = c.get();
+        wrong += code == 401 ? 1 : 0;
+        throttled += code == 429 ? 1 : 0;
+      }
+      assertThat(wrong).as("passwords checked").isEqualTo(5);
+      assertThat(throttled).isEqualTo(27);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  default void wrongCurrentPasswordsAreThrottled() {
+    String name = "guesser-" + System.nanoTime();
+    Http me = anonymous().register(name, "the first password");
+    for (int i = 0; i < 5; i++) {
+      ApiContract.cleanError(me.post("/api/auth/password", "{\"current\":\"guess number " + i
+          + "\",\"password\":\"the second password\"}"), 403);
+    }
+    Http.Res r = me.post("/api/auth/password", "{\"current\":\"the first password\",\"password\":\"the second password\"}");
+    ApiContract.cleanError(r, 429);
+    assertThat(r.raw().headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
+  default void anOverlongLoginNameIsAnOrdinaryFailure() {
+    Http.Res r = anonymous().post("/api/auth/login", "{\"name\":\"" + "x".repeat(100_000)
+        + "\",\"password\":\"whatever it is\"}");
+    ApiContract.cleanError(r, 401);
+    assertThat(r.body()).doesNotContain("xxxxxxxxxx");
+  }
 }

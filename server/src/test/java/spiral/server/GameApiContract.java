@@ -23,6 +23,10 @@ abstract class GameApiContract extends LiveServer {
 
   private int players;
 
+  static String name(Http session) {
+    return session.get("/api/auth/me").json().get("name").asText();
+  }
+
   Http player(String name) {
     return anonymous.register(name + "-" + (++players), PASSWORD);
   }
@@ -48,7 +52,7 @@ abstract class GameApiContract extends LiveServer {
     assertThat(red.get("/api/games").json().get("games").get(0).get("seat").asText()).isEqualTo("russia");
     // the facilitator's view names the holders, no longer invitations
     JsonNode g = admin.get("/api/games/" + id).json();
-    assertThat(g.get("seats").findValuesAsText("holder")).containsExactlyInAnyOrder("red-1", "blue-2");
+    assertThat(g.get("seats").findValuesAsText("holder")).containsExactlyInAnyOrder(name(red), name(blue));
     assertThat(g.has("invites")).isFalse();
 
     Map<String, Http> holders = Map.of("russia", red, "usa", blue);
@@ -189,6 +193,29 @@ abstract class GameApiContract extends LiveServer {
     }
     ApiContract.cleanError(player("p").post("/api/games", "{\"scenario\":\"rand-b-depot\"}"), 403);
     ApiContract.cleanError(anonymous.post("/api/games", "{\"scenario\":\"rand-b-depot\"}"), 401);
+  }
+
+  @Test
+  void aFacilitatorSitsOnlyInItsOwnGamesAndASeatedPlayerKeepsItsRole() {
+    // another facilitator could read the scenario's secrets: its invitation is as good as unknown
+    Http.Res u = admin.post("/api/users", "{\"name\":\"other-facilitator\",\"password\":\"" + PASSWORD
+        + "\",\"role\":\"facilitator\"}");
+    assertThat(u.status()).as(u.body()).isEqualTo(201);
+    Http other = anonymous.login("other-facilitator", PASSWORD);
+    JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seed\":5}");
+    long id = opened.get("id").asLong();
+    Http.Res r = other.post("/api/invites/" + GamePlay.token(opened, "usa"), "");
+    ApiContract.cleanError(r, 404);
+    assertThat(r.json().get("message").asText()).contains("only in the games it opened");
+    // the invitation still works for a player
+    Http blue = player("seated");
+    GamePlay.claim(blue, GamePlay.token(opened, "usa"));
+    // a seated player cannot become an observer (who reads scenarios) while the game runs
+    Http.Res promote = admin.put("/api/users/" + name(blue), "{\"role\":\"observer\"}");
+    ApiContract.cleanError(promote, 409);
+    assertThat(promote.json().get("message").asText()).contains("holds a seat");
+    ApiContract.cleanError(blue.get("/api/scenarios"), 403);
+    assertThat(admin.get("/api/games/" + id).json().get("state").asText()).isEqualTo("running");
   }
 
   @Test

@@ -111,8 +111,9 @@ class GameLoadTest {
   @Test
   void fiftyGamesOfFourSeatsAndJobsRunWithZeroErrors() throws Exception {
     Server server = new Server();
+    // the 200 players sign up from one address, as they would behind one proxy
     Http anonymous = Http.on(server.start(ServerConfig.local(0, tmp).withJobs(1, 2, 100)
-        .withAdminPassword(Http.ADMIN_PASSWORD)));
+        .withAdminPassword(Http.ADMIN_PASSWORD).withSignupsPerHour(1000)));
     ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
     try {
       Http admin = anonymous.admin();

@@ -150,11 +150,11 @@ public final class AccountStore {
   /** The session with this token hash, with its account. */
   public Optional<LoginSession> session(String tokenHash) {
     return db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + ", s.csrf, s.last_seen"
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + ", s.csrf, s.created_at, s.last_seen"
           + " FROM login_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?")) {
         ps.setString(1, tokenHash);
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new LoginSession(account(rs), rs.getString(5), rs.getLong(6)))
+          return rs.next() ? Optional.of(new LoginSession(account(rs), rs.getString(5), rs.getLong(6), rs.getLong(7)))
               : Optional.<LoginSession>empty();
         }
       }
@@ -182,11 +182,12 @@ public final class AccountStore {
     });
   }
 
-  /** Ends every session last used before {@code before}; returns how many. */
-  public int closeIdleSessions(long before) {
+  /** Ends every session last used before {@code idleBefore} or opened before {@code openedBefore}; returns how many. */
+  public int closeOldSessions(long idleBefore, long openedBefore) {
     return db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_session WHERE last_seen < ?")) {
-        ps.setLong(1, before);
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_session WHERE last_seen < ? OR created_at < ?")) {
+        ps.setLong(1, idleBefore);
+        ps.setLong(2, openedBefore);
         return ps.executeUpdate();
       }
     });

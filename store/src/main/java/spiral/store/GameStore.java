@@ -166,11 +166,23 @@ public final class GameStore {
    * @throws ConflictException when the account already holds another seat of that game
    */
   public Optional<GameSeat> claim(String inviteHash, long accountId) {
+    return claim(inviteHash, accountId, false);
+  }
+
+  /**
+   * The same, limited to the games the account facilitates when {@code ownGamesOnly}: an invitation
+   * to another facilitator's game is then as good as unknown.
+   */
+  public Optional<GameSeat> claim(String inviteHash, long accountId, boolean ownGamesOnly) {
     return db.transaction(c -> {
       GameSeat s;
       try (PreparedStatement ps = c.prepareStatement("SELECT game_id, seat, account_id, engine,"
-          + " invite_hash FROM game_seat WHERE invite_hash = ? AND account_id IS NULL")) {
+          + " invite_hash FROM game_seat WHERE invite_hash = ? AND account_id IS NULL"
+          + (ownGamesOnly ? " AND game_id IN (SELECT id FROM game WHERE facilitator_id = ?)" : ""))) {
         ps.setString(1, inviteHash);
+        if (ownGamesOnly) {
+          ps.setLong(2, accountId);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return Optional.<GameSeat>empty();
@@ -194,6 +206,21 @@ public final class GameStore {
         throw e;
       }
       return Optional.of(new GameSeat(s.gameId(), s.seat(), accountId, false, false));
+    });
+  }
+
+  /** Whether the account holds a seat in a game that is not over. */
+  public boolean holdsRunningSeat(long accountId) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM game_seat s JOIN game g ON g.id = s.game_id"
+          + " WHERE s.account_id = ? AND g.state = ?")) {
+        ps.setLong(1, accountId);
+        ps.setString(2, RUNNING);
+        ps.setMaxRows(1);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
     });
   }
 

@@ -113,6 +113,19 @@ class GameStoreTest {
   }
 
   @Test
+  void aFacilitatorClaimsOnlyInItsOwnGamesAndASeatIsHeldWhileTheGameRuns() {
+    StoredGame g = game(); // run by a[1]
+    assertThat(db.games().claim(Hashes.sha256("token-red"), a[4], true)).isEmpty();
+    assertThat(db.games().claim(Hashes.sha256("token-red"), a[1], true)).isPresent();
+    assertThat(db.games().holdsRunningSeat(a[1])).isTrue();
+    assertThat(db.games().holdsRunningSeat(a[4])).isFalse();
+    assertThat(db.games().claim(Hashes.sha256("token-blue"), a[4], false)).isPresent();
+    assertThat(db.games().holdsRunningSeat(a[4])).isTrue();
+    assertThat(db.games().markOver(g.id())).isTrue();
+    assertThat(db.games().holdsRunningSeat(a[4])).isFalse();
+  }
+
+  @Test
   void theReportIsStoredOnceAndTheGameMarkedOverOnce() {
     StoredGame g = game();
     assertThat(db.games().report(g.id())).isEmpty();
