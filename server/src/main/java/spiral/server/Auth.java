@@ -367,7 +367,7 @@ final class Auth {
    * {@code Origin} whose host and port are not the request's {@code Host} (or {@code
    * X-Forwarded-Host}, behind a proxy). Clients that are not browsers send neither and pass.
    */
-  static boolean crossSite(Context ctx) {
+  private static boolean crossSite(Context ctx) {
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null) {
       return site.equalsIgnoreCase("cross-site") || site.equalsIgnoreCase("same-site");

@@ -71,10 +71,7 @@ public final class AccountStore {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + ACCOUNT + ", a.password_hash FROM account a WHERE a.name = ?")) {
         ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new Credentials(account(rs), rs.getString(5)))
-              : Optional.<Credentials>empty();
-        }
+        return Database.row(ps, rs -> new Credentials(account(rs), rs.getString(5)));
       }
     });
   }
@@ -89,9 +86,7 @@ public final class AccountStore {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + " FROM account a WHERE a.id = ?")) {
         ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(account(rs)) : Optional.<Account>empty();
-        }
+        return Database.row(ps, AccountStore::account);
       }
     });
   }
@@ -153,10 +148,7 @@ public final class AccountStore {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + ", s.csrf, s.created_at, s.last_seen"
           + " FROM login_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?")) {
         ps.setString(1, tokenHash);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new LoginSession(account(rs), rs.getString(5), rs.getLong(6), rs.getLong(7)))
-              : Optional.<LoginSession>empty();
-        }
+        return Database.row(ps, rs -> new LoginSession(account(rs), rs.getString(5), rs.getLong(6), rs.getLong(7)));
       }
     });
   }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -145,6 +146,13 @@ public final class Database implements AutoCloseable {
         out.add(row.read(rs));
       }
       return out;
+    }
+  }
+
+  /** Runs a prepared query and reads its first row, if any. */
+  static <T> Optional<T> row(PreparedStatement ps, Row<T> row) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
     }
   }
 

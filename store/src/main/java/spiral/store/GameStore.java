@@ -92,9 +92,7 @@ public final class GameStore {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM game WHERE id = ?")) {
         ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(game(rs)) : Optional.<StoredGame>empty();
-        }
+        return Database.row(ps, GameStore::game);
       }
     });
   }
@@ -217,9 +215,7 @@ public final class GameStore {
         ps.setLong(1, accountId);
         ps.setString(2, RUNNING);
         ps.setMaxRows(1);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next();
-        }
+        return Database.row(ps, rs -> true).isPresent();
       }
     });
   }
@@ -338,10 +334,7 @@ public final class GameStore {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT report, report_svg, report_hash FROM game WHERE id = ? AND report IS NOT NULL")) {
         ps.setLong(1, gameId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new Report(rs.getString(1), rs.getString(2), rs.getString(3)))
-              : Optional.<Report>empty();
-        }
+        return Database.row(ps, rs -> new Report(rs.getString(1), rs.getString(2), rs.getString(3)));
       }
     });
   }
@@ -372,9 +365,7 @@ public final class GameStore {
           "SELECT 1 FROM game_observer WHERE game_id = ? AND account_id = ?")) {
         ps.setLong(1, gameId);
         ps.setLong(2, accountId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next();
-        }
+        return Database.row(ps, rs -> true).isPresent();
       }
     });
   }

@@ -76,9 +76,7 @@ public final class JobStore {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM job WHERE id = ?")) {
         ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(row(rs)) : Optional.<Job>empty();
-        }
+        return Database.row(ps, JobStore::row);
       }
     });
   }

@@ -33,11 +33,7 @@ public final class ResultStore {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + INFO + ", body FROM result WHERE id = ?")) {
         ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next()
-              ? Optional.of(new StoredResult(info(rs), rs.getString(11)))
-              : Optional.<StoredResult>empty();
-        }
+        return Database.row(ps, rs -> new StoredResult(info(rs), rs.getString(11)));
       }
     });
   }
@@ -47,9 +43,7 @@ public final class ResultStore {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT yaml FROM scenario_text WHERE hash = ?")) {
         ps.setString(1, hash);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-        }
+        return Database.row(ps, rs -> rs.getString(1));
       }
     });
   }

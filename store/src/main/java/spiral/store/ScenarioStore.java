@@ -30,9 +30,7 @@ public final class ScenarioStore {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM scenario WHERE id = ?")) {
         ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(row(rs)) : Optional.<StoredScenario>empty();
-        }
+        return Database.row(ps, ScenarioStore::row);
       }
     });
   }
