@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -159,13 +157,14 @@ class StandaloneClusterTest {
   /** Waits until the master's log says that {@code n} workers registered. */
   private void awaitWorkers(int n) throws Exception {
     long end = System.nanoTime() + REGISTER.toNanos();
-    Path masterLog = logs.get(0);
     while (System.nanoTime() < end) {
-      String text = Files.readString(masterLog, StandardCharsets.UTF_8);
-      Matcher m = Pattern.compile("Registering worker").matcher(text);
+      // the master logs "Registering worker" before the registration is done: a worker that has
+      // not heard back yet gets no executor, so wait for each worker's own confirmation
       int count = 0;
-      while (m.find()) {
-        count++;
+      for (Path log : logs.subList(1, logs.size())) {
+        if (Files.readString(log, StandardCharsets.UTF_8).contains("Successfully registered with master")) {
+          count++;
+        }
       }
       if (count >= n) {
         return;
