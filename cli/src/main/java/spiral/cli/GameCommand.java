@@ -89,8 +89,21 @@ final class GameCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int decimals;
 
+  @Option(
+      names = "--compare-runs",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description =
+          "Runs per option of the simulated options analysis the game is compared with; 0 leaves"
+              + " the comparison out (default: ${DEFAULT-VALUE}).")
+  long compareRuns;
+
   @Override
   public Integer call() {
+    if (compareRuns < 0 || compareRuns > 1_000_000) {
+      throw new BadInputException(
+          "spiral game: --compare-runs must be between 0 and 1000000, was " + compareRuns);
+    }
     if (decimals < 0 || decimals > ExchangeGame.MAX_DECIMALS) {
       throw new BadInputException(
           "spiral game: --decimals must be between 0 and " + ExchangeGame.MAX_DECIMALS
@@ -115,7 +128,33 @@ final class GameCommand implements Callable<Integer> {
     if (export != null) {
       Output.write(GameWriter.efg(eg.game()), export, null);
     }
-    String text = format == GameFormat.json ? Output.json(json(eg, reading, eqs)) : table(eg, reading, eqs);
+    spiral.options.GameComparison comparison = null;
+    if (compareRuns > 0) {
+      try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
+        comparison =
+            spiral.options.GameComparison.of(
+                reading,
+                workers.options().analyse(sc, compareRuns, 1, spiral.sim.Progress.NONE));
+      }
+    }
+    String text;
+    if (format == GameFormat.json) {
+      java.util.Map<String, Object> j = json(eg, reading, eqs);
+      if (comparison != null) {
+        j.put("comparedWithSimulation", comparison);
+      }
+      text = Output.json(j);
+    } else {
+      StringBuilder t = new StringBuilder(table(eg, reading, eqs));
+      if (comparison != null) {
+        t.append(String.format(
+            "%nThe game and the simulated options analysis (%,d runs per option, seed 1):%n", compareRuns));
+        for (String line : comparison.lines()) {
+          t.append("  ").append(line).append(System.lineSeparator());
+        }
+      }
+      text = t.toString();
+    }
     Output.write(text, null, spec.commandLine().getOut());
     return 0;
   }

@@ -86,7 +86,7 @@ final class OptionsCommand implements Callable<Integer> {
         switch (run.format) {
           case json -> Output.json(r);
           case csv -> csv(r);
-          case table -> table(r);
+          case table -> table(r) + comparison(sc, r);
         };
     if (report != null) {
       Output.write(HtmlReport.options(sc, r), report, null);
@@ -107,18 +107,25 @@ final class OptionsCommand implements Callable<Integer> {
       b.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%s %.2f", g.metric(), g.weight()));
     }
     b.append(String.format("%n%n"));
-    b.append(String.format(Locale.ROOT, "%4s %-24s %4s %7s %17s   %-8s %9s %7s %7s %7s %7s %6s %6s%n",
-        "rank", "option", "rung", "score", "95% CI", "vs best", "P(nuclear)", "P(war)", "P(more)", "P(deal)", "punish", "cred", "cohes"));
+    b.append(String.format(Locale.ROOT, "%4s %-24s %4s %7s %17s   %-8s %-12s %9s %7s %7s %7s %7s %6s %6s%n",
+        "rank", "option", "rung", "score", "95% CI", "vs best", "gap from", "P(nuclear)", "P(war*)", "P(more)", "P(deal)", "punish", "cred", "cohes"));
     for (OptionResult o : r.options()) {
       String diff = o.rank() == 1 ? "best" : String.format(Locale.ROOT, "%+.4f%s", o.differenceFromBest().mean(), o.differenceFromBest().significant() ? "*" : " ");
-      b.append(String.format(Locale.ROOT, "%4d %-24s %4d %7.4f  [%.4f, %.4f]   %-8s %9.4f %7.4f %7.4f %7.4f %7.2f %6.3f %6.3f%n",
+      String driver = o.gapDriver() == null ? "" : o.gapDriver();
+      b.append(String.format(Locale.ROOT, "%4d %-24s %4d %7.4f  [%.4f, %.4f]   %-8s %-12s %9.4f %7.4f %7.4f %7.4f %7.2f %6.3f %6.3f%n",
           o.rank(), shorten(o.id(), 24), o.rung(), o.score().mean(), o.score().ci95()[0], o.score().ci95()[1], diff,
-          o.nuclearUse().p(), o.directWar().p(), o.furtherAttacks().p(), o.settlement().p(),
+          shorten(driver, 12), o.nuclearUse().p(), o.warOrNuclear().p(), o.furtherAttacks().p(), o.settlement().p(),
           o.punishment().mean(), o.credibility().mean(), o.cohesion().mean()));
     }
-    b.append(String.format("%n* differs from the best option beyond sampling error (paired 95%% interval excludes 0).%n"));
+    b.append(String.format(Locale.ROOT, "%nscore: each goal's mean scaled to span its weight across these options (worst 0, best the weight), summed.%n"));
+    b.append(String.format(Locale.ROOT,
+        "* a real difference: its paired 95%% interval lies wholly beyond the minimum meaningful difference %.3f (model.meaningfulDifference).%n",
+        r.meaningfulDifference()));
+    b.append(String.format("gap from: the goal that contributes most to the option's gap behind the best.%n"));
+    b.append(String.format("P(war*): P(direct war or nuclear use). P(more): P(further armed attacks by the initiator after the first response).%n"));
+    b.append(String.format("Each option is the responder's first response and the ceiling of its later answers (its posture); the initiator and later turns follow the model.%n"));
     b.append(String.format("Best: %s.%n", r.best()));
-    b.append(String.format("Pareto front (lower P(direct war), higher credibility): %s%n", String.join(", ", r.paretoFront())));
+    b.append(String.format("Pareto front (lower P(further attacks), lower P(direct war or nuclear use)): %s%n", String.join(", ", r.paretoFront())));
     Regret g = r.regret();
     if (g != null) {
       b.append(String.format(Locale.ROOT, "%nRobustness: %d parameter sets (Latin hypercube over %s), %,d runs per option each%n",
@@ -142,6 +149,16 @@ final class OptionsCommand implements Callable<Integer> {
     return b.toString();
   }
 
+  /** What the one-shot game says beside the simulation, and why they differ where they do. */
+  static String comparison(Scenario sc, OptionsReport r) {
+    spiral.game.ExchangeGame.Reading g = spiral.game.ExchangeGame.compile(sc, 6).read();
+    StringBuilder b = new StringBuilder(String.format("%nThe one-shot game and the simulation:%n"));
+    for (String line : spiral.options.GameComparison.of(g, r).lines()) {
+      b.append("  ").append(line).append(System.lineSeparator());
+    }
+    return b.toString();
+  }
+
   static void appendIllustrative(StringBuilder b, List<String> illustrative) {
     if (!illustrative.isEmpty()) {
       b.append(String.format("%nIllustrative assumptions (not findings of the sources):%n"));
@@ -157,7 +174,7 @@ final class OptionsCommand implements Callable<Integer> {
             + "nuclearUse,nuclearUse_lo,nuclearUse_hi,directWar,directWar_lo,directWar_hi,"
             + "furtherAttacks,furtherAttacks_lo,furtherAttacks_hi,settlement,settlement_lo,settlement_hi,"
             + "punishment,punishment_lo,punishment_hi,credibility,credibility_lo,credibility_hi,"
-            + "cohesion,cohesion_lo,cohesion_hi,pareto\n");
+            + "cohesion,cohesion_lo,cohesion_hi,warOrNuclear,warOrNuclear_lo,warOrNuclear_hi,gapDriver,pareto\n");
     for (OptionResult o : r.options()) {
       b.append(o.rank()).append(',').append(o.id()).append(',').append(o.kinetic()).append(',')
           .append(o.nonKinetic()).append(',').append(o.rung());
@@ -171,6 +188,8 @@ final class OptionsCommand implements Callable<Integer> {
       mean(b, o.punishment().mean(), o.punishment().ci95());
       mean(b, o.credibility().mean(), o.credibility().ci95());
       mean(b, o.cohesion().mean(), o.cohesion().ci95());
+      mean(b, o.warOrNuclear().p(), o.warOrNuclear().ci95());
+      b.append(',').append(o.gapDriver() == null ? "" : o.gapDriver());
       b.append(',').append(r.paretoFront().contains(o.id())).append('\n');
     }
     return b.toString();

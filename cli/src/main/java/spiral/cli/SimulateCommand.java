@@ -22,11 +22,16 @@ import spiral.sim.Stats;
     description = {
       "Simulate a scenario many times and report how the crisis ends.",
       "",
-      "Runs the escalation engine and reports: P(CONTAINED), P(SETTLEMENT), P(PROTRACTED),"
-          + " P(NUCLEAR_USE) with 95%% Wilson intervals, the flags directWar, furtherAttacks,"
-          + " inadvertent, talksOpened and strategic, the highest-rung distribution, run lengths, the"
-          + " first nuclear user and mean end-of-run figures. The same seed gives the same numbers on"
-          + " any number of threads."
+      "Runs the escalation engine and reports: P(CONTAINED), P(DEESCALATED), P(SETTLEMENT),"
+          + " P(PROTRACTED), P(NUCLEAR_USE) with 95%% Wilson intervals, the flags directWar,"
+          + " furtherAttacks, inadvertent, talksOpened and strategic, the highest-rung distribution,"
+          + " run lengths, the first nuclear user and mean end-of-run figures. The same seed gives"
+          + " the same numbers on any number of threads.",
+      "",
+      "CONTAINED: both sides held below the opening attack's rung for k turns, with no further"
+          + " attack and no act above the opening rung. DEESCALATED: the same, after the crisis had"
+          + " widened. SETTLEMENT: talks succeeded. PROTRACTED: the horizon was reached. NUCLEAR_USE:"
+          + " a nuclear weapon was used (whatever stopAt says)."
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -72,9 +77,13 @@ final class SimulateCommand implements Callable<Integer> {
             s.version(),
             sc.ladder().id(),
             sc.initiatingEvent().rung(),
-            sc.ladder().rung(sc.initiatingEvent().rung()).name()));
+            sc.ladder().rung(sc.initiatingEvent().rung()).actBy(sc.principal(spiral.scenario.Side.INITIATOR).name())));
     b.append(String.format(Locale.ROOT, "%-22s %10s %9s   %s%n", "outcome", "runs", "p", "95% CI"));
     rows(b, s.outcomes());
+    b.append(String.format("%n"));
+    for (spiral.sim.Outcome o : spiral.sim.Outcome.values()) {
+      b.append(String.format(Locale.ROOT, "  %-12s %s%n", o.name(), o.definition()));
+    }
     b.append(String.format(Locale.ROOT, "%n%-22s %10s %9s   %s%n", "flag", "runs", "p", "95% CI"));
     rows(b, s.flags());
     b.append(String.format(Locale.ROOT, "%n%-22s %10s %9s   %s%n", "first nuclear user", "runs", "p", "95% CI"));

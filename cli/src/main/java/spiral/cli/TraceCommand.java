@@ -52,6 +52,14 @@ final class TraceCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
   java.nio.file.Path out;
 
+  @Option(
+      names = "--response",
+      paramLabel = "OPTION",
+      description =
+          "Play this option of the responder as its first response, as 'spiral options' does: the"
+              + " run is then run K of that option there (default: the responder's policy chooses).")
+  String response;
+
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json")) {
@@ -62,11 +70,26 @@ final class TraceCommand implements Callable<Integer> {
     }
     Output.checkFolder(out, "--out");
     Scenario sc = scenario.load();
+    if (response != null) {
+      sc = spiral.options.OptionsAnalysis.withDefaultResponses(sc);
+    }
     CompiledModel model = Scenarios.compile(sc);
+    int first = -1;
+    if (response != null) {
+      List<String> ids =
+          model.candidates(CompiledModel.RESPONDER).subList(0, model.optionCount(CompiledModel.RESPONDER));
+      first = ids.indexOf(response);
+      if (first < 0) {
+        throw new BadInputException(
+            "spiral: --response: '" + response + "' is not an option of "
+                + model.actorId(CompiledModel.RESPONDER) + " (its options: "
+                + String.join(", ", ids) + ")");
+      }
+    }
     Engine engine = new Engine(model);
     TraceLog log = new TraceLog();
     engine.tracer(log);
-    engine.run(seed, runIndex, new RunRecord());
+    engine.run(seed, runIndex, new RunRecord(), first);
     String text = format.equals("json") ? json(sc, log) : text(sc, model, log);
     Output.write(text, out, spec.commandLine().getOut());
     return 0;
@@ -102,22 +125,23 @@ final class TraceCommand implements Callable<Integer> {
     b.append(
         String.format(
             Locale.ROOT,
-            "Turn 0: %s attacks %s at rung %d, %s.%n",
+            "Turn 0: %s attacks %s at rung %d: %s.%n",
             sc.initiatingEvent().attacker(),
             String.join(", ", sc.initiatingEvent().targets()),
             r0,
-            ladder.rung(r0).name()));
+            model.describe(CompiledModel.INITIATOR, r0)));
     for (TraceTurn t : log.turns()) {
       b.append(System.lineSeparator());
       b.append(
           String.format(
               Locale.ROOT,
-              "Turn %d: %s perceives rung %d (%s); the true rung was %d.%n",
+              "Turn %d: %s perceives rung %d (%s); the true rung was %d. Escalation pressure %.2f.%n",
               t.turn(),
               t.actor(),
               t.perceived(),
-              ladder.rung(t.perceived()).name(),
-              t.trueOpponentRung()));
+              model.describe(1 - t.side(), t.perceived()),
+              t.trueOpponentRung(),
+              t.pressure()));
       List<Faction> fs = sc.actor(t.actor()).factions();
       StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-26s %4s %9s", "move", "rung", "utility"));
       for (Faction f : fs) {
@@ -151,9 +175,9 @@ final class TraceCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "  ACCIDENT: the act lands one rung higher, at %d (%s).%n",
                 t.executed(),
-                ladder.rung(t.executed()).name()));
+                t.act()));
       } else {
-        b.append(String.format(Locale.ROOT, "  Executed at rung %d (%s).%n", t.executed(), ladder.rung(t.executed()).name()));
+        b.append(String.format(Locale.ROOT, "  Executed at rung %d (%s).%n", t.executed(), t.act()));
       }
       TraceTurn.State s = t.state();
       b.append(

@@ -46,7 +46,7 @@ class CommandLineTest {
     assertThat(j.get("seed").asLong()).isEqualTo(1);
     assertThat(j.get("version").asText()).isNotBlank();
     long sum = 0;
-    for (String o : new String[] {"CONTAINED", "SETTLEMENT", "PROTRACTED", "NUCLEAR_USE"}) {
+    for (String o : new String[] {"CONTAINED", "DEESCALATED", "SETTLEMENT", "PROTRACTED", "NUCLEAR_USE"}) {
       JsonNode n = j.get("outcomes").get(o);
       assertThat(n.get("ci95")).hasSize(2);
       assertThat(n.get("ci95").get(0).asDouble()).isLessThanOrEqualTo(n.get("p").asDouble());

@@ -31,43 +31,45 @@ import spiral.sim.CompiledModel;
  * nuclear options included), {@code hold} and {@code deescalate}. Every node is its own
  * information set, so the tree has options &times; 2 &times; replies terminal nodes.
  *
- * <p>The payoffs are the engine's faction-weighted utilities (MODEL.md &sect;3.4) of each side's
- * own move, taken from {@link CompiledModel} under the starting faction influences, with the
- * one-step look-ahead replaced by the tree wherever the tree plays it out:
+ * <p>The payoffs are the engine's faction-weighted utilities ({@link CompiledModel}, the model's
+ * second edition) of each side's own move under the starting faction influences, with the one-step
+ * look-ahead replaced by the tree wherever the tree plays it out:
  *
  * <ul>
- *   <li>responder, response j, chance outcome o, reply k: W_c C(j) + W_g G(j) &minus; W_k (k_j +
- *       d(r_k)) &minus; W_r P, where C and G are the response's credibility and punishment terms,
- *       k_j its own cost, d(r_k) the damage of the actual reply, and P = 1 if the executed
- *       response reached the nuclear threshold, else H(r_k), the hazard of the reply (its own
- *       accident into the threshold and the continuation hazard beyond the exchange). Its
- *       expectation over the chance node, for a fixed reply, is the engine's utility of j with
- *       the reply distribution replaced by that reply and the opponent fully credible;
+ *   <li>responder, response j, chance outcome o, reply k: the engine's utility of j at the
+ *       perceived attack y_R, in the situation after the attack (its pressure, the starting
+ *       cohesion), with the nuclear risk replaced by 1 if the executed response reached the
+ *       threshold, else the hazard H(r_k) of the actual reply, and the expected cost by its own
+ *       cost plus the reply's damage (over the opening attack's damage, the crisis's scale);
  *   <li>initiator, reply k: the engine's utility of k at y_I, its look-ahead at the responder's
- *       next reply kept (that lies beyond the tree), with the responder's credibility updated by
- *       the executed response (MODEL.md &sect;4): a firmer response makes the responder's next
- *       reply more believed, which is how a response deters.
+ *       next reply kept (that lies beyond the tree), with the responder's credibility after the
+ *       executed response (lost by an under-answer) times the starting cohesion, the pressure of
+ *       the response as it perceives it, and the support the response's package took away: a
+ *       response that keeps the responder credible makes its next reply more believed, which is
+ *       how a response deters.
  * </ul>
  *
- * Constants common to a subtree (the attack's damage, the damage already suffered) are left out:
- * they change no equilibrium. Payoffs and chance probabilities are the model's doubles rounded
- * half-even to a stated number of decimals and written as exact rationals; the step-up
- * probability is rounded and "as chosen" is 1 minus it, so each chance node sums to 1 exactly.
+ * Payoffs and chance probabilities are the model's doubles rounded half-even to a stated number of
+ * decimals and written as exact rationals; the step-up probability (the rung's inadvertent risk
+ * plus the package's) is rounded and "as chosen" is 1 minus it, so each chance node sums to 1
+ * exactly.
  *
  * <p>Simplified compared with the multi-turn engine: one exchange and no more turns; no
  * perception noise (threat bias kept); best replies instead of quantal choice (&lambda; = &infin;,
  * ties to the first action in file order); the starting faction influences (no shift after
  * accidents); no second chance node for the counter-response's accident (it enters through its
- * risk term); no cohesion, leverage or talks; the exchange is played out past the nuclear
- * threshold, where the engine would stop (the risk term is then 1).
+ * risk term); no war weariness, leverage or talks; the exchange is played out past the nuclear
+ * threshold, where the engine would stop (the risk term is then 1). Where the game's answer and
+ * the simulated one differ, these are the reasons ({@code spiral game} and {@code spiral options}
+ * say which).
  *
  * <p>Credible, in {@link #read}: a response is credible when it is a best response at its node
  * given the initiator's equilibrium replies (Selten 1975; Schelling 1966: a threat is credible when
  * the threatener would carry it out once the attack has happened). The tree is one-shot, so this
  * is the responder's subgame-perfect choice or any response tied with it; the gap of a response is
  * what carrying it out costs the responder against its best response ex post. A response deters
- * when, in equilibrium, the initiator does not attack again after it (its reply's rung stays below
- * the initiating attack's rung in every chance outcome).
+ * when, in equilibrium, the initiator does not attack again after it: its reply is no armed attack
+ * (no act of the ladder's kind violent or nuclear) in any chance outcome.
  *
  * <p>Cost: building is O(options &times; replies) utility evaluations after the scenario's
  * compilation ({@link CompiledModel}); reading is one backward-induction pass over the tree.
@@ -149,6 +151,8 @@ public final class ExchangeGame {
   private final String responderId;
   private final String initiatorId;
   private final int attackRung;
+  /** Whether a reply at each rung is an armed attack (a further attack). */
+  private final boolean[] armed;
   private final int perceivedAttack;
   private final int decimals;
   private final List<Response> responses;
@@ -164,11 +168,13 @@ public final class ExchangeGame {
       int decimals,
       List<Response> responses,
       List<String> replyIds,
-      ExtensiveGame game) {
+      ExtensiveGame game,
+      boolean[] armed) {
     this.scenarioId = scenarioId;
     this.responderId = responderId;
     this.initiatorId = initiatorId;
     this.attackRung = attackRung;
+    this.armed = armed;
     this.perceivedAttack = perceivedAttack;
     this.decimals = decimals;
     this.responses = List.copyOf(responses);
@@ -200,10 +206,11 @@ public final class ExchangeGame {
     final int init = CompiledModel.INITIATOR;
     int r0 = m.initiatingRung();
     int yR = m.perceivedWithoutNoise(resp, r0);
-    double kappaI = m.startingCredibility(init);
     double kappaR = m.startingCredibility(resp);
+    double h0 = m.startingCohesion();
     double[] wR = m.startingWeights(resp);
     double[] wI = m.startingWeights(init);
+    CompiledModel.Situation before = m.startingSituation(resp, yR);
     List<String> replyIds = m.candidates(init);
     int nReplies = replyIds.size();
     List<Option> options = new ArrayList<>();
@@ -219,9 +226,7 @@ public final class ExchangeGame {
     for (int j = 0; j < options.size(); j++) {
       Option opt = options.get(j);
       int r = m.candidateRung(resp, yR, j);
-      double[] c = m.utilityComponents(resp, yR, j, kappaI);
-      double fixedPart = wR[0] * c[0] + wR[3] * c[3] - wR[2] * m.ownCost(resp, j);
-      Rational pUp = round(m.inadvertentRisk(r), decimals);
+      Rational pUp = round(m.stepUpRisk(resp, j, r), decimals);
       Rational[] probs = {Rational.ONE.subtract(pUp), pUp};
       String[] outcomes = {AS_CHOSEN, STEP_UP};
       List<Branch> branches = new ArrayList<>();
@@ -229,15 +234,21 @@ public final class ExchangeGame {
       for (int o = 0; o < 2; o++) {
         int e = o == 0 ? r : Math.min(r + 1, m.top());
         int yI = m.perceivedWithoutNoise(init, e);
-        double kappaAfter = m.credibilityAfter(resp, kappaR, yR, e, j);
+        double kappaAfter = m.credibilityAfter(resp, kappaR, yR, e, j, h0);
+        CompiledModel.Situation initiator =
+            new CompiledModel.Situation(
+                kappaAfter * h0, m.pressureFrom(yI, r0), h0, m.supportTaken(resp, j), 0, 0);
         List<Reply> replies = new ArrayList<>();
         List<Node> terminals = new ArrayList<>();
         for (int k = 0; k < nReplies; k++) {
           int rk = m.candidateRung(init, yI, k);
-          double risk = e >= m.nuclearThreshold() ? 1 : m.hazard(rk);
-          double uR = fixedPart - wR[2] * m.damage(rk) - wR[1] * risk;
-          double[] ci = m.utilityComponents(init, yI, k, kappaAfter);
-          double uI = wI[0] * ci[0] - wI[1] * ci[1] - wI[2] * ci[2] + wI[3] * ci[3];
+          // the reply's hazard (its accident into the threshold and what lies beyond the tree);
+          // 1 once the response itself crossed it; 0 when the initiator cannot use nuclear weapons
+          double risk =
+              e >= m.nuclearThreshold() ? 1 : (m.nuclearCapable(init) ? m.hazard(rk) : 0);
+          double cost = (m.ownCost(resp, j) + m.damageOf(init, k, rk)) / m.crisisScale();
+          double uR = m.utilityWith(resp, yR, j, wR, before, risk, cost);
+          double uI = m.utility(init, yI, k, wI, initiator);
           Rational pr = round(uR, decimals);
           Rational pi = round(uI, decimals);
           replies.add(new Reply(replyIds.get(k), rk, pr, pi));
@@ -276,7 +287,12 @@ public final class ExchangeGame {
             comment,
             List.of(sc.principal(Side.RESPONDER).name(), sc.principal(Side.INITIATOR).name()),
             root);
-    return new ExchangeGame(sc.id(), responder, initiator, r0, yR, decimals, responses, replyIds, g);
+    boolean[] armed = new boolean[m.top() + 1];
+    for (int r = 0; r <= m.top(); r++) {
+      armed[r] = m.armedAttack(r);
+    }
+    return new ExchangeGame(
+        sc.id(), responder, initiator, r0, yR, decimals, responses, replyIds, g, armed);
   }
 
   /** x rounded half-even to the given decimals, as an exact rational. */
@@ -369,7 +385,7 @@ public final class ExchangeGame {
         Reply rep = b.replies().get(k);
         uR[j] = uR[j].add(b.probability().multiply(rep.responderPayoff()));
         uI[j] = uI[j].add(b.probability().multiply(rep.initiatorPayoff()));
-        if (rep.rung() >= attackRung) {
+        if (armed[rep.rung()]) {
           further[j] = further[j].add(b.probability());
         }
       }

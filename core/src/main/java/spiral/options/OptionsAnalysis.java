@@ -155,32 +155,41 @@ public final class OptionsAnalysis {
     Engine engine = new Engine(model);
     RunRecord rec = new RunRecord();
     Acc acc = new Acc(n, top);
-    double[] metric = new double[METRICS.size()];
-    double[] score = new double[n];
+    final int g = METRICS.size();
+    double[] metric = new double[n * g];
     for (long k = from; k < to; k++) {
       for (int j = 0; j < n; j++) {
         engine.run(seed, k, rec, j);
         double pun = rec.punishment[CompiledModel.RESPONDER];
         boolean nuclear = rec.firstNuclearUser >= 0;
-        metric[0] = pun / (pun + d0);
-        metric[1] = rec.furtherAttacks ? 0 : 1;
-        metric[2] = nuclear ? 0 : 1;
-        metric[3] = rec.directWar ? 0 : 1;
-        metric[4] = rec.credibility[CompiledModel.RESPONDER];
-        metric[5] = rec.cohesion;
-        metric[6] = rec.outcome == Outcome.SETTLEMENT ? 1 : 0;
-        double s = 0;
-        for (int g = 0; g < metric.length; g++) {
-          s += w[g] * metric[g];
-          acc.goal[j][g] += metric[g];
+        int o = j * g;
+        metric[o] = pun / (pun + d0);
+        metric[o + 1] = rec.furtherAttacks ? 0 : 1;
+        metric[o + 2] = nuclear ? 0 : 1;
+        metric[o + 3] = rec.directWar || nuclear ? 0 : 1;
+        metric[o + 4] = rec.credibility[CompiledModel.RESPONDER];
+        metric[o + 5] = rec.cohesion;
+        metric[o + 6] = rec.outcome == Outcome.SETTLEMENT ? 1 : 0;
+        for (int q = 0; q < g; q++) {
+          acc.goal[j][q] += metric[o + q];
         }
-        score[j] = s;
-        acc.add(j, rec, nuclear, pun, s);
+        acc.add(j, rec, nuclear, pun);
       }
+      // cross-products of every pair of options' metric vectors, for paired intervals of any
+      // weighting (the normalisation is known only once every run is in)
       for (int j = 0; j < n; j++) {
-        double[] row = acc.cross[j];
-        for (int b = 0; b < n; b++) {
-          row[b] += score[j] * score[b];
+        for (int b = j; b < n; b++) {
+          double[] row = acc.cross[j * n + b];
+          for (int q = 0; q < g; q++) {
+            double mq = metric[j * g + q];
+            if (mq == 0) {
+              continue;
+            }
+            int base = q * g;
+            for (int r = 0; r < g; r++) {
+              row[base + r] += mq * metric[b * g + r];
+            }
+          }
         }
       }
     }
@@ -215,16 +224,16 @@ public final class OptionsAnalysis {
     CompiledModel model = new CompiledModel(sc);
     int n = acc.n;
     List<Option> opts = responderOptions(sc, model);
-    double[] mean = new double[n];
-    for (int j = 0; j < n; j++) {
-      mean[j] = acc.scoreSum[j] / runs;
-    }
+    double[] w = weights(sc);
+    double[] a = acc.scale(w, runs);
+    double[] mean = acc.scores(w, runs);
     Integer[] order = new Integer[n];
     for (int j = 0; j < n; j++) {
       order[j] = j;
     }
     Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -mean[j]).thenComparingInt(j -> j));
     int best = order[0];
+    double minimum = sc.model().meaningfulDifference();
     List<OptionResult> results = new ArrayList<>();
     for (int rank = 0; rank < n; rank++) {
       int j = order[rank];
@@ -237,8 +246,8 @@ public final class OptionsAnalysis {
               o.nonKinetic(),
               model.candidateRung(CompiledModel.RESPONDER, model.initiatingRung(), j),
               rank + 1,
-              MeanValue.of(acc.scoreSum[j], acc.scoreSq[j], runs),
-              difference(acc, j, best, runs),
+              acc.score(j, a, w, runs),
+              acc.difference(j, best, a, runs, minimum),
               Proportion.of(acc.nuclear[j], runs),
               Proportion.of(acc.directWar[j], runs),
               Proportion.of(acc.further[j], runs),
@@ -248,9 +257,10 @@ public final class OptionsAnalysis {
               MeanValue.of(acc.cohSum[j], acc.cohSq[j], runs),
               outcomes(acc, j, runs),
               histogram(acc.maxRung[j]),
-              goalScores(acc, j, runs)));
+              goalScores(acc, j, runs),
+              Proportion.of(acc.warOrNuclear[j], runs),
+              j == best ? null : acc.driver(j, best, a)));
     }
-    double[] w = weights(sc);
     List<OptionsReport.GoalWeight> goals = new ArrayList<>();
     for (Goal g : sc.goals().isEmpty() ? DEFAULT_GOALS : sc.goals()) {
       goals.add(new OptionsReport.GoalWeight(g.metric(), round(w[METRICS.indexOf(g.metric())]), g.description()));
@@ -269,7 +279,8 @@ public final class OptionsAnalysis {
         opts.get(best).id(),
         paretoFront(results),
         regret,
-        sc.illustrative());
+        sc.illustrative(),
+        minimum);
   }
 
   /** The responder principal's options, in candidate order. */
@@ -282,16 +293,6 @@ public final class OptionsAnalysis {
       }
     }
     return out;
-  }
-
-  private static OptionResult.Difference difference(Acc acc, int j, int b, long runs) {
-    double diff = (acc.scoreSum[j] - acc.scoreSum[b]) / runs;
-    double sq = acc.scoreSq[j] - 2 * acc.cross[j][b] + acc.scoreSq[b];
-    double var = runs > 1 ? Math.max(0, (sq - runs * diff * diff) / (runs - 1)) : 0;
-    double half = 1.959963984540054 * Math.sqrt(var / runs);
-    boolean significant = j != b && (diff + half < 0 || diff - half > 0);
-    return new OptionResult.Difference(
-        round(diff), new double[] {round(diff - half), round(diff + half)}, significant);
   }
 
   private static Map<String, Proportion> outcomes(Acc acc, int j, long runs) {
@@ -321,20 +322,20 @@ public final class OptionsAnalysis {
   }
 
   /**
-   * The options not dominated in (lower P(direct war), higher mean end credibility), by
-   * increasing risk. An option is dominated when another is at least as good on both and better on
-   * one.
+   * The options not dominated in (lower P(further attacks), lower P(direct war or nuclear use)):
+   * the trade-off between deterring and escalating, by increasing escalation risk. An option is
+   * dominated when another is at least as good on both and better on one.
    */
   static List<String> paretoFront(List<OptionResult> results) {
     List<OptionResult> front = new ArrayList<>();
     for (OptionResult a : results) {
       boolean dominated = false;
       for (OptionResult b : results) {
-        double ra = a.directWar().p();
-        double rb = b.directWar().p();
-        double ca = a.credibility().mean();
-        double cb = b.credibility().mean();
-        if (rb <= ra && cb >= ca && (rb < ra || cb > ca)) {
+        double ra = a.warOrNuclear().p();
+        double rb = b.warOrNuclear().p();
+        double fa = a.furtherAttacks().p();
+        double fb = b.furtherAttacks().p();
+        if (rb <= ra && fb <= fa && (rb < ra || fb < fa)) {
           dominated = true;
           break;
         }
@@ -344,8 +345,8 @@ public final class OptionsAnalysis {
       }
     }
     front.sort(
-        Comparator.comparingDouble((OptionResult r) -> r.directWar().p())
-            .thenComparingDouble(r -> -r.credibility().mean()));
+        Comparator.comparingDouble((OptionResult r) -> r.warOrNuclear().p())
+            .thenComparingDouble(r -> r.furtherAttacks().p()));
     return OptionResult.ids(front);
   }
 
@@ -353,12 +354,16 @@ public final class OptionsAnalysis {
     return spiral.sim.Intervals.round6(v);
   }
 
-  /** Per-option sums over runs, and the cross-products of the options' run scores. */
+  /**
+   * Per-option sums over runs, and the cross-products of every pair of options' goal metrics (from
+   * which the score of any weighting and its paired differences follow exactly).
+   */
   static final class Acc {
     final int n;
     final long[][] outcomes;
     final long[] nuclear;
     final long[] directWar;
+    final long[] warOrNuclear;
     final long[] further;
     final double[] punSum;
     final double[] punSq;
@@ -366,17 +371,18 @@ public final class OptionsAnalysis {
     final double[] credSq;
     final double[] cohSum;
     final double[] cohSq;
-    final double[] scoreSum;
-    final double[] scoreSq;
     final double[][] goal;
+    /** cross[j n + b][q G + r] = &Sigma; m_jq m_br over runs, for j &le; b. */
     final double[][] cross;
     final long[][] maxRung;
 
     Acc(int n, int top) {
       this.n = n;
+      int g = METRICS.size();
       outcomes = new long[n][Outcome.values().length];
       nuclear = new long[n];
       directWar = new long[n];
+      warOrNuclear = new long[n];
       further = new long[n];
       punSum = new double[n];
       punSq = new double[n];
@@ -384,20 +390,26 @@ public final class OptionsAnalysis {
       credSq = new double[n];
       cohSum = new double[n];
       cohSq = new double[n];
-      scoreSum = new double[n];
-      scoreSq = new double[n];
-      goal = new double[n][METRICS.size()];
-      cross = new double[n][n];
+      goal = new double[n][g];
+      cross = new double[n * n][];
+      for (int j = 0; j < n; j++) {
+        for (int b = j; b < n; b++) {
+          cross[j * n + b] = new double[g * g];
+        }
+      }
       maxRung = new long[n][top + 1];
     }
 
-    void add(int j, RunRecord r, boolean nuc, double pun, double score) {
+    void add(int j, RunRecord r, boolean nuc, double pun) {
       outcomes[j][r.outcome.ordinal()]++;
       if (nuc) {
         nuclear[j]++;
       }
       if (r.directWar) {
         directWar[j]++;
+      }
+      if (r.directWar || nuc) {
+        warOrNuclear[j]++;
       }
       if (r.furtherAttacks) {
         further[j]++;
@@ -409,8 +421,6 @@ public final class OptionsAnalysis {
       credSq[j] += c * c;
       cohSum[j] += r.cohesion;
       cohSq[j] += r.cohesion * r.cohesion;
-      scoreSum[j] += score;
-      scoreSq[j] += score * score;
       maxRung[j][r.maxRung]++;
     }
 
@@ -421,6 +431,7 @@ public final class OptionsAnalysis {
         }
         nuclear[j] += o.nuclear[j];
         directWar[j] += o.directWar[j];
+        warOrNuclear[j] += o.warOrNuclear[j];
         further[j] += o.further[j];
         punSum[j] += o.punSum[j];
         punSq[j] += o.punSq[j];
@@ -428,13 +439,15 @@ public final class OptionsAnalysis {
         credSq[j] += o.credSq[j];
         cohSum[j] += o.cohSum[j];
         cohSq[j] += o.cohSq[j];
-        scoreSum[j] += o.scoreSum[j];
-        scoreSq[j] += o.scoreSq[j];
         for (int g = 0; g < goal[j].length; g++) {
           goal[j][g] += o.goal[j][g];
         }
-        for (int b = 0; b < n; b++) {
-          cross[j][b] += o.cross[j][b];
+        for (int b = j; b < n; b++) {
+          double[] mine = cross[j * n + b];
+          double[] theirs = o.cross[j * n + b];
+          for (int i = 0; i < mine.length; i++) {
+            mine[i] += theirs[i];
+          }
         }
         for (int r = 0; r < maxRung[j].length; r++) {
           maxRung[j][r] += o.maxRung[j][r];
@@ -442,9 +455,117 @@ public final class OptionsAnalysis {
       }
     }
 
-    /** The mean score of option j over the runs. */
-    double meanScore(int j, long runs) {
-      return scoreSum[j] / runs;
+    /**
+     * The per-goal scale a_g = w_g / range_g, where range_g is the spread of the goal's mean across
+     * the options (max &minus; min); 0 for a goal that does not tell the options apart.
+     */
+    double[] scale(double[] w, long runs) {
+      int g = METRICS.size();
+      double[] a = new double[g];
+      for (int q = 0; q < g; q++) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+          double m = goal[j][q] / runs;
+          lo = Math.min(lo, m);
+          hi = Math.max(hi, m);
+        }
+        a[q] = hi - lo > 1e-12 ? w[q] / (hi - lo) : 0;
+      }
+      return a;
+    }
+
+    /** The lowest mean of goal q across the options. */
+    private double low(int q, long runs) {
+      double lo = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        lo = Math.min(lo, goal[j][q] / runs);
+      }
+      return lo;
+    }
+
+    /**
+     * Each option's normalised score: &Sigma;_g w_g (mean_jg &minus; min_g)/range_g, so that every
+     * goal spans its full weight across the options considered (in [0, 1]).
+     */
+    double[] scores(double[] w, long runs) {
+      double[] a = scale(w, runs);
+      double[] out = new double[n];
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int q = 0; q < a.length; q++) {
+          s += a[q] * (goal[j][q] / runs - low(q, runs));
+        }
+        out[j] = s;
+      }
+      return out;
+    }
+
+    private double crossSum(int j, int b, int q, int r) {
+      return j <= b ? cross[j * n + b][q * METRICS.size() + r] : cross[b * n + j][r * METRICS.size() + q];
+    }
+
+    /** &Sigma;_runs (&Sigma;_q a_q x_jq)(&Sigma;_r a_r x_br) for options j, b. */
+    private double weightedCross(int j, int b, double[] a) {
+      double s = 0;
+      for (int q = 0; q < a.length; q++) {
+        if (a[q] == 0) {
+          continue;
+        }
+        for (int r = 0; r < a.length; r++) {
+          if (a[r] != 0) {
+            s += a[q] * a[r] * crossSum(j, b, q, r);
+          }
+        }
+      }
+      return s;
+    }
+
+    /** Option j's normalised score with its 95% normal interval over the runs. */
+    MeanValue score(int j, double[] a, double[] w, long runs) {
+      double offset = 0;
+      double raw = 0;
+      for (int q = 0; q < a.length; q++) {
+        offset += a[q] * low(q, runs);
+        raw += a[q] * goal[j][q];
+      }
+      // the score of a run is (a . m_j) - offset; its variance is that of a . m_j
+      double sq = weightedCross(j, j, a);
+      double mean = raw / runs;
+      double var = runs > 1 ? Math.max(0, (sq - runs * mean * mean) / (runs - 1)) : 0;
+      return MeanValue.ofVariance(mean - offset, var, runs);
+    }
+
+    /**
+     * Option j's score minus option b's, paired run by run, with its 95% interval; real when the
+     * interval lies wholly beyond the minimum meaningful difference (on either side).
+     */
+    OptionResult.Difference difference(int j, int b, double[] a, long runs, double minimum) {
+      double dj = 0;
+      for (int q = 0; q < a.length; q++) {
+        dj += a[q] * (goal[j][q] - goal[b][q]);
+      }
+      double diff = dj / runs;
+      double sq = weightedCross(j, j, a) - 2 * weightedCross(j, b, a) + weightedCross(b, b, a);
+      double var = runs > 1 ? Math.max(0, (sq - runs * diff * diff) / (runs - 1)) : 0;
+      double half = 1.959963984540054 * Math.sqrt(var / runs);
+      boolean real = j != b && (diff + half < -minimum || diff - half > minimum);
+      return new OptionResult.Difference(
+          round(diff), new double[] {round(diff - half), round(diff + half)}, real);
+    }
+
+    /** The goal that contributes most to option j's gap behind option b. */
+    String driver(int j, int b, double[] a) {
+      int arg = 0;
+      double most = Double.NEGATIVE_INFINITY;
+      for (int q = 0; q < a.length; q++) {
+        double gap = a[q] * (goal[b][q] - goal[j][q]);
+        if (gap > most) {
+          most = gap;
+          arg = q;
+        }
+      }
+      return METRICS.get(arg);
     }
   }
 }

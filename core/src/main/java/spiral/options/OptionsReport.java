@@ -18,8 +18,10 @@ import java.util.List;
  * @param goals the goals and their weights as used (normalised to sum 1)
  * @param options the options, best first
  * @param best the id of the option with the highest score
- * @param paretoFront ids of the options not dominated in (lower P(direct war), higher end
- *     credibility), by increasing risk
+ * @param paretoFront ids of the options not dominated in (lower P(further attacks), lower P(direct
+ *     war or nuclear use)), by increasing escalation risk
+ * @param meaningfulDifference the smallest score difference called real (the scenario's {@code
+ *     model.meaningfulDifference})
  * @param regret the robustness analysis ({@code --robust}), or null
  * @param illustrative the scenario's illustrative assumptions
  */
@@ -37,7 +39,29 @@ public record OptionsReport(
     String best,
     List<String> paretoFront,
     Regret regret,
-    List<String> illustrative) {
+    List<String> illustrative,
+    double meaningfulDifference) {
+
+  /** A report with the default minimum meaningful difference. */
+  public OptionsReport(
+      String scenario,
+      String scenarioName,
+      long runs,
+      long seed,
+      String version,
+      String responder,
+      String initiator,
+      int initiatingRung,
+      List<GoalWeight> goals,
+      List<OptionResult> options,
+      String best,
+      List<String> paretoFront,
+      Regret regret,
+      List<String> illustrative) {
+    this(scenario, scenarioName, runs, seed, version, responder, initiator, initiatingRung, goals,
+        options, best, paretoFront, regret, illustrative,
+        spiral.scenario.ModelConstants.DEFAULTS.meaningfulDifference());
+  }
 
   /**
    * A goal and its normalised weight.

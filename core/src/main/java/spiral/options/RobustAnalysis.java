@@ -66,9 +66,11 @@ public final class RobustAnalysis {
     OptionsAnalysis.Acc base =
         analysis.accumulate(sc, runs, seed, (done, all) -> progress.advance(done, total));
     int n = base.n;
+    double[] w = OptionsAnalysis.weights(OptionsAnalysis.withDefaultResponses(sc));
+    double[] baseScore = base.scores(w, runs);
     int best = 0;
     for (int j = 1; j < n; j++) {
-      if (base.meanScore(j, runs) > base.meanScore(best, runs)) {
+      if (baseScore[j] > baseScore[best]) {
         best = j;
       }
     }
@@ -100,11 +102,7 @@ public final class RobustAnalysis {
         Scenario variant = variants.get(next);
         window.add(CompletableFuture.supplyAsync(() -> {
           OptionsAnalysis.Acc acc = sequential.accumulate(variant, sampleRuns, seed, Progress.NONE);
-          double[] s = new double[n];
-          for (int j = 0; j < n; j++) {
-            s[j] = acc.meanScore(j, sampleRuns);
-          }
-          return s;
+          return acc.scores(w, sampleRuns);
         }, analysis.executor()));
         next++;
       }

@@ -30,7 +30,8 @@ final class Charts {
   /** Width of every chart in user units; the SVG scales to the page. */
   static final double W = 1300;
 
-  static final List<String> OUTCOMES = List.of("CONTAINED", "SETTLEMENT", "PROTRACTED", "NUCLEAR_USE");
+  static final List<String> OUTCOMES =
+      List.of("CONTAINED", "DEESCALATED", "SETTLEMENT", "PROTRACTED", "NUCLEAR_USE");
 
   private static final List<String> KINETIC = List.of("none", "less", "proportional", "more");
 
@@ -46,6 +47,7 @@ final class Charts {
   static String outcomeLabel(String outcome) {
     return switch (outcome) {
       case "CONTAINED" -> "contained";
+      case "DEESCALATED" -> "de-escalated after widening";
       case "SETTLEMENT" -> "settlement";
       case "PROTRACTED" -> "protracted";
       case "NUCLEAR_USE" -> "nuclear use";

@@ -27,10 +27,14 @@ final class Palette {
    */
   static final String[] LADDER = {GREY, SKY_BLUE, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, BLACK};
 
-  /** The colour of an outcome: contained green, settlement sky blue, protracted orange, nuclear vermillion. */
+  /**
+   * The colour of an outcome: contained green, de-escalated yellow, settlement sky blue, protracted
+   * orange, nuclear vermillion.
+   */
   static String outcome(String outcome) {
     return switch (outcome) {
       case "CONTAINED" -> GREEN;
+      case "DEESCALATED" -> YELLOW;
       case "SETTLEMENT" -> SKY_BLUE;
       case "PROTRACTED" -> ORANGE;
       case "NUCLEAR_USE" -> VERMILLION;

@@ -264,6 +264,10 @@ final class NegotiationReader {
       }
       Map<String, Double> outcomes = new LinkedHashMap<>();
       fs.get("values").fields().forEachRemaining(e -> outcomes.put(e.getKey(), e.getValue().asDouble()));
+      // a run that quiets down after widening is worth what a contained one is, unless valued
+      if (outcomes.containsKey("CONTAINED")) {
+        outcomes.putIfAbsent("DEESCALATED", outcomes.get("CONTAINED"));
+      }
       from = new Party.FromSimulation(sc, outcomes, fs.path("runs").asLong(2000), fs.path("seed").asLong(1));
     }
     double fr = reservation;

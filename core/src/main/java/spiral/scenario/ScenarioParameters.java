@@ -203,51 +203,30 @@ public final class ScenarioParameters {
 
   private static Map<String, NonKineticPackage> packages(Scenario sc, String[] p, double v) {
     need(p, 3);
-    known(p, "credibility", "punishment", "cost", "leverage");
+    if (p.length != 3) {
+      throw unknown(String.join(".", p));
+    }
     NonKineticPackage k = sc.packages().get(p[1]);
     if (k == null) {
       throw new IllegalArgumentException("no package '" + p[1] + "'");
     }
     Map<String, NonKineticPackage> out = new LinkedHashMap<>(sc.packages());
-    out.put(
-        k.id(),
-        new NonKineticPackage(
-            k.id(), k.rung(),
-            field(p, "credibility", k.credibility(), v),
-            field(p, "punishment", k.punishment(), v),
-            field(p, "cost", k.cost(), v),
-            field(p, "leverage", k.leverage(), v)));
+    out.put(k.id(), k.with(p[2], v));
     return out;
   }
 
   private static ModelConstants model(ModelConstants m, String[] p, double v) {
-    need(p, 2);
-    String key = p[0] + "." + p[1];
-    double[] f = {
-      m.rho(), m.delta(), m.tau(), m.credibilityRate(), m.cohesionRate(), m.cohesionRiskRate(),
-      m.cohesionDrift(), m.influenceShift(), m.talksOpen(), m.talksUncertainty(), m.talksScale(),
-      m.leverageStart(), m.leverageMomentum(), m.leverageDecay(), m.leverageNoise()
-    };
-    String[] keys = {
-      "model.rho", "model.delta", "model.tau", "model.credibilityRate", "model.cohesionRate",
-      "model.cohesionRiskRate", "model.cohesionDrift", "model.influenceShift", "talks.open",
-      "talks.uncertainty", "talks.scale", "leverage.start", "leverage.momentum", "leverage.decay",
-      "leverage.noise"
-    };
-    int i = List.of(keys).indexOf(key);
-    if (i < 0 || p.length != 2) {
+    if (p.length != 2) {
       throw unknown(String.join(".", p));
     }
-    f[i] = v;
-    return new ModelConstants(
-        f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14]);
+    return m.with(p[0] + "." + p[1], v);
   }
 
   private static Ladder ladder(Ladder l, String[] p, double v) {
     if (p.length != 4 || !p[1].equals("rungs")) {
       throw unknown(String.join(".", p));
     }
-    known(p, "damage", "inadvertentRisk");
+    known(p, "damage", "inadvertentRisk", "pressure");
     int level;
     try {
       level = Integer.parseInt(p[2]);
@@ -265,7 +244,9 @@ public final class ScenarioParameters {
             r.level(), r.name(), r.group(),
             field(p, "damage", r.damage(), v),
             field(p, "inadvertentRisk", r.inadvertentRisk(), v),
-            r.kind()));
+            r.kind(),
+            r.act(),
+            field(p, "pressure", r.pressure(), v)));
     return new Ladder(l.id(), l.name(), l.source(), rungs, l.directWar(), l.nuclear(), l.strategic(), l.baseline());
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,13 +35,12 @@ final class ScenarioReader {
       Set.of("weight", "credibility", "risk", "cost", "punishment");
   private static final Set<String> ALLIANCE_NUMBERS =
       Set.of("commitmentCredibility", "cohesion", "riskTolerance");
-  private static final Set<String> PACKAGE_NUMBERS =
-      Set.of("credibility", "punishment", "cost", "leverage");
-  private static final Set<String> MODEL_KEYS = Set.of("rho", "delta", "tau", "credibilityRate",
-      "cohesionRate", "cohesionRiskRate", "cohesionDrift", "influenceShift");
-  private static final Set<String> TALKS_KEYS = Set.of("open", "uncertainty", "scale");
-  private static final Set<String> LEVERAGE_KEYS = Set.of("start", "momentum", "decay", "noise");
-  private static final Set<String> RUNG_NUMBERS = Set.of("damage", "inadvertentRisk");
+  private static final Set<String> PACKAGE_NUMBERS = Set.of("credibility", "punishment", "cost",
+      "leverage", "opponentCostRate", "opponentSupport", "inadvertentRisk");
+  private static final Set<String> MODEL_KEYS = constants("model");
+  private static final Set<String> TALKS_KEYS = constants("talks");
+  private static final Set<String> LEVERAGE_KEYS = constants("leverage");
+  private static final Set<String> RUNG_NUMBERS = Set.of("damage", "inadvertentRisk", "pressure");
   private static final List<String> DISTRIBUTION_KEYS = List.of("min", "max", "mean", "sd", "mode");
 
   private final YamlTree tree;
@@ -53,7 +53,19 @@ final class ScenarioReader {
   private final Map<String, Double> targetValues = new LinkedHashMap<>();
   private final Map<String, String> optionActors = new LinkedHashMap<>();
   private final Set<String> allianceIds = new LinkedHashSet<>();
+  private final Set<String> nonNuclear = new HashSet<>();
   private Map<String, NonKineticPackage> packages = Map.of();
+
+  /** The keys of one section (model, talks, leverage) of the model constants. */
+  private static Set<String> constants(String section) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (String k : ModelConstants.KEYS) {
+      if (k.startsWith(section + ".")) {
+        keys.add(k.substring(section.length() + 1));
+      }
+    }
+    return Set.copyOf(keys);
+  }
 
   ScenarioReader(YamlTree tree) {
     this.tree = tree;
@@ -61,11 +73,11 @@ final class ScenarioReader {
 
   private static Map<String, NonKineticPackage> builtinPackages() {
     Map<String, NonKineticPackage> m = new LinkedHashMap<>();
-    m.put("none", new NonKineticPackage("none", 0, 0, 0, 0, 0));
-    m.put("sanctions", new NonKineticPackage("sanctions", 2, 1.0, 1.0, 0.3, 0));
-    m.put("isolation", new NonKineticPackage("isolation", 2, 0.5, 0.5, 0.1, 0));
-    m.put("aidSurge", new NonKineticPackage("aidSurge", 2, 1.0, 0.8, 0.5, 0.03));
-    m.put("cyber", new NonKineticPackage("cyber", 1, 0.8, 0.6, 0.1, 0));
+    m.put("none", NonKineticPackage.empty("none"));
+    m.put("sanctions", new NonKineticPackage("sanctions", 2, 0.5, 1.0, 0.3, 0, 0.3, 0, 0));
+    m.put("isolation", new NonKineticPackage("isolation", 2, 0.25, 0.5, 0.1, 0, 0, 0.2, 0));
+    m.put("aidSurge", new NonKineticPackage("aidSurge", 2, 0.5, 0.8, 0.5, 0.01, 0, 0, 0));
+    m.put("cyber", new NonKineticPackage("cyber", 1, 0.4, 0.6, 0.1, 0, 0, 0, 0.03));
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -154,7 +166,7 @@ final class ScenarioReader {
       }
       Rung rung = make(rungsAt.index(i), () -> new Rung(r.get("level").asInt(),
           r.get("name").asText(), text(r, "group", ""), number(r, "damage", 0),
-          number(r, "inadvertentRisk", 0), kind));
+          number(r, "inadvertentRisk", 0), kind, text(r, "act", null), number(r, "pressure", 0)));
       rungs.add(rung);
     }
     return make(at, () -> new Ladder(id, text(node, "name", id), text(node, "source", ""), rungs,
@@ -209,9 +221,14 @@ final class ScenarioReader {
     boolean stopAtStrategic = text(root, "stopAt", "nuclear").equals("strategic");
     ModelConstants model = model(root);
 
-    index(root, "actors", "id", "actor id").forEach((actorId, i) ->
-        actorSides.put(actorId, root.get("actors").get(i).get("side").asText().equals("initiator")
-            ? Side.INITIATOR : Side.RESPONDER));
+    index(root, "actors", "id", "actor id").forEach((actorId, i) -> {
+      JsonNode a = root.get("actors").get(i);
+      actorSides.put(actorId, a.get("side").asText().equals("initiator")
+          ? Side.INITIATOR : Side.RESPONDER);
+      if (!a.path("nuclear").asBoolean(false)) {
+        nonNuclear.add(actorId);
+      }
+    });
     index(root, "targets", "id", "target id").forEach((targetId, i) ->
         targetValues.put(targetId, number(root.get("targets").get(i), "value", 1.0)));
     index(root, "options", "id", "option id").forEach((optionId, i) ->
@@ -246,20 +263,12 @@ final class ScenarioReader {
 
   private ModelConstants model(JsonNode root) {
     ModelConstants d = ModelConstants.DEFAULTS;
-    JsonNode m = root.path("model");
-    JsonNode t = root.path("talks");
-    JsonNode l = root.path("leverage");
-    ModelConstants c = make(DocPath.ROOT.key("model"), () -> new ModelConstants(
-        number(m, "rho", d.rho()), number(m, "delta", d.delta()), number(m, "tau", d.tau()),
-        number(m, "credibilityRate", d.credibilityRate()),
-        number(m, "cohesionRate", d.cohesionRate()),
-        number(m, "cohesionRiskRate", d.cohesionRiskRate()),
-        number(m, "cohesionDrift", d.cohesionDrift()),
-        number(m, "influenceShift", d.influenceShift()),
-        number(t, "open", d.talksOpen()), number(t, "uncertainty", d.talksUncertainty()),
-        number(t, "scale", d.talksScale()), number(l, "start", d.leverageStart()),
-        number(l, "momentum", d.leverageMomentum()), number(l, "decay", d.leverageDecay()),
-        number(l, "noise", d.leverageNoise())));
+    double[] v = d.values();
+    for (int i = 0; i < v.length; i++) {
+      String[] key = ModelConstants.KEYS.get(i).split("\\.");
+      v[i] = number(root.path(key[0]), key[1], v[i]);
+    }
+    ModelConstants c = make(DocPath.ROOT.key("model"), () -> ModelConstants.of(v));
     return c == null ? d : c;
   }
 
@@ -290,8 +299,8 @@ final class ScenarioReader {
         String id = e.getKey();
         JsonNode p = e.getValue();
         DocPath pAt = at.key(id);
-        NonKineticPackage base = BUILTIN_PACKAGES.getOrDefault(id,
-            new NonKineticPackage(id, 0, 0, 0, 0, 0));
+        NonKineticPackage base =
+            BUILTIN_PACKAGES.getOrDefault(id, NonKineticPackage.empty(id));
         int rung = integer(p, pAt, "rung", base.rung());
         if (rung == Integer.MIN_VALUE) {
           return;
@@ -303,7 +312,10 @@ final class ScenarioReader {
         }
         NonKineticPackage k = make(pAt, () -> new NonKineticPackage(id, rung,
             number(p, "credibility", base.credibility()), number(p, "punishment", base.punishment()),
-            number(p, "cost", base.cost()), number(p, "leverage", base.leverage())));
+            number(p, "cost", base.cost()), number(p, "leverage", base.leverage()),
+            number(p, "opponentCostRate", base.opponentCostRate()),
+            number(p, "opponentSupport", base.opponentSupport()),
+            number(p, "inadvertentRisk", base.inadvertentRisk())));
         if (k != null) {
           result.put(id, k);
         }
@@ -351,6 +363,10 @@ final class ScenarioReader {
       if (ladder != null && rung > ladder.top()) {
         problem(oAt.key("rung"), "rung " + rung + " is not a rung of the ladder (0.."
             + ladder.top() + ")");
+      } else if (ladder != null && rung >= ladder.nuclear() && nonNuclear.contains(actor)) {
+        problem(oAt.key("rung"), "rung " + rung + " is at or above the nuclear threshold ("
+            + ladder.nuclear() + ") but " + Text.name(actor) + " is not nuclear (declare"
+            + " 'nuclear: true' or give the option a lower rung)");
       }
       if (!o.has("rung") && !o.has("kinetic")) {
         problem(oAt, "option " + Text.name(id) + " needs a 'rung' or a 'kinetic' level");
@@ -365,7 +381,9 @@ final class ScenarioReader {
         known(targetValues, targets.get(j), oAt.key("targets").index(j), "target");
         value += targetValues.getOrDefault(targets.get(j), 0.0);
       }
-      double defaultValue = targets.isEmpty() ? 1.0 : value;
+      // one accounting: the rung says how broad the act is, the targets' mean value how much they
+      // matter, for an option exactly as for the initiating attack
+      double defaultValue = targets.isEmpty() ? 1.0 : value / targets.size();
       options.add(make(oAt, () -> new Option(id, actor, text(o, "name", null), rung, kinetic,
           step, nonKinetic, targets, number(o, "cost", 0), number(o, "value", defaultValue))));
     }

@@ -18,44 +18,52 @@ import spiral.scenario.Side;
 import spiral.scenario.Target;
 
 /**
- * A scenario compiled into the primitive tables the engine reads on its hot path (MODEL.md §3).
+ * A scenario compiled into the primitive tables the engine reads on its hot path: the escalation
+ * model, second edition (README, "The model"; MODEL.md &sect;8).
  *
- * <p>Everything that does not change within a run is computed here once: for each side and each
- * perceived rung y, each candidate move's rung and its four utility components (credibility,
- * escalation risk by one-step look-ahead, cost, punishment). During a run only the factions'
- * influence changes, so a move's utility is four multiply-adds over aggregated faction weights.
+ * <p>Everything that does not change within a run is computed here once: for each side, each
+ * perceived rung y and each candidate move c, the move's rung and four components:
  *
- * <p>The one-step look-ahead (MODEL.md §3.3) models the opponent at level 1: its reply to a move at
- * rung r is its quantal response, with its own rationality and faction weights, to its static
- * utility. Two readings of MODEL.md are made precise here. (1) The opponent is modelled as seeing
- * the move as it is: an actor does not know that its moves read as more hostile than they are
- * (Jervis 1976; the root of the security dilemma), so its own threat bias acts only on its own
- * perception. (2) "Static" means without look-ahead: the modelled opponent weighs only the direct
- * risk of its reply, 1 at or past the nuclear threshold and otherwise the chance a(k) that it
- * slips into it. Modelling the opponent with the full continuation hazard made every actor expect
- * a risk-averse opponent to back down, and so made more risk aversion on both sides produce
- * <em>more</em> nuclear use, against the monotonicity that MODEL.md §7 requires.
+ * <ul>
+ *   <li>the <b>shortfall</b> S = tanh(max(0, (y &minus; b) &minus; max(0, r + credit &minus;
+ *       b))/&rho;), b the baseline: how far the move falls short of answering what was perceived
+ *       (a package's credit in rungs counts with its rung). It is 0 for any answer at or above
+ *       the perceived act, so over-answering earns nothing (&sect;8.2), and 0 when nothing was
+ *       perceived, so there is no jump at the baseline;
+ *   <li>the <b>nuclear risk</b> P, by a one-step look-ahead: the opponent's reply distribution is
+ *       its quantal response (its own rationality and starting faction weights) to its static
+ *       utility, including the escalation pressure the move would put on it; each reply carries
+ *       the hazard H(k) (1 at or past the nuclear threshold, else its accident into it plus the
+ *       logistic continuation hazard 1/(1 + exp(&minus;(k &minus; r_nuc + &delta;)/&tau;)));
+ *   <li>the <b>expected cost</b> K: the move's own cost plus the damage of the expected reply,
+ *       over d&#8320;, the opening attack's damage;
+ *   <li>the <b>gain</b> G = ln(1 + (d(r) v + package punishment)/d&#8320;): what striking the
+ *       targets is worth (diminishing, so that nuclear damage does not swamp every other term).
+ * </ul>
  *
- * <p>The actor then scores its own move at rung r_m by P_nuc(m) = p_acc(r_m) + (1 &minus;
- * p_acc(r_m)) &Sigma;_k q(k|m) H(k), where p_acc(r) = a(r) when r + 1 reaches the nuclear
- * threshold (else 0), and the hazard H(k) of a reply at rung k is 1 at or above the threshold,
- * otherwise p_acc(k) + (1 &minus; p_acc(k)) / (1 + exp(&minus;(k &minus; r_nuc + &delta;)/&tau;)),
- * the continuation hazard standing for what lies beyond the look-ahead. Its expected cost adds
- * &Sigma;_k q(k|m) d(k), the damage of the replies.
+ * Gains and costs are measured on d&#8320;, the crisis's own scale, so that a proportionate
+ * exchange weighs the same in a strike on a satellite as in strikes on six ports.
  *
- * <p>The reply is expected only as far as the opponent is believed to carry out its replies: with
- * the opponent's current credibility &kappa;_o, the expected risk is &kappa;_o P_nuc(m) + (1
- * &minus; &kappa;_o) P_nuc(m | the opponent holds), and likewise the expected damage of the reply.
- * Credibility is the believed probability that threats are executed (Schelling 1966): a side that
- * answered weakly is expected to answer weakly again, which makes further attacks cheaper, and a
- * side that answered firmly deters. Both terms are linear in &kappa;_o, so the tables keep an
- * intercept and a slope per move.
+ * The expected reply is discounted by how credible the opponent's replies are: with the
+ * opponent's credibility &kappa;&#771; the risk is &kappa;&#771; P_reply + (1 &minus;
+ * &kappa;&#771;) P_hold and likewise the cost, so the tables keep an intercept and a slope per
+ * move. For the initiator judging the responder, &kappa;&#771; = &kappa;_R h: the defender's
+ * credibility times the alliance's cohesion (deterrence by response, &sect;8.1; Huth 1988).
  *
- * <p>Two further choices of this implementation: a kinetic level relative to the perceived
- * attack (less, proportional, more) is conventional and stops one rung below the nuclear
- * threshold, so nuclear use needs an option at an absolute rung or an accident; and punishment
- * enters the utility with diminishing returns, as w_g ln(1 + d(r_m) value + package punishment),
- * so that the damage scale of nuclear rungs does not swamp the other terms.
+ * <p>At a decision the engine weighs the components with the faction-aggregated weights and the
+ * side's state (see {@link #score}): the shortfall by W_c (stake + &pi;), where the stake is the
+ * responder's commitment to what was attacked (1 for its own assets, the alliance's commitment
+ * credibility times the current cohesion for an ally's; 0 for the initiator, which has no
+ * Article-5 obligation, &sect;8.2) and &pi; the side's escalation pressure; the risk and cost by
+ * W_r/(1 + &pi;) and W_k (1 + w)/(1 + &pi;), so that a side under pressure discounts danger (the
+ * commitment trap, &sect;8.3) while a side worn by the costs it feels (w = felt cost over its
+ * pain threshold) weighs them more (war weariness: the hurting stalemate, Zartman 2000); the gain by W_g (1 + &pi;)(1 &minus; support lost); and, for a
+ * responder with allies, the cohesion the move would cost through the allies' risk tolerance,
+ * weighed by W_c v_h.
+ *
+ * <p>Relative kinetic levels (less, proportional, more) are conventional and stop one rung below
+ * the nuclear threshold; an actor that is not nuclear has every move capped there and cannot slip
+ * across by accident (&sect;8.5).
  *
  * <p>Cost: O(sides &times; R &times; candidates&sup2;) to build; immutable and thread-safe after.
  */
@@ -79,9 +87,20 @@ public final class CompiledModel {
   final boolean stopAtStrategic;
   final double[] damage;
   final double[] inadvertent;
+  final double[] rungPressure;
   final int[] actWeight;
+  /** Whether an act at the rung is an armed attack (the ladder's kind violent or nuclear). */
+  final boolean[] armed;
   final double[] hazard;
   final ModelConstants k;
+  /** Mean value of the initiating attack's targets (one accounting with the options). */
+  final double openingValue;
+  /**
+   * Damage of the opening attack (1 when it does none): the crisis's own scale, on which gains,
+   * expected costs and war weariness are measured, so that a small crisis and a large one weigh
+   * answers alike.
+   */
+  final double referenceDamage;
 
   final SideModel[] sides = new SideModel[2];
 
@@ -93,23 +112,34 @@ public final class CompiledModel {
     int hold;
     int deescalate;
     int[] rung;
-    double[] cred;
+    double[] shortfall;
     double[] risk;
     double[] riskSlope;
     double[] cost;
     double[] costSlope;
-    double[] pun;
+    double[] gain;
+    /**
+     * &minus;ln(multiplicity)/&lambda; per cell: options that come to the same act at a perceived
+     * rung (same rung, same package) share one act's weight in the quantal choice, so that a menu
+     * with three labels for one strike does not strike three times as often (the duplicate
+     * alternatives of Luce's choice axiom; Debreu 1960).
+     */
+    double[] duplicate;
     double[] credit;
     double[] ownCost;
     double[] leverage;
     double[] punishRow;
     double[] value;
-    double credibilityScale;
+    double[] costRate;
+    double[] support;
+    double[] extraRisk;
     double lambda;
     double noise;
     double bias;
     double resolve;
     double pain;
+    boolean nuclearCapable;
+    int cap;
     PolicyKind policy;
     ScriptStep[] script;
     int[] scriptOption;
@@ -117,10 +147,11 @@ public final class CompiledModel {
     double[] omega0;
     double[] weights;
     int mostRiskAverse;
-    double[] riskAhead;
-    double[] riskHold;
-    double[] damageAhead;
-    double damageHold;
+    /** Value shares of the opening attack's targets: the side's own, and its allies'. */
+    double ownShare;
+    double allyShare;
+    /** The alliance's commitment factor times its commitment credibility. */
+    double commitment;
     boolean inAlliance;
     double cohesion0;
     double riskTolerance;
@@ -152,10 +183,15 @@ public final class CompiledModel {
     k = scenario.model();
     damage = new double[top + 1];
     inadvertent = new double[top + 1];
+    rungPressure = new double[top + 1];
     actWeight = new int[top + 1];
+    armed = new boolean[top + 1];
     for (int r = 0; r <= top; r++) {
+      spiral.ladder.ActKind kind = ladder.rung(r).kind();
+      armed[r] = kind == spiral.ladder.ActKind.VIOLENT || kind == spiral.ladder.ActKind.NUCLEAR;
       damage[r] = ladder.rung(r).damage();
       inadvertent[r] = r == top ? 0 : ladder.rung(r).inadvertentRisk();
+      rungPressure[r] = ladder.rung(r).pressure();
       actWeight[r] = ladder.rung(r).kind().weight();
     }
     hazard = new double[top + 1];
@@ -163,43 +199,38 @@ public final class CompiledModel {
       if (r >= nuclear) {
         hazard[r] = 1;
       } else {
-        double acc = accidentIntoNuclear(r);
+        double acc = r + 1 >= nuclear ? inadvertent[r] : 0;
         double cont = 1 / (1 + Math.exp(-(r - nuclear + k.delta()) / k.tau()));
         hazard[r] = acc + (1 - acc) * cont;
       }
     }
+    openingValue = openingValue(scenario);
+    double d0 = damage[initiatingRung] * openingValue;
+    referenceDamage = d0 > 0 ? d0 : 1;
     sides[INITIATOR] = side(scenario, Side.INITIATOR);
     sides[RESPONDER] = side(scenario, Side.RESPONDER);
     lookAhead(INITIATOR);
     lookAhead(RESPONDER);
-    for (int s = 0; s < 2; s++) {
-      SideModel m = sides[s];
-      for (int y = 0; y <= top; y++) {
-        for (int c = 0; c < m.nc; c++) {
-          int i = y * m.nc + c;
-          int r = m.rung[i];
-          m.risk[i] = m.riskHold[r];
-          m.riskSlope[i] = m.riskAhead[r] - m.riskHold[r];
-          m.cost[i] = m.ownCost[c] + m.damageHold;
-          m.costSlope[i] = m.damageAhead[r] - m.damageHold;
-        }
-      }
+  }
+
+  private static double openingValue(Scenario sc) {
+    List<String> ids = sc.initiatingEvent().targets();
+    if (ids.isEmpty()) {
+      return 1;
     }
-  }
-
-  /** The risk of an act by itself, without look-ahead: 1 at or past the threshold, else its accident into it. */
-  private double direct(int r) {
-    return r >= nuclear ? 1 : accidentIntoNuclear(r);
-  }
-
-  private double accidentIntoNuclear(int r) {
-    return r < nuclear && r + 1 >= nuclear ? inadvertent[r] : 0;
+    double sum = 0;
+    for (String id : ids) {
+      sum += sc.target(id).value();
+    }
+    return sum / ids.size();
   }
 
   private SideModel side(Scenario sc, Side side) {
     SideModel m = new SideModel();
     Actor a = sc.principal(side);
     m.actor = a;
+    m.nuclearCapable = a.nuclear();
+    m.cap = a.nuclear() ? top : Math.max(baseline, nuclear - 1);
     List<Option> opts = new ArrayList<>();
     for (Option o : sc.options()) {
       if (o.actor().equals(a.id())) {
@@ -216,45 +247,63 @@ public final class CompiledModel {
     m.leverage = new double[m.nc];
     m.punishRow = new double[m.nc];
     m.value = new double[m.nc];
+    m.costRate = new double[m.nc];
+    m.support = new double[m.nc];
+    m.extraRisk = new double[m.nc];
     java.util.Arrays.fill(m.value, 1.0);
-    m.rung = new int[(top + 1) * m.nc];
-    m.cred = new double[(top + 1) * m.nc];
-    m.risk = new double[(top + 1) * m.nc];
-    m.riskSlope = new double[(top + 1) * m.nc];
-    m.cost = new double[(top + 1) * m.nc];
-    m.costSlope = new double[(top + 1) * m.nc];
-    m.pun = new double[(top + 1) * m.nc];
+    int cells = (top + 1) * m.nc;
+    m.rung = new int[cells];
+    m.shortfall = new double[cells];
+    m.risk = new double[cells];
+    m.riskSlope = new double[cells];
+    m.cost = new double[cells];
+    m.costSlope = new double[cells];
+    m.gain = new double[cells];
     double sign = side == Side.RESPONDER ? 1 : -1;
     for (int c = 0; c < n; c++) {
       Option o = opts.get(c);
       NonKineticPackage p = sc.packages().get(o.nonKinetic());
       m.candidateIds[c] = o.id();
-      m.credit[c] = p == null ? 0 : p.credibility();
-      m.ownCost[c] = o.cost() + (p == null ? 0 : p.cost());
-      m.leverage[c] = sign * (p == null ? 0 : p.leverage());
-      m.punishRow[c] = p == null ? 0 : p.punishment();
+      m.ownCost[c] = o.cost();
       m.value[c] = o.value();
+      if (p != null) {
+        m.credit[c] = p.credibility();
+        m.ownCost[c] += p.cost();
+        m.leverage[c] = sign * p.leverage();
+        m.punishRow[c] = p.punishment();
+        m.costRate[c] = p.opponentCostRate();
+        m.support[c] = p.opponentSupport();
+        m.extraRisk[c] = p.inadvertentRisk();
+      }
     }
     m.candidateIds[m.hold] = "hold";
     m.candidateIds[m.deescalate] = "deescalate";
     m.credit[m.deescalate] = DEESCALATE_CREDIT;
-    m.credibilityScale = credibilityScale(sc, side, a);
     for (int y = 0; y <= top; y++) {
       for (int c = 0; c < m.nc; c++) {
         int i = y * m.nc + c;
-        int r;
-        if (c < n) {
-          r = optionRung(sc, opts.get(c), y);
-        } else {
-          r = baseline;
-        }
+        int r = c < n ? Math.min(optionRung(sc, opts.get(c), y), m.cap) : baseline;
         m.rung[i] = r;
-        // credibility is at stake only when there is an attack to answer
-        m.cred[i] = y <= baseline ? 0 : m.credibilityScale * Math.tanh((r + m.credit[c] - y) / k.rho());
-        m.pun[i] = Math.log1p(damage[r] * m.value[c] + m.punishRow[c]);
+        m.shortfall[i] = shortfall(y, r, m.credit[c]);
+        m.gain[i] = Math.log1p((damage[r] * m.value[c] + m.punishRow[c]) / referenceDamage);
       }
     }
     m.lambda = a.rationality();
+    m.duplicate = new double[cells];
+    if (m.lambda > 0 && Double.isFinite(m.lambda)) {
+      for (int y = 0; y <= top; y++) {
+        for (int c = 0; c < n; c++) {
+          int same = 0;
+          for (int d = 0; d < n; d++) {
+            if (m.rung[y * m.nc + d] == m.rung[y * m.nc + c]
+                && opts.get(d).nonKinetic().equals(opts.get(c).nonKinetic())) {
+              same++;
+            }
+          }
+          m.duplicate[y * m.nc + c] = -Math.log(same) / m.lambda;
+        }
+      }
+    }
     m.noise = a.noise();
     m.bias = a.threatBias();
     m.resolve = a.resolve();
@@ -299,9 +348,19 @@ public final class CompiledModel {
     }
     Alliance al = allianceOf(sc, a.id());
     m.inAlliance = al != null && side == Side.RESPONDER;
-    m.cohesion0 = al == null ? 1 : al.cohesion();
-    m.riskTolerance = al == null ? 1 : al.riskTolerance();
+    m.cohesion0 = m.inAlliance ? al.cohesion() : 1;
+    m.riskTolerance = m.inAlliance ? al.riskTolerance() : 1;
+    if (side == Side.RESPONDER) {
+      stakes(sc, a, m);
+    }
     return m;
+  }
+
+  /** S of the class comment: how far a move at rung r with credit falls short of y. */
+  private double shortfall(int y, int r, double credit) {
+    double perceived = y - baseline;
+    double answered = Math.max(0, r + credit - baseline);
+    return Math.tanh(Math.max(0, perceived - answered) / k.rho());
   }
 
   private int optionRung(Scenario sc, Option o, int y) {
@@ -335,76 +394,176 @@ public final class CompiledModel {
   }
 
   /**
-   * s of MODEL.md §3.4: 1 when the initiating attack struck the responder's own assets, the
-   * alliance's commitment credibility when it struck an ally's (value-weighted over targets). The
-   * initiator's scale is 1.
+   * The responder's stake in the opening attack's targets (value-weighted): the share it owns,
+   * the share its allies own, and the alliance commitment it carries for the latter.
    */
-  private static double credibilityScale(Scenario sc, Side side, Actor a) {
-    if (side == Side.INITIATOR) {
-      return 1;
-    }
-    double num = 0;
+  private static void stakes(Scenario sc, Actor a, SideModel m) {
+    double own = 0;
+    double ally = 0;
     double den = 0;
+    double commitment = 0;
     for (String tid : sc.initiatingEvent().targets()) {
       Target t = sc.target(tid);
       double w = Math.max(t.value(), 1e-9);
-      double s;
+      den += w;
       if (t.owner().equals(a.id())) {
-        s = 1;
-      } else {
-        s = 0;
-        for (Alliance al : sc.alliances()) {
-          if (al.members().contains(a.id()) && al.members().contains(t.owner())) {
-            s = Math.max(s, al.commitment().factor() * al.commitmentCredibility());
-          }
+        own += w;
+        continue;
+      }
+      for (Alliance al : sc.alliances()) {
+        if (al.members().contains(a.id()) && al.members().contains(t.owner())) {
+          ally += w;
+          commitment =
+              Math.max(commitment, al.commitment().factor() * al.commitmentCredibility());
+          break;
         }
       }
-      num += w * s;
-      den += w;
     }
-    return den == 0 ? 1 : num / den;
+    m.ownShare = den == 0 ? 1 : own / den;
+    m.allyShare = den == 0 ? 0 : ally / den;
+    m.commitment = commitment;
   }
 
-  /** Fills riskAhead and damageAhead of side s from the opponent's level-1 reply model. */
+  /**
+   * Fills the risk and cost tables of side s from the opponent's level-1 reply model: for each rung
+   * r of s's move, the opponent perceives r (its bias is its own: an actor does not know its moves
+   * read as more hostile than they are, Jervis 1976), feels the pressure the move puts on it, and
+   * replies by quantal response to its static utility, in which its own risk is only the direct
+   * one (1 at or past the threshold, else its accident into it).
+   */
   private void lookAhead(int s) {
     SideModel me = sides[s];
     SideModel op = sides[1 - s];
-    me.riskAhead = new double[top + 1];
-    me.riskHold = new double[top + 1];
-    me.damageAhead = new double[top + 1];
-    me.damageHold = damage[baseline];
-    double[] agg = aggregate(op, op.omega0);
+    double[] w = aggregate(op, op.omega0);
     double[] u = new double[op.nc];
     double[] q = new double[op.nc];
+    double[] riskAhead = new double[top + 1];
+    double[] damageAhead = new double[top + 1];
+    double opStake = stake(1 - s, op.cohesion0);
+    int opOwn = s == RESPONDER ? initiatingRung : baseline;
     for (int r = 0; r <= top; r++) {
-      if (r >= nuclear) {
-        me.riskAhead[r] = 1;
-        me.riskHold[r] = 1;
-      }
-      int y = r;
+      double pi = pressureFrom(r, opOwn);
+      int row = r * op.nc;
       for (int c = 0; c < op.nc; c++) {
-        int i = y * op.nc + c;
+        int rr = op.rung[row + c];
+        double direct = rr >= nuclear ? 1 : accidentInto(op, rr, c);
         u[c] =
-            agg[0] * op.cred[i]
-                - agg[1] * direct(op.rung[i])
-                - agg[2] * op.ownCost[c]
-                + agg[3] * op.pun[i];
+            score(op, w[0], w[1], w[2], w[3], opStake, pi, 1, 0, op.shortfall[row + c], direct,
+                op.ownCost[c] / referenceDamage, op.gain[row + c], rr >= nuclear)
+            + op.duplicate[row + c];
       }
       Choice.quantalProbabilities(u, op.nc, op.lambda, q);
       double h = 0;
       double dmg = 0;
       for (int c = 0; c < op.nc; c++) {
-        int rr = op.rung[y * op.nc + c];
-        h += q[c] * hazard[rr];
-        dmg += q[c] * damage[rr];
+        int rr = op.rung[row + c];
+        h += q[c] * (op.nuclearCapable ? hazard[rr] : 0);
+        dmg += q[c] * (damage[rr] * op.value[c] + op.punishRow[c]);
       }
-      if (r < nuclear) {
-        double acc = accidentIntoNuclear(r);
-        me.riskAhead[r] = acc + (1 - acc) * h;
-        me.riskHold[r] = acc + (1 - acc) * hazard[baseline];
-      }
-      me.damageAhead[r] = dmg;
+      riskAhead[r] = h;
+      damageAhead[r] = dmg;
     }
+    double holdHazard = op.nuclearCapable ? hazard[baseline] : 0;
+    double damageHold = damage[baseline];
+    for (int y = 0; y <= top; y++) {
+      for (int c = 0; c < me.nc; c++) {
+        int i = y * me.nc + c;
+        int r = me.rung[i];
+        double ahead;
+        double hold;
+        if (r >= nuclear) {
+          ahead = 1;
+          hold = 1;
+        } else {
+          double acc = accidentInto(me, r, c);
+          ahead = acc + (1 - acc) * riskAhead[r];
+          hold = acc + (1 - acc) * holdHazard;
+        }
+        me.risk[i] = hold;
+        me.riskSlope[i] = ahead - hold;
+        me.cost[i] = (me.ownCost[c] + damageHold) / referenceDamage;
+        me.costSlope[i] = (damageAhead[r] - damageHold) / referenceDamage;
+      }
+    }
+  }
+
+  /** The chance that side m's move c at rung r slips across the nuclear threshold by accident. */
+  private double accidentInto(SideModel m, int r, int c) {
+    if (!m.nuclearCapable || r >= nuclear || r + 1 < nuclear) {
+      return 0;
+    }
+    return Math.min(1, inadvertent[r] + m.extraRisk[c]);
+  }
+
+  /**
+   * The fresh escalation pressure an act perceived at rung y puts on the side it strikes, whose
+   * own last act, or the last act it perceived, was at rung own (the higher of the two):
+   * &eta;_&pi; max(0, y &minus; own) per rung by which it was hit harder than it hit or was hit
+   * before, plus the rung's own pressure (homeland, strategic assets).
+   */
+  public double pressureFrom(int y, int own) {
+    return k.pressureRate() * Math.max(0, y - own) + rungPressure[y];
+  }
+
+  /**
+   * War weariness w of a side: its felt cost over its pain threshold (over the opening attack's
+   * damage when that is larger, so that a threshold of 0 does not divide by 0).
+   */
+  double weariness(int side, double felt) {
+    return felt / Math.max(sides[side].pain, referenceDamage);
+  }
+
+  /**
+   * A side's stake in answering what it perceives: for the responder its commitment to what was
+   * attacked under cohesion h (its own share, plus its allies' share times the alliance's
+   * commitment credibility and h); for the initiator, which has no alliance obligation, the
+   * audience cost of letting a hit pass.
+   */
+  public double stake(int side, double h) {
+    return side == RESPONDER ? stake(sides[RESPONDER], h) : k.audienceCost();
+  }
+
+  private static double stake(SideModel m, double h) {
+    return m.ownShare + m.allyShare * m.commitment * h;
+  }
+
+  /**
+   * The utility of one candidate from its components (the class comment): W_c (stake + &pi;) S,
+   * W_r P and W_k K over (1 + &pi;), W_g (1 + &pi;)(1 &minus; support lost) G, and for a responder
+   * with allies the cohesion the move costs through the allies' risk tolerance.
+   */
+  double score(
+      SideModel m,
+      double wc,
+      double wr,
+      double wk,
+      double wg,
+      double stake,
+      double pi,
+      double drive,
+      double weariness,
+      double shortfall,
+      double risk,
+      double cost,
+      double gain,
+      boolean nuclearAct) {
+    double u =
+        -wc * (stake + pi) * shortfall
+            - wr * (nuclearAct ? risk + k.nuclearTaboo() / (1 + pi) : risk)
+            - wk * (1 + weariness) / (1 + pi) * cost
+            + wg * drive * gain;
+    if (m.inAlliance && risk > m.riskTolerance) {
+      u -= wc * k.cohesionValue() * k.cohesionRiskRate() * (risk - m.riskTolerance);
+    }
+    return u;
+  }
+
+  /**
+   * The multiplier of a side's gain: (1 + &ell; &times; leverage lost) (1 &minus; support lost): a
+   * side losing the war sees more in striking, one isolated by the opponent less.
+   */
+  double drive(double losing, double supportLost) {
+    return (1 + k.leveragePressure() * Math.max(0, losing)) * (1 - supportLost);
   }
 
   /** Faction weights aggregated under influences omega: {W_c, W_r, W_k, W_g}. */
@@ -430,6 +589,88 @@ public final class CompiledModel {
     return r < 0 ? 0 : Math.min(r, top);
   }
 
+  // ------------------------------------------------------------------ public reading
+
+  /**
+   * What a side knows of its own situation at a decision, beyond the perceived rung.
+   *
+   * @param opponentCredibility &kappa;&#771;: how far the side expects the opponent to carry out
+   *     its replies (for the initiator, the responder's credibility times the alliance's cohesion)
+   * @param pressure &pi; &ge; 0, the side's escalation pressure
+   * @param cohesion h, the alliance's cohesion (1 without an alliance)
+   * @param supportLost the share of the side's support lost to isolation
+   * @param weariness the side's felt cost over its pain threshold (0 at the start)
+   * @param leverageLost the battlefield leverage the side has lost since the start (&le; 0 when it
+   *     gained)
+   */
+  public record Situation(
+      double opponentCredibility,
+      double pressure,
+      double cohesion,
+      double supportLost,
+      double weariness,
+      double leverageLost) {}
+
+  /**
+   * The utility components of a side's candidate c at perceived rung y when the opponent's
+   * replies are believed with weight kappa: {S, P, K, G} of the class comment (a new array).
+   */
+  public double[] utilityComponents(int side, int y, int c, double kappa) {
+    SideModel m = sides[side];
+    int i = y * m.nc + c;
+    return new double[] {
+      m.shortfall[i], m.risk[i] + kappa * m.riskSlope[i], m.cost[i] + kappa * m.costSlope[i],
+      m.gain[i]
+    };
+  }
+
+  /**
+   * The utility of a side's candidate c at perceived rung y in a situation, under faction weights
+   * {W_c, W_r, W_k, W_g} (see {@link #startingWeights}).
+   */
+  public double utility(int side, int y, int c, double[] weights, Situation s) {
+    SideModel m = sides[side];
+    int i = y * m.nc + c;
+    double kappa = s.opponentCredibility();
+    return score(
+        m, weights[0], weights[1], weights[2], weights[3], stake(side, s.cohesion()), s.pressure(),
+        drive(s.leverageLost(), s.supportLost()), s.weariness(), m.shortfall[i], m.risk[i] + kappa * m.riskSlope[i],
+        m.cost[i] + kappa * m.costSlope[i], m.gain[i], m.rung[i] >= nuclear);
+  }
+
+  /**
+   * The utility of a side's candidate c at perceived rung y in a situation, with its nuclear risk
+   * and expected cost given rather than looked ahead (for a game tree that plays the reply out).
+   */
+  public double utilityWith(
+      int side, int y, int c, double[] weights, Situation s, double risk, double cost) {
+    SideModel m = sides[side];
+    int i = y * m.nc + c;
+    return score(
+        m, weights[0], weights[1], weights[2], weights[3], stake(side, s.cohesion()), s.pressure(),
+        drive(s.leverageLost(), s.supportLost()), s.weariness(), m.shortfall[i], risk, cost,
+        m.gain[i], m.rung[i] >= nuclear);
+  }
+
+  /** The share of the opponent's support that a side's candidate c takes away (isolation). */
+  public double supportTaken(int side, int c) {
+    return c >= 0 ? sides[side].support[c] : 0;
+  }
+
+  /**
+   * The situation of a side at its first decision, before any act of its own: its pressure from
+   * the opponent's act perceived at rung y, the starting cohesion, no support lost, and the
+   * opponent's starting credibility (times cohesion when the opponent is the responder).
+   */
+  public Situation startingSituation(int side, int y) {
+    double kappa = sides[1 - side].actor.credibility();
+    if (side == INITIATOR) {
+      kappa *= sides[RESPONDER].cohesion0;
+    }
+    int own = side == INITIATOR ? initiatingRung : baseline;
+    return new Situation(kappa, pressureFrom(y, own), sides[RESPONDER].cohesion0, 0, 0, 0);
+  }
+
   /** The scenario this model was compiled from. */
   public Scenario scenario() {
     return scenario;
@@ -440,14 +681,37 @@ public final class CompiledModel {
     return sides[side].actor.id();
   }
 
+  /** The principal actor's display name for a side index. */
+  public String actorName(int side) {
+    return sides[side].actor.name();
+  }
+
+  /**
+   * What an act at rung r by a side is, said from that side: "Russia: strikes on several of the
+   * opponent's bases" (the ladder's perspective-neutral act after the actor's name).
+   */
+  public String describe(int side, int r) {
+    return scenario.ladder().rung(r).actBy(sides[side].actor.name());
+  }
+
   /** The candidate move ids of a side: its options, then {@code hold}, then {@code deescalate}. */
   public List<String> candidates(int side) {
     return List.of(sides[side].candidateIds);
   }
 
-  /** P_nuc of a move at rung r by a side, by the one-step look-ahead, if the opponent replies. */
+  /** P_nuc of a move at rung r by a side's first option-free act, if the opponent replies. */
   public double nuclearRiskAhead(int side, int r) {
-    return sides[side].riskAhead[r];
+    SideModel m = sides[side];
+    // the hold candidate's row at perceived rung r has rung baseline; find any candidate at rung r
+    for (int y = 0; y <= top; y++) {
+      for (int c = 0; c < m.nc; c++) {
+        int i = y * m.nc + c;
+        if (m.rung[i] == r) {
+          return m.risk[i] + m.riskSlope[i];
+        }
+      }
+    }
+    return r >= nuclear ? 1 : hazard[r];
   }
 
   /** How many of the side's candidates are its scenario options (they come first). */
@@ -466,9 +730,37 @@ public final class CompiledModel {
     return initiatingRung;
   }
 
-  /** d(r), the damage of an act at rung r. */
+  /** d(r), the damage of an act at rung r (before the targets' value). */
   public double damage(int r) {
     return damage[r];
+  }
+
+  /**
+   * The damage a side's candidate c does when it lands at rung e: d(e) times the mean value of
+   * its targets, plus its package's punishment (one accounting for every act, the opening attack
+   * included: {@link #openingDamage}).
+   */
+  public double damageOf(int side, int c, int e) {
+    SideModel m = sides[side];
+    return c >= 0 ? damage[e] * m.value[c] + m.punishRow[c] : damage[e];
+  }
+
+  /**
+   * The crisis's scale d&#8320;: the opening attack's damage (1 when it does none), on which gains
+   * and expected costs are measured.
+   */
+  public double crisisScale() {
+    return referenceDamage;
+  }
+
+  /** The opening attack's damage: d(r&#8320;) times the mean value of its targets. */
+  public double openingDamage() {
+    return damage[initiatingRung] * openingValue;
+  }
+
+  /** Whether an act at rung r is an armed attack: its ladder kind is violent or nuclear. */
+  public boolean armedAttack(int r) {
+    return armed[r];
   }
 
   /** The highest rung R of the ladder. */
@@ -492,11 +784,29 @@ public final class CompiledModel {
   }
 
   /**
-   * H(r) of MODEL.md &sect;3.4: 1 at or past the nuclear threshold, otherwise the chance that an act
-   * at r slips into it plus the continuation hazard for what lies beyond the look-ahead.
+   * The probability that a side's candidate c meant at rung r lands one rung higher: a(r) plus its
+   * package's own inadvertent risk, 0 where that would take a non-nuclear side across the nuclear
+   * threshold or above the top rung.
+   */
+  public double stepUpRisk(int side, int c, int r) {
+    SideModel m = sides[side];
+    if (r >= m.cap) {
+      return 0;
+    }
+    return Math.min(1, inadvertent[r] + (c >= 0 ? m.extraRisk[c] : 0));
+  }
+
+  /**
+   * H(r): 1 at or past the nuclear threshold, otherwise the chance that an act at r slips into it
+   * plus the continuation hazard for what lies beyond the look-ahead.
    */
   public double hazard(int r) {
     return hazard[r];
+  }
+
+  /** Whether the side's principal actor is nuclear (else it never reaches the threshold). */
+  public boolean nuclearCapable(int side) {
+    return sides[side].nuclearCapable;
   }
 
   /**
@@ -513,6 +823,11 @@ public final class CompiledModel {
     return sides[side].actor.credibility();
   }
 
+  /** The alliance's cohesion at the start (1 when the responder has no alliance). */
+  public double startingCohesion() {
+    return sides[RESPONDER].cohesion0;
+  }
+
   /**
    * The side's aggregated faction weights {W_c, W_r, W_k, W_g} under its starting influences
    * (&Sigma;_f &omega;_f w_f per component; a new array on each call).
@@ -527,29 +842,30 @@ public final class CompiledModel {
   }
 
   /**
-   * The four utility components the engine weighs for a side's candidate c at perceived rung y when
-   * the opponent's credibility is kappa: {C(m), P_nuc(m), K(m), G(m)} of MODEL.md &sect;3.4 (the
-   * utility is W_c C &minus; W_r P_nuc &minus; W_k K + W_g G). A new array on each call.
-   */
-  public double[] utilityComponents(int side, int y, int c, double kappa) {
-    SideModel m = sides[side];
-    int i = y * m.nc + c;
-    return new double[] {
-      m.cred[i], m.risk[i] + kappa * m.riskSlope[i], m.cost[i] + kappa * m.costSlope[i], m.pun[i]
-    };
-  }
-
-  /**
    * The side's credibility after its candidate c, meant at the perceived rung y, was executed at
-   * rung e, from kappa before (MODEL.md &sect;4): clamp(&kappa; + &eta;_&kappa; s tanh((e + credit
-   * &minus; y)/&rho;), 0, 1) when there was an attack to answer (y above the baseline), else kappa.
+   * rung e, from kappa before, when there was an act to answer (y above the baseline): &kappa;
+   * &minus; &eta;_&kappa; stake S(e) when the act falls short (S its shortfall, the stake the
+   * responder's commitment under cohesion h, 1 for the initiator, whose own threats lose belief
+   * when it lets a hit pass); a full answer wins back the share &eta;_&kappa; stake of what was
+   * lost since the start, never more. Credibility is lost by under-answering and not won by
+   * over-answering (MODEL.md &sect;8.2): it never rises above the start.
    */
-  public double credibilityAfter(int side, double kappa, int y, int e, int c) {
+  public double credibilityAfter(int side, double kappa, int y, int e, int c, double h) {
     SideModel m = sides[side];
     if (y <= baseline) {
       return kappa;
     }
-    double v = kappa + k.credibilityRate() * m.credibilityScale * Math.tanh((e + m.credit[c] - y) / k.rho());
-    return v < 0 ? 0 : (v > 1 ? 1 : v);
+    double credit = c >= 0 ? m.credit[c] : 0;
+    double st = side == RESPONDER ? stake(m, h) : 1;
+    double gap = shortfall(y, e, credit);
+    double v;
+    if (gap > 0) {
+      v = kappa - k.credibilityRate() * st * gap;
+    } else {
+      // a full answer wins back part of what was lost, never more than the start
+      double start = m.actor.credibility();
+      v = kappa < start ? kappa + k.credibilityRate() * st * (start - kappa) : kappa;
+    }
+    return v < 0 ? 0 : v;
   }
 }

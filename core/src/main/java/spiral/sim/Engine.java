@@ -33,9 +33,17 @@ public final class Engine {
   private final int[] x = new int[2];
   private final double[] lastRisk = new double[2];
   private final boolean[] lastDeescalated = new boolean[2];
+  private final double[] pressure = new double[2];
+  private final double[] costRate = new double[2];
+  private final double[] support = new double[2];
+  private final double[] weary = new double[2];
+  private final double[] lost = new double[2];
+  private final int[] seen = new int[2];
   private final int[] moves = new int[2];
   private Tracer tracer;
   private boolean forcedFirst;
+  /** The forced first response, whose rung caps the responder's later answers; -1 for none. */
+  private int posture = -1;
 
   /** An engine for one compiled scenario. */
   public Engine(CompiledModel model) {
@@ -95,6 +103,7 @@ public final class Engine {
     long seed = Lxm.runSeed(masterSeed, runIndex);
     rng.reseed(seed);
     forcedFirst = firstResponse >= 0;
+    posture = firstResponse;
     rec.reset(runIndex, seed);
     final CompiledModel m = this.m;
     final var k = m.k;
@@ -105,19 +114,28 @@ public final class Engine {
       lastRisk[s] = 0;
       lastDeescalated[s] = false;
       moves[s] = 0;
+      pressure[s] = 0;
+      costRate[s] = 0;
+      support[s] = 0;
+      weary[s] = 0;
+      lost[s] = 0;
+      seen[s] = m.baseline;
       rec.credibility[s] = m.sides[s].actor.credibility();
     }
     x[CompiledModel.INITIATOR] = r0;
     x[CompiledModel.RESPONDER] = m.baseline;
-    double hit = m.damage[r0];
+    double hit = m.openingDamage();
     rec.cost[CompiledModel.RESPONDER] = hit;
     rec.punishment[CompiledModel.INITIATOR] = hit;
     rec.maxRung = r0;
     rec.escalationScore = m.actWeight[r0];
     rec.directWar = r0 >= m.directWar;
-    double h0 = m.sides[CompiledModel.RESPONDER].cohesion0;
+    final CompiledModel.SideModel resp = m.sides[CompiledModel.RESPONDER];
+    double h0 = resp.cohesion0;
     double h = h0;
-    double p = k.leverageStart();
+    double p0 = k.leverageStart();
+    double p = p0;
+    double drift = 0;
     double decayPow = 1;
     boolean talksOpen = false;
     int below = 0;
@@ -142,9 +160,19 @@ public final class Engine {
 
       final int y = m.clamp((int) Math.floor(x[o] + sm.bias + sm.noise * z + 0.5));
       final int row = y * sm.nc;
-      final double kappa = rec.credibility[o];
+      lost[s] = s == CompiledModel.INITIATOR ? p - p0 : p0 - p;
+      pressure[s] =
+          k.pressureDecay() * pressure[s]
+              + m.pressureFrom(y, Math.max(x[s], seen[s]))
+              + (lost[s] > 0 ? k.leveragePressure() * lost[s] : 0);
+      weary[s] = m.weariness(s, felt(s, rec));
+      final double kappa =
+          o == CompiledModel.RESPONDER ? rec.credibility[o] * h : rec.credibility[o];
+      final double stake = m.stake(s, h);
       int cand =
-          t == 1 && firstResponse >= 0 ? firstResponse : decide(sm, s, y, row, kappa, vChoice);
+          t == 1 && firstResponse >= 0
+              ? firstResponse
+              : capped(sm, s, row, decide(sm, s, y, row, kappa, stake, vChoice));
       if (steering != null) {
         int steered = steering.steer(t, s, y, cand, omega[s]);
         if (steered == Steering.PAUSE) {
@@ -153,7 +181,8 @@ public final class Engine {
           rec.cohesion = h;
           rec.leverage = p;
           if (tracer != null) {
-            tracer.paused(t, s, y, traceCandidates(sm, s, y, kappa, cand, false), traceState(h, p, rec));
+            tracer.paused(
+                t, s, y, traceCandidates(sm, s, y, kappa, stake, cand, false), traceState(h, p, rec));
           }
           return;
         }
@@ -165,52 +194,40 @@ public final class Engine {
         }
         cand = steered;
       }
-      int intended;
-      double credit;
-      double ownCost;
-      double value;
-      double extra;
-      double lev;
-      double risk;
+      final int intended;
+      final double credit;
+      final double ownCost;
+      final double risk;
       if (cand >= 0) {
         intended = sm.rung[row + cand];
         credit = sm.credit[cand];
         ownCost = sm.ownCost[cand];
-        value = sm.value[cand];
-        extra = sm.punishRow[cand];
-        lev = sm.leverage[cand];
         risk = sm.risk[row + cand] + kappa * sm.riskSlope[row + cand];
+        costRate[o] = Math.max(costRate[o], sm.costRate[cand]);
+        support[o] = Math.max(support[o], sm.support[cand]);
+        drift += sm.leverage[cand];
       } else {
-        intended = -cand - 1;
+        intended = Math.min(-cand - 1, sm.cap);
         credit = 0;
         ownCost = 0;
-        value = 1;
-        extra = 0;
-        lev = 0;
-        risk = sm.riskHold[intended] + kappa * (sm.riskAhead[intended] - sm.riskHold[intended]);
+        risk = riskOfRung(sm, intended, kappa);
       }
-      final boolean accident = vAccident < m.inadvertent[intended];
+      final boolean accident = vAccident < m.stepUpRisk(s, cand, intended);
       final int e = accident ? intended + 1 : intended;
-      final double done = m.damage[e] * value + extra;
+      final double done = m.damageOf(s, cand, e);
       rec.cost[o] += done;
       rec.cost[s] += ownCost;
       rec.punishment[s] += done;
-      if (y > m.baseline) {
-        rec.credibility[s] =
-            clamp01(
-                rec.credibility[s]
-                    + k.credibilityRate()
-                        * sm.credibilityScale
-                        * Math.tanh((e + credit - y) / k.rho()));
-      }
+      rec.credibility[s] = m.credibilityAfter(s, rec.credibility[s], y, e, cand, h);
       if (s == CompiledModel.RESPONDER && sm.inAlliance) {
         boolean hurt = false;
-        if (y > e) {
-          h -= k.cohesionRate() * (y - e) / m.top;
+        double gap = (y - m.baseline) - Math.max(0, e + credit - m.baseline);
+        if (gap > 0 && sm.allyShare > 0) {
+          h -= k.cohesionRate() * sm.allyShare * gap / m.top;
           hurt = true;
         }
         if (risk > sm.riskTolerance) {
-          h -= k.cohesionRiskRate() * risk;
+          h -= k.cohesionRiskRate() * (risk - sm.riskTolerance);
           hurt = true;
         }
         if (!hurt) {
@@ -223,8 +240,16 @@ public final class Engine {
       }
       lastRisk[s] = risk;
       decayPow *= k.leverageDecay();
-      p = clamp01(p + k.leverageMomentum() * decayPow + k.leverageNoise() * zLeverage + lev);
+      p = clamp01(p + k.leverageMomentum() * decayPow + k.leverageNoise() * zLeverage + drift);
+      // the war and the sanctions cost every turn
+      double warI = k.warCost() * p + costRate[CompiledModel.INITIATOR];
+      double warR = k.warCost() * (1 - p) + costRate[CompiledModel.RESPONDER];
+      rec.cost[CompiledModel.INITIATOR] += warI;
+      rec.cost[CompiledModel.RESPONDER] += warR;
+      rec.punishment[CompiledModel.RESPONDER] += costRate[CompiledModel.INITIATOR];
+      rec.punishment[CompiledModel.INITIATOR] += costRate[CompiledModel.RESPONDER];
 
+      seen[s] = Math.max(seen[s], y);
       final boolean deescalated = cand == sm.deescalate || e < x[s];
       final boolean escalated = e > x[s] && cand != sm.hold && cand != sm.deescalate;
       x[s] = e;
@@ -243,11 +268,11 @@ public final class Engine {
       } else if (cand == sm.deescalate) {
         rec.escalationScore += ActKind.DEESCALATION.weight();
       } // a hold is no new act: the status quo scores 0
-      if (s == CompiledModel.INITIATOR && e >= r0) {
+      if (s == CompiledModel.INITIATOR && m.armed[e]) {
         rec.furtherAttacks = true;
       }
       if (tracer != null) {
-        traceTurn(t, s, o, y, kappa, cand, intended, e, accident, risk, h, p, rec);
+        traceTurn(t, s, o, y, kappa, stake, cand, intended, e, accident, risk, h, p, rec);
       }
       if (e >= m.nuclear) {
         if (rec.firstNuclearUser < 0) {
@@ -267,7 +292,12 @@ public final class Engine {
         below = 0;
       }
       if (m.containTurns > 0 && below >= m.containTurns) {
-        finish(rec, Outcome.CONTAINED, t, h, p);
+        finish(
+            rec,
+            rec.furtherAttacks || rec.maxRung > r0 ? Outcome.DEESCALATED : Outcome.CONTAINED,
+            t,
+            h,
+            p);
         return;
       }
       if (talksOpen) {
@@ -279,7 +309,13 @@ public final class Engine {
         } else {
           double cI = felt(CompiledModel.INITIATOR, rec) / t;
           double cR = felt(CompiledModel.RESPONDER, rec) / t;
-          double pSuccess = 1 / (1 + Math.exp(-(cI + cR - k.talksUncertainty()) / k.talksScale()));
+          double lopsided = Math.abs(2 * p - 1);
+          double pSuccess =
+              1
+                  / (1
+                      + Math.exp(
+                          -(cI + cR - k.talksUncertainty() - k.talksLeverage() * lopsided)
+                              / k.talksScale()));
           if (vSuccess < pSuccess) {
             if (tracer != null) {
               tracer.talks(t, String.format("talks succeed (P = %.3f)", pSuccess));
@@ -294,7 +330,7 @@ public final class Engine {
       } else {
         boolean hurting =
             felt(CompiledModel.INITIATOR, rec) >= m.sides[CompiledModel.INITIATOR].pain
-                && felt(CompiledModel.RESPONDER, rec) >= m.sides[CompiledModel.RESPONDER].pain;
+                && felt(CompiledModel.RESPONDER, rec) >= resp.pain;
         boolean ripe = hurting || (deescalated && lastDeescalated[o]);
         if (ripe && vOpen < k.talksOpen()) {
           talksOpen = true;
@@ -306,23 +342,63 @@ public final class Engine {
       }
       lastDeescalated[s] = deescalated;
     }
-    finish(
-        rec,
-        rec.firstNuclearUser >= 0 ? Outcome.NUCLEAR_USE : Outcome.PROTRACTED,
-        m.horizon,
-        h,
-        p);
+    finish(rec, Outcome.PROTRACTED, m.horizon, h, p);
   }
 
+  /**
+   * Rules out the responder's options above its posture's rung at this perceived rung (utility
+   * &minus;&infin;); hold and de-escalate stay open. Nothing without a posture.
+   */
+  private void withinPosture(CompiledModel.SideModel sm, int s, int row, double[] util) {
+    if (posture < 0 || s != CompiledModel.RESPONDER) {
+      return;
+    }
+    int ceiling = sm.rung[row + posture];
+    for (int c = 0; c < sm.hold; c++) {
+      if (sm.rung[row + c] > ceiling) {
+        util[c] = Double.NEGATIVE_INFINITY;
+      }
+    }
+  }
+
+  /** A non-quantal policy's choice held to the responder's posture: hold, or the ceiling rung. */
+  private int capped(CompiledModel.SideModel sm, int s, int row, int cand) {
+    if (posture < 0 || s != CompiledModel.RESPONDER) {
+      return cand;
+    }
+    int ceiling = sm.rung[row + posture];
+    if (cand >= 0) {
+      return cand < sm.hold && sm.rung[row + cand] > ceiling ? sm.hold : cand;
+    }
+    return -cand - 1 > ceiling ? -(ceiling + 1) : cand;
+  }
+
+  /** P_nuc of a bare rung (scripted or steered): the risk of any candidate at that rung, else H. */
+  private double riskOfRung(CompiledModel.SideModel sm, int r, double kappa) {
+    int row = r * sm.nc;
+    for (int c = 0; c < sm.nc; c++) {
+      if (sm.rung[row + c] == r) {
+        return sm.risk[row + c] + kappa * sm.riskSlope[row + c];
+      }
+    }
+    return r >= m.nuclear ? 1 : m.hazard[r];
+  }
+
+  /** Felt cost: the share of the cost the side does not discount by its resolve (lowered by isolation). */
   private double felt(int side, RunRecord rec) {
-    return (1 - m.sides[side].resolve) * rec.cost[side];
+    return (1 - m.sides[side].resolve * (1 - support[side])) * rec.cost[side];
   }
 
   /** The candidate index chosen by the side's policy, or -(rung + 1) for a bare rung. */
-  private int decide(CompiledModel.SideModel sm, int s, int y, int row, double kappa, double v) {
+  private int decide(
+      CompiledModel.SideModel sm, int s, int y, int row, double kappa, double stake, double v) {
     switch (sm.policy) {
       case QUANTAL:
-        utilities(sm, s, row, kappa);
+        utilities(sm, s, row, kappa, stake);
+        for (int c = 0; c < sm.nc; c++) {
+          u[c] += sm.duplicate[row + c];
+        }
+        withinPosture(sm, s, row, u);
         return Choice.draw(u, sm.nc, sm.lambda, v, scratch);
       case SCRIPTED:
         {
@@ -331,6 +407,7 @@ public final class Engine {
           if (y < step.atLeast()) {
             return sm.hold;
           }
+          // a bare rung is capped where the side cannot go (a non-nuclear side below the threshold)
           switch (step.kind()) {
             case HOLD:
               return sm.hold;
@@ -339,10 +416,10 @@ public final class Engine {
             case OPTION:
               return sm.scriptOption[i];
             case ABSOLUTE:
-              return -(m.clamp(step.value()) + 1);
+              return -(Math.min(m.clamp(step.value()), sm.cap) + 1);
             case RELATIVE:
             default:
-              return -(m.clamp(x[s] + step.value()) + 1);
+              return -(Math.min(m.clamp(x[s] + step.value()), sm.cap) + 1);
           }
         }
       case PROPORTIONAL:
@@ -356,10 +433,10 @@ public final class Engine {
               best = c;
             }
           }
-          return best >= 0 ? best : (y <= m.baseline ? sm.hold : -(y + 1));
+          return best >= 0 ? best : (y <= m.baseline ? sm.hold : -(Math.min(y, sm.cap) + 1));
         }
       case TIT_FOR_TAT:
-        return y <= m.baseline ? sm.hold : -(y + 1);
+        return y <= m.baseline ? sm.hold : -(Math.min(y, sm.cap) + 1);
       case HAWK:
         {
           int best = 0;
@@ -376,19 +453,19 @@ public final class Engine {
     }
   }
 
-  private void utilities(CompiledModel.SideModel sm, int s, int row, double kappa) {
+  private void utilities(
+      CompiledModel.SideModel sm, int s, int row, double kappa, double stake) {
     final double[] ws = w[s];
-    final double wc = ws[0];
-    final double wr = ws[1];
-    final double wk = ws[2];
-    final double wg = ws[3];
+    final double pi = pressure[s];
+    final double drive = m.drive(lost[s], support[s]);
+    final double wear = weary[s];
     for (int c = 0; c < sm.nc; c++) {
       int i = row + c;
       u[c] =
-          wc * sm.cred[i]
-              - wr * (sm.risk[i] + kappa * sm.riskSlope[i])
-              - wk * (sm.cost[i] + kappa * sm.costSlope[i])
-              + wg * sm.pun[i];
+          m.score(
+              sm, ws[0], ws[1], ws[2], ws[3], stake, pi, drive, wear, sm.shortfall[i],
+              sm.risk[i] + kappa * sm.riskSlope[i], sm.cost[i] + kappa * sm.costSlope[i],
+              sm.gain[i], sm.rung[i] >= m.nuclear);
     }
   }
 
@@ -404,7 +481,9 @@ public final class Engine {
   }
 
   private void finish(RunRecord rec, Outcome outcome, int turns, double h, double p) {
-    rec.outcome = outcome;
+    // one accounting: a run in which a nuclear weapon was used ends as NUCLEAR_USE, whatever
+    // stopAt says and however it went on
+    rec.outcome = rec.firstNuclearUser >= 0 ? Outcome.NUCLEAR_USE : outcome;
     rec.turns = turns;
     rec.cohesion = h;
     rec.leverage = p;
@@ -423,6 +502,7 @@ public final class Engine {
       int o,
       int y,
       double kappa,
+      double stake,
       int cand,
       int intended,
       int e,
@@ -432,7 +512,8 @@ public final class Engine {
       double p,
       RunRecord rec) {
     CompiledModel.SideModel sm = m.sides[s];
-    List<TraceTurn.Candidate> cs = traceCandidates(sm, s, y, kappa, cand, t == 1 && forcedFirst);
+    List<TraceTurn.Candidate> cs =
+        traceCandidates(sm, s, y, kappa, stake, cand, t == 1 && forcedFirst);
     tracer.turn(
         new TraceTurn(
             t,
@@ -446,6 +527,8 @@ public final class Engine {
             e,
             accident,
             risk,
+            pressure[s],
+            m.describe(s, e),
             traceState(h, p, rec)));
   }
 
@@ -455,12 +538,23 @@ public final class Engine {
   }
 
   private List<TraceTurn.Candidate> traceCandidates(
-      CompiledModel.SideModel sm, int s, int y, double kappa, int cand, boolean forced) {
+      CompiledModel.SideModel sm,
+      int s,
+      int y,
+      double kappa,
+      double stake,
+      int cand,
+      boolean forced) {
     int row = y * sm.nc;
-    utilities(sm, s, row, kappa);
+    utilities(sm, s, row, kappa, stake);
     double[] prob = new double[sm.nc];
     if (sm.policy == PolicyKind.QUANTAL && !forced) {
-      Choice.quantalProbabilities(u, sm.nc, sm.lambda, prob);
+      double[] shared = new double[sm.nc];
+      for (int c = 0; c < sm.nc; c++) {
+        shared[c] = u[c] + sm.duplicate[row + c];
+      }
+      withinPosture(sm, s, row, shared);
+      Choice.quantalProbabilities(shared, sm.nc, sm.lambda, prob);
     } else if (cand >= 0) {
       prob[cand] = 1;
     }
@@ -472,12 +566,16 @@ public final class Engine {
       double candCost = sm.cost[i] + kappa * sm.costSlope[i];
       for (int f = 0; f < sm.nf; f++) {
         fu.add(
-            sm.weights[f * 4] * sm.cred[i]
-                - sm.weights[f * 4 + 1] * candRisk
-                - sm.weights[f * 4 + 2] * candCost
-                + sm.weights[f * 4 + 3] * sm.pun[i]);
+            m.score(
+                sm, sm.weights[f * 4], sm.weights[f * 4 + 1], sm.weights[f * 4 + 2],
+                sm.weights[f * 4 + 3], stake, pressure[s], m.drive(lost[s], support[s]), weary[s],
+                sm.shortfall[i],
+                candRisk,
+                candCost, sm.gain[i], sm.rung[i] >= m.nuclear));
       }
-      cs.add(new TraceTurn.Candidate(sm.candidateIds[c], sm.rung[i], u[c], fu, prob[c]));
+      cs.add(
+          new TraceTurn.Candidate(
+              sm.candidateIds[c], sm.rung[i], m.describe(s, sm.rung[i]), u[c], fu, prob[c]));
     }
     return cs;
   }

@@ -15,4 +15,11 @@ public record MeanValue(double mean, double[] ci95) {
     return new MeanValue(
         Intervals.round6(mean), new double[] {Intervals.round6(ci[0]), Intervals.round6(ci[1])});
   }
+
+  /** The given mean with the 95% normal interval of n values of the given sample variance. */
+  public static MeanValue ofVariance(double mean, double variance, long n) {
+    double[] ci = Intervals.mean(mean, Math.sqrt(Math.max(0, variance)), n, Intervals.Z95);
+    return new MeanValue(
+        Intervals.round6(mean), new double[] {Intervals.round6(ci[0]), Intervals.round6(ci[1])});
+  }
 }

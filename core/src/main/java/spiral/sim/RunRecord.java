@@ -19,7 +19,10 @@ public final class RunRecord {
   public int firstNuclearUser = -1;
   /** Some executed rung reached the direct-war threshold. */
   public boolean directWar;
-  /** The initiator attacked again at or above the initiating rung after the first response. */
+  /**
+   * The initiator made another armed attack (an act of the ladder's kind violent or nuclear) after
+   * the first response.
+   */
   public boolean furtherAttacks;
   /** At least one act landed a rung higher than meant. */
   public boolean inadvertent;

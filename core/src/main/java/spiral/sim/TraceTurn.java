@@ -17,6 +17,8 @@ import java.util.List;
  * @param executed the rung that happened
  * @param accident whether the act landed a rung higher than meant
  * @param nuclearRisk P_nuc of the chosen move by the look-ahead
+ * @param pressure the mover's escalation pressure at the decision
+ * @param act the executed act said from the mover's side ("United States: strikes on ...")
  * @param state the state after the act
  */
 public record TraceTurn(
@@ -31,6 +33,8 @@ public record TraceTurn(
     int executed,
     boolean accident,
     double nuclearRisk,
+    double pressure,
+    String act,
     State state) {
 
   /**
@@ -38,12 +42,18 @@ public record TraceTurn(
    *
    * @param id option id, {@code hold} or {@code deescalate}
    * @param rung its rung at the perceived attack
+   * @param act the act at that rung said from the mover's side
    * @param utility the actor's utility (faction-weighted)
    * @param factionUtilities the utility per faction, in the actor's faction order
    * @param probability its choice probability
    */
   public record Candidate(
-      String id, int rung, double utility, List<Double> factionUtilities, double probability) {}
+      String id,
+      int rung,
+      String act,
+      double utility,
+      List<Double> factionUtilities,
+      double probability) {}
 
   /**
    * The state after the act.

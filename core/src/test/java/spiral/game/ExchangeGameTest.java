@@ -66,12 +66,18 @@ class ExchangeGameTest {
     f.responderBias = 0; // perceives the attack at rung 8
     Scenario sc = f.scenario();
     ExchangeGame eg = ExchangeGame.compile(sc, 6);
+    CompiledModel m = new CompiledModel(sc);
+    ModelConstants k = ModelConstants.DEFAULTS;
     // weights: civilian {1, .2, .05, .02} x .6 + military {.5, .8, .05, .02} x .4
     double wc = 0.8;
     double wr = 0.44;
     double wk = 0.05;
     double wg = 0.02;
-    double s = 0.9; // an ally's base: collective defence x commitment credibility 0.9
+    // the attack struck an ally's base: stake = collective defence x commitment credibility 0.9
+    // x cohesion 0.8; pressure = 0.25 per rung of the attack above the baseline
+    double stake = 0.9 * 0.8;
+    double pi = k.pressureRate() * 8;
+    double d0 = 8; // the opening attack's damage: the crisis's scale
     double h8 = 1 / (1 + Math.exp(3)); // continuation hazard at rung 8, nuclear at 13
     double h9 = 1 / (1 + Math.exp(2));
     ExchangeGame.Response prop = eg.responses().get(2);
@@ -82,56 +88,73 @@ class ExchangeGameTest {
     assertThat(chosen.executedRung()).isEqualTo(8);
     assertThat(chosen.perceivedRung()).isEqualTo(8); // threat bias 0.3 rounds away
     assertThat(up.executedRung()).isEqualTo(9);
-    // ru-prop answers a perceived 8 at 8: credibility 0, punishment ln(1 + d(8)), damage d(8) = 8
+    // ru-prop answers a perceived 8 at 8: no shortfall, gain ln(1 + d(8)/d0), damage d(8) = 8;
+    // the risk exceeds the allies' tolerance 0.05, which costs cohesion the responder values
     ExchangeGame.Reply r = chosen.replies().get(1);
     assertThat(r.rung()).isEqualTo(8);
-    double expected = wc * 0 + wg * Math.log(9) - wk * 8 - wr * h8;
+    double expected =
+        wg * Math.log(2) - wk / (1 + pi) * 8 / d0 - wr * h8
+            - wc * k.cohesionValue() * k.cohesionRiskRate() * Math.max(0, h8 - 0.05);
     assertThat(r.responderPayoff().doubleValue()).isCloseTo(expected, within(HALF_UNIT));
     r = up.replies().get(1);
     assertThat(r.rung()).isEqualTo(9);
-    expected = wg * Math.log(9) - wk * 6 - wr * h9;
+    expected =
+        wg * Math.log(2) - wk / (1 + pi) * 6 / d0 - wr * h9
+            - wc * k.cohesionValue() * k.cohesionRiskRate() * Math.max(0, h9 - 0.05);
     assertThat(r.responderPayoff().doubleValue()).isCloseTo(expected, within(HALF_UNIT));
     // the nuclear demonstration: risk 1, damage d(13) = 60
     r = chosen.replies().get(3);
     assertThat(r.rung()).isEqualTo(13);
-    expected = wg * Math.log(9) - wk * 60 - wr;
+    expected =
+        wg * Math.log(2) - wk / (1 + pi) * 60 / d0 - wr
+            - wc * k.cohesionValue() * k.cohesionRiskRate() * (1 - 0.05);
     assertThat(r.responderPayoff().doubleValue()).isCloseTo(expected, within(HALF_UNIT));
-    // hold: rung 0, no damage, the continuation hazard of rung 0
-    r = chosen.replies().get(4);
-    expected = wg * Math.log(9) - wr / (1 + Math.exp(11));
+    // no kinetic response: the whole shortfall tanh(8/2), weighed by stake and pressure
+    ExchangeGame.Response none = eg.responses().get(0);
+    r = none.branches().get(0).replies().get(4);
+    expected = -wc * (stake + pi) * Math.tanh(4) - wr / (1 + Math.exp(11));
     assertThat(r.responderPayoff().doubleValue()).isCloseTo(expected, within(HALF_UNIT));
-    // us-more: rung 9, credibility s tanh(1/2), punishment ln(1 + d(9))
+    // over-answering earns no credibility: us-more's shortfall is 0 like us-prop's
     ExchangeGame.Response more = eg.responses().get(3);
     assertThat(more.rung()).isEqualTo(9);
     r = more.branches().get(0).replies().get(4);
-    expected = wc * s * Math.tanh(0.5) + wg * Math.log(7) - wr / (1 + Math.exp(11));
+    expected = wg * Math.log(1 + 6 / d0) - wr / (1 + Math.exp(11));
     assertThat(r.responderPayoff().doubleValue()).isCloseTo(expected, within(HALF_UNIT));
-    // the responder's credibility after the executed response, MODEL.md §4
-    double eta = ModelConstants.DEFAULTS.credibilityRate();
+    // the responder's credibility after the executed response: unchanged by a full answer, lost
+    // by an under-answer (MODEL.md §8.2)
+    double eta = k.credibilityRate();
     assertThat(chosen.responderCredibility()).isEqualTo(0.5);
-    assertThat(up.responderCredibility()).isCloseTo(0.5 + eta * s * Math.tanh(0.5), within(1e-12));
+    assertThat(up.responderCredibility()).isEqualTo(0.5);
+    assertThat(none.branches().get(0).responderCredibility())
+        .isCloseTo(0.5 - eta * stake * Math.tanh(4), within(1e-12));
     // the initiator's payoff is the engine's utility of its reply at the rung it perceives
-    CompiledModel m = new CompiledModel(sc);
     double[] w = m.startingWeights(CompiledModel.INITIATOR);
-    double[] c = m.utilityComponents(CompiledModel.INITIATOR, 9, 1, up.responderCredibility());
+    CompiledModel.Situation after =
+        new CompiledModel.Situation(0.5 * 0.8, m.pressureFrom(9, 8), 0.8, 0, 0, 0);
     assertThat(up.replies().get(1).initiatorPayoff().doubleValue())
-        .isCloseTo(w[0] * c[0] - w[1] * c[1] - w[2] * c[2] + w[3] * c[3], within(HALF_UNIT));
+        .isCloseTo(m.utility(CompiledModel.INITIATOR, 9, 1, w, after), within(HALF_UNIT));
   }
 
   @Test
-  void credibilityOnlyResponderPlaysTheStrongestResponse() {
+  void aCredibilityOnlyResponderAnswersInFullAndGainsNothingBeyond() {
     Fixture f = new Fixture();
     f.responderBias = 0;
     f.responderCivilian = new double[] {1, 0, 0, 0};
     f.responderMilitary = new double[] {1, 0, 0, 0};
     ExchangeGame eg = ExchangeGame.compile(f.scenario(), 6);
     ExchangeGame.Reading r = eg.read();
-    assertThat(r.equilibriumResponse()).isEqualTo("us-more");
+    // over-answering earns no credibility, and its higher risk costs the allies' cohesion (which
+    // this responder values through its credibility weight): the full answer is the only
+    // credible one
+    assertThat(r.equilibriumResponse()).isEqualTo("us-prop");
     assertThat(r.rows()).filteredOn(ExchangeGame.Row::credible).extracting(ExchangeGame.Row::response)
-        .containsExactly("us-more");
-    // the gap of the proportional response: what it forgoes in credibility, 0.9 tanh(1/2)
-    ExchangeGame.Row prop = r.rows().get(2);
-    assertThat(prop.gap().doubleValue()).isCloseTo(0.9 * Math.tanh(0.5), within(2 * HALF_UNIT));
+        .containsExactly("us-prop");
+    // the gap of the less-than-proportionate response: its shortfall tanh(1/2), weighed by the
+    // stake 0.72 and the pressure of the attack, 2
+    ExchangeGame.Row less = r.rows().get(1);
+    // (the two differ also in the allies' restraint, 1 x 4 x 0.5 x their risk above 0.05; their
+    // replies' hazards differ by under 0.005, hence the tolerance 0.01)
+    assertThat(less.gap().doubleValue()).isCloseTo((0.72 + 2) * Math.tanh(0.5), within(0.01));
     assertThat(EquilibriumChecker.isNash(eg.game(), r.equilibrium().profile())).isTrue();
   }
 
@@ -156,28 +179,32 @@ class ExchangeGameTest {
     }
     assertThat(r.equilibriumResponse()).isEqualTo("us-none");
     assertThat(r.rows().get(0).responderPayoff()).isEqualTo(Rational.ZERO);
-    assertThat(r.rows().get(1).responderPayoff()).isEqualTo(Rational.of(-1));
+    // its cost 1 on the crisis's scale d(8) = 8, borne under the attack's pressure 0.25 x 8
+    double cost = 1.0 / 8 / (1 + 2);
+    assertThat(r.rows().get(1).responderPayoff().doubleValue()).isCloseTo(-cost, within(HALF_UNIT));
     assertThat(r.rows().get(1).credible()).isFalse();
-    assertThat(r.rows().get(1).gap()).isEqualTo(Rational.ONE);
+    assertThat(r.rows().get(1).gap().doubleValue()).isCloseTo(cost, within(HALF_UNIT));
     assertThat(r.credibleDeterrents()).containsExactly("us-none");
     assertThat(r.incredibleDeterrents()).containsExactly("us-more");
   }
 
   @Test
-  void anAttackerWhoAlwaysEscalatesIsDeterredByNothing() {
+  void anAttackerThatAnswersEveryHitIsDeterredOnlyByNoHit() {
     Fixture f = new Fixture();
     f.initiatorCivilian = new double[] {1, 0, 0, 0};
     f.initiatorMilitary = new double[] {1, 0, 0, 0};
     ExchangeGame.Reading r = ExchangeGame.compile(f.scenario(), 6).read();
-    // it answers any perceived act with its highest rung; only after no kinetic response (rung 0)
-    // is there nothing to answer, unless the response slips a rung up (probability 1/50)
+    // it answers any perceived armed act in full; after no kinetic response (rung 0) there is
+    // nothing to answer, unless the response slips a rung up, to a rung that is no armed act
     for (ExchangeGame.Row row : r.rows()) {
-      assertThat(row.furtherAttackProbability())
-          .isEqualTo(row.rung() == 0 ? Rational.of(1, 50) : Rational.ONE);
-      assertThat(row.deters()).isFalse();
+      if (row.rung() == 0) {
+        assertThat(row.furtherAttackProbability()).isEqualTo(Rational.ZERO);
+        assertThat(row.deters()).isTrue();
+      } else {
+        assertThat(row.furtherAttackProbability()).isEqualTo(Rational.ONE);
+        assertThat(row.deters()).isFalse();
+      }
     }
-    assertThat(r.credibleDeterrents()).isEmpty();
-    assertThat(r.incredibleDeterrents()).isEmpty();
   }
 
   @Test

@@ -82,8 +82,12 @@ class OptionsAnalysisTest {
     OptionResult none = get(r, "none-none");
     assertThat(more.rank()).isLessThan(none.rank());
     assertThat(more.score().ci95()[0]).isGreaterThan(none.score().ci95()[1]);
-    // with only credibility weighed, the score is the mean end credibility
-    assertThat(more.score().mean()).isCloseTo(more.credibility().mean(), org.assertj.core.data.Offset.offset(1e-6));
+    // with only credibility weighed, the score is the end credibility scaled to span [0, 1]
+    double lo = r.options().stream().mapToDouble(o -> o.credibility().mean()).min().orElseThrow();
+    double hi = r.options().stream().mapToDouble(o -> o.credibility().mean()).max().orElseThrow();
+    assertThat(more.score().mean())
+        .isCloseTo((more.credibility().mean() - lo) / (hi - lo), org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(r.options().get(0).score().mean()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
   }
 
   /** Two options with identical effects get identical metrics: common random numbers. */
@@ -134,8 +138,9 @@ class OptionsAnalysisTest {
       for (String id : one.paretoFront()) {
         OptionResult p = get(one, id);
         for (OptionResult q : one.options()) {
-          boolean dominates = q.directWar().p() <= p.directWar().p() && q.credibility().mean() >= p.credibility().mean()
-              && (q.directWar().p() < p.directWar().p() || q.credibility().mean() > p.credibility().mean());
+          boolean dominates = q.warOrNuclear().p() <= p.warOrNuclear().p()
+              && q.furtherAttacks().p() <= p.furtherAttacks().p()
+              && (q.warOrNuclear().p() < p.warOrNuclear().p() || q.furtherAttacks().p() < p.furtherAttacks().p());
           assertThat(dominates).as("%s dominates front member %s", q.id(), id).isFalse();
         }
       }

@@ -112,7 +112,7 @@ class ScenarioLoaderTest {
       assertThat(s.uncertainties()).isEmpty();
       assertThat(s.packages()).containsOnlyKeys("none", "sanctions", "isolation", "aidSurge", "cyber");
       assertThat(s.packages().get("aidSurge"))
-          .isEqualTo(new NonKineticPackage("aidSurge", 2, 1.0, 0.8, 0.5, 0.03));
+          .isEqualTo(new NonKineticPackage("aidSurge", 2, 0.5, 0.8, 0.5, 0.01, 0, 0, 0));
 
       Ladder l = s.ladder();
       assertThat(l.name()).isEqualTo("tiny");
@@ -153,8 +153,24 @@ class ScenarioLoaderTest {
       assertThat(s.horizon()).isEqualTo(30);
       assertThat(s.containTurns()).isEqualTo(2);
       assertThat(s.stopAtStrategic()).isTrue();
-      assertThat(s.model()).isEqualTo(new ModelConstants(3.0, 1.5, 0.5, 0.2, 0.3, 0.6, 0.2, 0.1,
-          0.4, 2.0, 0.6, 0.6, 0.01, 0.8, 0.03));
+      assertThat(s.model())
+          .isEqualTo(
+              ModelConstants.DEFAULTS
+                  .with("model.rho", 3.0)
+                  .with("model.delta", 1.5)
+                  .with("model.tau", 0.5)
+                  .with("model.credibilityRate", 0.2)
+                  .with("model.cohesionRate", 0.3)
+                  .with("model.cohesionRiskRate", 0.6)
+                  .with("model.cohesionDrift", 0.2)
+                  .with("model.influenceShift", 0.1)
+                  .with("talks.open", 0.4)
+                  .with("talks.uncertainty", 2.0)
+                  .with("talks.scale", 0.6)
+                  .with("leverage.start", 0.6)
+                  .with("leverage.momentum", 0.01)
+                  .with("leverage.decay", 0.8)
+                  .with("leverage.noise", 0.03));
 
       Ladder l = s.ladder();
       assertThat(l.baseline()).isEqualTo(1);
@@ -191,9 +207,9 @@ class ScenarioLoaderTest {
           new Target("rzeszow", "Rzeszow hub", "nato", "PL", "depot", 2, 10, true));
 
       assertThat(s.packages().get("sanctions"))
-          .isEqualTo(new NonKineticPackage("sanctions", 2, 1.0, 1.0, 0.4, 0));
+          .isEqualTo(new NonKineticPackage("sanctions", 2, 0.5, 1.0, 0.4, 0, 0.3, 0, 0));
       assertThat(s.packages().get("blockade"))
-          .isEqualTo(new NonKineticPackage("blockade", 3, 0.5, 0.7, 0.2, 0.01));
+          .isEqualTo(new NonKineticPackage("blockade", 3, 0.5, 0.7, 0.2, 0.01, 0, 0, 0));
       assertThat(s.packages()).hasSize(6);
 
       assertThat(s.options()).containsExactly(
@@ -236,7 +252,8 @@ class ScenarioLoaderTest {
           """);
       assertThat(s.options().get(0).value()).isEqualTo(1.0);
       assertThat(s.options().get(0).rung()).isEqualTo(-1);
-      assertThat(s.options().get(1).value()).isEqualTo(2.0);
+      // one accounting: the mean of its targets' values, as for the initiating attack
+      assertThat(s.options().get(1).value()).isEqualTo(1.0);
       assertThat(s.options().get(1).kinetic()).isEqualTo(Kinetic.NONE);
     }
 
@@ -787,7 +804,8 @@ class ScenarioLoaderTest {
           "\"ladder.rungs.9.damage\" does not name a numeric parameter: no rung '9' (the ladder"
               + " has 0..5)",
           "\"packages.cyber.rung\" does not name a numeric parameter: 'rung' is not one of:"
-              + " cost, credibility, leverage, punishment",
+              + " cost, credibility, inadvertentRisk, leverage, opponentCostRate, opponentSupport,"
+              + " punishment",
           "\"weather\" does not name a numeric parameter: it must start with actors, alliances,"
               + " targets, packages, model, talks, leverage or ladder");
     }

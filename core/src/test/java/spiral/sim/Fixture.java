@@ -104,22 +104,7 @@ public final class Fixture {
   public Scenario scenario() {
     ModelConstants d = ModelConstants.DEFAULTS;
     ModelConstants k =
-        new ModelConstants(
-            rho,
-            d.delta(),
-            d.tau(),
-            d.credibilityRate(),
-            d.cohesionRate(),
-            d.cohesionRiskRate(),
-            d.cohesionDrift(),
-            d.influenceShift(),
-            talksOpen,
-            d.talksUncertainty(),
-            d.talksScale(),
-            d.leverageStart(),
-            d.leverageMomentum(),
-            d.leverageDecay(),
-            d.leverageNoise());
+        ModelConstants.DEFAULTS.with("model.rho", rho).with("talks.open", talksOpen);
     List<Actor> actors =
         List.of(
             new Actor(
@@ -149,7 +134,7 @@ public final class Fixture {
         List.of(new Alliance("nato-alliance", "NATO", List.of("us", "nato"), Alliance.Commitment.COLLECTIVE_DEFENCE, 0.9, 0.8, 0.05)),
         List.of(new Target("base", "base", "nato", "Germany", "airbase", 1, 10, true)),
         new InitiatingEvent("ru", List.of("base"), initiatingRung, ""),
-        Map.of("none", new NonKineticPackage("none", 0, 0, 0, 0, 0)),
+        Map.of("none", NonKineticPackage.empty("none")),
         options == null ? defaultOptions() : options,
         goals,
         uncertainties,

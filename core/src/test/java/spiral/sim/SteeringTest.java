@@ -60,9 +60,12 @@ class SteeringTest {
     Engine e = new Engine(m);
     RunRecord a = new RunRecord();
     RunRecord b = new RunRecord();
+    // a forced first response is also the ceiling of the responder's later answers; the
+    // strongest option (us-more) caps nothing, so steering only the first move plays the same run
+    int more = m.candidates(CompiledModel.RESPONDER).indexOf("us-more");
     for (long k = 0; k < 200; k++) {
-      e.run(3, k, a, 1);
-      e.run(3, k, b, (t, s, y, p, w) -> t == 1 ? 1 : p);
+      e.run(3, k, a, more);
+      e.run(3, k, b, (t, s, y, p, w) -> t == 1 ? more : p);
       assertThat(b.outcome).isEqualTo(a.outcome);
       assertThat(b.turns).isEqualTo(a.turns);
       assertThat(b.cost).containsExactly(a.cost);

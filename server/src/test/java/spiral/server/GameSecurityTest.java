@@ -32,7 +32,7 @@ class GameSecurityTest extends LiveServer {
   static final String PASSWORD = "player-password-1";
   /** Blue's distinctive private values in the copy of the scenario. */
   static final List<String> BLUE_PARAMETERS = List.of("doves-xq", "hawks-xq", "Doves Qx", "Hawks Qx",
-      "3.1415", "0.4321", "0.1234", "0.6173", "0.3827");
+      "6.1415", "0.4321", "0.1234", "0.6173", "0.3827");
   static final String RED = "russia/kremlin";
   static final String BLUE = "usa/doves-xq";
 
@@ -46,7 +46,7 @@ class GameSecurityTest extends LiveServer {
   final Set<String> secrets = new LinkedHashSet<>();
 
   static String distinctive(String text) {
-    return text.replace("rationality: 3.0", "rationality: 3.1415")
+    return text.replace("rationality: 6.0", "rationality: 6.1415")
         .replace("{noise: 0.4, threatBias: 0.1}", "{noise: 0.4321, threatBias: 0.1234}")
         .replace("{id: civilian, name: \"Civilian and political leaders (White House, State Department)\", weight: 0.6",
             "{id: doves-xq, name: \"Doves Qx\", weight: 0.6173")
@@ -59,7 +59,7 @@ class GameSecurityTest extends LiveServer {
   void playTwoTurns() {
     admin = anonymous.admin();
     yaml = distinctive(ApiContract.builtin("rand-b-depot"));
-    assertThat(yaml).contains("doves-xq", "hawks-xq", "3.1415", "0.4321", "0.6173");
+    assertThat(yaml).contains("doves-xq", "hawks-xq", "6.1415", "0.4321", "0.6173");
     Http.Res s = admin.post("/api/scenarios", "{\"yaml\":" + Http.quote(yaml) + "}");
     assertThat(s.status()).as(s.body()).isEqualTo(201);
     String scenario = s.json().get("id").asText();

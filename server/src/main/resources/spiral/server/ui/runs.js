@@ -3,7 +3,7 @@ import * as charts from './charts.js';
 
 const S = window.Spiral;
 const {h} = S;
-const OUTCOMES = ['CONTAINED', 'SETTLEMENT', 'PROTRACTED', 'NUCLEAR_USE'];
+const OUTCOMES = ['CONTAINED', 'DEESCALATED', 'SETTLEMENT', 'PROTRACTED', 'NUCLEAR_USE'];
 const POLL_MS = 500;
 
 /** Whether the user may change things: facilitators (observers read). */
