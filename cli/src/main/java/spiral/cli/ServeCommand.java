@@ -31,6 +31,10 @@ import spiral.store.StoreException;
           + " resume at the same turn after a restart. Every API call but login needs an account: a server with no"
           + " account yet creates the facilitator 'admin' with the password in"
           + " $SPIRAL_ADMIN_PASSWORD (10 to 200 characters), or prints a generated one once."
+          + " Slow clients cannot hold the server: request headers must arrive within 10 s, a body"
+          + " within 30 s (10 s, and at most 4 KiB, on login, sign-up and password changes), idle"
+          + " connections close after 30 s, and one address holds at most"
+          + " --max-connections-per-address connections."
           + " Prints the URL once listening; stops on Ctrl-C."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -72,6 +76,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Player sign-ups allowed from one client address per hour (default: ${DEFAULT-VALUE}).")
   int signupsPerHour;
 
+  @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "256",
+      description = "Connections one client address may hold open at once; more are closed as they open"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxConnectionsPerAddress;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -85,6 +94,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (signupsPerHour < 1 || signupsPerHour > 1_000_000) {
       throw new BadInputException("spiral: --signups-per-hour must be between 1 and 1000000, was " + signupsPerHour);
+    }
+    if (maxConnectionsPerAddress < 1 || maxConnectionsPerAddress > 1_000_000) {
+      throw new BadInputException("spiral: --max-connections-per-address must be between 1 and 1000000, was "
+          + maxConnectionsPerAddress);
     }
     if (db != null && !db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
       throw new BadInputException("spiral: --db: unsupported URL '" + db
@@ -102,7 +115,8 @@ final class ServeCommand implements Callable<Integer> {
         .withDatabase(db, user, password)
         .withJobs(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors(), 100)
         .withAdminPassword(admin)
-        .withSignupsPerHour(signupsPerHour);
+        .withSignupsPerHour(signupsPerHour)
+        .withMaxConnectionsPerAddress(maxConnectionsPerAddress);
     Server server = new Server();
     int bound;
     try {

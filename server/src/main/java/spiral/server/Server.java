@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import spiral.JsonText;
 import spiral.Version;
 import spiral.store.Database;
@@ -62,6 +64,34 @@ public final class Server {
   private int interrupted;
   private Optional<String> generatedAdminPassword = Optional.empty();
   private final Clock clock;
+  private final Timeouts timeouts;
+  private SlowClientGuard guard;
+  private org.eclipse.jetty.server.Server jetty;
+
+  /** The largest request line and header block: 8 KiB (431 beyond). */
+  static final int REQUEST_HEADER_BYTES = 8 * 1024;
+  /** The largest body on the login, sign-up and password routes: 4 KiB (413 beyond). */
+  static final long AUTH_BODY_BYTES = 4 * 1024;
+
+  /**
+   * How long a client may take.
+   *
+   * @param idleMillis a connection with nothing happening on it is closed after this long
+   * @param headerMillis a request's line and headers must arrive within this long of their first byte
+   * @param bodyMillis a request body must arrive within this long of its headers
+   * @param authBodyMillis the same on the login, sign-up and password routes
+   */
+  record Timeouts(long idleMillis, long headerMillis, long bodyMillis, long authBodyMillis) {
+    /** 30 s idle, 10 s for headers, 30 s for a body, 10 s for a login's. */
+    static final Timeouts STANDARD = new Timeouts(30_000, 10_000, 30_000, 10_000);
+
+    Timeouts {
+      if (idleMillis < 1 || headerMillis < 1 || bodyMillis < 1 || authBodyMillis < 1) {
+        throw new IllegalArgumentException("timeouts must be positive: " + idleMillis + ", " + headerMillis
+            + ", " + bodyMillis + ", " + authBodyMillis);
+      }
+    }
+  }
 
   /** A server on the system clock. */
   public Server() {
@@ -70,7 +100,13 @@ public final class Server {
 
   /** A server on {@code clock} (sessions, login throttling). */
   public Server(Clock clock) {
+    this(clock, Timeouts.STANDARD);
+  }
+
+  /** A server on {@code clock} with other client timeouts (for tests). */
+  Server(Clock clock, Timeouts timeouts) {
     this.clock = clock;
+    this.timeouts = timeouts;
   }
 
   /**
@@ -107,15 +143,30 @@ public final class Server {
       app = Javalin.create(c -> {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
-        c.jetty.host = config.host();
-        c.jetty.port = config.port();
         c.http.maxRequestSize = config.maxBodyBytes();
         c.http.prefer405over404 = true;
         c.jetty.modifyHttpConfiguration(h -> {
           h.setSendServerVersion(false);
           h.setSendXPoweredBy(false);
+          h.setRequestHeaderSize(REQUEST_HEADER_BYTES);
         });
-        c.jetty.modifyServer(s -> s.setErrorHandler(new JsonErrorHandler()));
+        c.jetty.modifyServer(s -> {
+          jetty = s;
+          guard = new SlowClientGuard(a -> false, config.maxConnectionsPerAddress(), timeouts.headerMillis(),
+              System::nanoTime, s.getThreadPool());
+          s.setErrorHandler(new JsonErrorHandler());
+          // bodies are read in full, without a thread, before the API (Javalin's servlet) sees them
+          s.setHandler(new BodyBuffer(new BodyBuffer.Limits(config.maxBodyBytes(), timeouts.bodyMillis(),
+              AUTH_BODY_BYTES, timeouts.authBodyMillis())));
+        });
+        c.jetty.addConnector((s, http) -> {
+          ServerConnector connector = new ServerConnector(s, new HttpConnectionFactory(http));
+          connector.setHost(config.host());
+          connector.setPort(config.port());
+          connector.setIdleTimeout(timeouts.idleMillis());
+          connector.addEventListener(guard);
+          return connector;
+        });
         c.router.javaLangErrorHandler((res, err) -> {
           System.err.println("spiral: internal error: " + err);
           res.setStatus(500);
@@ -135,11 +186,17 @@ public final class Server {
         routes(c.routes);
       });
       app.start();
+      guard.start(jetty.getScheduler(), Math.min(1000, timeouts.headerMillis()));
       return app.port();
     } catch (RuntimeException e) {
       stop();
       throw e;
     }
+  }
+
+  /** The connection limits in force (for tests). */
+  synchronized SlowClientGuard guard() {
+    return guard;
   }
 
   /** The port the server listens on. */
@@ -170,6 +227,7 @@ public final class Server {
     if (app != null) {
       app.stop();
       app = null;
+      jetty = null;
     }
     if (jobs != null) {
       jobs.close();

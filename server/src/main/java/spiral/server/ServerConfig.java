@@ -20,15 +20,22 @@ import java.util.Objects;
  * @param adminPassword the password of the facilitator account {@code admin} that a server with
  *     no account yet creates, or null to generate one (shown once)
  * @param signupsPerHour sign-ups allowed from one client address within an hour
+ * @param maxConnectionsPerAddress connections that may be open at once from one peer address; one
+ *     more is closed as it opens
  */
 public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword,
     Path dataDir, int jobThreads, int workerThreads, int maxQueuedJobs, long maxBodyBytes, String adminPassword,
-    int signupsPerHour) {
+    int signupsPerHour, int maxConnectionsPerAddress) {
 
   /** The default body limit: 1 MiB. */
   public static final long MAX_BODY = 1 << 20;
   /** The default sign-up limit per client address: 100 an hour. */
   public static final int SIGNUPS_PER_HOUR = 100;
+  /**
+   * The default limit of open connections per peer address: 256 (a browser opens up to 6; a room
+   * of players behind one address shares the limit).
+   */
+  public static final int CONNECTIONS_PER_ADDRESS = 256;
 
   /** Checks the values. */
   public ServerConfig {
@@ -37,44 +44,52 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
-    if (jobThreads < 1 || workerThreads < 1 || maxQueuedJobs < 1 || maxBodyBytes < 1 || signupsPerHour < 1) {
-      throw new IllegalArgumentException("thread counts, queue, body and sign-up limits must be positive");
+    if (jobThreads < 1 || workerThreads < 1 || maxQueuedJobs < 1 || maxBodyBytes < 1 || signupsPerHour < 1
+        || maxConnectionsPerAddress < 1) {
+      throw new IllegalArgumentException("thread counts, queue, body, sign-up and connection limits must be positive");
     }
   }
 
   /** A server on 127.0.0.1:{@code port} with the H2 file in {@code dataDir}. */
   public static ServerConfig local(int port, Path dataDir) {
     return new ServerConfig("127.0.0.1", port, null, null, null, dataDir, 1,
-        Runtime.getRuntime().availableProcessors(), 100, MAX_BODY, null, SIGNUPS_PER_HOUR);
+        Runtime.getRuntime().availableProcessors(), 100, MAX_BODY, null, SIGNUPS_PER_HOUR,
+        CONNECTIONS_PER_ADDRESS);
   }
 
   /** The same with another database. */
   public ServerConfig withDatabase(String url, String user, String password) {
     return new ServerConfig(host, port, url, user, password, dataDir, jobThreads, workerThreads,
-        maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
+        maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
   }
 
   /** The same with another host and port. */
   public ServerConfig withAddress(String host, int port) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
   }
 
   /** The same with another password for a new server's facilitator account {@code admin}. */
   public ServerConfig withAdminPassword(String password) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, password, signupsPerHour);
+        workerThreads, maxQueuedJobs, maxBodyBytes, password, signupsPerHour, maxConnectionsPerAddress);
   }
 
   /** The same with other job limits. */
   public ServerConfig withJobs(int jobThreads, int workerThreads, int maxQueuedJobs) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
   }
 
   /** The same with another sign-up limit per client address and hour. */
   public ServerConfig withSignupsPerHour(int signupsPerHour) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
+  }
+
+  /** The same with another limit of open connections per peer address. */
+  public ServerConfig withMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
+    return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
   }
 }
