@@ -81,6 +81,13 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int maxConnectionsPerAddress;
 
+  @Option(names = "--trusted-proxy", paramLabel = "ADDR", split = ",",
+      description = "A reverse proxy in front of the server (IP address or CIDR range; repeat or separate"
+          + " with commas). Only for a connection from one of them is the client's address taken from"
+          + " X-Forwarded-For (its right-most entry that is not a trusted proxy); otherwise it is the"
+          + " connection's. Per-address limits apply to that address.")
+  java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -117,6 +124,11 @@ final class ServeCommand implements Callable<Integer> {
         .withAdminPassword(admin)
         .withSignupsPerHour(signupsPerHour)
         .withMaxConnectionsPerAddress(maxConnectionsPerAddress);
+    try {
+      config = config.withTrustedProxies(trustedProxies);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral: --trusted-proxy: " + e.getMessage().replaceFirst("^trusted proxy: ", ""));
+    }
     Server server = new Server();
     int bound;
     try {

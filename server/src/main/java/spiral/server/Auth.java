@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 import spiral.store.Account;
@@ -85,15 +86,18 @@ final class Auth {
   private final Clock clock;
   private final SecureRandom random;
   private final LoginLimiter limiter;
+  /** The real client's address (see {@link ClientAddress}). */
+  private final Function<Context, String> client;
 
   Auth(AccountStore accounts, LongPredicate holdsRunningSeat, Bodies bodies, Clock clock,
-      SecureRandom random, int signupsPerHour) {
+      SecureRandom random, int signupsPerHour, Function<Context, String> client) {
     this.accounts = accounts;
     this.holdsRunningSeat = holdsRunningSeat;
     this.bodies = bodies;
     this.clock = clock;
     this.random = random;
-    this.limiter = LoginLimiter.standard(clock, signupsPerHour);
+    this.limiter = new LoginLimiter(clock, LoginLimiter.standard(signupsPerHour));
+    this.client = client;
   }
 
   /**
@@ -169,8 +173,8 @@ final class Auth {
       String name = Bodies.string(body, "name").toLowerCase(Locale.ROOT);
       String password = Bodies.string(body, "password");
       boolean possible = NAME.matcher(name).matches() && password.length() <= MAX_PASSWORD;
-      LoginLimiter.Attempt attempt = allow(limiter.attempt(possible ? name : NO_SUCH_NAME, ctx.ip()), ctx,
-          "too many failed logins");
+      LoginLimiter.Attempt attempt = allow(limiter.attempt(possible ? name : NO_SUCH_NAME, client.apply(ctx)), ctx,
+          "too many failed logins for this name or from your address");
       Optional<AccountStore.Credentials> c = possible ? accounts.credentials(name) : Optional.empty();
       boolean ok = verify(password, c.map(AccountStore.Credentials::passwordHash).orElse(DUMMY_HASH))
           && c.isPresent();
@@ -186,7 +190,7 @@ final class Auth {
       String name = checkName(Bodies.string(body, "name"));
       String password = Bodies.string(body, "password");
       checkPassword(password);
-      long wait = limiter.signup(ctx.ip());
+      long wait = limiter.signup(client.apply(ctx));
       if (wait > 0) {
         throw tooMany(ctx, wait, "too many sign-ups from your address");
       }
@@ -213,7 +217,7 @@ final class Auth {
       String current = Bodies.string(body, "current");
       String password = Bodies.string(body, "password");
       String hash = accounts.credentials(a.name()).orElseThrow(Auth::unauthorized).passwordHash();
-      LoginLimiter.Attempt attempt = allow(limiter.attempt(a.name(), ctx.ip()), ctx,
+      LoginLimiter.Attempt attempt = allow(limiter.attempt(a.name(), client.apply(ctx)), ctx,
           "too many wrong passwords");
       if (current.length() > MAX_PASSWORD || !verify(current, hash)) {
         throw new ApiException(403, "forbidden", "the current password is wrong");

@@ -135,8 +135,10 @@ public final class Server {
       interrupted = db.jobs().interruptUnfinished();
       catalog = new Catalog(db.scenarios());
       bodies = new Bodies(config.maxBodyBytes());
+      ClientAddress clients = ClientAddress.trusting(config.trustedProxies());
       auth = new Auth(db.accounts(), db.games()::holdsRunningSeat, bodies, clock, new SecureRandom(),
-          config.signupsPerHour());
+          config.signupsPerHour(), ctx -> clients.of(ctx.req().getRemoteAddr(),
+              java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
       generatedAdminPassword = auth.bootstrap(config.adminPassword());
       jobs = new Jobs(db.jobs(), config.jobThreads(), config.workerThreads(), config.maxQueuedJobs());
       games = new Games(db, catalog, bodies, auth, jobs);
@@ -152,7 +154,7 @@ public final class Server {
         });
         c.jetty.modifyServer(s -> {
           jetty = s;
-          guard = new SlowClientGuard(a -> false, config.maxConnectionsPerAddress(), timeouts.headerMillis(),
+          guard = new SlowClientGuard(clients::trusted, config.maxConnectionsPerAddress(), timeouts.headerMillis(),
               System::nanoTime, s.getThreadPool());
           s.setErrorHandler(new JsonErrorHandler());
           // bodies are read in full, without a thread, before the API (Javalin's servlet) sees them

@@ -1,6 +1,7 @@
 package spiral.server;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,10 +23,12 @@ import java.util.Objects;
  * @param signupsPerHour sign-ups allowed from one client address within an hour
  * @param maxConnectionsPerAddress connections that may be open at once from one peer address; one
  *     more is closed as it opens
+ * @param trustedProxies the reverse proxies (IP addresses or CIDR ranges) whose {@code
+ *     X-Forwarded-For} is believed; empty: the client is always the connection's peer
  */
 public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword,
     Path dataDir, int jobThreads, int workerThreads, int maxQueuedJobs, long maxBodyBytes, String adminPassword,
-    int signupsPerHour, int maxConnectionsPerAddress) {
+    int signupsPerHour, int maxConnectionsPerAddress, List<String> trustedProxies) {
 
   /** The default body limit: 1 MiB. */
   public static final long MAX_BODY = 1 << 20;
@@ -41,6 +44,8 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
   public ServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
+    trustedProxies = List.copyOf(trustedProxies);
+    ClientAddress.trusting(trustedProxies); // fails on an entry that is not an address or range
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
@@ -54,42 +59,55 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
   public static ServerConfig local(int port, Path dataDir) {
     return new ServerConfig("127.0.0.1", port, null, null, null, dataDir, 1,
         Runtime.getRuntime().availableProcessors(), 100, MAX_BODY, null, SIGNUPS_PER_HOUR,
-        CONNECTIONS_PER_ADDRESS);
+        CONNECTIONS_PER_ADDRESS, List.of());
   }
 
   /** The same with another database. */
   public ServerConfig withDatabase(String url, String user, String password) {
     return new ServerConfig(host, port, url, user, password, dataDir, jobThreads, workerThreads,
-        maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
+        maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress,
+        trustedProxies);
   }
 
   /** The same with another host and port. */
   public ServerConfig withAddress(String host, int port) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress,
+        trustedProxies);
   }
 
   /** The same with another password for a new server's facilitator account {@code admin}. */
   public ServerConfig withAdminPassword(String password) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, password, signupsPerHour, maxConnectionsPerAddress);
+        workerThreads, maxQueuedJobs, maxBodyBytes, password, signupsPerHour, maxConnectionsPerAddress,
+        trustedProxies);
   }
 
   /** The same with other job limits. */
   public ServerConfig withJobs(int jobThreads, int workerThreads, int maxQueuedJobs) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress,
+        trustedProxies);
   }
 
   /** The same with another sign-up limit per client address and hour. */
   public ServerConfig withSignupsPerHour(int signupsPerHour) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress,
+        trustedProxies);
   }
 
   /** The same with another limit of open connections per peer address. */
   public ServerConfig withMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress,
+        trustedProxies);
+  }
+
+  /** The same with other trusted proxies (IP addresses or CIDR ranges). */
+  public ServerConfig withTrustedProxies(List<String> trustedProxies) {
+    return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxConnectionsPerAddress,
+        trustedProxies);
   }
 }
