@@ -30,7 +30,7 @@ import spiral.store.StoreException;
           + " to seats by link; the engine plays the empty seats) are stored move by move and"
           + " resume at the same turn after a restart. Every API call but login needs an account: a server with no"
           + " account yet creates the facilitator 'admin' with the password in"
-          + " $SPIRAL_ADMIN_PASSWORD (10 to 200 characters), or prints a generated one once."
+          + " $SPIRAL_ADMIN_PASSWORD (12 to 200 characters, not a common password), or prints a generated one once."
           + " Slow clients cannot hold the server: request headers must arrive within 10 s, a body"
           + " within 30 s (10 s, and at most 4 KiB, on login, sign-up and password changes), idle"
           + " connections close after 30 s, and one address holds at most"
@@ -111,8 +111,8 @@ final class ServeCommand implements Callable<Integer> {
           + "': give jdbc:postgresql://HOST[:PORT]/DATABASE (or a jdbc:h2: URL)");
     }
     String admin = System.getenv("SPIRAL_ADMIN_PASSWORD");
-    if (admin != null && (admin.length() < 10 || admin.length() > 200)) {
-      throw new BadInputException("spiral: $SPIRAL_ADMIN_PASSWORD must have 10 to 200 characters, had "
+    if (admin != null && (admin.length() < 12 || admin.length() > 200)) {
+      throw new BadInputException("spiral: $SPIRAL_ADMIN_PASSWORD must have 12 to 200 characters, had "
           + admin.length());
     }
     String user = dbUser != null ? dbUser : System.getenv("SPIRAL_DB_USER");

@@ -65,8 +65,8 @@ final class Auth {
   static final String ADMIN = "admin";
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{3,40}");
-  private static final int MIN_PASSWORD = 10;
-  private static final int MAX_PASSWORD = 200;
+  /** Longer passwords are not even checked at login (a new one can be at most {@link PasswordPolicy#MAX} code points). */
+  private static final int MAX_PASSWORD = 4 * PasswordPolicy.MAX;
   private static final Set<String> PUBLIC = Set.of("/api", "/api/openapi.json", "/api/docs",
       "/api/auth/login", "/api/auth/register", "/api/auth/me");
   private static final Set<String> NO_CSRF = Set.of("/api/auth/login", "/api/auth/register");
@@ -115,7 +115,7 @@ final class Auth {
     if (pw == null) {
       pw = token(15);
     } else {
-      checkPassword(pw);
+      checkPassword(pw, ADMIN);
     }
     accounts.create(ADMIN, hash(pw), Role.FACILITATOR, clock.millis());
     return password == null ? Optional.of(pw) : Optional.empty();
@@ -189,7 +189,7 @@ final class Auth {
       Bodies.onlyKeys(body, "", Set.of("name", "password"));
       String name = checkName(Bodies.string(body, "name"));
       String password = Bodies.string(body, "password");
-      checkPassword(password);
+      checkPassword(password, name);
       long wait = limiter.signup(client.apply(ctx));
       if (wait > 0) {
         throw tooMany(ctx, wait, "too many sign-ups from your address");
@@ -223,7 +223,7 @@ final class Auth {
         throw new ApiException(403, "forbidden", "the current password is wrong");
       }
       limiter.succeeded(attempt);
-      checkPassword(password);
+      checkPassword(password, a.name());
       accounts.setPassword(a.id(), hash(password));
       Server.json(ctx, 200, open(ctx, a));
     });
@@ -243,7 +243,7 @@ final class Auth {
       String name = checkName(Bodies.string(body, "name"));
       String password = Bodies.string(body, "password");
       Role role = role(Bodies.string(body, "role"));
-      checkPassword(password);
+      checkPassword(password, name);
       Account a = accounts.create(name, hash(password), role, clock.millis())
           .orElseThrow(() -> new ApiException(409, "conflict", "the name '" + name + "' is taken"));
       ctx.header("Location", "/api/users/" + a.name());
@@ -403,11 +403,8 @@ final class Auth {
     return n;
   }
 
-  private static void checkPassword(String password) {
-    if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-      throw ApiException.badRequest("password: " + MIN_PASSWORD + " to " + MAX_PASSWORD
-          + " characters, was " + password.length());
-    }
+  private static void checkPassword(String password, String name) {
+    PasswordPolicy.check(password, name);
   }
 
   private static Role role(String wire) {

@@ -214,6 +214,24 @@ interface AuthContract {
   }
 
   @Test
+  default void weakPasswordsAreRefusedWith400SayingWhy() {
+    for (String[] c : new String[][] {{"password12", "12 to 200 characters"},
+        {"123456789012", "most common passwords"}, {"qwertyuiop12", "most common passwords"},
+        {"weak-pw-" + System.nanoTime() % 1000, "12 to 200 characters"}}) {
+      Http.Res r = anonymous().post("/api/auth/register", "{\"name\":\"weak-" + System.nanoTime()
+          + "\",\"password\":\"" + c[0] + "\"}");
+      ApiContract.cleanError(r, 400);
+      assertThat(r.json().get("message").asText()).contains(c[1]).doesNotContain(c[0]);
+    }
+    String name = "same-as-name-" + System.nanoTime() % 100_000;
+    Http.Res same = anonymous().post("/api/auth/register", "{\"name\":\"" + name + "\",\"password\":\"" + name + "\"}");
+    ApiContract.cleanError(same, 400);
+    assertThat(same.json().get("message").asText()).contains("account's name");
+    // no composition rules: lower-case words are fine
+    anonymous().register("words-" + System.nanoTime() % 100_000, "plain lower case words");
+  }
+
+  @Test
   default void anOverlongLoginNameIsAnOrdinaryFailure() {
     Http.Res r = anonymous().post("/api/auth/login", "{\"name\":\"" + "x".repeat(3_000)
         + "\",\"password\":\"whatever it is\"}");

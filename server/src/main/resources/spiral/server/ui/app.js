@@ -253,7 +253,7 @@ function loginPage() {
           form('login-form', 'Log in', 'Log in', '/api/auth/login'),
           form('register-form', 'Sign up', 'Sign up', '/api/auth/register',
               'New accounts are players (wargames only); a facilitator can change the role. '
-              + 'Names: 3–40 letters, digits, . _ -; passwords: at least 10 characters.')));
+              + 'Names: 3–40 letters, digits, . _ -; passwords: at least 12 characters (a few words make a good one), not a common password.')));
 }
 
 async function start() {
