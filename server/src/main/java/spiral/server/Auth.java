@@ -175,7 +175,8 @@ final class Auth {
       boolean possible = NAME.matcher(name).matches() && password.length() <= MAX_PASSWORD;
       LoginLimiter.Attempt attempt = allow(limiter.attempt(possible ? name : NO_SUCH_NAME, client.apply(ctx)), ctx,
           "too many failed logins for this name or from your address");
-      Optional<AccountStore.Credentials> c = possible ? accounts.credentials(name) : Optional.empty();
+      // a disabled account reads like a wrong password
+      Optional<AccountStore.Credentials> c = possible ? accounts.enabledCredentials(name) : Optional.empty();
       boolean ok = verify(password, c.map(AccountStore.Credentials::passwordHash).orElse(DUMMY_HASH))
           && c.isPresent();
       if (!ok) {
@@ -231,8 +232,10 @@ final class Auth {
     r.get("/api/users", ctx -> {
       require(ctx, Role.FACILITATOR);
       List<Object> out = new ArrayList<>();
+      Set<String> disabled = accounts.disabledNames();
       for (Account a : accounts.list()) {
-        out.add(Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt()));
+        out.add(Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt(),
+            "disabled", disabled.contains(a.name())));
       }
       Server.json(ctx, 200, Map.of("users", out));
     });
@@ -249,6 +252,7 @@ final class Auth {
       ctx.header("Location", "/api/users/" + a.name());
       Server.json(ctx, 201, Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt()));
     });
+    disableRoutes(r);
     r.put("/api/users/{name}", ctx -> {
       Account me = require(ctx, Role.FACILITATOR);
       var body = bodies.object(ctx);
@@ -269,6 +273,22 @@ final class Auth {
           .orElseThrow(() -> ApiException.notFound("no account '" + Bodies.clip(name) + "'"));
       Server.json(ctx, 200, Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt()));
     });
+  }
+
+  /** Registers the facilitators' disable and enable routes. */
+  private void disableRoutes(RoutesConfig r) {
+    for (boolean disable : new boolean[] {true, false}) {
+      r.post("/api/users/{name}/" + (disable ? "disable" : "enable"), ctx -> {
+        Account me = require(ctx, Role.FACILITATOR);
+        String name = ctx.pathParam("name").toLowerCase(Locale.ROOT);
+        if (disable && name.equals(me.name())) {
+          throw new ApiException(409, "conflict", "a facilitator cannot disable its own account");
+        }
+        int ended = accounts.setDisabled(name, disable)
+            .orElseThrow(() -> ApiException.notFound("no account '" + Bodies.clip(name) + "'"));
+        Server.json(ctx, 200, Server.ordered("name", name, "disabled", disable, "sessionsEnded", ended));
+      });
+    }
   }
 
   /** The request's live session, looked up once per request. */

@@ -214,6 +214,38 @@ interface AuthContract {
   }
 
   @Test
+  default void aFacilitatorDisablesAnAccountEndingAllItsSessionsAtOnce() {
+    Http admin = admin();
+    String name = "disabled-" + System.nanoTime() % 1_000_000;
+    ApiContract.cleanError(admin.post("/api/users/" + name + "/disable", ""), 404);
+    assertThat(admin.post("/api/users", "{\"name\":\"" + name + "\",\"password\":\"observer password\",\"role\":\"observer\"}")
+        .status()).isEqualTo(201);
+    Http one = anonymous().login(name, "observer password");
+    Http two = anonymous().login(name, "observer password");
+    ApiContract.cleanError(one.post("/api/users/" + name + "/disable", ""), 403);
+    Http.Res off = admin.post("/api/users/" + name + "/disable", "");
+    assertThat(off.status()).as(off.body()).isEqualTo(200);
+    assertThat(off.json().get("disabled").asBoolean()).isTrue();
+    assertThat(off.json().get("sessionsEnded").asInt()).isEqualTo(2);
+    ApiContract.cleanError(one.get("/api/auth/me"), 401);
+    ApiContract.cleanError(two.get("/api/scenarios"), 401);
+    // it cannot log in, and says no more than for a wrong password
+    Http.Res refused = anonymous().post("/api/auth/login", "{\"name\":\"" + name + "\",\"password\":\"observer password\"}");
+    ApiContract.cleanError(refused, 401);
+    assertThat(refused.json().get("message").asText()).isEqualTo("wrong name or password");
+    boolean listed = false;
+    for (com.fasterxml.jackson.databind.JsonNode u : admin.get("/api/users").json().get("users")) {
+      if (u.get("name").asText().equals(name)) {
+        listed = u.get("disabled").asBoolean();
+      }
+    }
+    assertThat(listed).as("listed as disabled").isTrue();
+    ApiContract.cleanError(admin.post("/api/users/admin/disable", ""), 409);
+    assertThat(admin.post("/api/users/" + name + "/enable", "").json().get("disabled").asBoolean()).isFalse();
+    assertThat(anonymous().login(name, "observer password").get("/api/auth/me").status()).isEqualTo(200);
+  }
+
+  @Test
   default void weakPasswordsAreRefusedWith400SayingWhy() {
     for (String[] c : new String[][] {{"password12", "12 to 200 characters"},
         {"123456789012", "most common passwords"}, {"qwertyuiop12", "most common passwords"},

@@ -76,6 +76,57 @@ public final class AccountStore {
     });
   }
 
+  /** The account with this name and its password hash, unless the account is disabled. */
+  public Optional<Credentials> enabledCredentials(String name) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + ACCOUNT + ", a.password_hash FROM account a WHERE a.name = ? AND a.disabled = FALSE")) {
+        ps.setString(1, name);
+        return Database.row(ps, rs -> new Credentials(account(rs), rs.getString(5)));
+      }
+    });
+  }
+
+  /**
+   * Disables or enables an account; disabling ends every session of the account in the same
+   * transaction.
+   *
+   * @return the number of sessions ended, or empty when there is no such account
+   */
+  public Optional<Integer> setDisabled(String name, boolean disabled) {
+    return db.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE account SET disabled = ? WHERE name = ?")) {
+        ps.setBoolean(1, disabled);
+        ps.setString(2, name);
+        if (ps.executeUpdate() == 0) {
+          return Optional.<Integer>empty();
+        }
+      }
+      if (!disabled) {
+        return Optional.of(0);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM login_session WHERE account_id = (SELECT id FROM account WHERE name = ?)")) {
+        ps.setString(1, name);
+        return Optional.of(ps.executeUpdate());
+      }
+    });
+  }
+
+  /** The names of the disabled accounts. */
+  public java.util.Set<String> disabledNames() {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM account WHERE disabled = TRUE");
+          ResultSet rs = ps.executeQuery()) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+        return out;
+      }
+    });
+  }
+
   /** The account with this name. */
   public Optional<Account> byName(String name) {
     return credentials(name).map(Credentials::account);
@@ -146,7 +197,8 @@ public final class AccountStore {
   public Optional<LoginSession> session(String tokenHash) {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + ", s.csrf, s.created_at, s.last_seen"
-          + " FROM login_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?")) {
+          + " FROM login_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?"
+          + " AND a.disabled = FALSE")) {
         ps.setString(1, tokenHash);
         return Database.row(ps, rs -> new LoginSession(account(rs), rs.getString(5), rs.getLong(6), rs.getLong(7)));
       }
