@@ -39,7 +39,7 @@ public final class ScenarioStore {
   public StoredScenario create(String name, String title, String yaml) {
     long now = System.currentTimeMillis();
     String hash = Hashes.sha256(yaml);
-    long id = db.query(c -> {
+    long id = db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO scenario (name, title, hash, yaml, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
@@ -59,7 +59,7 @@ public final class ScenarioStore {
   /** Replaces the text of a stored scenario; empty when there is none with this id. */
   public Optional<StoredScenario> update(long id, String name, String title, String yaml) {
     long now = System.currentTimeMillis();
-    int n = db.query(c -> {
+    int n = db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE scenario SET name = ?, title = ?, hash = ?, yaml = ?, updated_at = ? WHERE id = ?")) {
         ps.setString(1, name);
@@ -76,7 +76,7 @@ public final class ScenarioStore {
 
   /** Deletes a stored scenario (results keep the text they ran on); false when there was none. */
   public boolean delete(long id) {
-    return db.query(c -> {
+    return db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM scenario WHERE id = ?")) {
         ps.setLong(1, id);
         return ps.executeUpdate() > 0;
