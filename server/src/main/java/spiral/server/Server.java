@@ -62,6 +62,7 @@ public final class Server {
   private int interrupted;
   private Optional<String> generatedAdminPassword = Optional.empty();
   private final Clock clock;
+  private final SecureRandom random;
 
   /** A server on the system clock. */
   public Server() {
@@ -70,7 +71,16 @@ public final class Server {
 
   /** A server on {@code clock} (sessions, login throttling). */
   public Server(Clock clock) {
-    this.clock = clock;
+    this(clock, new SecureRandom());
+  }
+
+  /**
+   * A server on {@code clock} whose wargames take their invitation tokens and their seeds (for a
+   * game opened without one) from {@code random}.
+   */
+  public Server(Clock clock, SecureRandom random) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    this.random = java.util.Objects.requireNonNull(random, "random");
   }
 
   /**
@@ -103,7 +113,7 @@ public final class Server {
           config.signupsPerHour());
       generatedAdminPassword = auth.bootstrap(config.adminPassword());
       jobs = new Jobs(db.jobs(), config.jobThreads(), config.workerThreads(), config.maxQueuedJobs());
-      games = new Games(db, catalog, bodies, auth, jobs);
+      games = new Games(db, catalog, bodies, auth, jobs, random);
       app = Javalin.create(c -> {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
