@@ -72,6 +72,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Player sign-ups allowed from one client address per hour (default: ${DEFAULT-VALUE}).")
   int signupsPerHour;
 
+  @Option(names = "--max-runs-per-job", paramLabel = "N", defaultValue = "1000000",
+      description = "Simulated runs one job may ask for (a sweep: points × runs); more is refused"
+          + " with 400 (default: ${DEFAULT-VALUE}).")
+  long maxRunsPerJob;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -85,6 +90,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (signupsPerHour < 1 || signupsPerHour > 1_000_000) {
       throw new BadInputException("spiral: --signups-per-hour must be between 1 and 1000000, was " + signupsPerHour);
+    }
+    if (maxRunsPerJob < 1 || maxRunsPerJob > 1_000_000_000L) {
+      throw new BadInputException("spiral: --max-runs-per-job must be between 1 and 1000000000, was "
+          + maxRunsPerJob);
     }
     if (db != null && !db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
       throw new BadInputException("spiral: --db: unsupported URL '" + db
@@ -102,7 +111,8 @@ final class ServeCommand implements Callable<Integer> {
         .withDatabase(db, user, password)
         .withJobs(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors(), 100)
         .withAdminPassword(admin)
-        .withSignupsPerHour(signupsPerHour);
+        .withSignupsPerHour(signupsPerHour)
+        .withMaxRunsPerJob(maxRunsPerJob);
     Server server = new Server();
     int bound;
     try {

@@ -33,6 +33,7 @@ class ServeCommandTest {
     assertThat(Cli.run("serve", "--port", "70000").code()).isEqualTo(2);
     assertThat(Cli.run("serve", "--jobs", "0").code()).isEqualTo(2);
     assertThat(Cli.run("serve", "--signups-per-hour", "0").code()).isEqualTo(2);
+    assertThat(Cli.run("serve", "--max-runs-per-job", "0").code()).isEqualTo(2);
   }
 
   @Test
@@ -47,7 +48,7 @@ class ServeCommandTest {
   void helpNamesTheOptions() {
     Cli r = Cli.run("serve", "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("--port", "--host", "--db", "--db-user", "--db-password", "--data", "--signups-per-hour", "/api/docs");
+    assertThat(r.out()).contains("--port", "--host", "--db", "--db-user", "--db-password", "--data", "--signups-per-hour", "--max-runs-per-job", "/api/docs");
   }
 
   @Test

@@ -60,6 +60,7 @@ public final class Server {
   private Auth auth;
   private Games games;
   private int interrupted;
+  private long maxRunsPerJob;
   private Optional<String> generatedAdminPassword = Optional.empty();
   private final Clock clock;
   private final SecureRandom random;
@@ -104,6 +105,7 @@ public final class Server {
       }
       url = Database.h2Url(config.dataDir());
     }
+    maxRunsPerJob = config.maxRunsPerJob();
     db = Database.open(url, config.dbUser(), config.dbPassword());
     try {
       interrupted = db.jobs().interruptUnfinished();
@@ -278,7 +280,7 @@ public final class Server {
 
     r.post("/api/jobs", ctx -> {
       auth.require(ctx, Role.FACILITATOR);
-      JobSpec spec = JobSpec.read(bodies.object(ctx), catalog);
+      JobSpec spec = JobSpec.read(bodies.object(ctx), catalog, maxRunsPerJob);
       Job job = jobs.submit(spec);
       ctx.header("Location", "/api/jobs/" + job.id());
       json(ctx, 202, job(db.jobs().get(job.id()).orElse(job)));
@@ -326,6 +328,7 @@ public final class Server {
           new ApiException(409, "conflict", "the scenario text of result " + i.id() + " is no longer stored"));
       JsonNode params = Bodies.READER.readTree(i.parameters());
       JobSpec spec = new JobSpec(i.kind(), i.scenario(), yaml, i.seed(), (ObjectNode) params);
+      spec.check(maxRunsPerJob); // the limit may have been lowered since
       Job job = jobs.submit(spec);
       ctx.header("Location", "/api/jobs/" + job.id());
       json(ctx, 202, job(db.jobs().get(job.id()).orElse(job)));

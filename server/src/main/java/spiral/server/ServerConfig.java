@@ -20,15 +20,19 @@ import java.util.Objects;
  * @param adminPassword the password of the facilitator account {@code admin} that a server with
  *     no account yet creates, or null to generate one (shown once)
  * @param signupsPerHour sign-ups allowed from one client address within an hour
+ * @param maxRunsPerJob the most simulated runs one job may ask for (see {@link JobSpec}); a job
+ *     asking for more is refused with 400 before it is queued
  */
 public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword,
     Path dataDir, int jobThreads, int workerThreads, int maxQueuedJobs, long maxBodyBytes, String adminPassword,
-    int signupsPerHour) {
+    int signupsPerHour, long maxRunsPerJob) {
 
   /** The default body limit: 1 MiB. */
   public static final long MAX_BODY = 1 << 20;
   /** The default sign-up limit per client address: 100 an hour. */
   public static final int SIGNUPS_PER_HOUR = 100;
+  /** The default limit of simulated runs per job: 1,000,000. */
+  public static final long MAX_RUNS_PER_JOB = 1_000_000L;
 
   /** Checks the values. */
   public ServerConfig {
@@ -40,41 +44,56 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
     if (jobThreads < 1 || workerThreads < 1 || maxQueuedJobs < 1 || maxBodyBytes < 1 || signupsPerHour < 1) {
       throw new IllegalArgumentException("thread counts, queue, body and sign-up limits must be positive");
     }
+    if (maxRunsPerJob < 1) {
+      throw new IllegalArgumentException("maxRunsPerJob must be positive, was " + maxRunsPerJob);
+    }
   }
 
   /** A server on 127.0.0.1:{@code port} with the H2 file in {@code dataDir}. */
   public static ServerConfig local(int port, Path dataDir) {
     return new ServerConfig("127.0.0.1", port, null, null, null, dataDir, 1,
-        Runtime.getRuntime().availableProcessors(), 100, MAX_BODY, null, SIGNUPS_PER_HOUR);
+        Runtime.getRuntime().availableProcessors(), 100, MAX_BODY, null, SIGNUPS_PER_HOUR,
+        MAX_RUNS_PER_JOB);
   }
 
   /** The same with another database. */
   public ServerConfig withDatabase(String url, String user, String password) {
     return new ServerConfig(host, port, url, user, password, dataDir, jobThreads, workerThreads,
-        maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
+        maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour,
+        maxRunsPerJob);
   }
 
   /** The same with another host and port. */
   public ServerConfig withAddress(String host, int port) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour,
+        maxRunsPerJob);
   }
 
   /** The same with another password for a new server's facilitator account {@code admin}. */
   public ServerConfig withAdminPassword(String password) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, password, signupsPerHour);
+        workerThreads, maxQueuedJobs, maxBodyBytes, password, signupsPerHour,
+        maxRunsPerJob);
   }
 
   /** The same with other job limits. */
   public ServerConfig withJobs(int jobThreads, int workerThreads, int maxQueuedJobs) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour,
+        maxRunsPerJob);
   }
 
   /** The same with another sign-up limit per client address and hour. */
   public ServerConfig withSignupsPerHour(int signupsPerHour) {
     return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
-        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour);
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour,
+        maxRunsPerJob);
+  }
+
+  /** The same with another limit of simulated runs per job. */
+  public ServerConfig withMaxRunsPerJob(long maxRunsPerJob) {
+    return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dataDir, jobThreads,
+        workerThreads, maxQueuedJobs, maxBodyBytes, adminPassword, signupsPerHour, maxRunsPerJob);
   }
 }

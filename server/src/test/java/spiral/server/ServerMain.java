@@ -13,7 +13,7 @@ final class ServerMain {
   public static void main(String[] args) throws InterruptedException {
     Server server = new Server();
     ServerConfig config = ServerConfig.local(0, Path.of(args[0])).withJobs(1, 1, 10)
-        .withAdminPassword(Http.ADMIN_PASSWORD);
+        .withAdminPassword(Http.ADMIN_PASSWORD).withMaxRunsPerJob(JobSpec.MAX_RUNS);
     if (args.length > 1) {
       config = config.withDatabase(args[1], args.length > 2 ? args[2] : null, null);
     }
