@@ -21,7 +21,7 @@ class DurableWritesTest {
       long before = db.syncs();
       long facilitator = db.accounts().create("fac", "not-a-hash", Role.FACILITATOR, 1).orElseThrow().id();
       assertThat(db.syncs()).isEqualTo(before + 1);
-      db.scenarios().create("s", "S", "x: 1");
+      db.scenarios().create("s", "S", "x: 1", ScenarioFacts.UNKNOWN);
       db.jobs().interruptUnfinished();
       assertThat(db.syncs()).isEqualTo(before + 3);
       // reads do not sync
@@ -44,7 +44,7 @@ class DurableWritesTest {
           int tt = t;
           fs.add(pool.submit(() -> {
             for (int i = 0; i < each; i++) {
-              db.scenarios().create("s" + tt + "-" + i, "S", "x: " + i);
+              db.scenarios().create("s" + tt + "-" + i, "S", "x: " + i, ScenarioFacts.UNKNOWN);
             }
           }));
         }
