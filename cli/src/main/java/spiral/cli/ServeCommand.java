@@ -88,6 +88,11 @@ final class ServeCommand implements Callable<Integer> {
           + " connection's. Per-address limits apply to that address.")
   java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
+  @Option(names = "--max-runs-per-job", paramLabel = "N", defaultValue = "1000000",
+      description = "Simulated runs one job may ask for (a sweep: points × runs); more is refused"
+          + " with 400 (default: ${DEFAULT-VALUE}).")
+  long maxRunsPerJob;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -106,6 +111,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new BadInputException("spiral: --max-connections-per-address must be between 1 and 1000000, was "
           + maxConnectionsPerAddress);
     }
+    if (maxRunsPerJob < 1 || maxRunsPerJob > 1_000_000_000L) {
+      throw new BadInputException("spiral: --max-runs-per-job must be between 1 and 1000000000, was "
+          + maxRunsPerJob);
+    }
     if (db != null && !db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
       throw new BadInputException("spiral: --db: unsupported URL '" + db
           + "': give jdbc:postgresql://HOST[:PORT]/DATABASE (or a jdbc:h2: URL)");
@@ -123,7 +132,8 @@ final class ServeCommand implements Callable<Integer> {
         .withJobs(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors(), 100)
         .withAdminPassword(admin)
         .withSignupsPerHour(signupsPerHour)
-        .withMaxConnectionsPerAddress(maxConnectionsPerAddress);
+        .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
+        .withMaxRunsPerJob(maxRunsPerJob);
     try {
       config = config.withTrustedProxies(trustedProxies);
     } catch (IllegalArgumentException e) {

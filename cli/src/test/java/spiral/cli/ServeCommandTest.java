@@ -37,6 +37,7 @@ class ServeCommandTest {
     Cli proxy = Cli.run("serve", "--trusted-proxy", "127.0.0.1,proxy.example", "--data", tmp.toString());
     assertThat(proxy.code()).isEqualTo(2);
     assertThat(proxy.err()).contains("--trusted-proxy").contains("proxy.example");
+    assertThat(Cli.run("serve", "--max-runs-per-job", "0").code()).isEqualTo(2);
   }
 
   @Test
@@ -52,7 +53,7 @@ class ServeCommandTest {
     Cli r = Cli.run("serve", "--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("--port", "--host", "--db", "--db-user", "--db-password", "--data", "--signups-per-hour", "/api/docs",
-        "--max-connections-per-address", "--trusted-proxy", "X-Forwarded-For");
+        "--max-connections-per-address", "--trusted-proxy", "X-Forwarded-For", "--max-runs-per-job");
   }
 
   @Test

@@ -60,6 +60,12 @@ import spiral.wargame.WargameException;
  *
  * <p><b>Invitations.</b> An invitation is a random 32-byte token shown once, in the link given to
  * the facilitator; the store keeps only its SHA-256, and a claim spends it.
+ *
+ * <p><b>Seeds.</b> A game opened without a seed gets a fresh one from the server's {@link
+ * SecureRandom} (63 bits), so no two games share their perception noise unless the facilitator
+ * chose so. The seed fixes every seat's perception noise and the accidents: a player who knew it
+ * could replay the engine and read the opponent's true moves. So only the facilitator sees it
+ * while the game runs; seats and observers see it once the game is over.
  */
 final class Games {
   /** Simulated runs behind an after-action report. */
@@ -75,7 +81,7 @@ final class Games {
   private final Bodies bodies;
   private final Auth auth;
   private final Jobs jobs;
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
   private final Map<Long, Wargame> wargames = new ConcurrentHashMap<>();
   private final Map<Long, Cached> states = new ConcurrentHashMap<>();
   private final Map<Long, CompletableFuture<GameStore.Report>> reports = new ConcurrentHashMap<>();
@@ -94,8 +100,12 @@ final class Games {
     }
   }
 
-  Games(Database db, Catalog catalog, Bodies bodies, Auth auth, Jobs jobs) {
+  /**
+   * @param random the source of invitation tokens and of the seeds of games opened without one
+   */
+  Games(Database db, Catalog catalog, Bodies bodies, Auth auth, Jobs jobs, SecureRandom random) {
     this.db = db;
+    this.random = random;
     this.store = db.games();
     this.catalog = catalog;
     this.bodies = bodies;
@@ -551,8 +561,10 @@ final class Games {
     Map<String, Object> m = summary(l);
     GameState st = l.state();
     boolean truth = l.over() || l.part() == Part.FACILITATOR;
+    if (l.part() == Part.FACILITATOR || l.over()) {
+      m.put("seed", l.game().seed()); // the noise of every perception: secret while the game runs
+    }
     if (l.part() == Part.FACILITATOR) {
-      m.put("seed", l.game().seed());
       m.put("scenarioHash", l.game().scenarioHash());
     }
     int ownSide = l.seat() == null ? -1 : side(l.wargame(), l.seat());

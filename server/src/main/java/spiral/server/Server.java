@@ -29,6 +29,8 @@ import spiral.store.Job;
 import spiral.store.JobState;
 import spiral.store.Role;
 import spiral.store.ResultInfo;
+import spiral.store.ScenarioInfo;
+import spiral.store.ScenarioStore;
 import spiral.store.StoredResult;
 
 /**
@@ -62,9 +64,11 @@ public final class Server {
   private Auth auth;
   private Games games;
   private int interrupted;
+  private long maxRunsPerJob;
   private Optional<String> generatedAdminPassword = Optional.empty();
   private final Clock clock;
   private final Timeouts timeouts;
+  private final SecureRandom random;
   private SlowClientGuard guard;
   private org.eclipse.jetty.server.Server jetty;
 
@@ -100,13 +104,26 @@ public final class Server {
 
   /** A server on {@code clock} (sessions, login throttling). */
   public Server(Clock clock) {
-    this(clock, Timeouts.STANDARD);
+    this(clock, new SecureRandom());
+  }
+
+  /**
+   * A server on {@code clock} whose wargames take their invitation tokens and their seeds (for a
+   * game opened without one) from {@code random}.
+   */
+  public Server(Clock clock, SecureRandom random) {
+    this(clock, random, Timeouts.STANDARD);
   }
 
   /** A server on {@code clock} with other client timeouts (for tests). */
   Server(Clock clock, Timeouts timeouts) {
-    this.clock = clock;
-    this.timeouts = timeouts;
+    this(clock, new SecureRandom(), timeouts);
+  }
+
+  private Server(Clock clock, SecureRandom random, Timeouts timeouts) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    this.random = java.util.Objects.requireNonNull(random, "random");
+    this.timeouts = java.util.Objects.requireNonNull(timeouts, "timeouts");
   }
 
   /**
@@ -130,10 +147,12 @@ public final class Server {
       }
       url = Database.h2Url(config.dataDir());
     }
+    maxRunsPerJob = config.maxRunsPerJob();
     db = Database.open(url, config.dbUser(), config.dbPassword());
     try {
       interrupted = db.jobs().interruptUnfinished();
       catalog = new Catalog(db.scenarios());
+      catalog.backfill();
       bodies = new Bodies(config.maxBodyBytes());
       ClientAddress clients = ClientAddress.trusting(config.trustedProxies());
       auth = new Auth(db.accounts(), db.games()::holdsRunningSeat, bodies, clock, new SecureRandom(),
@@ -141,7 +160,7 @@ public final class Server {
               java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
       generatedAdminPassword = auth.bootstrap(config.adminPassword());
       jobs = new Jobs(db.jobs(), config.jobThreads(), config.workerThreads(), config.maxQueuedJobs());
-      games = new Games(db, catalog, bodies, auth, jobs);
+      games = new Games(db, catalog, bodies, auth, jobs, random);
       app = Javalin.create(c -> {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
@@ -285,11 +304,19 @@ public final class Server {
 
     r.get("/api/scenarios", ctx -> {
       auth.require(ctx, READERS);
+      int limit = limit(ctx);
+      long offset = offset(ctx);
+      Catalog.Page page = catalog.page(limit, offset);
       List<Object> out = new ArrayList<>();
-      for (Catalog.Entry e : catalog.all()) {
+      for (Catalog.Entry e : page.builtins()) {
         out.add(scenario(e, false));
       }
-      json(ctx, 200, Map.of("scenarios", out));
+      for (ScenarioInfo i : page.stored()) {
+        out.add(listed(i));
+      }
+      long next = offset + out.size();
+      json(ctx, 200, ordered("scenarios", out, "total", page.total(), "limit", limit, "offset", offset,
+          "next", next < page.total() && !out.isEmpty() ? "/api/scenarios?limit=" + limit + "&offset=" + next : null));
     });
     r.post("/api/scenarios/validate", ctx -> {
       auth.require(ctx, READERS);
@@ -300,7 +327,7 @@ public final class Server {
       auth.require(ctx, Role.FACILITATOR);
       String yaml = yaml(ctx);
       var sc = Catalog.parse(yaml);
-      var s = db.scenarios().create(sc.id(), sc.name(), yaml);
+      var s = db.scenarios().create(sc.id(), sc.name(), yaml, Catalog.facts(sc));
       ctx.header("Location", "/api/scenarios/" + s.id());
       json(ctx, 201, scenario(catalog.get(Long.toString(s.id())), true));
     });
@@ -313,7 +340,7 @@ public final class Server {
       long id = catalog.storedId(ctx.pathParam("id"));
       String yaml = yaml(ctx);
       var sc = Catalog.parse(yaml);
-      db.scenarios().update(id, sc.id(), sc.name(), yaml)
+      db.scenarios().update(id, sc.id(), sc.name(), yaml, Catalog.facts(sc))
           .orElseThrow(() -> ApiException.notFound("no scenario '" + id + "'"));
       json(ctx, 200, scenario(catalog.get(Long.toString(id)), true));
     });
@@ -328,7 +355,7 @@ public final class Server {
 
     r.post("/api/jobs", ctx -> {
       auth.require(ctx, Role.FACILITATOR);
-      JobSpec spec = JobSpec.read(bodies.object(ctx), catalog);
+      JobSpec spec = JobSpec.read(bodies.object(ctx), catalog, maxRunsPerJob);
       Job job = jobs.submit(spec);
       ctx.header("Location", "/api/jobs/" + job.id());
       json(ctx, 202, job(db.jobs().get(job.id()).orElse(job)));
@@ -376,6 +403,7 @@ public final class Server {
           new ApiException(409, "conflict", "the scenario text of result " + i.id() + " is no longer stored"));
       JsonNode params = Bodies.READER.readTree(i.parameters());
       JobSpec spec = new JobSpec(i.kind(), i.scenario(), yaml, i.seed(), (ObjectNode) params);
+      spec.check(maxRunsPerJob); // the limit may have been lowered since
       Job job = jobs.submit(spec);
       ctx.header("Location", "/api/jobs/" + job.id());
       json(ctx, 202, job(db.jobs().get(job.id()).orElse(job)));
@@ -424,6 +452,19 @@ public final class Server {
     return (int) n.value();
   }
 
+  /** The {@code offset} query parameter: how many items to skip, 0 by default. */
+  private static long offset(Context ctx) {
+    String q = ctx.queryParam("offset");
+    if (q == null || q.equals("0")) {
+      return 0;
+    }
+    Catalog.OptionalLongId n = Catalog.OptionalLongId.of(q);
+    if (n == null) {
+      throw ApiException.badRequest("offset: must be an integer of 0 or more, was '" + Bodies.clip(q) + "'");
+    }
+    return n.value();
+  }
+
   private Job findJob(Context ctx) {
     String id = ctx.pathParam("id");
     Catalog.OptionalLongId n = Catalog.OptionalLongId.of(id);
@@ -438,6 +479,27 @@ public final class Server {
         .orElseThrow(() -> ApiException.notFound("no result '" + Bodies.clip(id) + "'"));
   }
 
+  /** A stored scenario in a list: its kept metadata, no text (nothing is parsed). */
+  private static Map<String, Object> listed(ScenarioInfo i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", Long.toString(i.id()));
+    m.put("builtin", false);
+    m.put("readOnly", false);
+    m.put("name", i.name());
+    m.put("title", i.title());
+    m.put("hash", i.hash());
+    m.put("ladder", i.facts().ladder());
+    m.put("initiatingRung", i.facts().initiatingRung());
+    m.put("sizeBytes", i.sizeBytes());
+    if (i.facts().escalation() != null) {
+      m.put("escalation", i.facts().escalation());
+      m.put("negotiation", i.facts().negotiation());
+    }
+    m.put("createdAt", i.createdAt());
+    m.put("updatedAt", i.updatedAt());
+    return m;
+  }
+
   private static Map<String, Object> scenario(Catalog.Entry e, boolean withText) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", e.id());
@@ -446,6 +508,10 @@ public final class Server {
     m.put("name", e.scenario() != null ? e.scenario().id() : e.stored().name());
     m.put("title", e.scenario() != null ? e.scenario().name() : e.stored().title());
     m.put("hash", e.hash());
+    var facts = e.scenario() != null ? Catalog.facts(e.scenario()) : spiral.store.ScenarioFacts.UNKNOWN;
+    m.put("ladder", facts.ladder());
+    m.put("initiatingRung", facts.initiatingRung());
+    m.put("sizeBytes", ScenarioStore.size(e.yaml()));
     if (e.scenario() != null) {
       m.put("escalation", e.scenario().hasEscalation());
       m.put("negotiation", e.scenario().negotiation() != null);

@@ -31,7 +31,9 @@ abstract class LiveServer {
   void start() throws Exception {
     database = database();
     server = new Server();
-    anonymous = Http.on(server.start(database.config().withJobs(2, 2, 100).withAdminPassword(Http.ADMIN_PASSWORD)));
+    anonymous = Http.on(server.start(database.config().withJobs(2, 2, 100).withAdminPassword(Http.ADMIN_PASSWORD)
+        // jobs of 10^9 runs stand for long-running ones (cancel, progress): the default limit is lower
+        .withMaxRunsPerJob(JobSpec.MAX_RUNS)));
     base = anonymous.base();
   }
 

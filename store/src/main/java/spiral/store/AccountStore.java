@@ -153,7 +153,7 @@ public final class AccountStore {
 
   /** Gives an account another role; empty when there is no such account. */
   public Optional<Account> setRole(String name, Role role) {
-    int n = db.query(c -> {
+    int n = db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE account SET role = ? WHERE name = ?")) {
         ps.setString(1, role.wire());
         ps.setString(2, name);
@@ -180,7 +180,7 @@ public final class AccountStore {
 
   /** Stores a new session. */
   public void openSession(String tokenHash, long accountId, String csrf, long now) {
-    db.query(c -> {
+    db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO login_session (token_hash, account_id, csrf, created_at, last_seen) VALUES (?, ?, ?, ?, ?)")) {
         ps.setString(1, tokenHash);
@@ -218,7 +218,7 @@ public final class AccountStore {
 
   /** Ends a session. */
   public void closeSession(String tokenHash) {
-    db.query(c -> {
+    db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_session WHERE token_hash = ?")) {
         ps.setString(1, tokenHash);
         return ps.executeUpdate();

@@ -226,7 +226,7 @@ public final class GameStore {
    * @return false when the seat is unknown, engine-played or already held
    */
   public boolean reinvite(long gameId, String seat, String inviteHash) {
-    return db.query(c -> {
+    return db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE game_seat SET invite_hash = ?"
           + " WHERE game_id = ? AND seat = ? AND account_id IS NULL AND engine = FALSE")) {
         ps.setString(1, inviteHash);
@@ -292,7 +292,7 @@ public final class GameStore {
   /** Marks a game over (its replay has ended); false when it already was. */
   public boolean markOver(long gameId) {
     long now = System.currentTimeMillis();
-    return db.query(c -> {
+    return db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE game SET state = ?, updated_at = ? WHERE id = ? AND state = ?")) {
         ps.setString(1, OVER);
@@ -315,7 +315,7 @@ public final class GameStore {
   /** Stores a game's after-action report unless one is stored already; returns the stored one. */
   public Report storeReport(long gameId, String json, String svg) {
     String hash = Hashes.sha256(json);
-    db.query(c -> {
+    db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE game SET report = ?, report_svg = ?,"
           + " report_hash = ? WHERE id = ? AND report IS NULL")) {
         ps.setString(1, json);
@@ -342,7 +342,7 @@ public final class GameStore {
   /** Lets an account observe a game; false when it already did. */
   public boolean addObserver(long gameId, long accountId) {
     try {
-      return db.query(c -> {
+      return db.transaction(c -> {
         try (PreparedStatement ps = c.prepareStatement(
             "INSERT INTO game_observer (game_id, account_id) VALUES (?, ?)")) {
           ps.setLong(1, gameId);

@@ -93,7 +93,7 @@ public final class JobStore {
 
   /** Marks a queued job running; false when it is no longer queued (cancelled). */
   public boolean start(long id) {
-    return db.query(c -> update(c, "UPDATE job SET state = ?, started_at = ? WHERE id = ? AND state = ?",
+    return db.transaction(c -> update(c, "UPDATE job SET state = ?, started_at = ? WHERE id = ? AND state = ?",
         JobState.RUNNING.wire(), System.currentTimeMillis(), id, JobState.QUEUED.wire()) > 0);
   }
 
@@ -150,7 +150,7 @@ public final class JobStore {
   /** Marks a queued or running job failed; false when it had already ended. */
   public boolean fail(long id, String error) {
     String e = error.length() > 2000 ? error.substring(0, 1999) + "…" : error;
-    return db.query(c -> update(c,
+    return db.transaction(c -> update(c,
         "UPDATE job SET state = ?, error = ?, finished_at = ? WHERE id = ? AND state IN (?, ?)",
         JobState.FAILED.wire(), e, System.currentTimeMillis(), id, JobState.QUEUED.wire(),
         JobState.RUNNING.wire()) > 0);
@@ -158,7 +158,7 @@ public final class JobStore {
 
   /** Marks a queued or running job cancelled; false when it had already ended. */
   public boolean cancel(long id) {
-    return db.query(c -> update(c,
+    return db.transaction(c -> update(c,
         "UPDATE job SET state = ?, finished_at = ? WHERE id = ? AND state IN (?, ?)",
         JobState.CANCELLED.wire(), System.currentTimeMillis(), id, JobState.QUEUED.wire(),
         JobState.RUNNING.wire()) > 0);
@@ -171,7 +171,7 @@ public final class JobStore {
    * @return how many jobs were marked
    */
   public int interruptUnfinished() {
-    return db.query(c -> update(c,
+    return db.transaction(c -> update(c,
         "UPDATE job SET state = ?, error = ?, finished_at = ? WHERE state IN (?, ?)",
         JobState.FAILED.wire(), INTERRUPTED, System.currentTimeMillis(), JobState.QUEUED.wire(),
         JobState.RUNNING.wire()));
