@@ -96,9 +96,13 @@ class ScenarioListTest {
 
   @Test
   void scenariosStoredBeforeTheMetadataExistedAreListedAfterTheNextStart() throws Exception {
-    // a database at the schema before the listing metadata, with one scenario stored in it
+    // a database at the schema just before the listing metadata (V5), with one scenario stored in it
     String url = Database.h2Url(tmp);
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("3").load().migrate();
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("4").load().migrate();
+    try (Connection c = DriverManager.getConnection(url);
+        java.sql.ResultSet listed = c.getMetaData().getColumns(null, null, "SCENARIO", "LISTED")) {
+      assertThat(listed.next()).as("the listing metadata is not there yet").isFalse();
+    }
     String yaml = builtin("rand-b-depot");
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement ps = c.prepareStatement("INSERT INTO scenario (name, title, hash, yaml, created_at,"
