@@ -76,6 +76,9 @@ final class Auth {
   /** One Argon2id computation (19 MiB) per core at a time. */
   private static final Semaphore HASHING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
   private static final String DUMMY_HASH = hash("a password nobody has; used to time failures alike");
+  /** The answer to every accepted sign-up, whether or not the name was free. */
+  static final Map<String, Object> SIGNED_UP = Map.of("status", "accepted", "message",
+      "if the name was free, the player account exists now: log in with it; if the login fails, pick another name");
   /** The throttling key of a login name that no account can have. */
   private static final String NO_SUCH_NAME = "?";
 
@@ -195,9 +198,10 @@ final class Auth {
       if (wait > 0) {
         throw tooMany(ctx, wait, "too many sign-ups from your address");
       }
-      Account a = accounts.create(name, hash(password), Role.PLAYER, clock.millis())
-          .orElseThrow(() -> new ApiException(409, "conflict", "the name '" + name + "' is taken"));
-      Server.json(ctx, 201, open(ctx, a));
+      // the same answer, the same work (one Argon2id hash) and no session whether or not the name
+      // was free: a sign-up does not tell anyone which names exist; the client logs in next
+      accounts.create(name, hash(password), Role.PLAYER, clock.millis());
+      Server.json(ctx, 202, SIGNED_UP);
     });
     r.post("/api/auth/logout", ctx -> {
       String token = ctx.cookie(COOKIE);

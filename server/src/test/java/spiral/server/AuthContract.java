@@ -78,8 +78,10 @@ interface AuthContract {
     ApiContract.cleanError(player.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\"}"), 403);
     ApiContract.cleanError(player.put("/api/users/" + name, "{\"role\":\"facilitator\"}"), 403);
     // the name is taken now, in any case
-    ApiContract.cleanError(anonymous().post("/api/auth/register",
-        "{\"name\":\"" + name.toUpperCase(java.util.Locale.ROOT) + "\",\"password\":\"another password 1\"}"), 409);
+    assertThat(anonymous().signUp(name.toUpperCase(java.util.Locale.ROOT), "another password 1").status()).isEqualTo(202);
+    ApiContract.cleanError(anonymous().post("/api/auth/login",
+        "{\"name\":\"" + name + "\",\"password\":\"another password 1\"}"), 401);
+    assertThat(player.get("/api/auth/me").json().get("role").asText()).isEqualTo("player");
     ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"x\",\"password\":\"long enough password\"}"), 400);
     ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"short-pw\",\"password\":\"short\"}"), 400);
     ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"<script>\",\"password\":\"long enough password\"}"), 400);
@@ -87,6 +89,27 @@ interface AuthContract {
     // logging out ends the session
     assertThat(player.post("/api/auth/logout", "").status()).isEqualTo(204);
     ApiContract.cleanError(player.get("/api/auth/me"), 401);
+  }
+
+  @Test
+  default void signUpAnswersAlikeWhetherOrNotTheNameIsTaken() {
+    String name = "taken-" + System.nanoTime();
+    Http.Res first = anonymous().signUp(name, "the first password");
+    Http.Res second = anonymous().signUp(name, "the second password");
+    Http.Res admin = anonymous().signUp("admin", "an attempt on admin");
+    for (Http.Res r : List.of(first, second, admin)) {
+      assertThat(r.status()).as(r.body()).isEqualTo(202);
+      assertThat(r.body()).isEqualTo(first.body());
+      assertThat(r.raw().headers().firstValue("Set-Cookie")).as("no session").isEmpty();
+      ApiContract.noInternals(r);
+    }
+    // the first sign-up made the account; the second changed nothing
+    assertThat(anonymous().login(name, "the first password").get("/api/auth/me").json().get("role").asText())
+        .isEqualTo("player");
+    ApiContract.cleanError(anonymous().post("/api/auth/login",
+        "{\"name\":\"" + name + "\",\"password\":\"the second password\"}"), 401);
+    ApiContract.cleanError(anonymous().post("/api/auth/login",
+        "{\"name\":\"admin\",\"password\":\"an attempt on admin\"}"), 401);
   }
 
   @Test

@@ -237,8 +237,22 @@ function loginPage() {
     return h('form', {id, class: 'card auth', onsubmit: async (e) => {
       e.preventDefault();
       status.replaceChildren();
+      const credentials = {name: name.value, password: password.value};
       try {
-        signedIn(await Spiral.api('POST', path, {name: name.value, password: password.value}));
+        if (path.endsWith('register')) {
+          // a sign-up answers alike whether or not the name was free and opens no session: log in next
+          await Spiral.api('POST', path, credentials);
+          try {
+            signedIn(await Spiral.api('POST', '/api/auth/login', credentials));
+          } catch (err) {
+            if (err.status !== 401) throw err;
+            status.append(Spiral.h('div', {class: 'error', role: 'alert'},
+                'Could not log in with this name: it may be taken by someone else. Pick another name.'));
+            return;
+          }
+        } else {
+          signedIn(await Spiral.api('POST', path, credentials));
+        }
         dispatch();
       } catch (err) {
         status.append(Spiral.errorBox(err));
