@@ -69,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
   int jobs;
 
   @Option(names = "--threads", paramLabel = "T",
-      description = "Worker threads the running jobs share (default: all cores).")
+      description = "Worker threads the running jobs share (default: all cores but one, at least one, so"
+          + " that jobs never take the core that answers requests; at most that many).")
   Integer threads;
 
   @Option(names = "--signups-per-hour", paramLabel = "N", defaultValue = "100",
@@ -93,6 +94,16 @@ final class ServeCommand implements Callable<Integer> {
           + " with 400 (default: ${DEFAULT-VALUE}).")
   long maxRunsPerJob;
 
+  @Option(names = "--facilitator-runs-per-job", paramLabel = "N", defaultValue = "200000",
+      description = "Simulated runs one job of a facilitator may ask for (the admin's limit is"
+          + " --max-runs-per-job); more is refused with 400 (default: ${DEFAULT-VALUE}).")
+  long facilitatorRunsPerJob;
+
+  @Option(names = "--jobs-per-account", paramLabel = "N", defaultValue = "4",
+      description = "Jobs one account may have queued or running at once; more are refused with 429"
+          + " (default: ${DEFAULT-VALUE}). Queued jobs are served round-robin across accounts.")
+  int jobsPerAccount;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -101,8 +112,17 @@ final class ServeCommand implements Callable<Integer> {
     if (jobs < 1 || jobs > 64) {
       throw new BadInputException("spiral: --jobs must be between 1 and 64, was " + jobs);
     }
-    if (threads != null && (threads < 1 || threads > 4096)) {
-      throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
+    int maxThreads = ServerConfig.defaultWorkerThreads();
+    if (threads != null && (threads < 1 || threads > maxThreads)) {
+      throw new BadInputException("spiral: --threads must be between 1 and " + maxThreads
+          + " (all cores but one, left for requests), was " + threads);
+    }
+    if (facilitatorRunsPerJob < 1 || facilitatorRunsPerJob > 1_000_000_000L) {
+      throw new BadInputException("spiral: --facilitator-runs-per-job must be between 1 and 1000000000, was "
+          + facilitatorRunsPerJob);
+    }
+    if (jobsPerAccount < 1 || jobsPerAccount > 10_000) {
+      throw new BadInputException("spiral: --jobs-per-account must be between 1 and 10000, was " + jobsPerAccount);
     }
     if (signupsPerHour < 1 || signupsPerHour > 1_000_000) {
       throw new BadInputException("spiral: --signups-per-hour must be between 1 and 1000000, was " + signupsPerHour);
@@ -129,11 +149,12 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = ServerConfig.local(port, data)
         .withAddress(host, port)
         .withDatabase(db, user, password)
-        .withJobs(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors(), 100)
+        .withJobs(jobs, threads != null ? threads : maxThreads, 100)
         .withAdminPassword(admin)
         .withSignupsPerHour(signupsPerHour)
         .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
-        .withMaxRunsPerJob(maxRunsPerJob);
+        .withMaxRunsPerJob(maxRunsPerJob)
+        .withQuotas(jobsPerAccount, facilitatorRunsPerJob);
     try {
       config = config.withTrustedProxies(trustedProxies);
     } catch (IllegalArgumentException e) {

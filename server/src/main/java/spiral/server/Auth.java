@@ -26,7 +26,9 @@ import spiral.store.Account;
 import spiral.store.AccountStore;
 import spiral.store.Hashes;
 import spiral.store.LoginSession;
+import spiral.store.ConflictException;
 import spiral.store.Role;
+import spiral.store.Visibility;
 
 /**
  * Accounts, login sessions and request authorisation for the server.
@@ -112,6 +114,7 @@ final class Auth {
   Optional<String> bootstrap(String password) {
     accounts.closeOldSessions(clock.millis() - IDLE_MILLIS, clock.millis() - MAX_AGE_MILLIS);
     if (accounts.count() > 0) {
+      adopt();
       return Optional.empty();
     }
     String pw = password;
@@ -120,8 +123,14 @@ final class Auth {
     } else {
       checkPassword(pw, ADMIN);
     }
-    accounts.create(ADMIN, hash(pw), Role.FACILITATOR, clock.millis());
+    accounts.create(ADMIN, hash(pw), Role.ADMIN, clock.millis());
+    adopt();
     return password == null ? Optional.of(pw) : Optional.empty();
+  }
+
+  /** Gives the scenarios, jobs and results stored before ownership existed to {@value #ADMIN}. */
+  private void adopt() {
+    accounts.byName(ADMIN).ifPresent(a -> accounts.adoptUnowned(a.id()));
   }
 
   /** The account of the request's session, or 401. */
@@ -133,12 +142,22 @@ final class Auth {
   Account require(Context ctx, Role... allowed) {
     Account a = require(ctx);
     for (Role r : allowed) {
-      if (a.role() == r) {
+      if (a.role() == r || (r == Role.FACILITATOR && a.role() == Role.ADMIN)) {
         return a;
       }
     }
     throw new ApiException(403, "forbidden", "this needs the role " + roles(allowed)
         + "; you are " + a.role().wire());
+  }
+
+  /** What {@code a} may read of the stored scenarios, jobs and results: its own and the shared ones; the admin all. */
+  static Visibility visibility(Account a) {
+    return new Visibility(a.id(), a.role() == Role.ADMIN);
+  }
+
+  /** Whether {@code a} may change or share an item owned by {@code ownerId}: its owner or the admin. */
+  static boolean mayChange(Account a, long ownerId) {
+    return a.id() == ownerId || a.role() == Role.ADMIN;
   }
 
   /**
@@ -234,7 +253,7 @@ final class Auth {
     });
 
     r.get("/api/users", ctx -> {
-      require(ctx, Role.FACILITATOR);
+      require(ctx, Role.ADMIN);
       List<Object> out = new ArrayList<>();
       Set<String> disabled = accounts.disabledNames();
       for (Account a : accounts.list()) {
@@ -244,7 +263,7 @@ final class Auth {
       Server.json(ctx, 200, Map.of("users", out));
     });
     r.post("/api/users", ctx -> {
-      require(ctx, Role.FACILITATOR);
+      require(ctx, Role.ADMIN);
       var body = bodies.object(ctx);
       Bodies.onlyKeys(body, "", Set.of("name", "password", "role"));
       String name = checkName(Bodies.string(body, "name"));
@@ -258,24 +277,23 @@ final class Auth {
     });
     disableRoutes(r);
     r.put("/api/users/{name}", ctx -> {
-      Account me = require(ctx, Role.FACILITATOR);
+      require(ctx, Role.ADMIN);
       var body = bodies.object(ctx);
       Bodies.onlyKeys(body, "", Set.of("role"));
       Role role = role(Bodies.string(body, "role"));
       String name = ctx.pathParam("name").toLowerCase(Locale.ROOT);
-      if (name.equals(me.name()) && role != Role.FACILITATOR) {
-        throw new ApiException(409, "conflict", "a facilitator cannot take away its own role");
+      AccountStore.RoleChange ch;
+      try {
+        // one transaction with the account's row locked: no seat claim interleaves, and the
+        // account's sessions end with the change (a demoted facilitator loses its games at once)
+        ch = accounts.changeRole(name, role)
+            .orElseThrow(() -> ApiException.notFound("no account '" + Bodies.clip(name) + "'"));
+      } catch (ConflictException e) {
+        throw new ApiException(409, "conflict", e.getMessage());
       }
-      Optional<Account> before = accounts.credentials(name).map(AccountStore.Credentials::account);
-      if (before.isPresent() && before.get().role() == Role.PLAYER && role != Role.PLAYER
-          && holdsRunningSeat.test(before.get().id())) {
-        // facilitators and observers read scenarios, which hold the other side's secrets
-        throw new ApiException(409, "conflict", "'" + name + "' holds a seat in a game that is"
-            + " not over; change the role once its games have ended");
-      }
-      Account a = accounts.setRole(name, role)
-          .orElseThrow(() -> ApiException.notFound("no account '" + Bodies.clip(name) + "'"));
-      Server.json(ctx, 200, Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt()));
+      Account a = ch.account();
+      Server.json(ctx, 200, Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt(),
+          "sessionsEnded", ch.sessionsEnded()));
     });
   }
 
@@ -283,10 +301,10 @@ final class Auth {
   private void disableRoutes(RoutesConfig r) {
     for (boolean disable : new boolean[] {true, false}) {
       r.post("/api/users/{name}/" + (disable ? "disable" : "enable"), ctx -> {
-        Account me = require(ctx, Role.FACILITATOR);
+        Account me = require(ctx, Role.ADMIN);
         String name = ctx.pathParam("name").toLowerCase(Locale.ROOT);
-        if (disable && name.equals(me.name())) {
-          throw new ApiException(409, "conflict", "a facilitator cannot disable its own account");
+        if (disable && (name.equals(me.name()) || name.equals(ADMIN))) {
+          throw new ApiException(409, "conflict", "the account admin cannot be disabled");
         }
         int ended = accounts.setDisabled(name, disable)
             .orElseThrow(() -> ApiException.notFound("no account '" + Bodies.clip(name) + "'"));
@@ -431,8 +449,9 @@ final class Auth {
     PasswordPolicy.check(password, name);
   }
 
+  /** A role that can be given: not admin, which belongs to the account {@value #ADMIN} alone. */
   private static Role role(String wire) {
-    return Role.of(wire).orElseThrow(() -> ApiException.badRequest("role: one of facilitator,"
+    return Role.of(wire).filter(r -> r != Role.ADMIN).orElseThrow(() -> ApiException.badRequest("role: one of facilitator,"
         + " player, observer, was '" + Bodies.clip(wire) + "'"));
   }
 

@@ -16,6 +16,7 @@ import spiral.store.ScenarioFacts;
 import spiral.store.ScenarioInfo;
 import spiral.store.ScenarioStore;
 import spiral.store.StoredScenario;
+import spiral.store.Visibility;
 
 /**
  * The scenarios the API knows: the built-ins (read-only, named by their names) and the stored
@@ -69,13 +70,13 @@ final class Catalog {
   record Page(List<Entry> builtins, List<ScenarioInfo> stored, long total) {}
 
   /** The page of at most {@code limit} scenarios after the first {@code offset}. Cost: two queries. */
-  Page page(int limit, long offset) {
+  Page page(int limit, long offset, Visibility v) {
     List<Entry> b = new ArrayList<>(builtins().values());
     int n = b.size();
     List<Entry> mine = offset >= n ? List.of() : b.subList((int) offset, (int) Math.min(n, offset + limit));
     int left = limit - mine.size();
-    List<ScenarioInfo> stored = left == 0 ? List.of() : store.page(left, Math.max(0, offset - n));
-    return new Page(List.copyOf(mine), stored, n + store.count());
+    List<ScenarioInfo> stored = left == 0 ? List.of() : store.page(left, Math.max(0, offset - n), v);
+    return new Page(List.copyOf(mine), stored, n + store.count(v));
   }
 
   /** What a list shows of a scenario, read from it. */
@@ -109,9 +110,9 @@ final class Catalog {
     return done;
   }
 
-  /** The scenario with this API id, or 404. */
-  Entry get(String id) {
-    return find(id).orElseThrow(() -> ApiException.notFound("no scenario '" + Bodies.clip(id)
+  /** The scenario with this API id if {@code v} sees it (a built-in, its own or a shared one), or 404. */
+  Entry get(String id, Visibility v) {
+    return find(id).filter(e -> e.stored() == null || v.sees(e.stored().ownerId(), e.stored().shared())).orElseThrow(() -> ApiException.notFound("no scenario '" + Bodies.clip(id)
         + "' (built-ins: " + String.join(", ", builtins().keySet()) + ", or a stored scenario's id)"));
   }
 

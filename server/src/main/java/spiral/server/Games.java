@@ -144,14 +144,14 @@ final class Games {
 
   /** The seats a scenario would have under a seating (facilitator; for the new-game form). */
   private void seating(Context ctx) {
-    auth.require(ctx, Role.FACILITATOR);
+    Account me = auth.require(ctx, Role.FACILITATOR);
     String ref = ctx.queryParam("scenario");
     if (ref == null || ref.isEmpty()) {
       throw ApiException.badRequest("scenario: missing (a query parameter)");
     }
     String wire = ctx.queryParam("seating") == null ? "sides" : ctx.queryParam("seating");
     Seating seating = seating(wire);
-    Catalog.Entry entry = catalog.get(ref);
+    Catalog.Entry entry = catalog.get(ref, Auth.visibility(me));
     Scenario sc = entry.scenario() != null ? entry.scenario() : Catalog.parse(entry.yaml());
     Wargame w;
     try {
@@ -172,7 +172,7 @@ final class Games {
       body.put("scenario", sn.asText());
     }
     String ref = Bodies.string(body, "scenario");
-    Catalog.Entry entry = catalog.get(ref);
+    Catalog.Entry entry = catalog.get(ref, Auth.visibility(me));
     Scenario sc = entry.scenario() != null ? entry.scenario() : Catalog.parse(entry.yaml());
     long seed = body.hasNonNull("seed") ? Bodies.integer(body, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)
         : random.nextLong() & Long.MAX_VALUE;
@@ -430,7 +430,9 @@ final class Games {
         seat = s.seat();
       }
     }
-    if (g.facilitatorId() == me.id()) {
+    // the game's facilitator while it still has the role: a demoted one loses the truth, the seed
+    // and the controls at once (and sees only a seat it holds, if any)
+    if (g.facilitatorId() == me.id() && me.role().facilitates()) {
       part = Part.FACILITATOR;
     } else if (seat != null) {
       part = Part.PLAYER;

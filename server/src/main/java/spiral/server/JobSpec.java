@@ -52,9 +52,9 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
 
   /**
    * Reads and checks a {@code POST /api/jobs} body; 400 for anything wrong, including a job that
-   * asks for more than {@code maxRuns} simulated runs ({@link #checkRuns}).
+   * asks for more than {@code limit} simulated runs ({@link #checkRuns}).
    */
-  static JobSpec read(ObjectNode body, Catalog catalog, long maxRuns) {
+  static JobSpec read(ObjectNode body, Catalog catalog, RunLimit limit, spiral.store.Visibility v) {
     String kind = Bodies.string(body, "kind");
     if (!KINDS.contains(kind)) {
       throw ApiException.badRequest("kind: unknown kind '" + Bodies.clip(kind) + "' (known: "
@@ -65,7 +65,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
       body.put("scenario", sn.asText());
     }
     String scenarioId = Bodies.string(body, "scenario");
-    Catalog.Entry entry = catalog.get(scenarioId);
+    Catalog.Entry entry = catalog.get(scenarioId, v);
     if (entry.scenario() == null) {
       Catalog.parse(entry.yaml()); // fails with its problems
     }
@@ -108,10 +108,29 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
     Bodies.onlyKeys(body, "", keys);
     JobSpec spec = new JobSpec(kind, entry.id(), entry.yaml(), seed, p);
     if (!kind.equals("sweep")) {
-      spec.checkRuns(maxRuns, 0); // before anything is parsed or built
+      spec.checkRuns(limit, 0); // before anything is parsed or built
     }
-    spec.check(maxRuns);
+    spec.check(limit);
     return spec;
+  }
+
+  /**
+   * The most simulated runs one job of an account may ask for, and the sentence a refusal gives.
+   *
+   * @param max the limit
+   * @param says why, e.g. "this server runs at most 1000000 per job (--max-runs-per-job)"
+   */
+  record RunLimit(long max, String says) {
+    RunLimit {
+      if (max < 1) {
+        throw new IllegalArgumentException("max must be positive, was " + max);
+      }
+    }
+
+    /** The server's limit (the admin's). */
+    static RunLimit server(long max) {
+      return new RunLimit(max, "this server runs at most " + max + " per job (--max-runs-per-job)");
+    }
   }
 
   /**
@@ -121,28 +140,28 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
    *
    * @param points a sweep's number of points (0 for the other kinds)
    */
-  void checkRuns(long maxRuns, long points) {
+  void checkRuns(RunLimit limit, long points) {
+    long maxRuns = limit.max();
     long runs = runs();
     String what = "runs: " + runs;
     if (kind.equals("sweep")) {
       double total = (double) points * runs;
       if (total > maxRuns) {
         throw ApiException.badRequest("runs: " + points + " points × " + runs + " runs = "
-            + String.format(java.util.Locale.ROOT, "%.0f", total) + " runs; this server runs at most "
-            + maxRuns + " per job (--max-runs-per-job)");
+            + String.format(java.util.Locale.ROOT, "%.0f", total) + " runs; "
+            + limit.says());
       }
       return;
     }
     if (runs > maxRuns) {
-      throw ApiException.badRequest(what + " runs; this server runs at most " + maxRuns
-          + " per job (--max-runs-per-job)");
+      throw ApiException.badRequest(what + " runs; " + limit.says());
     }
     if (parameters.path("robust").asBoolean()) {
       double total = (double) parameters.path("samples").asLong() * parameters.path("sampleRuns").asLong();
       if (total > maxRuns) {
         throw ApiException.badRequest("sampleRuns: " + parameters.path("samples").asLong() + " samples × "
             + parameters.path("sampleRuns").asLong() + " runs = " + String.format(java.util.Locale.ROOT, "%.0f", total)
-            + " runs; this server runs at most " + maxRuns + " per job (--max-runs-per-job)");
+            + " runs; " + limit.says());
       }
     }
   }
@@ -151,7 +170,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
    * Checks that the scenario suits the kind (and, for a sweep, the sweep itself, its size taken
    * from its design's parameters before any point is built) and the runs asked for; 400 if not.
    */
-  void check(long maxRuns) {
+  void check(RunLimit limit) {
     Scenario sc = Catalog.parse(yaml);
     switch (kind) {
       case "negotiate" -> {
@@ -166,7 +185,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
           throw ApiException.badRequest("design: " + points + " points; a sweep job may have at most "
               + MAX_SWEEP_POINTS + " (run larger sweeps with 'spiral sweep')");
         }
-        checkRuns(maxRuns, points);
+        checkRuns(limit, points);
       }
       default -> {
         if (!sc.hasEscalation()) {

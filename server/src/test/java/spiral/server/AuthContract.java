@@ -46,7 +46,7 @@ interface AuthContract {
     assertThat(r.status()).isEqualTo(200);
     String cookie = r.raw().headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(cookie).startsWith("spiral_session=").contains("HttpOnly", "SameSite=Strict", "Path=/");
-    assertThat(r.json().get("role").asText()).isEqualTo("facilitator");
+    assertThat(r.json().get("role").asText()).isEqualTo("admin");
     assertThat(r.json().get("csrf").asText()).hasSizeGreaterThan(30);
   }
 
@@ -125,7 +125,9 @@ interface AuthContract {
     ApiContract.cleanError(observer.delete("/api/scenarios/1"), 403);
     assertThat(admin.get("/api/users").json().get("users").toString()).contains(name).doesNotContain("password");
     assertThat(admin.put("/api/users/" + name, "{\"role\":\"player\"}").json().get("role").asText()).isEqualTo("player");
-    ApiContract.cleanError(observer.get("/api/scenarios"), 403);
+    // the role change ended the observer's sessions; logged in again, it is a player
+    ApiContract.cleanError(observer.get("/api/scenarios"), 401);
+    ApiContract.cleanError(anonymous().login(name, "observer password").get("/api/scenarios"), 403);
     ApiContract.cleanError(admin.put("/api/users/admin", "{\"role\":\"player\"}"), 409);
     ApiContract.cleanError(admin.put("/api/users/nobody-here", "{\"role\":\"player\"}"), 404);
     ApiContract.cleanError(admin.put("/api/users/" + name, "{\"role\":\"king\"}"), 400);

@@ -1,5 +1,6 @@
 package spiral.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -153,14 +154,93 @@ public final class AccountStore {
 
   /** Gives an account another role; empty when there is no such account. */
   public Optional<Account> setRole(String name, Role role) {
-    int n = db.transaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE account SET role = ? WHERE name = ?")) {
+    return changeRole(name, role).map(RoleChange::account);
+  }
+
+  /**
+   * Gives an account another role in one transaction that locks the account's row (as a seat claim
+   * does, {@link GameStore#claim}), so a role change and a claim never interleave. A change ends
+   * every session of the account at once (a demoted facilitator loses its games' control with its
+   * next request, which has no session).
+   *
+   * @return the account after the change and the sessions ended, or empty when there is no such account
+   * @throws ConflictException when the account is {@code admin} (its role never changes), or a player
+   *     that holds a seat in a game that is not over is to become anything else
+   */
+  public Optional<RoleChange> changeRole(String name, Role role) {
+    return db.transaction(c -> {
+      Account before;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + " FROM account a WHERE a.name = ? FOR UPDATE")) {
+        ps.setString(1, name);
+        Optional<Account> a = Database.row(ps, AccountStore::account);
+        if (a.isEmpty()) {
+          return Optional.<RoleChange>empty();
+        }
+        before = a.get();
+      }
+      if (before.role() == role) {
+        return Optional.of(new RoleChange(before, 0));
+      }
+      if (before.role() == Role.ADMIN || role == Role.ADMIN) {
+        throw new ConflictException("the role admin belongs to the account admin alone and never changes");
+      }
+      if (before.role() == Role.PLAYER) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM game_seat s JOIN game g ON g.id = s.game_id"
+            + " WHERE s.account_id = ? AND g.state = 'running'")) {
+          ps.setLong(1, before.id());
+          if (Database.row(ps, rs -> 1).isPresent()) {
+            // facilitators and observers read scenarios, which hold the other side's secrets
+            throw new ConflictException("'" + name + "' holds a seat in a game that is not over;"
+                + " change the role once its games have ended");
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE account SET role = ? WHERE id = ?")) {
         ps.setString(1, role.wire());
-        ps.setString(2, name);
-        return ps.executeUpdate();
+        ps.setLong(2, before.id());
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_session WHERE account_id = ?")) {
+        ps.setLong(1, before.id());
+        return Optional.of(new RoleChange(new Account(before.id(), before.name(), role, before.createdAt()),
+            ps.executeUpdate()));
       }
     });
-    return n == 0 ? Optional.empty() : byName(name);
+  }
+
+  /**
+   * An account after a role change.
+   *
+   * @param account the account with its new role
+   * @param sessionsEnded how many of its sessions the change ended
+   */
+  public record RoleChange(Account account, int sessionsEnded) {}
+
+  /** Locks an account's row for the rest of the transaction on {@code c} and reads its role. */
+  static Optional<Role> lockRole(Connection c, long accountId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT role FROM account WHERE id = ? AND disabled = FALSE FOR UPDATE")) {
+      ps.setLong(1, accountId);
+      return Database.row(ps, rs -> Role.of(rs.getString(1)).orElse(null));
+    }
+  }
+
+  /**
+   * Gives every stored scenario, job and result without an owner to {@code accountId} (rows stored
+   * before ownership existed, in a database that had no account then).
+   *
+   * @return how many rows it gave
+   */
+  public int adoptUnowned(long accountId) {
+    return db.transaction(c -> {
+      int n = 0;
+      for (String table : new String[] {"scenario", "job", "result"}) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET owner_id = ? WHERE owner_id IS NULL")) {
+          ps.setLong(1, accountId);
+          n += ps.executeUpdate();
+        }
+      }
+      return n;
+    });
   }
 
   /** Replaces an account's password hash and ends its sessions. */

@@ -173,12 +173,20 @@ public final class GameStore {
    */
   public Optional<GameSeat> claim(String inviteHash, long accountId, boolean ownGamesOnly) {
     return db.transaction(c -> {
+      // the account's row is locked until the seat is taken, and its role read under the lock: a
+      // role change (AccountStore#changeRole, which takes the same lock) waits or is waited for, so
+      // an account never takes a seat with a role it no longer has (no observer in a seat)
+      Role role = AccountStore.lockRole(c, accountId).orElse(null);
+      if (role == null || role == Role.OBSERVER) {
+        return Optional.<GameSeat>empty();
+      }
+      boolean own = ownGamesOnly || role != Role.PLAYER;
       GameSeat s;
       try (PreparedStatement ps = c.prepareStatement("SELECT game_id, seat, account_id, engine,"
           + " invite_hash FROM game_seat WHERE invite_hash = ? AND account_id IS NULL"
-          + (ownGamesOnly ? " AND game_id IN (SELECT id FROM game WHERE facilitator_id = ?)" : ""))) {
+          + (own ? " AND game_id IN (SELECT id FROM game WHERE facilitator_id = ?)" : ""))) {
         ps.setString(1, inviteHash);
-        if (ownGamesOnly) {
+        if (own) {
           ps.setLong(2, accountId);
         }
         try (ResultSet rs = ps.executeQuery()) {

@@ -11,6 +11,8 @@ package spiral.store;
  * @param hash the SHA-256 of the text
  * @param createdAt when it was stored, epoch milliseconds
  * @param updatedAt when it was last replaced, epoch milliseconds
+ * @param ownerId the account it belongs to (see {@link Visibility})
+ * @param shared whether accounts other than its owner may read it
  */
 public record ScenarioInfo(long id, String name, String title, ScenarioFacts facts, long sizeBytes,
-    String hash, long createdAt, long updatedAt) {}
+    String hash, long createdAt, long updatedAt, long ownerId, boolean shared) {}

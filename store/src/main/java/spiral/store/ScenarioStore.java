@@ -15,9 +15,9 @@ import java.util.Optional;
  * Cost: one statement each; {@link #page} reads only the listed columns of the rows it returns.
  */
 public final class ScenarioStore {
-  private static final String COLUMNS = "id, name, title, yaml, hash, created_at, updated_at";
+  private static final String COLUMNS = "id, name, title, yaml, hash, created_at, updated_at, owner_id, shared";
   private static final String INFO = "id, name, title, ladder, initiating_rung, escalation, negotiation,"
-      + " size_bytes, hash, created_at, updated_at";
+      + " size_bytes, hash, created_at, updated_at, owner_id, shared";
   private final Database db;
 
   ScenarioStore(Database db) {
@@ -39,21 +39,23 @@ public final class ScenarioStore {
    * @param limit at most this many
    * @param offset after skipping this many
    */
-  public List<ScenarioInfo> page(int limit, long offset) {
+  public List<ScenarioInfo> page(int limit, long offset, Visibility v) {
     return db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + INFO + " FROM scenario ORDER BY id"
-          + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-        ps.setLong(1, offset);
-        ps.setInt(2, limit);
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + INFO + " FROM scenario WHERE " + v.where()
+          + " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+        int i = v.bind(ps, 1);
+        ps.setLong(i, offset);
+        ps.setInt(i + 1, limit);
         return Database.rows(ps, ScenarioStore::info);
       }
     });
   }
 
-  /** How many scenarios are stored. */
-  public long count() {
+  /** How many stored scenarios {@code v} sees. */
+  public long count(Visibility v) {
     return db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM scenario")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM scenario WHERE " + v.where())) {
+        v.bind(ps, 1);
         return Database.row(ps, rs -> rs.getLong(1)).orElse(0L);
       }
     });
@@ -97,14 +99,14 @@ public final class ScenarioStore {
     });
   }
 
-  /** Stores a (validated) scenario text with what it says. */
-  public StoredScenario create(String name, String title, String yaml, ScenarioFacts facts) {
+  /** Stores a (validated) scenario text with what it says, owned by {@code ownerId}, not shared. */
+  public StoredScenario create(long ownerId, String name, String title, String yaml, ScenarioFacts facts) {
     long now = System.currentTimeMillis();
     String hash = Hashes.sha256(yaml);
     long id = db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO scenario (name, title, hash, yaml, created_at, updated_at, ladder, initiating_rung,"
-              + " escalation, negotiation, size_bytes, listed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)",
+              + " escalation, negotiation, size_bytes, listed, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, name);
         ps.setString(2, title);
@@ -114,11 +116,12 @@ public final class ScenarioStore {
         ps.setLong(6, now);
         int i = facts(ps, 7, facts);
         ps.setLong(i, size(yaml));
+        ps.setLong(i + 1, ownerId);
         ps.executeUpdate();
         return JobStore.generatedId(ps);
       }
     });
-    return new StoredScenario(id, name, title, yaml, hash, now, now);
+    return new StoredScenario(id, name, title, yaml, hash, now, now, ownerId, false);
   }
 
   /** Replaces the text of a stored scenario; empty when there is none with this id. */
@@ -148,6 +151,17 @@ public final class ScenarioStore {
     return db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM scenario WHERE id = ?")) {
         ps.setLong(1, id);
+        return ps.executeUpdate() > 0;
+      }
+    });
+  }
+
+  /** Shares a stored scenario with every reader, or stops sharing it; false when there is none. */
+  public boolean setShared(long id, boolean shared) {
+    return db.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE scenario SET shared = ? WHERE id = ?")) {
+        ps.setBoolean(1, shared);
+        ps.setLong(2, id);
         return ps.executeUpdate() > 0;
       }
     });
@@ -186,11 +200,11 @@ public final class ScenarioStore {
     Boolean negotiation = rs.wasNull() ? null : n;
     return new ScenarioInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
         new ScenarioFacts(rs.getString(4), initiating, escalation, negotiation), rs.getLong(8),
-        rs.getString(9), rs.getLong(10), rs.getLong(11));
+        rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getBoolean(13));
   }
 
   private static StoredScenario row(ResultSet rs) throws SQLException {
     return new StoredScenario(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getLong(6), rs.getLong(7));
+        rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9));
   }
 }

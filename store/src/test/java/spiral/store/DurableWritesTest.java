@@ -21,7 +21,7 @@ class DurableWritesTest {
       long before = db.syncs();
       long facilitator = db.accounts().create("fac", "not-a-hash", Role.FACILITATOR, 1).orElseThrow().id();
       assertThat(db.syncs()).isEqualTo(before + 1);
-      db.scenarios().create("s", "S", "x: 1", ScenarioFacts.UNKNOWN);
+      db.scenarios().create(facilitator, "s", "S", "x: 1", ScenarioFacts.UNKNOWN);
       db.jobs().interruptUnfinished();
       assertThat(db.syncs()).isEqualTo(before + 3);
       // reads do not sync
@@ -34,6 +34,7 @@ class DurableWritesTest {
   @Test
   void concurrentWritersAreAllDurableWithFewerSyncsThanWrites() throws Exception {
     try (Database db = Database.open(Database.h2Url(tmp), null, null)) {
+      long owner = db.accounts().create("owner", "not-a-hash", Role.FACILITATOR, 1).orElseThrow().id();
       long before = db.syncs();
       int threads = 8;
       int each = 25;
@@ -44,7 +45,7 @@ class DurableWritesTest {
           int tt = t;
           fs.add(pool.submit(() -> {
             for (int i = 0; i < each; i++) {
-              db.scenarios().create("s" + tt + "-" + i, "S", "x: " + i, ScenarioFacts.UNKNOWN);
+              db.scenarios().create(owner, "s" + tt + "-" + i, "S", "x: " + i, ScenarioFacts.UNKNOWN);
             }
           }));
         }
