@@ -30,7 +30,11 @@ import spiral.store.StoreException;
           + " to seats by link; the engine plays the empty seats) are stored move by move and"
           + " resume at the same turn after a restart. Every API call but login needs an account: a server with no"
           + " account yet creates the facilitator 'admin' with the password in"
-          + " $SPIRAL_ADMIN_PASSWORD (10 to 200 characters), or prints a generated one once."
+          + " $SPIRAL_ADMIN_PASSWORD (12 to 200 characters, not a common password), or prints a generated one once."
+          + " Slow clients cannot hold the server: request headers must arrive within 10 s, a body"
+          + " within 30 s (10 s, and at most 4 KiB, on login, sign-up and password changes), idle"
+          + " connections close after 30 s, and one address holds at most"
+          + " --max-connections-per-address connections."
           + " Prints the URL once listening; stops on Ctrl-C."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -65,12 +69,40 @@ final class ServeCommand implements Callable<Integer> {
   int jobs;
 
   @Option(names = "--threads", paramLabel = "T",
-      description = "Worker threads the running jobs share (default: all cores).")
+      description = "Worker threads the running jobs share (default: all cores but one, at least one, so"
+          + " that jobs never take the core that answers requests; at most that many).")
   Integer threads;
 
   @Option(names = "--signups-per-hour", paramLabel = "N", defaultValue = "100",
       description = "Player sign-ups allowed from one client address per hour (default: ${DEFAULT-VALUE}).")
   int signupsPerHour;
+
+  @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "256",
+      description = "Connections one client address may hold open at once; more are closed as they open"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxConnectionsPerAddress;
+
+  @Option(names = "--trusted-proxy", paramLabel = "ADDR", split = ",",
+      description = "A reverse proxy in front of the server (IP address or CIDR range; repeat or separate"
+          + " with commas). Only for a connection from one of them is the client's address taken from"
+          + " X-Forwarded-For (its right-most entry that is not a trusted proxy); otherwise it is the"
+          + " connection's. Per-address limits apply to that address.")
+  java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
+  @Option(names = "--max-runs-per-job", paramLabel = "N", defaultValue = "1000000",
+      description = "Simulated runs one job may ask for (a sweep: points × runs); more is refused"
+          + " with 400 (default: ${DEFAULT-VALUE}).")
+  long maxRunsPerJob;
+
+  @Option(names = "--facilitator-runs-per-job", paramLabel = "N", defaultValue = "200000",
+      description = "Simulated runs one job of a facilitator may ask for (the admin's limit is"
+          + " --max-runs-per-job); more is refused with 400 (default: ${DEFAULT-VALUE}).")
+  long facilitatorRunsPerJob;
+
+  @Option(names = "--jobs-per-account", paramLabel = "N", defaultValue = "4",
+      description = "Jobs one account may have queued or running at once; more are refused with 429"
+          + " (default: ${DEFAULT-VALUE}). Queued jobs are served round-robin across accounts.")
+  int jobsPerAccount;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -80,19 +112,36 @@ final class ServeCommand implements Callable<Integer> {
     if (jobs < 1 || jobs > 64) {
       throw new BadInputException("spiral: --jobs must be between 1 and 64, was " + jobs);
     }
-    if (threads != null && (threads < 1 || threads > 4096)) {
-      throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
+    int maxThreads = ServerConfig.defaultWorkerThreads();
+    if (threads != null && (threads < 1 || threads > maxThreads)) {
+      throw new BadInputException("spiral: --threads must be between 1 and " + maxThreads
+          + " (all cores but one, left for requests), was " + threads);
+    }
+    if (facilitatorRunsPerJob < 1 || facilitatorRunsPerJob > 1_000_000_000L) {
+      throw new BadInputException("spiral: --facilitator-runs-per-job must be between 1 and 1000000000, was "
+          + facilitatorRunsPerJob);
+    }
+    if (jobsPerAccount < 1 || jobsPerAccount > 10_000) {
+      throw new BadInputException("spiral: --jobs-per-account must be between 1 and 10000, was " + jobsPerAccount);
     }
     if (signupsPerHour < 1 || signupsPerHour > 1_000_000) {
       throw new BadInputException("spiral: --signups-per-hour must be between 1 and 1000000, was " + signupsPerHour);
+    }
+    if (maxConnectionsPerAddress < 1 || maxConnectionsPerAddress > 1_000_000) {
+      throw new BadInputException("spiral: --max-connections-per-address must be between 1 and 1000000, was "
+          + maxConnectionsPerAddress);
+    }
+    if (maxRunsPerJob < 1 || maxRunsPerJob > 1_000_000_000L) {
+      throw new BadInputException("spiral: --max-runs-per-job must be between 1 and 1000000000, was "
+          + maxRunsPerJob);
     }
     if (db != null && !db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
       throw new BadInputException("spiral: --db: unsupported URL '" + db
           + "': give jdbc:postgresql://HOST[:PORT]/DATABASE (or a jdbc:h2: URL)");
     }
     String admin = System.getenv("SPIRAL_ADMIN_PASSWORD");
-    if (admin != null && (admin.length() < 10 || admin.length() > 200)) {
-      throw new BadInputException("spiral: $SPIRAL_ADMIN_PASSWORD must have 10 to 200 characters, had "
+    if (admin != null && (admin.length() < 12 || admin.length() > 200)) {
+      throw new BadInputException("spiral: $SPIRAL_ADMIN_PASSWORD must have 12 to 200 characters, had "
           + admin.length());
     }
     String user = dbUser != null ? dbUser : System.getenv("SPIRAL_DB_USER");
@@ -100,9 +149,17 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = ServerConfig.local(port, data)
         .withAddress(host, port)
         .withDatabase(db, user, password)
-        .withJobs(jobs, threads != null ? threads : Runtime.getRuntime().availableProcessors(), 100)
+        .withJobs(jobs, threads != null ? threads : maxThreads, 100)
         .withAdminPassword(admin)
-        .withSignupsPerHour(signupsPerHour);
+        .withSignupsPerHour(signupsPerHour)
+        .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
+        .withMaxRunsPerJob(maxRunsPerJob)
+        .withQuotas(jobsPerAccount, facilitatorRunsPerJob);
+    try {
+      config = config.withTrustedProxies(trustedProxies);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral: --trusted-proxy: " + e.getMessage().replaceFirst("^trusted proxy: ", ""));
+    }
     Server server = new Server();
     int bound;
     try {

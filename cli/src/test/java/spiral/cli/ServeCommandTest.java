@@ -33,6 +33,18 @@ class ServeCommandTest {
     assertThat(Cli.run("serve", "--port", "70000").code()).isEqualTo(2);
     assertThat(Cli.run("serve", "--jobs", "0").code()).isEqualTo(2);
     assertThat(Cli.run("serve", "--signups-per-hour", "0").code()).isEqualTo(2);
+    assertThat(Cli.run("serve", "--max-connections-per-address", "0").code()).isEqualTo(2);
+    Cli proxy = Cli.run("serve", "--trusted-proxy", "127.0.0.1,proxy.example", "--data", tmp.toString());
+    assertThat(proxy.code()).isEqualTo(2);
+    assertThat(proxy.err()).contains("--trusted-proxy").contains("proxy.example");
+    assertThat(Cli.run("serve", "--max-runs-per-job", "0").code()).isEqualTo(2);
+    assertThat(Cli.run("serve", "--jobs-per-account", "0").code()).isEqualTo(2);
+    assertThat(Cli.run("serve", "--facilitator-runs-per-job", "0").code()).isEqualTo(2);
+    // jobs never take every core: one is left for requests
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (cores > 1) {
+      assertThat(Cli.run("serve", "--threads", Integer.toString(cores)).code()).isEqualTo(2);
+    }
   }
 
   @Test
@@ -47,7 +59,9 @@ class ServeCommandTest {
   void helpNamesTheOptions() {
     Cli r = Cli.run("serve", "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("--port", "--host", "--db", "--db-user", "--db-password", "--data", "--signups-per-hour", "/api/docs");
+    assertThat(r.out()).contains("--port", "--host", "--db", "--db-user", "--db-password", "--data", "--signups-per-hour", "/api/docs",
+        "--max-connections-per-address", "--trusted-proxy", "X-Forwarded-For", "--max-runs-per-job",
+        "--jobs-per-account", "--facilitator-runs-per-job");
   }
 
   @Test

@@ -19,13 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 import spiral.store.Account;
 import spiral.store.AccountStore;
 import spiral.store.Hashes;
 import spiral.store.LoginSession;
+import spiral.store.ConflictException;
 import spiral.store.Role;
+import spiral.store.Visibility;
 
 /**
  * Accounts, login sessions and request authorisation for the server.
@@ -64,8 +67,8 @@ final class Auth {
   static final String ADMIN = "admin";
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{3,40}");
-  private static final int MIN_PASSWORD = 10;
-  private static final int MAX_PASSWORD = 200;
+  /** Longer passwords are not even checked at login (a new one can be at most {@link PasswordPolicy#MAX} code points). */
+  private static final int MAX_PASSWORD = 4 * PasswordPolicy.MAX;
   private static final Set<String> PUBLIC = Set.of("/api", "/api/openapi.json", "/api/docs",
       "/api/auth/login", "/api/auth/register", "/api/auth/me");
   private static final Set<String> NO_CSRF = Set.of("/api/auth/login", "/api/auth/register");
@@ -75,6 +78,9 @@ final class Auth {
   /** One Argon2id computation (19 MiB) per core at a time. */
   private static final Semaphore HASHING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
   private static final String DUMMY_HASH = hash("a password nobody has; used to time failures alike");
+  /** The answer to every accepted sign-up, whether or not the name was free. */
+  static final Map<String, Object> SIGNED_UP = Map.of("status", "accepted", "message",
+      "if the name was free, the player account exists now: log in with it; if the login fails, pick another name");
   /** The throttling key of a login name that no account can have. */
   private static final String NO_SUCH_NAME = "?";
 
@@ -85,15 +91,18 @@ final class Auth {
   private final Clock clock;
   private final SecureRandom random;
   private final LoginLimiter limiter;
+  /** The real client's address (see {@link ClientAddress}). */
+  private final Function<Context, String> client;
 
   Auth(AccountStore accounts, LongPredicate holdsRunningSeat, Bodies bodies, Clock clock,
-      SecureRandom random, int signupsPerHour) {
+      SecureRandom random, int signupsPerHour, Function<Context, String> client) {
     this.accounts = accounts;
     this.holdsRunningSeat = holdsRunningSeat;
     this.bodies = bodies;
     this.clock = clock;
     this.random = random;
-    this.limiter = LoginLimiter.standard(clock, signupsPerHour);
+    this.limiter = new LoginLimiter(clock, LoginLimiter.standard(signupsPerHour));
+    this.client = client;
   }
 
   /**
@@ -105,16 +114,23 @@ final class Auth {
   Optional<String> bootstrap(String password) {
     accounts.closeOldSessions(clock.millis() - IDLE_MILLIS, clock.millis() - MAX_AGE_MILLIS);
     if (accounts.count() > 0) {
+      adopt();
       return Optional.empty();
     }
     String pw = password;
     if (pw == null) {
       pw = token(15);
     } else {
-      checkPassword(pw);
+      checkPassword(pw, ADMIN);
     }
-    accounts.create(ADMIN, hash(pw), Role.FACILITATOR, clock.millis());
+    accounts.create(ADMIN, hash(pw), Role.ADMIN, clock.millis());
+    adopt();
     return password == null ? Optional.of(pw) : Optional.empty();
+  }
+
+  /** Gives the scenarios, jobs and results stored before ownership existed to {@value #ADMIN}. */
+  private void adopt() {
+    accounts.byName(ADMIN).ifPresent(a -> accounts.adoptUnowned(a.id()));
   }
 
   /** The account of the request's session, or 401. */
@@ -126,12 +142,22 @@ final class Auth {
   Account require(Context ctx, Role... allowed) {
     Account a = require(ctx);
     for (Role r : allowed) {
-      if (a.role() == r) {
+      if (a.role() == r || (r == Role.FACILITATOR && a.role() == Role.ADMIN)) {
         return a;
       }
     }
     throw new ApiException(403, "forbidden", "this needs the role " + roles(allowed)
         + "; you are " + a.role().wire());
+  }
+
+  /** What {@code a} may read of the stored scenarios, jobs and results: its own and the shared ones; the admin all. */
+  static Visibility visibility(Account a) {
+    return new Visibility(a.id(), a.role() == Role.ADMIN);
+  }
+
+  /** Whether {@code a} may change or share an item owned by {@code ownerId}: its owner or the admin. */
+  static boolean mayChange(Account a, long ownerId) {
+    return a.id() == ownerId || a.role() == Role.ADMIN;
   }
 
   /**
@@ -169,9 +195,10 @@ final class Auth {
       String name = Bodies.string(body, "name").toLowerCase(Locale.ROOT);
       String password = Bodies.string(body, "password");
       boolean possible = NAME.matcher(name).matches() && password.length() <= MAX_PASSWORD;
-      LoginLimiter.Attempt attempt = allow(limiter.attempt(possible ? name : NO_SUCH_NAME, ctx.ip()), ctx,
-          "too many failed logins");
-      Optional<AccountStore.Credentials> c = possible ? accounts.credentials(name) : Optional.empty();
+      LoginLimiter.Attempt attempt = allow(limiter.attempt(possible ? name : NO_SUCH_NAME, client.apply(ctx)), ctx,
+          "too many failed logins for this name or from your address");
+      // a disabled account reads like a wrong password
+      Optional<AccountStore.Credentials> c = possible ? accounts.enabledCredentials(name) : Optional.empty();
       boolean ok = verify(password, c.map(AccountStore.Credentials::passwordHash).orElse(DUMMY_HASH))
           && c.isPresent();
       if (!ok) {
@@ -185,14 +212,15 @@ final class Auth {
       Bodies.onlyKeys(body, "", Set.of("name", "password"));
       String name = checkName(Bodies.string(body, "name"));
       String password = Bodies.string(body, "password");
-      checkPassword(password);
-      long wait = limiter.signup(ctx.ip());
+      checkPassword(password, name);
+      long wait = limiter.signup(client.apply(ctx));
       if (wait > 0) {
         throw tooMany(ctx, wait, "too many sign-ups from your address");
       }
-      Account a = accounts.create(name, hash(password), Role.PLAYER, clock.millis())
-          .orElseThrow(() -> new ApiException(409, "conflict", "the name '" + name + "' is taken"));
-      Server.json(ctx, 201, open(ctx, a));
+      // the same answer, the same work (one Argon2id hash) and no session whether or not the name
+      // was free: a sign-up does not tell anyone which names exist; the client logs in next
+      accounts.create(name, hash(password), Role.PLAYER, clock.millis());
+      Server.json(ctx, 202, SIGNED_UP);
     });
     r.post("/api/auth/logout", ctx -> {
       String token = ctx.cookie(COOKIE);
@@ -213,58 +241,76 @@ final class Auth {
       String current = Bodies.string(body, "current");
       String password = Bodies.string(body, "password");
       String hash = accounts.credentials(a.name()).orElseThrow(Auth::unauthorized).passwordHash();
-      LoginLimiter.Attempt attempt = allow(limiter.attempt(a.name(), ctx.ip()), ctx,
+      LoginLimiter.Attempt attempt = allow(limiter.attempt(a.name(), client.apply(ctx)), ctx,
           "too many wrong passwords");
       if (current.length() > MAX_PASSWORD || !verify(current, hash)) {
         throw new ApiException(403, "forbidden", "the current password is wrong");
       }
       limiter.succeeded(attempt);
-      checkPassword(password);
+      checkPassword(password, a.name());
       accounts.setPassword(a.id(), hash(password));
       Server.json(ctx, 200, open(ctx, a));
     });
 
     r.get("/api/users", ctx -> {
-      require(ctx, Role.FACILITATOR);
+      require(ctx, Role.ADMIN);
       List<Object> out = new ArrayList<>();
+      Set<String> disabled = accounts.disabledNames();
       for (Account a : accounts.list()) {
-        out.add(Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt()));
+        out.add(Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt(),
+            "disabled", disabled.contains(a.name())));
       }
       Server.json(ctx, 200, Map.of("users", out));
     });
     r.post("/api/users", ctx -> {
-      require(ctx, Role.FACILITATOR);
+      require(ctx, Role.ADMIN);
       var body = bodies.object(ctx);
       Bodies.onlyKeys(body, "", Set.of("name", "password", "role"));
       String name = checkName(Bodies.string(body, "name"));
       String password = Bodies.string(body, "password");
       Role role = role(Bodies.string(body, "role"));
-      checkPassword(password);
+      checkPassword(password, name);
       Account a = accounts.create(name, hash(password), role, clock.millis())
           .orElseThrow(() -> new ApiException(409, "conflict", "the name '" + name + "' is taken"));
       ctx.header("Location", "/api/users/" + a.name());
       Server.json(ctx, 201, Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt()));
     });
+    disableRoutes(r);
     r.put("/api/users/{name}", ctx -> {
-      Account me = require(ctx, Role.FACILITATOR);
+      require(ctx, Role.ADMIN);
       var body = bodies.object(ctx);
       Bodies.onlyKeys(body, "", Set.of("role"));
       Role role = role(Bodies.string(body, "role"));
       String name = ctx.pathParam("name").toLowerCase(Locale.ROOT);
-      if (name.equals(me.name()) && role != Role.FACILITATOR) {
-        throw new ApiException(409, "conflict", "a facilitator cannot take away its own role");
+      AccountStore.RoleChange ch;
+      try {
+        // one transaction with the account's row locked: no seat claim interleaves, and the
+        // account's sessions end with the change (a demoted facilitator loses its games at once)
+        ch = accounts.changeRole(name, role)
+            .orElseThrow(() -> ApiException.notFound("no account '" + Bodies.clip(name) + "'"));
+      } catch (ConflictException e) {
+        throw new ApiException(409, "conflict", e.getMessage());
       }
-      Optional<Account> before = accounts.credentials(name).map(AccountStore.Credentials::account);
-      if (before.isPresent() && before.get().role() == Role.PLAYER && role != Role.PLAYER
-          && holdsRunningSeat.test(before.get().id())) {
-        // facilitators and observers read scenarios, which hold the other side's secrets
-        throw new ApiException(409, "conflict", "'" + name + "' holds a seat in a game that is"
-            + " not over; change the role once its games have ended");
-      }
-      Account a = accounts.setRole(name, role)
-          .orElseThrow(() -> ApiException.notFound("no account '" + Bodies.clip(name) + "'"));
-      Server.json(ctx, 200, Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt()));
+      Account a = ch.account();
+      Server.json(ctx, 200, Server.ordered("name", a.name(), "role", a.role().wire(), "createdAt", a.createdAt(),
+          "sessionsEnded", ch.sessionsEnded()));
     });
+  }
+
+  /** Registers the facilitators' disable and enable routes. */
+  private void disableRoutes(RoutesConfig r) {
+    for (boolean disable : new boolean[] {true, false}) {
+      r.post("/api/users/{name}/" + (disable ? "disable" : "enable"), ctx -> {
+        Account me = require(ctx, Role.ADMIN);
+        String name = ctx.pathParam("name").toLowerCase(Locale.ROOT);
+        if (disable && (name.equals(me.name()) || name.equals(ADMIN))) {
+          throw new ApiException(409, "conflict", "the account admin cannot be disabled");
+        }
+        int ended = accounts.setDisabled(name, disable)
+            .orElseThrow(() -> ApiException.notFound("no account '" + Bodies.clip(name) + "'"));
+        Server.json(ctx, 200, Server.ordered("name", name, "disabled", disable, "sessionsEnded", ended));
+      });
+    }
   }
 
   /** The request's live session, looked up once per request. */
@@ -399,15 +445,13 @@ final class Auth {
     return n;
   }
 
-  private static void checkPassword(String password) {
-    if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-      throw ApiException.badRequest("password: " + MIN_PASSWORD + " to " + MAX_PASSWORD
-          + " characters, was " + password.length());
-    }
+  private static void checkPassword(String password, String name) {
+    PasswordPolicy.check(password, name);
   }
 
+  /** A role that can be given: not admin, which belongs to the account {@value #ADMIN} alone. */
   private static Role role(String wire) {
-    return Role.of(wire).orElseThrow(() -> ApiException.badRequest("role: one of facilitator,"
+    return Role.of(wire).filter(r -> r != Role.ADMIN).orElseThrow(() -> ApiException.badRequest("role: one of facilitator,"
         + " player, observer, was '" + Bodies.clip(wire) + "'"));
   }
 

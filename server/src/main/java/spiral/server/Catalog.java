@@ -12,12 +12,17 @@ import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioException;
 import spiral.scenario.ScenarioLoader;
 import spiral.store.Hashes;
+import spiral.store.ScenarioFacts;
+import spiral.store.ScenarioInfo;
 import spiral.store.ScenarioStore;
 import spiral.store.StoredScenario;
+import spiral.store.Visibility;
 
 /**
  * The scenarios the API knows: the built-ins (read-only, named by their names) and the stored
- * ones (named by their numeric ids). Built-ins are parsed once, on first use.
+ * ones (named by their numeric ids). Built-ins are parsed once, on first use. A list of scenarios
+ * ({@link #page}) parses nothing: a stored scenario's facts (ladder, initiating rung, sections,
+ * size) are read from its text when it is stored, and kept beside it.
  */
 final class Catalog {
   /** The name messages give an uploaded scenario text. */
@@ -55,18 +60,59 @@ final class Catalog {
     return builtins;
   }
 
-  /** Every scenario, built-ins first. */
-  List<Entry> all() {
-    List<Entry> out = new ArrayList<>(builtins().values());
-    for (StoredScenario s : store.list()) {
-      out.add(stored(s));
-    }
-    return out;
+  /**
+   * One page of the list of scenarios, built-ins first, then the stored ones oldest first.
+   *
+   * @param builtins the built-ins on this page
+   * @param stored the stored scenarios on this page, without their texts
+   * @param total how many scenarios there are in all
+   */
+  record Page(List<Entry> builtins, List<ScenarioInfo> stored, long total) {}
+
+  /** The page of at most {@code limit} scenarios after the first {@code offset}. Cost: two queries. */
+  Page page(int limit, long offset, Visibility v) {
+    List<Entry> b = new ArrayList<>(builtins().values());
+    int n = b.size();
+    List<Entry> mine = offset >= n ? List.of() : b.subList((int) offset, (int) Math.min(n, offset + limit));
+    int left = limit - mine.size();
+    List<ScenarioInfo> stored = left == 0 ? List.of() : store.page(left, Math.max(0, offset - n), v);
+    return new Page(List.copyOf(mine), stored, n + store.count(v));
   }
 
-  /** The scenario with this API id, or 404. */
-  Entry get(String id) {
-    return find(id).orElseThrow(() -> ApiException.notFound("no scenario '" + Bodies.clip(id)
+  /** What a list shows of a scenario, read from it. */
+  static ScenarioFacts facts(Scenario sc) {
+    return new ScenarioFacts(sc.ladder() == null ? null : sc.ladder().id(),
+        sc.initiatingEvent() == null ? null : sc.initiatingEvent().rung(), sc.hasEscalation(),
+        sc.negotiation() != null);
+  }
+
+  /**
+   * Reads and keeps the facts of the scenarios stored before they were kept with the text (once,
+   * at start-up); a text that no longer parses is listed with its facts unknown.
+   *
+   * @return how many scenarios it read
+   */
+  int backfill() {
+    int done = 0;
+    for (List<StoredScenario> batch = store.unlisted(100); !batch.isEmpty(); batch = store.unlisted(100)) {
+      for (StoredScenario s : batch) {
+        ScenarioFacts f;
+        try {
+          f = facts(ScenarioLoader.parse(SOURCE, s.yaml().getBytes(StandardCharsets.UTF_8)));
+        } catch (ScenarioException | RuntimeException e) {
+          f = ScenarioFacts.UNKNOWN;
+        }
+        // false when it was replaced or deleted meanwhile: a new text comes with its facts
+        store.setFacts(s.id(), s.hash(), f, ScenarioStore.size(s.yaml()));
+        done++;
+      }
+    }
+    return done;
+  }
+
+  /** The scenario with this API id if {@code v} sees it (a built-in, its own or a shared one), or 404. */
+  Entry get(String id, Visibility v) {
+    return find(id).filter(e -> e.stored() == null || v.sees(e.stored().ownerId(), e.stored().shared())).orElseThrow(() -> ApiException.notFound("no scenario '" + Bodies.clip(id)
         + "' (built-ins: " + String.join(", ", builtins().keySet()) + ", or a stored scenario's id)"));
   }
 

@@ -60,6 +60,12 @@ import spiral.wargame.WargameException;
  *
  * <p><b>Invitations.</b> An invitation is a random 32-byte token shown once, in the link given to
  * the facilitator; the store keeps only its SHA-256, and a claim spends it.
+ *
+ * <p><b>Seeds.</b> A game opened without a seed gets a fresh one from the server's {@link
+ * SecureRandom} (63 bits), so no two games share their perception noise unless the facilitator
+ * chose so. The seed fixes every seat's perception noise and the accidents: a player who knew it
+ * could replay the engine and read the opponent's true moves. So only the facilitator sees it
+ * while the game runs; seats and observers see it once the game is over.
  */
 final class Games {
   /** Simulated runs behind an after-action report. */
@@ -75,7 +81,7 @@ final class Games {
   private final Bodies bodies;
   private final Auth auth;
   private final Jobs jobs;
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
   private final Map<Long, Wargame> wargames = new ConcurrentHashMap<>();
   private final Map<Long, Cached> states = new ConcurrentHashMap<>();
   private final Map<Long, CompletableFuture<GameStore.Report>> reports = new ConcurrentHashMap<>();
@@ -94,8 +100,12 @@ final class Games {
     }
   }
 
-  Games(Database db, Catalog catalog, Bodies bodies, Auth auth, Jobs jobs) {
+  /**
+   * @param random the source of invitation tokens and of the seeds of games opened without one
+   */
+  Games(Database db, Catalog catalog, Bodies bodies, Auth auth, Jobs jobs, SecureRandom random) {
     this.db = db;
+    this.random = random;
     this.store = db.games();
     this.catalog = catalog;
     this.bodies = bodies;
@@ -134,14 +144,14 @@ final class Games {
 
   /** The seats a scenario would have under a seating (facilitator; for the new-game form). */
   private void seating(Context ctx) {
-    auth.require(ctx, Role.FACILITATOR);
+    Account me = auth.require(ctx, Role.FACILITATOR);
     String ref = ctx.queryParam("scenario");
     if (ref == null || ref.isEmpty()) {
       throw ApiException.badRequest("scenario: missing (a query parameter)");
     }
     String wire = ctx.queryParam("seating") == null ? "sides" : ctx.queryParam("seating");
     Seating seating = seating(wire);
-    Catalog.Entry entry = catalog.get(ref);
+    Catalog.Entry entry = catalog.get(ref, Auth.visibility(me));
     Scenario sc = entry.scenario() != null ? entry.scenario() : Catalog.parse(entry.yaml());
     Wargame w;
     try {
@@ -162,7 +172,7 @@ final class Games {
       body.put("scenario", sn.asText());
     }
     String ref = Bodies.string(body, "scenario");
-    Catalog.Entry entry = catalog.get(ref);
+    Catalog.Entry entry = catalog.get(ref, Auth.visibility(me));
     Scenario sc = entry.scenario() != null ? entry.scenario() : Catalog.parse(entry.yaml());
     long seed = body.hasNonNull("seed") ? Bodies.integer(body, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)
         : random.nextLong() & Long.MAX_VALUE;
@@ -420,7 +430,9 @@ final class Games {
         seat = s.seat();
       }
     }
-    if (g.facilitatorId() == me.id()) {
+    // the game's facilitator while it still has the role: a demoted one loses the truth, the seed
+    // and the controls at once (and sees only a seat it holds, if any)
+    if (g.facilitatorId() == me.id() && me.role().facilitates()) {
       part = Part.FACILITATOR;
     } else if (seat != null) {
       part = Part.PLAYER;
@@ -551,8 +563,10 @@ final class Games {
     Map<String, Object> m = summary(l);
     GameState st = l.state();
     boolean truth = l.over() || l.part() == Part.FACILITATOR;
+    if (l.part() == Part.FACILITATOR || l.over()) {
+      m.put("seed", l.game().seed()); // the noise of every perception: secret while the game runs
+    }
     if (l.part() == Part.FACILITATOR) {
-      m.put("seed", l.game().seed());
       m.put("scenarioHash", l.game().scenarioHash());
     }
     int ownSide = l.seat() == null ? -1 : side(l.wargame(), l.seat());

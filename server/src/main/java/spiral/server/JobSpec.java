@@ -50,8 +50,11 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
   static final int DEFAULT_PATHS = 20;
   static final int MAX_PATHS = 200;
 
-  /** Reads and checks a {@code POST /api/jobs} body; 400 for anything wrong. */
-  static JobSpec read(ObjectNode body, Catalog catalog) {
+  /**
+   * Reads and checks a {@code POST /api/jobs} body; 400 for anything wrong, including a job that
+   * asks for more than {@code limit} simulated runs ({@link #checkRuns}).
+   */
+  static JobSpec read(ObjectNode body, Catalog catalog, RunLimit limit, spiral.store.Visibility v) {
     String kind = Bodies.string(body, "kind");
     if (!KINDS.contains(kind)) {
       throw ApiException.badRequest("kind: unknown kind '" + Bodies.clip(kind) + "' (known: "
@@ -62,7 +65,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
       body.put("scenario", sn.asText());
     }
     String scenarioId = Bodies.string(body, "scenario");
-    Catalog.Entry entry = catalog.get(scenarioId);
+    Catalog.Entry entry = catalog.get(scenarioId, v);
     if (entry.scenario() == null) {
       Catalog.parse(entry.yaml()); // fails with its problems
     }
@@ -104,12 +107,70 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
     }
     Bodies.onlyKeys(body, "", keys);
     JobSpec spec = new JobSpec(kind, entry.id(), entry.yaml(), seed, p);
-    spec.check();
+    if (!kind.equals("sweep")) {
+      spec.checkRuns(limit, 0); // before anything is parsed or built
+    }
+    spec.check(limit);
     return spec;
   }
 
-  /** Checks that the scenario suits the kind (and, for a sweep, the sweep itself); 400 if not. */
-  void check() {
+  /**
+   * The most simulated runs one job of an account may ask for, and the sentence a refusal gives.
+   *
+   * @param max the limit
+   * @param says why, e.g. "this server runs at most 1000000 per job (--max-runs-per-job)"
+   */
+  record RunLimit(long max, String says) {
+    RunLimit {
+      if (max < 1) {
+        throw new IllegalArgumentException("max must be positive, was " + max);
+      }
+    }
+
+    /** The server's limit (the admin's). */
+    static RunLimit server(long max) {
+      return new RunLimit(max, "this server runs at most " + max + " per job (--max-runs-per-job)");
+    }
+  }
+
+  /**
+   * Checks the simulated runs this job asks for against the server's limit; 400 beyond. Counted:
+   * {@code runs} (simulate; options: per option), {@code samples × sampleRuns} (robust options,
+   * per option), points × {@code runs} (sweep).
+   *
+   * @param points a sweep's number of points (0 for the other kinds)
+   */
+  void checkRuns(RunLimit limit, long points) {
+    long maxRuns = limit.max();
+    long runs = runs();
+    String what = "runs: " + runs;
+    if (kind.equals("sweep")) {
+      double total = (double) points * runs;
+      if (total > maxRuns) {
+        throw ApiException.badRequest("runs: " + points + " points × " + runs + " runs = "
+            + String.format(java.util.Locale.ROOT, "%.0f", total) + " runs; "
+            + limit.says());
+      }
+      return;
+    }
+    if (runs > maxRuns) {
+      throw ApiException.badRequest(what + " runs; " + limit.says());
+    }
+    if (parameters.path("robust").asBoolean()) {
+      double total = (double) parameters.path("samples").asLong() * parameters.path("sampleRuns").asLong();
+      if (total > maxRuns) {
+        throw ApiException.badRequest("sampleRuns: " + parameters.path("samples").asLong() + " samples × "
+            + parameters.path("sampleRuns").asLong() + " runs = " + String.format(java.util.Locale.ROOT, "%.0f", total)
+            + " runs; " + limit.says());
+      }
+    }
+  }
+
+  /**
+   * Checks that the scenario suits the kind (and, for a sweep, the sweep itself, its size taken
+   * from its design's parameters before any point is built) and the runs asked for; 400 if not.
+   */
+  void check(RunLimit limit) {
     Scenario sc = Catalog.parse(yaml);
     switch (kind) {
       case "negotiate" -> {
@@ -119,11 +180,12 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
         }
       }
       case "sweep" -> {
-        int points = sweep(sc).points().length;
+        long points = sweep(sc).pointCount();
         if (points > MAX_SWEEP_POINTS) {
           throw ApiException.badRequest("design: " + points + " points; a sweep job may have at most "
               + MAX_SWEEP_POINTS + " (run larger sweeps with 'spiral sweep')");
         }
+        checkRuns(limit, points);
       }
       default -> {
         if (!sc.hasEscalation()) {

@@ -1,28 +1,36 @@
 package spiral.server;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import spiral.JsonText;
 import spiral.Version;
 import spiral.explore.sweep.SweepException;
+import spiral.store.Account;
 import spiral.store.Job;
 import spiral.store.JobStore;
 import spiral.store.NewJob;
 
 /**
- * Runs jobs: a bounded queue in front of a fixed number of job threads, which share one pool of
- * worker threads for their simulations. Each state change is written to the store; a result is
- * stored with its job's state change in one transaction. Cancellation is cooperative: the job's
- * progress callback, called after each block of runs, stops the computation once the job is
+ * Runs jobs: a fixed number of job threads take the queued jobs in turn across accounts (each
+ * account has its own first-in-first-out queue, and the threads serve the accounts round-robin, so
+ * one account's many jobs do not hold back another's one), and share one pool of worker threads
+ * for their simulations. An account has at most {@code perAccount} jobs queued or running at once
+ * (429 beyond); all accounts together at most {@code maxQueued} waiting (503 beyond). Each state
+ * change is written to the store; a result is stored with its job's state change in one
+ * transaction. Cancellation is cooperative: a queued job leaves its queue at once; a running
+ * job's progress callback, called after each block of runs, stops the computation once the job is
  * cancelled (within one block, about a thousand runs).
  *
  * <p>Jobs do not outlive the server: a job queued or running when it stops is marked failed
@@ -43,18 +51,41 @@ final class Jobs implements AutoCloseable {
     }
   }
 
+  /** A queued job. */
+  private record Task(long id, long owner, JobSpec spec, Live live) {}
+
   private final JobStore store;
-  private final ThreadPoolExecutor jobs;
+  private final List<Thread> threads = new ArrayList<>();
   private final ExecutorService workers;
   private final int workerThreads;
+  private final int maxQueued;
+  private final int perAccount;
   private final Map<Long, Live> live = new ConcurrentHashMap<>();
+  /** Guards the fields below. */
+  private final Object lock = new Object();
+  /** The accounts with waiting jobs, in their turn order (the next served first), each with its queue. */
+  private final LinkedHashMap<Long, ArrayDeque<Task>> queues = new LinkedHashMap<>();
+  /** Jobs queued or running per account. */
+  private final Map<Long, Integer> active = new HashMap<>();
+  private int waiting;
+  private boolean closed;
 
-  Jobs(JobStore store, int jobThreads, int workerThreads, int maxQueued) {
+  Jobs(JobStore store, int jobThreads, int workerThreads, int maxQueued, int perAccount) {
+    if (jobThreads < 1 || workerThreads < 1 || maxQueued < 1 || perAccount < 1) {
+      throw new IllegalArgumentException("job threads, worker threads and queue limits must be positive: "
+          + jobThreads + ", " + workerThreads + ", " + maxQueued + ", " + perAccount);
+    }
     this.store = store;
     this.workerThreads = workerThreads;
-    this.jobs = new ThreadPoolExecutor(jobThreads, jobThreads, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(maxQueued), daemons("spiral-job-"));
+    this.maxQueued = maxQueued;
+    this.perAccount = perAccount;
     this.workers = Executors.newFixedThreadPool(workerThreads, daemons("spiral-worker-"));
+    java.util.concurrent.ThreadFactory jobFactory = daemons("spiral-job-");
+    for (int i = 0; i < jobThreads; i++) {
+      Thread t = jobFactory.newThread(this::serve);
+      threads.add(t);
+      t.start();
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemons(String prefix) {
@@ -66,21 +97,88 @@ final class Jobs implements AutoCloseable {
     };
   }
 
-  /** Stores and queues a job; 503 when the queue is full. */
-  Job submit(JobSpec spec) {
-    Job job = store.create(new NewJob(spec.kind(), spec.scenario(), spec.yaml(), spec.seed(),
-        spec.parameters().toString()));
+  /**
+   * Stores and queues a job of {@code owner}: 429 when the account already has its quota of jobs
+   * queued or running (nothing is stored), 503 when the queue is full (the job is stored as failed).
+   */
+  Job submit(JobSpec spec, Account owner) {
+    synchronized (lock) {
+      int mine = active.getOrDefault(owner.id(), 0);
+      if (mine >= perAccount) {
+        throw new ApiException(429, "too_many_requests", "you have " + mine + " jobs queued or running,"
+            + " the most one account may have (" + perAccount + "); wait for one to end or cancel one");
+      }
+      active.merge(owner.id(), 1, Integer::sum); // held while the job is stored
+    }
+    Job job;
+    try {
+      job = store.create(new NewJob(spec.kind(), spec.scenario(), spec.yaml(), spec.seed(),
+          spec.parameters().toString(), owner.id()));
+    } catch (RuntimeException e) {
+      release(owner.id());
+      throw e;
+    }
     Live l = new Live();
     live.put(job.id(), l);
-    try {
-      jobs.execute(() -> run(job.id(), spec, l));
-    } catch (RejectedExecutionException e) {
-      live.remove(job.id());
-      store.fail(job.id(), "refused: the job queue is full");
-      throw new ApiException(503, "busy", "the job queue is full (" + jobs.getQueue().size()
-          + " jobs waiting); try again later");
+    synchronized (lock) {
+      if (!closed && waiting < maxQueued) {
+        queues.computeIfAbsent(owner.id(), k -> new ArrayDeque<>()).add(new Task(job.id(), owner.id(), spec, l));
+        waiting++;
+        lock.notify();
+        return job;
+      }
     }
-    return job;
+    live.remove(job.id());
+    release(owner.id());
+    store.fail(job.id(), "refused: the job queue is full");
+    throw new ApiException(503, "busy", "the job queue is full (" + maxQueued + " jobs waiting); try again later");
+  }
+
+  private void release(long owner) {
+    synchronized (lock) {
+      active.computeIfPresent(owner, (k, n) -> n <= 1 ? null : n - 1);
+    }
+  }
+
+  /** The next job: the first of the account whose turn it is, which then goes to the back of the turn order. */
+  private Task next() throws InterruptedException {
+    synchronized (lock) {
+      while (queues.isEmpty() && !closed) {
+        lock.wait();
+      }
+      if (closed) {
+        return null;
+      }
+      Iterator<Map.Entry<Long, ArrayDeque<Task>>> it = queues.entrySet().iterator();
+      Map.Entry<Long, ArrayDeque<Task>> first = it.next();
+      Task t = first.getValue().poll();
+      it.remove();
+      if (!first.getValue().isEmpty()) {
+        queues.put(first.getKey(), first.getValue()); // to the back of the turn order
+      }
+      waiting--;
+      return t;
+    }
+  }
+
+  /** A job thread: runs the next job until the server stops. */
+  private void serve() {
+    while (true) {
+      Task t;
+      try {
+        t = next();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (t == null) {
+        return;
+      }
+      try {
+        run(t.id(), t.spec(), t.live());
+      } finally {
+        release(t.owner());
+      }
+    }
   }
 
   /** The worker pool the jobs share, for other bounded computations (a game's after-action report). */
@@ -98,12 +196,33 @@ final class Jobs implements AutoCloseable {
     return Optional.ofNullable(live.get(id));
   }
 
-  /** Cancels a queued or running job; false when it had already ended. */
+  /** Cancels a queued or running job; false when it had already ended. A queued job leaves its queue. */
   boolean cancel(long id) {
     boolean changed = store.cancel(id);
     Live l = live.get(id);
     if (l != null) {
       l.cancelled.set(true);
+    }
+    Task removed = null;
+    synchronized (lock) {
+      for (Iterator<ArrayDeque<Task>> it = queues.values().iterator(); it.hasNext() && removed == null; ) {
+        ArrayDeque<Task> q = it.next();
+        for (Task t : q) {
+          if (t.id() == id) {
+            removed = t;
+            q.remove(t);
+            waiting--;
+            break;
+          }
+        }
+        if (q.isEmpty()) {
+          it.remove();
+        }
+      }
+    }
+    if (removed != null) {
+      live.remove(id);
+      release(removed.owner());
     }
     return changed;
   }
@@ -149,9 +268,16 @@ final class Jobs implements AutoCloseable {
   @Override
   public void close() {
     live.values().forEach(l -> l.cancelled.set(true));
-    jobs.shutdownNow();
+    synchronized (lock) {
+      closed = true;
+      lock.notifyAll();
+    }
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     try {
-      jobs.awaitTermination(10, TimeUnit.SECONDS);
+      for (Thread t : threads) {
+        t.interrupt();
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -20,14 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import spiral.JsonText;
 import spiral.Version;
+import spiral.store.Account;
 import spiral.store.Database;
 import spiral.store.Job;
 import spiral.store.JobState;
 import spiral.store.Role;
 import spiral.store.ResultInfo;
+import spiral.store.ScenarioInfo;
+import spiral.store.ScenarioStore;
 import spiral.store.StoredResult;
+import spiral.store.Visibility;
 
 /**
  * Spiral's web server: the REST API under {@code /api} (scenarios, jobs, results; JSON in and
@@ -60,8 +66,39 @@ public final class Server {
   private Auth auth;
   private Games games;
   private int interrupted;
+  private long maxRunsPerJob;
+  private long facilitatorRunsPerJob;
   private Optional<String> generatedAdminPassword = Optional.empty();
   private final Clock clock;
+  private final Timeouts timeouts;
+  private final SecureRandom random;
+  private SlowClientGuard guard;
+  private org.eclipse.jetty.server.Server jetty;
+
+  /** The largest request line and header block: 8 KiB (431 beyond). */
+  static final int REQUEST_HEADER_BYTES = 8 * 1024;
+  /** The largest body on the login, sign-up and password routes: 4 KiB (413 beyond). */
+  static final long AUTH_BODY_BYTES = 4 * 1024;
+
+  /**
+   * How long a client may take.
+   *
+   * @param idleMillis a connection with nothing happening on it is closed after this long
+   * @param headerMillis a request's line and headers must arrive within this long of their first byte
+   * @param bodyMillis a request body must arrive within this long of its headers
+   * @param authBodyMillis the same on the login, sign-up and password routes
+   */
+  record Timeouts(long idleMillis, long headerMillis, long bodyMillis, long authBodyMillis) {
+    /** 30 s idle, 10 s for headers, 30 s for a body, 10 s for a login's. */
+    static final Timeouts STANDARD = new Timeouts(30_000, 10_000, 30_000, 10_000);
+
+    Timeouts {
+      if (idleMillis < 1 || headerMillis < 1 || bodyMillis < 1 || authBodyMillis < 1) {
+        throw new IllegalArgumentException("timeouts must be positive: " + idleMillis + ", " + headerMillis
+            + ", " + bodyMillis + ", " + authBodyMillis);
+      }
+    }
+  }
 
   /** A server on the system clock. */
   public Server() {
@@ -70,7 +107,26 @@ public final class Server {
 
   /** A server on {@code clock} (sessions, login throttling). */
   public Server(Clock clock) {
-    this.clock = clock;
+    this(clock, new SecureRandom());
+  }
+
+  /**
+   * A server on {@code clock} whose wargames take their invitation tokens and their seeds (for a
+   * game opened without one) from {@code random}.
+   */
+  public Server(Clock clock, SecureRandom random) {
+    this(clock, random, Timeouts.STANDARD);
+  }
+
+  /** A server on {@code clock} with other client timeouts (for tests). */
+  Server(Clock clock, Timeouts timeouts) {
+    this(clock, new SecureRandom(), timeouts);
+  }
+
+  private Server(Clock clock, SecureRandom random, Timeouts timeouts) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    this.random = java.util.Objects.requireNonNull(random, "random");
+    this.timeouts = java.util.Objects.requireNonNull(timeouts, "timeouts");
   }
 
   /**
@@ -94,28 +150,49 @@ public final class Server {
       }
       url = Database.h2Url(config.dataDir());
     }
+    maxRunsPerJob = config.maxRunsPerJob();
+    facilitatorRunsPerJob = config.facilitatorRunsPerJob();
     db = Database.open(url, config.dbUser(), config.dbPassword());
     try {
       interrupted = db.jobs().interruptUnfinished();
       catalog = new Catalog(db.scenarios());
+      catalog.backfill();
       bodies = new Bodies(config.maxBodyBytes());
+      ClientAddress clients = ClientAddress.trusting(config.trustedProxies());
       auth = new Auth(db.accounts(), db.games()::holdsRunningSeat, bodies, clock, new SecureRandom(),
-          config.signupsPerHour());
+          config.signupsPerHour(), ctx -> clients.of(ctx.req().getRemoteAddr(),
+              java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
       generatedAdminPassword = auth.bootstrap(config.adminPassword());
-      jobs = new Jobs(db.jobs(), config.jobThreads(), config.workerThreads(), config.maxQueuedJobs());
-      games = new Games(db, catalog, bodies, auth, jobs);
+      jobs = new Jobs(db.jobs(), config.jobThreads(), config.workerThreads(), config.maxQueuedJobs(),
+          config.jobsPerAccount());
+      games = new Games(db, catalog, bodies, auth, jobs, random);
       app = Javalin.create(c -> {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
-        c.jetty.host = config.host();
-        c.jetty.port = config.port();
         c.http.maxRequestSize = config.maxBodyBytes();
         c.http.prefer405over404 = true;
         c.jetty.modifyHttpConfiguration(h -> {
           h.setSendServerVersion(false);
           h.setSendXPoweredBy(false);
+          h.setRequestHeaderSize(REQUEST_HEADER_BYTES);
         });
-        c.jetty.modifyServer(s -> s.setErrorHandler(new JsonErrorHandler()));
+        c.jetty.modifyServer(s -> {
+          jetty = s;
+          guard = new SlowClientGuard(clients::trusted, config.maxConnectionsPerAddress(), timeouts.headerMillis(),
+              System::nanoTime, s.getThreadPool());
+          s.setErrorHandler(new JsonErrorHandler());
+          // bodies are read in full, without a thread, before the API (Javalin's servlet) sees them
+          s.setHandler(new BodyBuffer(new BodyBuffer.Limits(config.maxBodyBytes(), timeouts.bodyMillis(),
+              AUTH_BODY_BYTES, timeouts.authBodyMillis())));
+        });
+        c.jetty.addConnector((s, http) -> {
+          ServerConnector connector = new ServerConnector(s, new HttpConnectionFactory(http));
+          connector.setHost(config.host());
+          connector.setPort(config.port());
+          connector.setIdleTimeout(timeouts.idleMillis());
+          connector.addEventListener(guard);
+          return connector;
+        });
         c.router.javaLangErrorHandler((res, err) -> {
           System.err.println("spiral: internal error: " + err);
           res.setStatus(500);
@@ -135,11 +212,17 @@ public final class Server {
         routes(c.routes);
       });
       app.start();
+      guard.start(jetty.getScheduler(), Math.min(1000, timeouts.headerMillis()));
       return app.port();
     } catch (RuntimeException e) {
       stop();
       throw e;
     }
+  }
+
+  /** The connection limits in force (for tests). */
+  synchronized SlowClientGuard guard() {
+    return guard;
   }
 
   /** The port the server listens on. */
@@ -170,6 +253,7 @@ public final class Server {
     if (app != null) {
       app.stop();
       app = null;
+      jetty = null;
     }
     if (jobs != null) {
       jobs.close();
@@ -224,12 +308,20 @@ public final class Server {
     });
 
     r.get("/api/scenarios", ctx -> {
-      auth.require(ctx, READERS);
+      Account me = auth.require(ctx, READERS);
+      int limit = limit(ctx);
+      long offset = offset(ctx);
+      Catalog.Page page = catalog.page(limit, offset, Auth.visibility(me));
       List<Object> out = new ArrayList<>();
-      for (Catalog.Entry e : catalog.all()) {
+      for (Catalog.Entry e : page.builtins()) {
         out.add(scenario(e, false));
       }
-      json(ctx, 200, Map.of("scenarios", out));
+      for (ScenarioInfo i : page.stored()) {
+        out.add(listed(i));
+      }
+      long next = offset + out.size();
+      json(ctx, 200, ordered("scenarios", out, "total", page.total(), "limit", limit, "offset", offset,
+          "next", next < page.total() && !out.isEmpty() ? "/api/scenarios?limit=" + limit + "&offset=" + next : null));
     });
     r.post("/api/scenarios/validate", ctx -> {
       auth.require(ctx, READERS);
@@ -237,29 +329,35 @@ public final class Server {
       json(ctx, 200, ordered("valid", true, "name", sc.id(), "title", sc.name()));
     });
     r.post("/api/scenarios", ctx -> {
-      auth.require(ctx, Role.FACILITATOR);
+      Account me = auth.require(ctx, Role.FACILITATOR);
       String yaml = yaml(ctx);
       var sc = Catalog.parse(yaml);
-      var s = db.scenarios().create(sc.id(), sc.name(), yaml);
+      var s = db.scenarios().create(me.id(), sc.id(), sc.name(), yaml, Catalog.facts(sc));
       ctx.header("Location", "/api/scenarios/" + s.id());
-      json(ctx, 201, scenario(catalog.get(Long.toString(s.id())), true));
+      json(ctx, 201, scenario(catalog.get(Long.toString(s.id()), Auth.visibility(me)), true));
     });
     r.get("/api/scenarios/{id}", ctx -> {
-      auth.require(ctx, READERS);
-      json(ctx, 200, scenario(catalog.get(ctx.pathParam("id")), true));
+      Account me = auth.require(ctx, READERS);
+      json(ctx, 200, scenario(catalog.get(ctx.pathParam("id"), Auth.visibility(me)), true));
+    });
+    r.post("/api/scenarios/{id}/share", ctx -> {
+      Account me = auth.require(ctx, Role.FACILITATOR);
+      long id = ownScenario(ctx, me);
+      db.scenarios().setShared(id, shared(ctx));
+      json(ctx, 200, scenario(catalog.get(Long.toString(id), Auth.visibility(me)), false));
     });
     r.put("/api/scenarios/{id}", ctx -> {
-      auth.require(ctx, Role.FACILITATOR);
-      long id = catalog.storedId(ctx.pathParam("id"));
+      Account me = auth.require(ctx, Role.FACILITATOR);
+      long id = ownScenario(ctx, me);
       String yaml = yaml(ctx);
       var sc = Catalog.parse(yaml);
-      db.scenarios().update(id, sc.id(), sc.name(), yaml)
+      db.scenarios().update(id, sc.id(), sc.name(), yaml, Catalog.facts(sc))
           .orElseThrow(() -> ApiException.notFound("no scenario '" + id + "'"));
-      json(ctx, 200, scenario(catalog.get(Long.toString(id)), true));
+      json(ctx, 200, scenario(catalog.get(Long.toString(id), Auth.visibility(me)), true));
     });
     r.delete("/api/scenarios/{id}", ctx -> {
-      auth.require(ctx, Role.FACILITATOR);
-      long id = catalog.storedId(ctx.pathParam("id"));
+      Account me = auth.require(ctx, Role.FACILITATOR);
+      long id = ownScenario(ctx, me);
       if (!db.scenarios().delete(id)) {
         throw ApiException.notFound("no scenario '" + id + "'");
       }
@@ -267,27 +365,33 @@ public final class Server {
     });
 
     r.post("/api/jobs", ctx -> {
-      auth.require(ctx, Role.FACILITATOR);
-      JobSpec spec = JobSpec.read(bodies.object(ctx), catalog);
-      Job job = jobs.submit(spec);
+      Account me = auth.require(ctx, Role.FACILITATOR);
+      JobSpec spec = JobSpec.read(bodies.object(ctx), catalog, runLimit(me), Auth.visibility(me));
+      Job job = jobs.submit(spec, me);
       ctx.header("Location", "/api/jobs/" + job.id());
       json(ctx, 202, job(db.jobs().get(job.id()).orElse(job)));
     });
     r.get("/api/jobs", ctx -> {
-      auth.require(ctx, READERS);
+      Account me = auth.require(ctx, READERS);
       List<Object> out = new ArrayList<>();
-      for (Job j : db.jobs().list(limit(ctx))) {
+      for (Job j : db.jobs().list(limit(ctx), Auth.visibility(me))) {
         out.add(job(j));
       }
       json(ctx, 200, Map.of("jobs", out));
     });
     r.get("/api/jobs/{id}", ctx -> {
-      auth.require(ctx, READERS);
-      json(ctx, 200, job(findJob(ctx)));
+      Account me = auth.require(ctx, READERS);
+      json(ctx, 200, job(findJob(ctx, me)));
+    });
+    r.post("/api/jobs/{id}/share", ctx -> {
+      Account me = auth.require(ctx, Role.FACILITATOR);
+      Job j = ownJob(ctx, me);
+      db.jobs().setShared(j.id(), shared(ctx));
+      json(ctx, 200, job(db.jobs().get(j.id()).orElse(j)));
     });
     r.delete("/api/jobs/{id}", ctx -> {
-      auth.require(ctx, Role.FACILITATOR);
-      Job j = findJob(ctx);
+      Account me = auth.require(ctx, Role.FACILITATOR);
+      Job j = ownJob(ctx, me);
       if (!jobs.cancel(j.id())) {
         Job now = db.jobs().get(j.id()).orElse(j);
         throw new ApiException(409, "conflict", "job " + j.id() + " has already ended ("
@@ -297,31 +401,53 @@ public final class Server {
     });
 
     r.get("/api/results", ctx -> {
-      auth.require(ctx, READERS);
+      Account me = auth.require(ctx, READERS);
       List<Object> out = new ArrayList<>();
-      for (ResultInfo i : db.results().list(limit(ctx))) {
+      for (ResultInfo i : db.results().list(limit(ctx), Auth.visibility(me))) {
         out.add(result(i, null));
       }
       json(ctx, 200, Map.of("results", out));
     });
     r.get("/api/results/{id}", ctx -> {
-      auth.require(ctx, READERS);
-      StoredResult s = findResult(ctx);
+      Account me = auth.require(ctx, READERS);
+      StoredResult s = findResult(ctx, me);
       json(ctx, 200, result(s.info(), s));
     });
+    r.post("/api/results/{id}/share", ctx -> {
+      Account me = auth.require(ctx, Role.FACILITATOR);
+      ResultInfo i = findResult(ctx, me).info();
+      if (!Auth.mayChange(me, i.ownerId())) {
+        throw notYours("result " + i.id());
+      }
+      db.results().setShared(i.id(), shared(ctx));
+      json(ctx, 200, result(findResult(ctx, me).info(), null));
+    });
     r.post("/api/results/{id}/rerun", ctx -> {
-      auth.require(ctx, Role.FACILITATOR);
-      ResultInfo i = findResult(ctx).info();
+      Account me = auth.require(ctx, Role.FACILITATOR);
+      ResultInfo i = findResult(ctx, me).info();
       String yaml = db.results().scenarioText(i.scenarioHash()).orElseThrow(() ->
           new ApiException(409, "conflict", "the scenario text of result " + i.id() + " is no longer stored"));
       JsonNode params = Bodies.READER.readTree(i.parameters());
       JobSpec spec = new JobSpec(i.kind(), i.scenario(), yaml, i.seed(), (ObjectNode) params);
-      Job job = jobs.submit(spec);
+      spec.check(runLimit(me)); // the limit may have been lowered since, or the caller's be lower
+      Job job = jobs.submit(spec, me); // the re-run belongs to whoever asks for it
       ctx.header("Location", "/api/jobs/" + job.id());
       json(ctx, 202, job(db.jobs().get(job.id()).orElse(job)));
     });
 
     games.routes(r);
+  }
+
+  /**
+   * The most simulated runs one job of {@code me} may ask for: the server's limit for the admin, the
+   * facilitators' (no more than the server's) for a facilitator.
+   */
+  private JobSpec.RunLimit runLimit(Account me) {
+    if (me.role() == Role.ADMIN || facilitatorRunsPerJob >= maxRunsPerJob) {
+      return JobSpec.RunLimit.server(maxRunsPerJob);
+    }
+    return new JobSpec.RunLimit(facilitatorRunsPerJob, "a facilitator's job may ask for at most "
+        + facilitatorRunsPerJob + " runs (--facilitator-runs-per-job)");
   }
 
   private static String noRoute(Context ctx, int status) {
@@ -364,18 +490,95 @@ public final class Server {
     return (int) n.value();
   }
 
-  private Job findJob(Context ctx) {
+  /** The {@code offset} query parameter: how many items to skip, 0 by default. */
+  private static long offset(Context ctx) {
+    String q = ctx.queryParam("offset");
+    if (q == null || q.equals("0")) {
+      return 0;
+    }
+    Catalog.OptionalLongId n = Catalog.OptionalLongId.of(q);
+    if (n == null) {
+      throw ApiException.badRequest("offset: must be an integer of 0 or more, was '" + Bodies.clip(q) + "'");
+    }
+    return n.value();
+  }
+
+  /** The job in the path if {@code me} sees it (its own, a shared one; the admin any), else 404. */
+  private Job findJob(Context ctx, Account me) {
     String id = ctx.pathParam("id");
     Catalog.OptionalLongId n = Catalog.OptionalLongId.of(id);
+    Visibility v = Auth.visibility(me);
     return (n == null ? java.util.Optional.<Job>empty() : db.jobs().get(n.value()))
+        .filter(j -> v.sees(j.ownerId(), j.shared()))
         .orElseThrow(() -> ApiException.notFound("no job '" + Bodies.clip(id) + "'"));
   }
 
-  private StoredResult findResult(Context ctx) {
+  /** The job in the path if {@code me} may change it (its owner, the admin); 403 for one it only sees. */
+  private Job ownJob(Context ctx, Account me) {
+    Job j = findJob(ctx, me);
+    if (!Auth.mayChange(me, j.ownerId())) {
+      throw notYours("job " + j.id());
+    }
+    return j;
+  }
+
+  /** The stored scenario in the path if {@code me} may change it (its owner, the admin); else 403 or 404. */
+  private long ownScenario(Context ctx, Account me) {
+    long id = catalog.storedId(ctx.pathParam("id"));
+    var s = db.scenarios().get(id).filter(x -> Auth.visibility(me).sees(x.ownerId(), x.shared()))
+        .orElseThrow(() -> ApiException.notFound("no scenario '" + id + "'"));
+    if (!Auth.mayChange(me, s.ownerId())) {
+      throw notYours("scenario " + id);
+    }
+    return id;
+  }
+
+  private static ApiException notYours(String what) {
+    return new ApiException(403, "forbidden", what + " is shared with you, not yours: only its owner can change or"
+        + " share it");
+  }
+
+  /** The body of a share request: {@code {"shared": true|false}}. */
+  private boolean shared(Context ctx) {
+    ObjectNode o = bodies.object(ctx);
+    Bodies.onlyKeys(o, "", Set.of("shared"));
+    JsonNode v = o.get("shared");
+    if (v == null || !v.isBoolean()) {
+      throw ApiException.badRequest("shared: true or false expected");
+    }
+    return v.asBoolean();
+  }
+
+  /** The result in the path if {@code me} sees it, else 404. */
+  private StoredResult findResult(Context ctx, Account me) {
     String id = ctx.pathParam("id");
     Catalog.OptionalLongId n = Catalog.OptionalLongId.of(id);
+    Visibility v = Auth.visibility(me);
     return (n == null ? java.util.Optional.<StoredResult>empty() : db.results().get(n.value()))
+        .filter(s -> v.sees(s.info().ownerId(), s.info().shared()))
         .orElseThrow(() -> ApiException.notFound("no result '" + Bodies.clip(id) + "'"));
+  }
+
+  /** A stored scenario in a list: its kept metadata, no text (nothing is parsed). */
+  private static Map<String, Object> listed(ScenarioInfo i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", Long.toString(i.id()));
+    m.put("builtin", false);
+    m.put("readOnly", false);
+    m.put("name", i.name());
+    m.put("title", i.title());
+    m.put("hash", i.hash());
+    m.put("ladder", i.facts().ladder());
+    m.put("initiatingRung", i.facts().initiatingRung());
+    m.put("sizeBytes", i.sizeBytes());
+    if (i.facts().escalation() != null) {
+      m.put("escalation", i.facts().escalation());
+      m.put("negotiation", i.facts().negotiation());
+    }
+    m.put("shared", i.shared());
+    m.put("createdAt", i.createdAt());
+    m.put("updatedAt", i.updatedAt());
+    return m;
   }
 
   private static Map<String, Object> scenario(Catalog.Entry e, boolean withText) {
@@ -386,11 +589,16 @@ public final class Server {
     m.put("name", e.scenario() != null ? e.scenario().id() : e.stored().name());
     m.put("title", e.scenario() != null ? e.scenario().name() : e.stored().title());
     m.put("hash", e.hash());
+    var facts = e.scenario() != null ? Catalog.facts(e.scenario()) : spiral.store.ScenarioFacts.UNKNOWN;
+    m.put("ladder", facts.ladder());
+    m.put("initiatingRung", facts.initiatingRung());
+    m.put("sizeBytes", ScenarioStore.size(e.yaml()));
     if (e.scenario() != null) {
       m.put("escalation", e.scenario().hasEscalation());
       m.put("negotiation", e.scenario().negotiation() != null);
     }
     if (e.stored() != null) {
+      m.put("shared", e.stored().shared());
       m.put("createdAt", e.stored().createdAt());
       m.put("updatedAt", e.stored().updatedAt());
     }
@@ -426,6 +634,7 @@ public final class Server {
     m.put("createdAt", j.createdAt());
     m.put("startedAt", j.startedAt());
     m.put("finishedAt", j.finishedAt());
+    m.put("shared", j.shared());
     return m;
   }
 
@@ -441,6 +650,7 @@ public final class Server {
     m.put("parameters", Bodies.READER.readTree(i.parameters()));
     m.put("resultHash", i.bodyHash());
     m.put("createdAt", i.createdAt());
+    m.put("shared", i.shared());
     if (s != null) {
       m.put("intact", s.intact());
       m.put("result", JsonText.MAPPER.readTree(s.body()));

@@ -27,7 +27,7 @@ import spiral.store.Hashes;
  * The API against a real server on a free port, over a real database: each subclass gives the
  * database (H2 in a temporary folder, an embedded PostgreSQL).
  */
-abstract class ApiContract extends LiveServer implements AuthContract {
+abstract class ApiContract extends LiveServer implements AuthContract, OwnershipContract {
   /** The facilitator {@code admin}. */
   Http http;
 

@@ -46,7 +46,7 @@ interface AuthContract {
     assertThat(r.status()).isEqualTo(200);
     String cookie = r.raw().headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(cookie).startsWith("spiral_session=").contains("HttpOnly", "SameSite=Strict", "Path=/");
-    assertThat(r.json().get("role").asText()).isEqualTo("facilitator");
+    assertThat(r.json().get("role").asText()).isEqualTo("admin");
     assertThat(r.json().get("csrf").asText()).hasSizeGreaterThan(30);
   }
 
@@ -78,8 +78,10 @@ interface AuthContract {
     ApiContract.cleanError(player.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":\"rand-d-ports\"}"), 403);
     ApiContract.cleanError(player.put("/api/users/" + name, "{\"role\":\"facilitator\"}"), 403);
     // the name is taken now, in any case
-    ApiContract.cleanError(anonymous().post("/api/auth/register",
-        "{\"name\":\"" + name.toUpperCase(java.util.Locale.ROOT) + "\",\"password\":\"another password 1\"}"), 409);
+    assertThat(anonymous().signUp(name.toUpperCase(java.util.Locale.ROOT), "another password 1").status()).isEqualTo(202);
+    ApiContract.cleanError(anonymous().post("/api/auth/login",
+        "{\"name\":\"" + name + "\",\"password\":\"another password 1\"}"), 401);
+    assertThat(player.get("/api/auth/me").json().get("role").asText()).isEqualTo("player");
     ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"x\",\"password\":\"long enough password\"}"), 400);
     ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"short-pw\",\"password\":\"short\"}"), 400);
     ApiContract.cleanError(anonymous().post("/api/auth/register", "{\"name\":\"<script>\",\"password\":\"long enough password\"}"), 400);
@@ -87,6 +89,27 @@ interface AuthContract {
     // logging out ends the session
     assertThat(player.post("/api/auth/logout", "").status()).isEqualTo(204);
     ApiContract.cleanError(player.get("/api/auth/me"), 401);
+  }
+
+  @Test
+  default void signUpAnswersAlikeWhetherOrNotTheNameIsTaken() {
+    String name = "taken-" + System.nanoTime();
+    Http.Res first = anonymous().signUp(name, "the first password");
+    Http.Res second = anonymous().signUp(name, "the second password");
+    Http.Res admin = anonymous().signUp("admin", "an attempt on admin");
+    for (Http.Res r : List.of(first, second, admin)) {
+      assertThat(r.status()).as(r.body()).isEqualTo(202);
+      assertThat(r.body()).isEqualTo(first.body());
+      assertThat(r.raw().headers().firstValue("Set-Cookie")).as("no session").isEmpty();
+      ApiContract.noInternals(r);
+    }
+    // the first sign-up made the account; the second changed nothing
+    assertThat(anonymous().login(name, "the first password").get("/api/auth/me").json().get("role").asText())
+        .isEqualTo("player");
+    ApiContract.cleanError(anonymous().post("/api/auth/login",
+        "{\"name\":\"" + name + "\",\"password\":\"the second password\"}"), 401);
+    ApiContract.cleanError(anonymous().post("/api/auth/login",
+        "{\"name\":\"admin\",\"password\":\"an attempt on admin\"}"), 401);
   }
 
   @Test
@@ -102,7 +125,9 @@ interface AuthContract {
     ApiContract.cleanError(observer.delete("/api/scenarios/1"), 403);
     assertThat(admin.get("/api/users").json().get("users").toString()).contains(name).doesNotContain("password");
     assertThat(admin.put("/api/users/" + name, "{\"role\":\"player\"}").json().get("role").asText()).isEqualTo("player");
-    ApiContract.cleanError(observer.get("/api/scenarios"), 403);
+    // the role change ended the observer's sessions; logged in again, it is a player
+    ApiContract.cleanError(observer.get("/api/scenarios"), 401);
+    ApiContract.cleanError(anonymous().login(name, "observer password").get("/api/scenarios"), 403);
     ApiContract.cleanError(admin.put("/api/users/admin", "{\"role\":\"player\"}"), 409);
     ApiContract.cleanError(admin.put("/api/users/nobody-here", "{\"role\":\"player\"}"), 404);
     ApiContract.cleanError(admin.put("/api/users/" + name, "{\"role\":\"king\"}"), 400);
@@ -214,10 +239,65 @@ interface AuthContract {
   }
 
   @Test
+  default void aFacilitatorDisablesAnAccountEndingAllItsSessionsAtOnce() {
+    Http admin = admin();
+    String name = "disabled-" + System.nanoTime() % 1_000_000;
+    ApiContract.cleanError(admin.post("/api/users/" + name + "/disable", ""), 404);
+    assertThat(admin.post("/api/users", "{\"name\":\"" + name + "\",\"password\":\"observer password\",\"role\":\"observer\"}")
+        .status()).isEqualTo(201);
+    Http one = anonymous().login(name, "observer password");
+    Http two = anonymous().login(name, "observer password");
+    ApiContract.cleanError(one.post("/api/users/" + name + "/disable", ""), 403);
+    Http.Res off = admin.post("/api/users/" + name + "/disable", "");
+    assertThat(off.status()).as(off.body()).isEqualTo(200);
+    assertThat(off.json().get("disabled").asBoolean()).isTrue();
+    assertThat(off.json().get("sessionsEnded").asInt()).isEqualTo(2);
+    ApiContract.cleanError(one.get("/api/auth/me"), 401);
+    ApiContract.cleanError(two.get("/api/scenarios"), 401);
+    // it cannot log in, and says no more than for a wrong password
+    Http.Res refused = anonymous().post("/api/auth/login", "{\"name\":\"" + name + "\",\"password\":\"observer password\"}");
+    ApiContract.cleanError(refused, 401);
+    assertThat(refused.json().get("message").asText()).isEqualTo("wrong name or password");
+    boolean listed = false;
+    for (com.fasterxml.jackson.databind.JsonNode u : admin.get("/api/users").json().get("users")) {
+      if (u.get("name").asText().equals(name)) {
+        listed = u.get("disabled").asBoolean();
+      }
+    }
+    assertThat(listed).as("listed as disabled").isTrue();
+    ApiContract.cleanError(admin.post("/api/users/admin/disable", ""), 409);
+    assertThat(admin.post("/api/users/" + name + "/enable", "").json().get("disabled").asBoolean()).isFalse();
+    assertThat(anonymous().login(name, "observer password").get("/api/auth/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  default void weakPasswordsAreRefusedWith400SayingWhy() {
+    for (String[] c : new String[][] {{"password12", "12 to 200 characters"},
+        {"123456789012", "most common passwords"}, {"qwertyuiop12", "most common passwords"},
+        {"weak-pw-" + System.nanoTime() % 1000, "12 to 200 characters"}}) {
+      Http.Res r = anonymous().post("/api/auth/register", "{\"name\":\"weak-" + System.nanoTime()
+          + "\",\"password\":\"" + c[0] + "\"}");
+      ApiContract.cleanError(r, 400);
+      assertThat(r.json().get("message").asText()).contains(c[1]).doesNotContain(c[0]);
+    }
+    String name = "same-as-name-" + System.nanoTime() % 100_000;
+    Http.Res same = anonymous().post("/api/auth/register", "{\"name\":\"" + name + "\",\"password\":\"" + name + "\"}");
+    ApiContract.cleanError(same, 400);
+    assertThat(same.json().get("message").asText()).contains("account's name");
+    // no composition rules: lower-case words are fine
+    anonymous().register("words-" + System.nanoTime() % 100_000, "plain lower case words");
+  }
+
+  @Test
   default void anOverlongLoginNameIsAnOrdinaryFailure() {
-    Http.Res r = anonymous().post("/api/auth/login", "{\"name\":\"" + "x".repeat(100_000)
+    Http.Res r = anonymous().post("/api/auth/login", "{\"name\":\"" + "x".repeat(3_000)
         + "\",\"password\":\"whatever it is\"}");
     ApiContract.cleanError(r, 401);
     assertThat(r.body()).doesNotContain("xxxxxxxxxx");
+    // a login body over 4 KiB is not read at all
+    Http.Res huge = anonymous().post("/api/auth/login", "{\"name\":\"" + "x".repeat(100_000)
+        + "\",\"password\":\"whatever it is\"}");
+    ApiContract.cleanError(huge, 413);
+    assertThat(huge.body()).doesNotContain("xxxxxxxxxx");
   }
 }

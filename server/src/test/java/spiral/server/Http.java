@@ -50,9 +50,22 @@ record Http(String base, String cookie, String csrf) {
     return authenticate("/api/auth/login", 200, "login as ", name, password);
   }
 
-  /** Signs up {@code name} as a player on this client's server and returns its session. */
+  /**
+   * Signs up {@code name} as a player on this client's server, then logs in as it (a sign-up opens
+   * no session and answers alike whether or not the name was free), and returns the session.
+   */
   Http register(String name, String password) {
-    return authenticate("/api/auth/register", 201, "sign-up of ", name, password);
+    Res r = signUp(name, password);
+    if (r.status() != 202) {
+      throw new AssertionError("sign-up of " + name + " failed (" + r.status() + "): " + r.body());
+    }
+    return login(name, password);
+  }
+
+  /** The bare sign-up request. */
+  Res signUp(String name, String password) {
+    return new Http(base, null, null).post("/api/auth/register",
+        "{\"name\":" + quote(name) + ",\"password\":" + quote(password) + "}");
   }
 
   private Http authenticate(String path, int expected, String what, String name, String password) {

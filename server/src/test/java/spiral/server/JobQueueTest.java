@@ -19,7 +19,7 @@ class JobQueueTest {
     long queued;
     try {
       Http http = Http.on(server.start(ServerConfig.local(0, tmp).withJobs(1, 1, 1)
-          .withAdminPassword(Http.ADMIN_PASSWORD))).admin();
+          .withAdminPassword(Http.ADMIN_PASSWORD).withMaxRunsPerJob(JobSpec.MAX_RUNS))).admin();
       String big = "{\"kind\":\"simulate\",\"scenario\":\"rand-a-satellite\",\"runs\":1000000000}";
       running = http.post("/api/jobs", big).json().get("id").asLong();
       long end = System.nanoTime() + 60_000_000_000L;

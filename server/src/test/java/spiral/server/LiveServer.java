@@ -13,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LiveServer {
+  /** Jobs one account may have queued or running at once on these servers. */
+  static final int JOBS_PER_ACCOUNT = 8;
+  /** Simulated runs one job of a facilitator may ask for on these servers (the admin's: {@link JobSpec#MAX_RUNS}). */
+  static final long FACILITATOR_RUNS = 2_000_000L;
+
   Server server;
   /** The server's address, {@code http://127.0.0.1:PORT}. */
   String base;
@@ -31,7 +36,9 @@ abstract class LiveServer {
   void start() throws Exception {
     database = database();
     server = new Server();
-    anonymous = Http.on(server.start(database.config().withJobs(2, 2, 100).withAdminPassword(Http.ADMIN_PASSWORD)));
+    anonymous = Http.on(server.start(database.config().withJobs(2, 2, 100).withAdminPassword(Http.ADMIN_PASSWORD)
+        // jobs of 10^9 runs stand for long-running ones (cancel, progress): the default limit is lower
+        .withMaxRunsPerJob(JobSpec.MAX_RUNS).withQuotas(JOBS_PER_ACCOUNT, FACILITATOR_RUNS)));
     base = anonymous.base();
   }
 

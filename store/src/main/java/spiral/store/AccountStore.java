@@ -1,5 +1,6 @@
 package spiral.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,6 +77,57 @@ public final class AccountStore {
     });
   }
 
+  /** The account with this name and its password hash, unless the account is disabled. */
+  public Optional<Credentials> enabledCredentials(String name) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + ACCOUNT + ", a.password_hash FROM account a WHERE a.name = ? AND a.disabled = FALSE")) {
+        ps.setString(1, name);
+        return Database.row(ps, rs -> new Credentials(account(rs), rs.getString(5)));
+      }
+    });
+  }
+
+  /**
+   * Disables or enables an account; disabling ends every session of the account in the same
+   * transaction.
+   *
+   * @return the number of sessions ended, or empty when there is no such account
+   */
+  public Optional<Integer> setDisabled(String name, boolean disabled) {
+    return db.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE account SET disabled = ? WHERE name = ?")) {
+        ps.setBoolean(1, disabled);
+        ps.setString(2, name);
+        if (ps.executeUpdate() == 0) {
+          return Optional.<Integer>empty();
+        }
+      }
+      if (!disabled) {
+        return Optional.of(0);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM login_session WHERE account_id = (SELECT id FROM account WHERE name = ?)")) {
+        ps.setString(1, name);
+        return Optional.of(ps.executeUpdate());
+      }
+    });
+  }
+
+  /** The names of the disabled accounts. */
+  public java.util.Set<String> disabledNames() {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM account WHERE disabled = TRUE");
+          ResultSet rs = ps.executeQuery()) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+        return out;
+      }
+    });
+  }
+
   /** The account with this name. */
   public Optional<Account> byName(String name) {
     return credentials(name).map(Credentials::account);
@@ -102,14 +154,93 @@ public final class AccountStore {
 
   /** Gives an account another role; empty when there is no such account. */
   public Optional<Account> setRole(String name, Role role) {
-    int n = db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE account SET role = ? WHERE name = ?")) {
+    return changeRole(name, role).map(RoleChange::account);
+  }
+
+  /**
+   * Gives an account another role in one transaction that locks the account's row (as a seat claim
+   * does, {@link GameStore#claim}), so a role change and a claim never interleave. A change ends
+   * every session of the account at once (a demoted facilitator loses its games' control with its
+   * next request, which has no session).
+   *
+   * @return the account after the change and the sessions ended, or empty when there is no such account
+   * @throws ConflictException when the account is {@code admin} (its role never changes), or a player
+   *     that holds a seat in a game that is not over is to become anything else
+   */
+  public Optional<RoleChange> changeRole(String name, Role role) {
+    return db.transaction(c -> {
+      Account before;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + " FROM account a WHERE a.name = ? FOR UPDATE")) {
+        ps.setString(1, name);
+        Optional<Account> a = Database.row(ps, AccountStore::account);
+        if (a.isEmpty()) {
+          return Optional.<RoleChange>empty();
+        }
+        before = a.get();
+      }
+      if (before.role() == role) {
+        return Optional.of(new RoleChange(before, 0));
+      }
+      if (before.role() == Role.ADMIN || role == Role.ADMIN) {
+        throw new ConflictException("the role admin belongs to the account admin alone and never changes");
+      }
+      if (before.role() == Role.PLAYER) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM game_seat s JOIN game g ON g.id = s.game_id"
+            + " WHERE s.account_id = ? AND g.state = 'running'")) {
+          ps.setLong(1, before.id());
+          if (Database.row(ps, rs -> 1).isPresent()) {
+            // facilitators and observers read scenarios, which hold the other side's secrets
+            throw new ConflictException("'" + name + "' holds a seat in a game that is not over;"
+                + " change the role once its games have ended");
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE account SET role = ? WHERE id = ?")) {
         ps.setString(1, role.wire());
-        ps.setString(2, name);
-        return ps.executeUpdate();
+        ps.setLong(2, before.id());
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_session WHERE account_id = ?")) {
+        ps.setLong(1, before.id());
+        return Optional.of(new RoleChange(new Account(before.id(), before.name(), role, before.createdAt()),
+            ps.executeUpdate()));
       }
     });
-    return n == 0 ? Optional.empty() : byName(name);
+  }
+
+  /**
+   * An account after a role change.
+   *
+   * @param account the account with its new role
+   * @param sessionsEnded how many of its sessions the change ended
+   */
+  public record RoleChange(Account account, int sessionsEnded) {}
+
+  /** Locks an account's row for the rest of the transaction on {@code c} and reads its role. */
+  static Optional<Role> lockRole(Connection c, long accountId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT role FROM account WHERE id = ? AND disabled = FALSE FOR UPDATE")) {
+      ps.setLong(1, accountId);
+      return Database.row(ps, rs -> Role.of(rs.getString(1)).orElse(null));
+    }
+  }
+
+  /**
+   * Gives every stored scenario, job and result without an owner to {@code accountId} (rows stored
+   * before ownership existed, in a database that had no account then).
+   *
+   * @return how many rows it gave
+   */
+  public int adoptUnowned(long accountId) {
+    return db.transaction(c -> {
+      int n = 0;
+      for (String table : new String[] {"scenario", "job", "result"}) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET owner_id = ? WHERE owner_id IS NULL")) {
+          ps.setLong(1, accountId);
+          n += ps.executeUpdate();
+        }
+      }
+      return n;
+    });
   }
 
   /** Replaces an account's password hash and ends its sessions. */
@@ -129,7 +260,7 @@ public final class AccountStore {
 
   /** Stores a new session. */
   public void openSession(String tokenHash, long accountId, String csrf, long now) {
-    db.query(c -> {
+    db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO login_session (token_hash, account_id, csrf, created_at, last_seen) VALUES (?, ?, ?, ?, ?)")) {
         ps.setString(1, tokenHash);
@@ -146,7 +277,8 @@ public final class AccountStore {
   public Optional<LoginSession> session(String tokenHash) {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT + ", s.csrf, s.created_at, s.last_seen"
-          + " FROM login_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?")) {
+          + " FROM login_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?"
+          + " AND a.disabled = FALSE")) {
         ps.setString(1, tokenHash);
         return Database.row(ps, rs -> new LoginSession(account(rs), rs.getString(5), rs.getLong(6), rs.getLong(7)));
       }
@@ -166,7 +298,7 @@ public final class AccountStore {
 
   /** Ends a session. */
   public void closeSession(String tokenHash) {
-    db.query(c -> {
+    db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_session WHERE token_hash = ?")) {
         ps.setString(1, tokenHash);
         return ps.executeUpdate();

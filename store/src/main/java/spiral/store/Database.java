@@ -5,10 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -17,9 +20,17 @@ import org.flywaydb.core.api.FlywayException;
  * Spiral's database: an embedded H2 file or a PostgreSQL server, brought to the current schema by
  * the Flyway migrations under {@code db/migration} when it opens, with the stores over it.
  *
- * <p>An H2 database is opened with {@code WRITE_DELAY=0}, so every commit reaches the file before
- * the commit returns: a process killed right after a result was stored keeps it. While open, the
- * database holds one H2 connection so that the file stays open between requests.
+ * <p><b>Durability.</b> Every write ({@link #transaction}) is durable when it returns: a move, a
+ * job or a result the server has acknowledged survives a killed process or a power cut. On H2
+ * (opened with {@code WRITE_DELAY=0}, so that a commit also writes its changes to the file), a
+ * transaction is followed by {@code CHECKPOINT SYNC}, which stores what is committed and forces
+ * the file to the disk (fsync); concurrent writers share one sync (group commit: a sync covers
+ * every commit that had returned when it began), so the cost is one fsync per burst rather than
+ * per write. H2's {@code RETENTION_TIME} is left at its default (45 s): lowering it lets H2 reuse
+ * file space that a crash could still need. On PostgreSQL a transaction runs with {@code
+ * synchronous_commit} on even where the server's default is off (the commit returns once its WAL
+ * is flushed); a server run with {@code fsync} off cannot be made durable from here. While open,
+ * the database holds one H2 connection so that the file stays open between requests.
  *
  * <p>Thread-safe: every operation takes its own connection.
  */
@@ -28,6 +39,7 @@ public final class Database implements AutoCloseable {
   public static final String H2_FILE = "spiral";
 
   private final String url;
+  private final boolean h2;
   private final DataSource dataSource;
   private final Connection keepOpen;
   private final ScenarioStore scenarios;
@@ -35,9 +47,17 @@ public final class Database implements AutoCloseable {
   private final ResultStore results;
   private final GameStore games;
   private final AccountStore accounts;
+  /** Group commit on H2: commits counted, commits known durable, and whether a sync runs. */
+  private final ReentrantLock syncLock = new ReentrantLock();
+  private final Condition synced = syncLock.newCondition();
+  private long commits;
+  private long durable;
+  private boolean syncing;
+  private long syncs;
 
   private Database(String url, DataSource dataSource, Connection keepOpen) {
     this.url = url;
+    this.h2 = url.startsWith("jdbc:h2:");
     this.dataSource = dataSource;
     this.keepOpen = keepOpen;
     this.scenarios = new ScenarioStore(this);
@@ -156,7 +176,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} on a connection in auto-commit mode. */
+  /**
+   * Runs {@code work} on a connection in auto-commit mode: for reads, and for writes that need
+   * not survive a crash (a session's last use). Writes that are acknowledged use {@link #transaction}.
+   */
   <T> T query(SqlWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
       return work.apply(c);
@@ -165,20 +188,89 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs {@code work} in one transaction: committed and durable (on the disk) when it returns,
+   * rolled back when it throws. Every write goes through here.
+   */
   <T> T transaction(SqlWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      T t;
       try {
-        T t = work.apply(c);
+        if (!h2) {
+          synchronousCommit(c);
+        }
+        t = work.apply(c);
         c.commit();
-        return t;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
+      if (h2) {
+        sync(c);
+      }
+      return t;
     } catch (SQLException e) {
       throw new StoreException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * PostgreSQL: this transaction's commit waits for its WAL to be flushed, whatever the server's
+   * or the role's default; a stronger setting (remote_write, remote_apply) is kept.
+   */
+  private static void synchronousCommit(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SELECT set_config('synchronous_commit', 'on', true)"
+          + " WHERE current_setting('synchronous_commit') = 'off'");
+    }
+  }
+
+  /**
+   * H2: returns once every commit made before the call is on the disk. One caller at a time runs
+   * {@code CHECKPOINT SYNC} (store what is committed, then fsync the file) for all the commits
+   * counted when it begins; the others wait for a sync that covers theirs.
+   */
+  private void sync(Connection c) throws SQLException {
+    syncLock.lock();
+    try {
+      long mine = ++commits;
+      while (durable < mine) {
+        if (syncing) {
+          synced.awaitUninterruptibly();
+          continue;
+        }
+        syncing = true;
+        long upTo = commits;
+        boolean done = false;
+        syncLock.unlock();
+        try {
+          try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+          }
+          done = true;
+        } finally {
+          syncLock.lock();
+          syncing = false;
+          if (done) {
+            durable = Math.max(durable, upTo);
+            syncs++;
+          }
+          synced.signalAll();
+        }
+      }
+    } finally {
+      syncLock.unlock();
+    }
+  }
+
+  /** How many times the H2 file was synced for commits (for tests and measurements). */
+  long syncs() {
+    syncLock.lock();
+    try {
+      return syncs;
+    } finally {
+      syncLock.unlock();
     }
   }
 

@@ -173,12 +173,20 @@ public final class GameStore {
    */
   public Optional<GameSeat> claim(String inviteHash, long accountId, boolean ownGamesOnly) {
     return db.transaction(c -> {
+      // the account's row is locked until the seat is taken, and its role read under the lock: a
+      // role change (AccountStore#changeRole, which takes the same lock) waits or is waited for, so
+      // an account never takes a seat with a role it no longer has (no observer in a seat)
+      Role role = AccountStore.lockRole(c, accountId).orElse(null);
+      if (role == null || role == Role.OBSERVER) {
+        return Optional.<GameSeat>empty();
+      }
+      boolean own = ownGamesOnly || role != Role.PLAYER;
       GameSeat s;
       try (PreparedStatement ps = c.prepareStatement("SELECT game_id, seat, account_id, engine,"
           + " invite_hash FROM game_seat WHERE invite_hash = ? AND account_id IS NULL"
-          + (ownGamesOnly ? " AND game_id IN (SELECT id FROM game WHERE facilitator_id = ?)" : ""))) {
+          + (own ? " AND game_id IN (SELECT id FROM game WHERE facilitator_id = ?)" : ""))) {
         ps.setString(1, inviteHash);
-        if (ownGamesOnly) {
+        if (own) {
           ps.setLong(2, accountId);
         }
         try (ResultSet rs = ps.executeQuery()) {
@@ -226,7 +234,7 @@ public final class GameStore {
    * @return false when the seat is unknown, engine-played or already held
    */
   public boolean reinvite(long gameId, String seat, String inviteHash) {
-    return db.query(c -> {
+    return db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE game_seat SET invite_hash = ?"
           + " WHERE game_id = ? AND seat = ? AND account_id IS NULL AND engine = FALSE")) {
         ps.setString(1, inviteHash);
@@ -292,7 +300,7 @@ public final class GameStore {
   /** Marks a game over (its replay has ended); false when it already was. */
   public boolean markOver(long gameId) {
     long now = System.currentTimeMillis();
-    return db.query(c -> {
+    return db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE game SET state = ?, updated_at = ? WHERE id = ? AND state = ?")) {
         ps.setString(1, OVER);
@@ -315,7 +323,7 @@ public final class GameStore {
   /** Stores a game's after-action report unless one is stored already; returns the stored one. */
   public Report storeReport(long gameId, String json, String svg) {
     String hash = Hashes.sha256(json);
-    db.query(c -> {
+    db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE game SET report = ?, report_svg = ?,"
           + " report_hash = ? WHERE id = ? AND report IS NULL")) {
         ps.setString(1, json);
@@ -342,7 +350,7 @@ public final class GameStore {
   /** Lets an account observe a game; false when it already did. */
   public boolean addObserver(long gameId, long accountId) {
     try {
-      return db.query(c -> {
+      return db.transaction(c -> {
         try (PreparedStatement ps = c.prepareStatement(
             "INSERT INTO game_observer (game_id, account_id) VALUES (?, ?)")) {
           ps.setLong(1, gameId);

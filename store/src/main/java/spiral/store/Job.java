@@ -15,7 +15,9 @@ package spiral.store;
  * @param createdAt when it was submitted, epoch milliseconds
  * @param startedAt when it started running, or null
  * @param finishedAt when it ended, or null
+ * @param ownerId the account it belongs to (see {@link Visibility})
+ * @param shared whether accounts other than its owner may read it
  */
 public record Job(long id, String kind, JobState state, String scenario, String scenarioHash,
     long seed, String parameters, String error, Long resultId, long createdAt, Long startedAt,
-    Long finishedAt) {}
+    Long finishedAt, long ownerId, boolean shared) {}

@@ -22,7 +22,7 @@ public final class JobStore {
       "interrupted: the server stopped before the job finished; submit it again";
 
   private static final String COLUMNS = "id, kind, state, scenario, scenario_hash, seed, parameters,"
-      + " error, result_id, created_at, started_at, finished_at";
+      + " error, result_id, created_at, started_at, finished_at, owner_id, shared";
   private final Database db;
 
   JobStore(Database db) {
@@ -41,7 +41,7 @@ public final class JobStore {
       id = insert(job, hash, now);
     }
     return new Job(id, job.kind(), JobState.QUEUED, job.scenario(), hash, job.seed(),
-        job.parameters(), null, null, now, null, null);
+        job.parameters(), null, null, now, null, null, job.ownerId(), false);
   }
 
   private long insert(NewJob job, String hash, long now) {
@@ -55,8 +55,8 @@ public final class JobStore {
         ps.executeUpdate();
       }
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO job (kind, state, scenario, scenario_hash, seed, parameters, created_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO job (kind, state, scenario, scenario_hash, seed, parameters, created_at, owner_id)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, job.kind());
         ps.setString(2, JobState.QUEUED.wire());
@@ -65,6 +65,7 @@ public final class JobStore {
         ps.setLong(5, job.seed());
         ps.setString(6, job.parameters());
         ps.setLong(7, now);
+        ps.setLong(8, job.ownerId());
         ps.executeUpdate();
         return generatedId(ps);
       }
@@ -81,19 +82,55 @@ public final class JobStore {
     });
   }
 
-  /** The newest jobs first, at most {@code limit}. */
-  public List<Job> list(int limit) {
+  /** The newest jobs {@code v} sees first, at most {@code limit}. */
+  public List<Job> list(int limit, Visibility v) {
     return db.query(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM job ORDER BY id DESC")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM job WHERE " + v.where()
+          + " ORDER BY id DESC")) {
+        v.bind(ps, 1);
         ps.setMaxRows(limit);
         return Database.rows(ps, JobStore::row);
       }
     });
   }
 
+  /**
+   * Shares a job and its result (once there is one) with every reader, or stops sharing them; false
+   * when there is no such job.
+   */
+  public boolean setShared(long id, boolean shared) {
+    return db.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE job SET shared = ? WHERE id = ?")) {
+        ps.setBoolean(1, shared);
+        ps.setLong(2, id);
+        if (ps.executeUpdate() == 0) {
+          return false;
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE result SET shared = ? WHERE job_id = ?")) {
+        ps.setBoolean(1, shared);
+        ps.setLong(2, id);
+        ps.executeUpdate();
+      }
+      return true;
+    });
+  }
+
+  /** How many jobs of an account are queued or running. */
+  public int active(long ownerId) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM job WHERE owner_id = ? AND state IN (?, ?)")) {
+        ps.setLong(1, ownerId);
+        ps.setString(2, JobState.QUEUED.wire());
+        ps.setString(3, JobState.RUNNING.wire());
+        return Database.row(ps, rs -> rs.getInt(1)).orElse(0);
+      }
+    });
+  }
+
   /** Marks a queued job running; false when it is no longer queued (cancelled). */
   public boolean start(long id) {
-    return db.query(c -> update(c, "UPDATE job SET state = ?, started_at = ? WHERE id = ? AND state = ?",
+    return db.transaction(c -> update(c, "UPDATE job SET state = ?, started_at = ? WHERE id = ? AND state = ?",
         JobState.RUNNING.wire(), System.currentTimeMillis(), id, JobState.QUEUED.wire()) > 0);
   }
 
@@ -121,7 +158,7 @@ public final class JobStore {
       long resultId;
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO result (job_id, kind, scenario, scenario_hash, seed, version, parameters, body,"
-              + " body_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " body_hash, created_at, owner_id, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, id);
         ps.setString(2, job.kind());
@@ -133,6 +170,8 @@ public final class JobStore {
         ps.setString(8, body);
         ps.setString(9, bodyHash);
         ps.setLong(10, now);
+        ps.setLong(11, job.ownerId());
+        ps.setBoolean(12, job.shared());
         ps.executeUpdate();
         resultId = generatedId(ps);
       }
@@ -143,14 +182,14 @@ public final class JobStore {
         return Optional.<ResultInfo>empty();
       }
       return Optional.of(new ResultInfo(resultId, id, job.kind(), job.scenario(), job.scenarioHash(),
-          job.seed(), version, job.parameters(), bodyHash, now));
+          job.seed(), version, job.parameters(), bodyHash, now, job.ownerId(), job.shared()));
     });
   }
 
   /** Marks a queued or running job failed; false when it had already ended. */
   public boolean fail(long id, String error) {
     String e = error.length() > 2000 ? error.substring(0, 1999) + "…" : error;
-    return db.query(c -> update(c,
+    return db.transaction(c -> update(c,
         "UPDATE job SET state = ?, error = ?, finished_at = ? WHERE id = ? AND state IN (?, ?)",
         JobState.FAILED.wire(), e, System.currentTimeMillis(), id, JobState.QUEUED.wire(),
         JobState.RUNNING.wire()) > 0);
@@ -158,7 +197,7 @@ public final class JobStore {
 
   /** Marks a queued or running job cancelled; false when it had already ended. */
   public boolean cancel(long id) {
-    return db.query(c -> update(c,
+    return db.transaction(c -> update(c,
         "UPDATE job SET state = ?, finished_at = ? WHERE id = ? AND state IN (?, ?)",
         JobState.CANCELLED.wire(), System.currentTimeMillis(), id, JobState.QUEUED.wire(),
         JobState.RUNNING.wire()) > 0);
@@ -171,7 +210,7 @@ public final class JobStore {
    * @return how many jobs were marked
    */
   public int interruptUnfinished() {
-    return db.query(c -> update(c,
+    return db.transaction(c -> update(c,
         "UPDATE job SET state = ?, error = ?, finished_at = ? WHERE state IN (?, ?)",
         JobState.FAILED.wire(), INTERRUPTED, System.currentTimeMillis(), JobState.QUEUED.wire(),
         JobState.RUNNING.wire()));
@@ -205,7 +244,7 @@ public final class JobStore {
   private static Job row(ResultSet rs) throws SQLException {
     return new Job(rs.getLong(1), rs.getString(2), JobState.of(rs.getString(3)), rs.getString(4),
         rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), nullable(rs, 9),
-        rs.getLong(10), nullable(rs, 11), nullable(rs, 12));
+        rs.getLong(10), nullable(rs, 11), nullable(rs, 12), rs.getLong(13), rs.getBoolean(14));
   }
 
   private static Long nullable(ResultSet rs, int column) throws SQLException {

@@ -13,6 +13,8 @@ package spiral.store;
  * @param parameters the other inputs, a JSON object
  * @param bodyHash the SHA-256 of the result's JSON text
  * @param createdAt when it was stored, epoch milliseconds
+ * @param ownerId the account it belongs to (see {@link Visibility})
+ * @param shared whether accounts other than its owner may read it
  */
 public record ResultInfo(long id, long jobId, String kind, String scenario, String scenarioHash,
-    long seed, String version, String parameters, String bodyHash, long createdAt) {}
+    long seed, String version, String parameters, String bodyHash, long createdAt, long ownerId, boolean shared) {}

@@ -9,7 +9,7 @@ import java.util.Optional;
 /** The stored results (written by {@link JobStore#finish}); read-only here. */
 public final class ResultStore {
   static final String INFO = "id, job_id, kind, scenario, scenario_hash, seed, version, parameters,"
-      + " body_hash, created_at";
+      + " body_hash, created_at, owner_id, shared";
   private final Database db;
 
   ResultStore(Database db) {
@@ -17,10 +17,11 @@ public final class ResultStore {
   }
 
   /** The newest results first, at most {@code limit}, without their bodies. */
-  public List<ResultInfo> list(int limit) {
+  public List<ResultInfo> list(int limit, Visibility v) {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT " + INFO + " FROM result ORDER BY id DESC")) {
+          "SELECT " + INFO + " FROM result WHERE " + v.where() + " ORDER BY id DESC")) {
+        v.bind(ps, 1);
         ps.setMaxRows(limit);
         return Database.rows(ps, ResultStore::info);
       }
@@ -33,7 +34,18 @@ public final class ResultStore {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + INFO + ", body FROM result WHERE id = ?")) {
         ps.setLong(1, id);
-        return Database.row(ps, rs -> new StoredResult(info(rs), rs.getString(11)));
+        return Database.row(ps, rs -> new StoredResult(info(rs), rs.getString(13)));
+      }
+    });
+  }
+
+  /** Shares a result with every reader, or stops sharing it; false when there is none. */
+  public boolean setShared(long id, boolean shared) {
+    return db.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE result SET shared = ? WHERE id = ?")) {
+        ps.setBoolean(1, shared);
+        ps.setLong(2, id);
+        return ps.executeUpdate() > 0;
       }
     });
   }
@@ -51,6 +63,6 @@ public final class ResultStore {
   static ResultInfo info(ResultSet rs) throws SQLException {
     return new ResultInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
-        rs.getLong(10));
+        rs.getLong(10), rs.getLong(11), rs.getBoolean(12));
   }
 }

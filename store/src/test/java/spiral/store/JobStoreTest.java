@@ -13,10 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 class JobStoreTest {
   @TempDir Path tmp;
   Database db;
+  long owner;
 
   @BeforeEach
   void open() {
     db = Database.open(Database.h2Url(tmp), null, null);
+    owner = db.accounts().create("owner", "not-a-hash", Role.FACILITATOR, 1).orElseThrow().id();
   }
 
   @AfterEach
@@ -25,7 +27,7 @@ class JobStoreTest {
   }
 
   private Job job() {
-    return db.jobs().create(new NewJob("simulate", "x", "id: x\n", 7, "{\"runs\":10}"));
+    return db.jobs().create(new NewJob("simulate", "x", "id: x\n", 7, "{\"runs\":10}", owner));
   }
 
   @Test
@@ -53,7 +55,7 @@ class JobStoreTest {
     db.jobs().start(j.id());
     assertThat(db.jobs().cancel(j.id())).isTrue();
     assertThat(db.jobs().finish(j.id(), "1.0", "{}")).isEmpty();
-    assertThat(db.results().list(10)).isEmpty();
+    assertThat(db.results().list(10, Visibility.of(owner))).isEmpty();
     assertThat(db.jobs().get(j.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
   }
 
@@ -72,7 +74,7 @@ class JobStoreTest {
       assertThat(now.error()).isEqualTo(JobStore.INTERRUPTED);
     }
     assertThat(db.jobs().finish(running.id(), "1.0", "{}")).isEmpty();
-    assertThat(db.results().list(10)).hasSize(1);
+    assertThat(db.results().list(10, Visibility.of(owner))).hasSize(1);
   }
 
   @Test

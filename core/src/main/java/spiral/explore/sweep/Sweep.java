@@ -397,14 +397,7 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       }
     }
     long k = params.size();
-    double count = switch (type) {
-      case "lhs", "sobol" -> points;
-      case "saltelli" -> (double) points * (k + 2);
-      case "morris" -> (double) trajectories * (k + 1);
-      default -> params.stream()
-          .mapToDouble(p -> p.isRange() ? d.levels() : p.values().size())
-          .reduce(1, (a, b) -> a * b);
-    };
+    double count = pointCount(type, points, levels, trajectories, params);
     if (count * k > MAX_VALUES) {
       throw at.problem("design", "the " + type + " design has "
           + String.format(Locale.ROOT, "%.0f", count) + " points of " + k
@@ -498,6 +491,29 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
   /** The Saltelli design of a saltelli sweep (Sobol sequence, no skip). */
   public SaltelliDesign saltelli() {
     return SaltelliDesign.sobol(names(), design.points(), 0);
+  }
+
+  /**
+   * How many points {@link #points()} has, computed from the design's parameters without
+   * generating it (a check of a design's size costs nothing). Cost: O(parameters).
+   */
+  public long pointCount() {
+    return (long) pointCount(design.type(), design.points(), design.levels(), design.trajectories(),
+        parameters);
+  }
+
+  /** The number of points of a design (a double: a factorial's product may overflow a long). */
+  private static double pointCount(String type, int points, int levels, int trajectories,
+      List<Parameter> params) {
+    long k = params.size();
+    return switch (type) {
+      case "lhs", "sobol" -> points;
+      case "saltelli" -> (double) points * (k + 2);
+      case "morris" -> (double) trajectories * (k + 1);
+      default -> params.stream()
+          .mapToDouble(p -> p.isRange() ? levels : p.values().size())
+          .reduce(1, (a, b) -> a * b);
+    };
   }
 
   /** The design points in the parameters' units, one row per point. */

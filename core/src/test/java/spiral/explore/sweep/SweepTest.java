@@ -103,6 +103,19 @@ class SweepTest {
   }
 
   @Test
+  void thePointCountIsKnownWithoutGeneratingTheDesign() {
+    for (String design : List.of("type: lhs, points: 6", "type: sobol, points: 8",
+        "type: morris, trajectories: 3", "type: saltelli, points: 4", "type: factorial, levels: 3")) {
+      Sweep s = parse(GOOD.replace("type: lhs, points: 6", design));
+      assertThat(s.pointCount()).as(design).isEqualTo(s.points().length);
+    }
+    Sweep values = parse(GOOD.replace("{path: actors.russia.rationality, min: 1, max: 5}",
+        "{path: actors.russia.rationality, values: [1, 2, 3, 4, 5]}")
+        .replace("type: lhs, points: 6", "type: factorial, levels: 2"));
+    assertThat(values.pointCount()).isEqualTo(10).isEqualTo(values.points().length);
+  }
+
+  @Test
   void morrisAndSaltelliHaveTheirShapes() {
     Sweep m = parse(GOOD.replace("type: lhs, points: 6", "type: morris, trajectories: 3"));
     assertThat(m.points()).hasNumberOfRows(3 * 3);

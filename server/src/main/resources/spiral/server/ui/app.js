@@ -44,6 +44,10 @@ class ApiError extends Error {
 }
 
 const Spiral = {
+  /** Whether the logged-in account does what a facilitator does (a facilitator or the admin). */
+  facilitates() {
+    return Boolean(this.me && (this.me.role === 'facilitator' || this.me.role === 'admin'));
+  },
   /** The logged-in account ({name, role}) or null. */
   me: null,
 
@@ -198,7 +202,8 @@ function isPlayer() {
 
 function showAccount() {
   for (const a of document.querySelectorAll('#nav a[data-analyst]')) a.hidden = isPlayer();
-  for (const a of document.querySelectorAll('#nav a[data-facilitator]')) a.hidden = !(Spiral.me && Spiral.me.role === 'facilitator');
+  for (const a of document.querySelectorAll('#nav a[data-facilitator]')) a.hidden = !Spiral.facilitates();
+  for (const a of document.querySelectorAll('#nav a[data-admin]')) a.hidden = !(Spiral.me && Spiral.me.role === 'admin');
   const box = document.getElementById('account');
   box.replaceChildren();
   if (!Spiral.me) return;
@@ -237,8 +242,22 @@ function loginPage() {
     return h('form', {id, class: 'card auth', onsubmit: async (e) => {
       e.preventDefault();
       status.replaceChildren();
+      const credentials = {name: name.value, password: password.value};
       try {
-        signedIn(await Spiral.api('POST', path, {name: name.value, password: password.value}));
+        if (path.endsWith('register')) {
+          // a sign-up answers alike whether or not the name was free and opens no session: log in next
+          await Spiral.api('POST', path, credentials);
+          try {
+            signedIn(await Spiral.api('POST', '/api/auth/login', credentials));
+          } catch (err) {
+            if (err.status !== 401) throw err;
+            status.append(Spiral.h('div', {class: 'error', role: 'alert'},
+                'Could not log in with this name: it may be taken by someone else. Pick another name.'));
+            return;
+          }
+        } else {
+          signedIn(await Spiral.api('POST', path, credentials));
+        }
         dispatch();
       } catch (err) {
         status.append(Spiral.errorBox(err));
@@ -252,8 +271,8 @@ function loginPage() {
       h('div', {class: 'row'},
           form('login-form', 'Log in', 'Log in', '/api/auth/login'),
           form('register-form', 'Sign up', 'Sign up', '/api/auth/register',
-              'New accounts are players (wargames only); a facilitator can change the role. '
-              + 'Names: 3–40 letters, digits, . _ -; passwords: at least 10 characters.')));
+              'New accounts are players (wargames only); the admin can change the role. '
+              + 'Names: 3–40 letters, digits, . _ -; passwords: at least 12 characters (a few words make a good one), not a common password.')));
 }
 
 async function start() {

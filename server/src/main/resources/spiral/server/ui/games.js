@@ -36,11 +36,11 @@ const sideLabel = (name) => h('span', {class: `side side-${name}`}, name === 're
 S.route('#/games', async (params, main) => {
   const list = await S.api('GET', '/api/games');
   main.append(h('h1', {}, 'Wargames'));
-  if (S.me && S.me.role === 'facilitator') {
+  if (S.facilitates()) {
     main.append(h('p', {}, h('a', {class: 'button', href: '#/games/new', id: 'new-game'}, 'New game')));
   }
   if (!list.games.length) {
-    main.append(h('p', {class: 'muted', id: 'no-games'}, S.me && S.me.role === 'facilitator'
+    main.append(h('p', {class: 'muted', id: 'no-games'}, S.facilitates()
       ? 'No games yet: open one from a scenario.'
       : 'No games yet: open the invitation link a facilitator sent you.'));
     return;

@@ -8,7 +8,7 @@ const POLL_MS = 500;
 
 /** Whether the user may change things: facilitators (observers read). */
 function canEdit() {
-  return Boolean(S.me && S.me.role === 'facilitator');
+  return S.facilitates();
 }
 
 function when(ms) {

@@ -5,7 +5,7 @@ const LINE_HEIGHT = 18; // px, as in app.css (.editor textarea)
 
 /** Whether the user may change things: facilitators (observers read). */
 export function canEdit() {
-  return Boolean(S.me && S.me.role === 'facilitator');
+  return S.facilitates();
 }
 
 S.route('#/scenarios', async (params, main) => {

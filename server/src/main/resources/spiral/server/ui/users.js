@@ -1,4 +1,4 @@
-// Accounts (facilitators): the list with each role, a new account, a role changed.
+// Accounts (the admin alone): the list with each role, a new account, a role changed.
 const S = window.Spiral;
 const {h} = S;
 const ROLES = ['facilitator', 'observer', 'player'];
