@@ -279,6 +279,9 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     Set<String> outs = new HashSet<>();
     for (int i = 0; i < raw.outputs().size(); i++) {
       String o = raw.outputs().get(i);
+      if (o == null) {
+        throw at.problem("outputs[" + i + "]", "missing (null); known: " + String.join(", ", OUTPUTS));
+      }
       if (!OUTPUTS.contains(o)) {
         throw at.problem("outputs[" + i + "]", "unknown output '" + o
             + "' (known: " + String.join(", ", OUTPUTS) + ")");
@@ -464,6 +467,19 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       }
     }
     return b.toString();
+  }
+
+  /** The number of design points, without making them (see {@link #points()}). */
+  public long pointCount() {
+    long k = parameters.size();
+    return switch (design.type()) {
+      case "lhs", "sobol" -> design.points();
+      case "saltelli" -> design.points() * (k + 2);
+      case "morris" -> design.trajectories() * (k + 1);
+      default -> parameters.stream()
+          .mapToLong(p -> p.isRange() ? design.levels() : p.values().size())
+          .reduce(1, Math::multiplyExact);
+    };
   }
 
   /** The parameter paths, in column order. */
