@@ -1,5 +1,6 @@
 package spiral.game;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Tag;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("fuzz")
 class EfgFuzzTest {
+  @DictionaryEntries({"2 R ", "D", "{ ", " }", "\"\"", "p \"\" ", "c \"\" ", "t \"\" ", "1/2",
+      "-3/4", "1e", ".5", ", "})
   @FuzzTest(maxDuration = "60s")
   void efg(byte[] rest) {
     GameFuzzing.readOrFail("EFG ", rest);

@@ -1,5 +1,6 @@
 package spiral.game;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Tag;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("fuzz")
 class NfgFuzzTest {
+  @DictionaryEntries({"1 R ", "D", "{ ", " }", "\"\"", "1/2", "-3/4", "1e", ".5", ", "})
   @FuzzTest(maxDuration = "60s")
   void nfg(byte[] rest) {
     GameFuzzing.readOrFail("NFG ", rest);

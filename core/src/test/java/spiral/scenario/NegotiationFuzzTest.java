@@ -1,5 +1,6 @@
 package spiral.scenario;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,14 @@ class NegotiationFuzzTest {
   private static final byte[] HEAD =
       "id: fuzz\nnegotiation:\n".getBytes(StandardCharsets.UTF_8);
 
+  @DictionaryEntries({"start: ", "2022-03", "2022-02-30", "months", "issues", "kind", "numeric",
+      "ordinal", "boolean", "levels", "min", "max", "step", "unit", "parties", "weights",
+      "values", "type", "linear", "concave", "piecewise", "table", "exponent", "points",
+      "increasing", "reservation", "fromSimulation", "scenario", "proposals", "positions", "date",
+      "statement", "proposal", "fearon", "shares", "costs", "costUncertainty", "rubinstein",
+      "proposer", "responder", "leverage", "favours", "against", "discount", "~", "null", ".inf",
+      "-.inf", ".nan", "&a ", "*a", "<<: ", "---", "- ", ": ", "{", "}", "[", "]", "'", "\"",
+      "#"})
   @FuzzTest(maxDuration = "60s")
   void negotiation(byte[] section) {
     ScenarioContract.load("fuzz.yaml", wrap(section));

@@ -1,5 +1,6 @@
 package spiral.scenario;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Tag;
 
@@ -13,6 +14,15 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("fuzz")
 class ScenarioLoaderFuzzTest {
+  @DictionaryEntries({"id: ", "ladder", "kahn-44", "nato-russia-2022", "thresholds", "directWar",
+      "nuclear", "strategic", "rungs", "level", "baseline", "actors", "side", "initiator",
+      "responder", "principal", "rationality", "resolve", "factions", "weight", "perception",
+      "policy", "scripted", "script", "hold", "deescalate", "+1", " if >= ", "targets", "owner",
+      "options", "actor", "rung", "kinetic", "packages", "sanctions", "alliances", "members",
+      "initiatingEvent", "attacker", "uncertainties", "parameter", "distribution", "triangular",
+      "uniform", "normal", "mode", "actors.red.resolve", "ladder.rungs.1.damage", "horizon",
+      "model", "negotiation", "~", "null", ".inf", "-.inf", ".nan", "&a ", "*a", "<<: ", "---",
+      "- ", ": ", "{", "}", "[", "]", "'", "\"", "#"})
   @FuzzTest(maxDuration = "60s")
   void scenario(byte[] content) {
     ScenarioContract.load("fuzz.yaml", content);

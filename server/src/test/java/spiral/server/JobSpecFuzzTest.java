@@ -1,5 +1,6 @@
 package spiral.server;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Tag;
 import spiral.store.Database;
@@ -51,6 +52,13 @@ class JobSpecFuzzTest {
     return new Catalog(db.scenarios());
   }
 
+  @DictionaryEntries({"\"kind\"", "\"simulate\"", "\"options\"", "\"negotiate\"", "\"sweep\"",
+      "\"scenario\"", "\"1\"", "\"rand-d-ports\"", "\"ukraine-2022-talks\"", "\"seed\"",
+      "\"runs\"", "\"paths\"", "\"robust\"", "\"samples\"", "\"sampleRuns\"", "\"month\"",
+      "\"window\"", "\"parameters\"", "\"design\"", "\"outputs\"", "\"path\"", "\"min\"",
+      "\"max\"", "\"values\"", "\"type\"", "\"points\"", "\"levels\"", "\"lhs\"", "\"factorial\"",
+      "\"saltelli\"", "\"nuclearUse\"", "\"actors.red.resolve\"", "null", "true", "1e400",
+      "9223372036854775808", ": ", ", ", "{", "}", "[", "]"})
   @FuzzTest(maxDuration = "60s")
   void jobSpec(byte[] body) {
     BodyContract.acceptsOrRefuses(() -> JobSpec.read(Bodies.object(body), CATALOG));

@@ -1,5 +1,6 @@
 package spiral.server;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,8 @@ class MoveBodyFuzzTest {
     return GAME.replay(all, List.of());
   }
 
+  @DictionaryEntries({"\"turn\"", "\"option\"", "\"@engine\"", "null", "true", "1.0", "1e9", ": ",
+      ", ", "{", "}", "[", "]"})
   @FuzzTest(maxDuration = "60s")
   void moveBody(byte[] input) {
     if (input.length == 0) {

@@ -1,5 +1,6 @@
 package spiral.server;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +21,9 @@ class ScenarioBodyFuzzTest {
       "text/plain; charset=utf-8", "application/x-yaml", "text/yaml", null,
       "application/x-www-form-urlencoded"};
 
+  @DictionaryEntries({"\"yaml\"", "id: ", "ladder: kahn-44", "actors", "side: initiator",
+      "side: responder", "initiatingEvent", "attacker", "negotiation", "\\n", "\\u0000", "null",
+      ": ", ", ", "{", "}", "[", "]"})
   @FuzzTest(maxDuration = "60s")
   void scenarioBody(byte[] input) {
     if (input.length == 0) {

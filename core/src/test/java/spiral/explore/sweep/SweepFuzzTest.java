@@ -1,5 +1,6 @@
 package spiral.explore.sweep;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,13 @@ import org.junit.jupiter.api.Tag;
 class SweepFuzzTest {
   private static final byte[] BASE = resource("/scenarios/minimal.yaml");
 
+  @DictionaryEntries({"scenario: ", "rand-d-ports", "parameters", "path", "min", "max", "values",
+      "design", "type", "lhs", "sobol", "factorial", "morris", "saltelli", "points", "levels",
+      "trajectories", "seed", "runs", "outputs", "nuclearUse", "directWar", "meanMaxRung",
+      "actors.red.resolve", "actors.blue.factions.x.weight", "model.rho", "talks.open",
+      "ladder.rungs.3.damage", "packages.sanctions.cost", "targets.depot.value", ".", "~", "null",
+      ".inf", "-.inf", ".nan", "&a ", "*a", "<<: ", "---", "- ", ": ", "{", "}", "[", "]", "'",
+      "\"", "#"})
   @FuzzTest(maxDuration = "60s")
   void sweep(byte[] file) {
     String text = new String(file, StandardCharsets.UTF_8);
