@@ -106,7 +106,8 @@ public final class GameReader {
       try {
         return Rational.parse(t.text());
       } catch (NumberFormatException e) {
-        throw error("bad number for " + what, t);
+        throw error("bad number for " + what
+            + (e.getMessage().startsWith("exponent") ? ": its exponent is out of range" : ""), t);
       }
     }
 

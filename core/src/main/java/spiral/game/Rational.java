@@ -59,9 +59,17 @@ public final class Rational implements Comparable<Rational> {
   }
 
   /**
+   * The largest decimal exponent beyond the text's own digits a number may have: a written
+   * exponent such as {@code 1e-999999999} would otherwise make a power of ten of a billion digits
+   * (minutes of work and hundreds of megabytes for a dozen characters).
+   */
+  static final int MAX_EXPONENT = 1000;
+
+  /**
    * Parses {@code "3/4"}, {@code "-2"}, {@code "0.25"}, {@code ".5"}, {@code "1e-3"} exactly.
    *
-   * @throws NumberFormatException if the text is not a number
+   * @throws NumberFormatException if the text is not a number, or its exponent makes it longer
+   *     than {@link #MAX_EXPONENT} digits beyond the text's length
    */
   public static Rational parse(String text) {
     String s = text.trim();
@@ -83,9 +91,14 @@ public final class Rational implements Comparable<Rational> {
         throw new NumberFormatException("empty number");
       }
       BigDecimal b = new BigDecimal(s);
+      if (Math.abs((long) b.scale()) > MAX_EXPONENT + s.length()) {
+        throw new NumberFormatException("exponent out of range: " + text);
+      }
       return of(b);
     } catch (NumberFormatException e) {
-      throw new NumberFormatException("not a number: " + text);
+      throw new NumberFormatException(e.getMessage() != null
+          && e.getMessage().startsWith("exponent out of range") ? e.getMessage()
+          : "not a number: " + text);
     }
   }
 

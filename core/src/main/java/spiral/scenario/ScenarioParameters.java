@@ -40,7 +40,7 @@ public final class ScenarioParameters {
 
   /** The scenario with one parameter set; see {@link #with(Scenario, Map)}. */
   public static Scenario with(Scenario sc, String path, double v) {
-    String[] p = path.split("\\.");
+    String[] p = path.split("\\.", -1);
     switch (p[0]) {
       case "actors":
         return copy(sc, actors(sc, p, v), sc.alliances(), sc.targets(), sc.packages(), sc.model(), sc.ladder());

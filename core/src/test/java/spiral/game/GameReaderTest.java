@@ -165,4 +165,17 @@ class GameReaderTest {
         .hasMessageContaining("1:1: not a game file");
     assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
   }
+
+  /** Fuzzing finding: a dozen characters of exponent made a power of ten of a billion digits. */
+  @Test
+  void aHugeExponentIsRefusedAtItsTokenAtOnce() {
+    for (String payoff : List.of("1e-999999999", "1e999999999", "-.5E+2000000")) {
+      long t0 = System.nanoTime();
+      GameFormatException e = failure("NFG 1 R \"\" { \"A\" } { 1 }\n" + payoff + "\n");
+      assertThat(System.nanoTime() - t0).isLessThan(2_000_000_000L);
+      assertThat(e.line()).isEqualTo(2);
+      assertThat(e.column()).isEqualTo(1);
+      assertThat(e.getMessage()).contains("bad number for a payoff: its exponent is out of range");
+    }
+  }
 }

@@ -3,6 +3,7 @@ package spiral.game;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -56,5 +57,15 @@ class RationalTest {
     assertThat(Rational.parse(x.toString())).isEqualTo(x);
     assertThat(Integer.signum(x.compareTo(y)))
         .isEqualTo(Integer.signum(Long.compare((long) a * d, (long) c * b)));
+  }
+
+  @Test
+  void refusesExponentsFarBeyondTheTextsDigits() {
+    assertThat(Rational.parse("1e-1000")).isEqualTo(Rational.of(BigInteger.ONE, BigInteger.TEN.pow(1000)));
+    assertThat(Rational.parse("1e1000")).isEqualTo(Rational.of(BigInteger.TEN.pow(1000)));
+    assertThatThrownBy(() -> Rational.parse("1e-999999999"))
+        .isInstanceOf(NumberFormatException.class).hasMessageContaining("exponent out of range");
+    assertThatThrownBy(() -> Rational.parse("1e999999999"))
+        .isInstanceOf(NumberFormatException.class).hasMessageContaining("exponent out of range");
   }
 }

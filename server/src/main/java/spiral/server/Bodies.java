@@ -103,7 +103,17 @@ final class Bodies {
 
   /** The body as a JSON object. */
   ObjectNode object(Context ctx) {
-    String text = text(ctx);
+    return object(bytes(ctx));
+  }
+
+  /**
+   * A body's bytes as a JSON object.
+   *
+   * @throws ApiException 400 when the bytes are not UTF-8, not JSON, nested too deeply, have a
+   *     duplicate key or a too long string or number, or hold a JSON value other than an object
+   */
+  static ObjectNode object(byte[] body) {
+    String text = utf8(body);
     if (text.isBlank()) {
       throw ApiException.badRequest("the request body is empty: a JSON object was expected");
     }

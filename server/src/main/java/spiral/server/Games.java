@@ -281,14 +281,30 @@ final class Games {
     Account me = auth.require(ctx);
     Loaded l = load(ctx, me);
     String seat = seatOf(ctx, l, true);
-    ObjectNode body = bodies.object(ctx);
+    Move move = readMove(bodies.object(ctx), l.state(), l.wargame().seats(), seat);
+    int turn = move.turn();
+    String option = move.option();
+    if (!store.addMove(l.game().id(), turn, seat, option, me.id())) {
+      throw new ApiException(409, "conflict", "seat " + seat + " has already moved in turn " + turn);
+    }
+    Loaded after = load(l.game().id(), me);
+    Server.json(ctx, 201, seatView(after, seat));
+  }
+
+  /**
+   * Reads a move body ({@code {turn, option}}) for a seat and checks it against the game's state.
+   *
+   * @param seats the game's seats
+   * @throws ApiException 400 for a malformed body or a move the game refuses, 409 when the game is
+   *     over, the turn is not the one being played, or the seat has no move to make now
+   */
+  static Move readMove(ObjectNode body, GameState st, List<SeatInfo> seats, String seat) {
     Bodies.onlyKeys(body, "", Set.of("turn", "option"));
     int turn = (int) Bodies.integer(body, "turn", -1, 1, 1_000_000);
     if (turn == -1) {
       throw ApiException.badRequest("turn: missing");
     }
     String option = Bodies.string(body, "option");
-    GameState st = l.state();
     if (st.over()) {
       throw new ApiException(409, "conflict", "the game is over");
     }
@@ -297,19 +313,16 @@ final class Games {
     }
     if (!st.awaiting().contains(seat)) {
       throw new ApiException(409, "conflict", "seat " + seat + " has no move to make in turn " + turn
-          + (l.wargame().seats().stream().anyMatch(s -> s.id().equals(seat) && s.side() == st.sideToMove())
+          + (seats.stream().anyMatch(s -> s.id().equals(seat) && s.side() == st.sideToMove())
               ? " (it has moved already)" : " (the other side is to move)"));
     }
+    Move move = new Move(turn, seat, option);
     try {
-      st.check(new Move(turn, seat, option));
+      st.check(move);
     } catch (WargameException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    if (!store.addMove(l.game().id(), turn, seat, option, me.id())) {
-      throw new ApiException(409, "conflict", "seat " + seat + " has already moved in turn " + turn);
-    }
-    Loaded after = load(l.game().id(), me);
-    Server.json(ctx, 201, seatView(after, seat));
+    return move;
   }
 
   private void reinvite(Context ctx) {

@@ -180,7 +180,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
         }
       }
       case "sweep" -> {
-        long points = sweep(sc).pointCount();
+        long points = sweep(sc).pointCount(); // counted, not made: a design may have 10^7
         if (points > MAX_SWEEP_POINTS) {
           throw ApiException.badRequest("design: " + points + " points; a sweep job may have at most "
               + MAX_SWEEP_POINTS + " (run larger sweeps with 'spiral sweep')");

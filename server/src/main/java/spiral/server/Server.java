@@ -464,16 +464,26 @@ public final class Server {
   }
 
   private String yaml(Context ctx) {
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+    return scenarioText(ctx.contentType(), bodies.bytes(ctx));
+  }
+
+  /**
+   * The scenario text of a request body: the body itself for a YAML or plain-text content type,
+   * else the {@code yaml} string of a JSON object.
+   *
+   * @throws ApiException 400 when the body is not UTF-8, is blank, or is not such an object
+   */
+  static String scenarioText(String contentType, byte[] body) {
+    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
     if (type.startsWith("application/yaml") || type.startsWith("application/x-yaml")
         || type.startsWith("text/yaml") || type.startsWith("text/plain")) {
-      String text = bodies.text(ctx);
+      String text = Bodies.utf8(body);
       if (text.isBlank()) {
         throw ApiException.badRequest("the request body is empty: a scenario (YAML) was expected");
       }
       return text;
     }
-    ObjectNode o = bodies.object(ctx);
+    ObjectNode o = Bodies.object(body);
     Bodies.onlyKeys(o, "", Set.of("yaml"));
     return Bodies.string(o, "yaml");
   }

@@ -279,6 +279,9 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     Set<String> outs = new HashSet<>();
     for (int i = 0; i < raw.outputs().size(); i++) {
       String o = raw.outputs().get(i);
+      if (o == null) {
+        throw at.problem("outputs[" + i + "]", "missing (null); known: " + String.join(", ", OUTPUTS));
+      }
       if (!OUTPUTS.contains(o)) {
         throw at.problem("outputs[" + i + "]", "unknown output '" + o
             + "' (known: " + String.join(", ", OUTPUTS) + ")");

@@ -205,4 +205,37 @@ class SweepTest {
       }
     }
   }
+
+  /** Fuzzing finding: a null output was looked up in an immutable list (NullPointerException). */
+  @Test
+  void aNullOutputIsAProblemAtItsPlace() {
+    assertThatThrownBy(() -> parse(GOOD.replace("outputs: [nuclearUse, directWar]",
+        "outputs: [nuclearUse, ~]")))
+        .isInstanceOf(SweepException.class)
+        .hasMessageContaining("s.yaml:8:")
+        .hasMessageContaining("outputs[1]: missing (null)");
+  }
+
+  /** Fuzzing finding: a path of dots only split into no parts (ArrayIndexOutOfBoundsException). */
+  @Test
+  void aPathOfDotsIsAProblemAtItsPlace() {
+    for (String path : List.of(".", "..", "actors.", "model.rho.")) {
+      assertThatThrownBy(() -> parse(GOOD.replace("actors.russia.rationality", "'" + path + "'")))
+          .as(path)
+          .isInstanceOf(SweepException.class)
+          .hasMessageContaining("s.yaml:3:")
+          .hasMessageContaining("parameters[0].path")
+          .hasMessageContaining("does not name");
+    }
+  }
+
+  @Test
+  void pointCountIsTheNumberOfPointsWithoutMakingThem() {
+    for (String design : List.of("{type: lhs, points: 6}", "{type: sobol, points: 5}",
+        "{type: saltelli, points: 4}", "{type: morris, trajectories: 3, levels: 4}",
+        "{type: factorial, levels: 3}")) {
+      Sweep s = parse(GOOD.replace("{type: lhs, points: 6}", design));
+      assertThat(s.pointCount()).as(design).isEqualTo(s.points().length);
+    }
+  }
 }
