@@ -27,16 +27,21 @@ import spiral.sim.RunRecord;
  * random numbers: run k of every option uses the same generator seed, so that differences
  * between options are not sampling noise between runs.
  *
+ * <p>Each option is the responder's posture: its first response, and the ceiling of its later
+ * answers ({@link Engine#run(long, long, RunRecord, int)}).
+ *
  * <p>Per run, each goal metric is a number in [0, 1]: nuclearAvoidance = 1 &minus; [nuclear use],
- * warAvoidance = 1 &minus; [direct war], deterrence = 1 &minus; [further attacks], settlement =
- * [settlement], credibility = the responder's credibility at the end, cohesion = alliance cohesion
- * at the end, punishment = P / (P + D&#8320;) with P the damage the responder inflicted and
- * D&#8320; the damage of the initiating attack (one half when the punishment equals the attack).
- * The run's score is the goal-weighted mean of its metrics, and an option's score is the mean
- * over runs; its difference from the best option is paired run by run, with a 95% normal
- * interval. Without goals in the scenario, RAND PEA2081-1's five goals weigh equally; without
- * options for the responder, its 20 default responses are compared ({@link
- * #withDefaultResponses}).
+ * warAvoidance = 1 &minus; [direct war or nuclear use], deterrence = 1 &minus; [further armed
+ * attacks], settlement = [settlement], credibility = the responder's credibility at the end,
+ * cohesion = alliance cohesion at the end, punishment = P / (P + D&#8320;) with P the damage the
+ * responder inflicted and D&#8320; the damage of the initiating attack. Each goal is normalised
+ * across the options: its mean is scaled so that the worst option scores 0 and the best the
+ * goal's weight, and an option's score is the sum. Its difference from the best option is paired
+ * run by run (from the cross-products of every pair of options' metrics, so the normalisation can
+ * be applied after the runs), with a 95% normal interval, and is called real only when the whole
+ * interval lies beyond the scenario's minimum meaningful difference. Without goals in the
+ * scenario, RAND PEA2081-1's five goals weigh equally; without options for the responder, its 20
+ * default responses are compared ({@link #withDefaultResponses}).
  *
  * <p>Runs are computed in fixed blocks merged in order ({@link Blocks}): the report is the same
  * on any number of threads. Cost: O(runs &times; options &times; (turns &times; candidates +
@@ -136,8 +141,7 @@ public final class OptionsAnalysis {
     Scenario sc = withDefaultResponses(given);
     CompiledModel model = new CompiledModel(sc);
     int n = model.optionCount(CompiledModel.RESPONDER);
-    double[] w = weights(sc);
-    double d0 = model.damage(model.initiatingRung()) > 0 ? model.damage(model.initiatingRung()) : 1;
+    double d0 = model.openingDamage() > 0 ? model.openingDamage() : 1;
     int top = model.top();
     Progress scaled = (done, total) -> progress.advance(done * n, total * n);
     return Blocks.run(
@@ -145,13 +149,13 @@ public final class OptionsAnalysis {
         parallelism,
         runs,
         new Acc(n, top),
-        (from, to) -> block(model, n, top, w, d0, seed, from, to),
+        (from, to) -> block(model, n, top, d0, seed, from, to),
         Acc::merge,
         scaled);
   }
 
   private static Acc block(
-      CompiledModel model, int n, int top, double[] w, double d0, long seed, long from, long to) {
+      CompiledModel model, int n, int top, double d0, long seed, long from, long to) {
     Engine engine = new Engine(model);
     RunRecord rec = new RunRecord();
     Acc acc = new Acc(n, top);

@@ -612,19 +612,6 @@ public final class CompiledModel {
       double leverageLost) {}
 
   /**
-   * The utility components of a side's candidate c at perceived rung y when the opponent's
-   * replies are believed with weight kappa: {S, P, K, G} of the class comment (a new array).
-   */
-  public double[] utilityComponents(int side, int y, int c, double kappa) {
-    SideModel m = sides[side];
-    int i = y * m.nc + c;
-    return new double[] {
-      m.shortfall[i], m.risk[i] + kappa * m.riskSlope[i], m.cost[i] + kappa * m.costSlope[i],
-      m.gain[i]
-    };
-  }
-
-  /**
    * The utility of a side's candidate c at perceived rung y in a situation, under faction weights
    * {W_c, W_r, W_k, W_g} (see {@link #startingWeights}).
    */
@@ -697,21 +684,6 @@ public final class CompiledModel {
   /** The candidate move ids of a side: its options, then {@code hold}, then {@code deescalate}. */
   public List<String> candidates(int side) {
     return List.of(sides[side].candidateIds);
-  }
-
-  /** P_nuc of a move at rung r by a side's first option-free act, if the opponent replies. */
-  public double nuclearRiskAhead(int side, int r) {
-    SideModel m = sides[side];
-    // the hold candidate's row at perceived rung r has rung baseline; find any candidate at rung r
-    for (int y = 0; y <= top; y++) {
-      for (int c = 0; c < m.nc; c++) {
-        int i = y * m.nc + c;
-        if (m.rung[i] == r) {
-          return m.risk[i] + m.riskSlope[i];
-        }
-      }
-    }
-    return r >= nuclear ? 1 : hazard[r];
   }
 
   /** How many of the side's candidates are its scenario options (they come first). */

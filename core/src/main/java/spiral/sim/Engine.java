@@ -10,11 +10,13 @@ import spiral.scenario.ScriptStep;
  * Plays single runs of the escalation model (MODEL.md §2&ndash;5) on a compiled scenario.
  *
  * <p>A run starts after the initiating attack; the sides then move in turn, the responder first.
- * On its turn a side perceives the opponent's last executed rung with noise and bias, scores its
- * candidate moves, chooses by its policy, and acts; with the rung's inadvertent probability the
- * act lands one rung higher. Costs, credibility, cohesion, faction influence and leverage update,
- * talks may open when the crisis is ripe and may end it in a settlement, and the run ends in
- * nuclear use, containment, settlement, or at the horizon.
+ * On its turn a side perceives the opponent's last executed rung with noise and bias, updates its
+ * escalation pressure and war weariness, scores its candidate moves ({@link CompiledModel}), chooses
+ * by its policy, and acts; with the rung's (and package's) inadvertent probability the act lands
+ * one rung higher. Costs, credibility, cohesion, the packages' channels, faction influence and
+ * leverage update, talks may open when the crisis is ripe and may end it in a settlement, and the
+ * run ends in nuclear use, containment (or de-escalation after widening), settlement, or at the
+ * horizon.
  *
  * <p>Every turn draws the same six numbers from the run's generator in the same order
  * (perception, choice, accident, leverage, talks opening, talks success), whatever the policy, so
@@ -76,7 +78,10 @@ public final class Engine {
   /**
    * Plays run {@code runIndex} under {@code masterSeed} into {@code rec}, the responder's first
    * move forced to candidate {@code firstResponse} (an index into its candidates), or chosen by
-   * its policy when -1.
+   * its policy when -1. A forced first response is also the responder's posture: its later answers
+   * never go above the rung that response would have at the rung they answer (its options above
+   * are ruled out; hold and de-escalate stay open), so that an option is read as a response
+   * strategy (README, "Options are postures").
    */
   public void run(long masterSeed, long runIndex, RunRecord rec, int firstResponse) {
     run(masterSeed, runIndex, rec, firstResponse, null);

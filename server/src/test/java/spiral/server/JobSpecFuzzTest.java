@@ -43,11 +43,15 @@ class JobSpecFuzzTest {
       """;
 
   private static final Catalog CATALOG = catalog();
+  private static final JobSpec.RunLimit LIMIT = JobSpec.RunLimit.server(1_000_000);
+  private static final spiral.store.Visibility ALL = new spiral.store.Visibility(0, true);
 
   private static Catalog catalog() {
     Database db = Database.open("jdbc:h2:mem:fuzz-jobs;DB_CLOSE_DELAY=-1", null, null);
+    long owner = db.accounts().byName("fuzz").map(spiral.store.Account::id).orElseGet(() ->
+        db.accounts().create("fuzz", "not-a-hash", spiral.store.Role.FACILITATOR, 1).orElseThrow().id());
     if (db.scenarios().list().isEmpty()) {
-      db.scenarios().create("small", "small", SMALL);
+      db.scenarios().create(owner, "small", "small", SMALL, spiral.store.ScenarioFacts.UNKNOWN);
     }
     return new Catalog(db.scenarios());
   }
@@ -61,6 +65,6 @@ class JobSpecFuzzTest {
       "9223372036854775808", ": ", ", ", "{", "}", "[", "]"})
   @FuzzTest(maxDuration = "60s")
   void jobSpec(byte[] body) {
-    BodyContract.acceptsOrRefuses(() -> JobSpec.read(Bodies.object(body), CATALOG));
+    BodyContract.acceptsOrRefuses(() -> JobSpec.read(Bodies.object(body), CATALOG, LIMIT, ALL));
   }
 }
