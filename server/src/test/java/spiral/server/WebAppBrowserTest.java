@@ -103,7 +103,10 @@ class WebAppBrowserTest extends LiveServer {
 
       // the same analysis again, exactly: a second result to compare with
       b.click("#rerun");
-      b.until("the re-run to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      // the first result's page says "done" too: wait until the re-run's job page has replaced it
+      b.until("the re-run's job page", JOB, () -> !b.url().endsWith("#/results/" + first));
+      b.until("the re-run to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state"))
+          && b.url().matches(".*#/results/\\d+") && !b.url().endsWith("#/results/" + first));
       b.waitFor("figure[data-chart=outcomes] svg");
       String second = b.url().replaceAll(".*#/results/", "");
       assertThat(second).isNotEqualTo(first);
