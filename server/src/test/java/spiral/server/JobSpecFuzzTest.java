@@ -47,7 +47,9 @@ class JobSpecFuzzTest {
   private static Catalog catalog() {
     Database db = Database.open("jdbc:h2:mem:fuzz-jobs;DB_CLOSE_DELAY=-1", null, null);
     if (db.scenarios().list().isEmpty()) {
-      db.scenarios().create(1, "small", "small", SMALL, spiral.store.ScenarioFacts.UNKNOWN);
+      long owner = db.accounts().create("fuzz-owner", "unused", spiral.store.Role.ADMIN, 0)
+          .orElseThrow().id();
+      db.scenarios().create(owner, "small", "small", SMALL, spiral.store.ScenarioFacts.UNKNOWN);
     }
     return new Catalog(db.scenarios());
   }
