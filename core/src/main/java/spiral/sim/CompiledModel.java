@@ -725,6 +725,42 @@ public final class CompiledModel {
     return referenceDamage;
   }
 
+  /** v&#8320;, the mean value of the opening attack's targets (1 when it names none). */
+  public double openingValue() {
+    return openingValue;
+  }
+
+  /**
+   * The credit in rungs of a side's candidate c (its package's, {@link #DEESCALATE_CREDIT} for
+   * {@code deescalate}; 0 for a bare rung, c &lt; 0).
+   */
+  public double credit(int side, int c) {
+    return c >= 0 ? sides[side].credit[c] : 0;
+  }
+
+  /**
+   * What a side's candidate c adds to the battlefield leverage every turn from then on (an aid
+   * surge: positive for the responder, negative for the initiator; 0 for a bare rung, c &lt; 0).
+   */
+  public double aid(int side, int c) {
+    return c >= 0 ? sides[side].leverage[c] : 0;
+  }
+
+  /** Whether the responder acts for an alliance (its cohesion then moves with its acts). */
+  public boolean responderInAlliance() {
+    return sides[RESPONDER].inAlliance;
+  }
+
+  /** The allies' share of the value of the opening attack's targets (0 without allies). */
+  public double allyShare() {
+    return sides[RESPONDER].allyShare;
+  }
+
+  /** The allies' risk tolerance: the nuclear risk above which a responder's move costs cohesion. */
+  public double allyRiskTolerance() {
+    return sides[RESPONDER].riskTolerance;
+  }
+
   /** The opening attack's damage: d(r&#8320;) times the mean value of its targets. */
   public double openingDamage() {
     return damage[initiatingRung] * openingValue;

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import spiral.ladder.Ladder;
 import spiral.scenario.Actor;
-import spiral.scenario.Faction;
 import spiral.scenario.Side;
 import spiral.sim.CompiledModel;
 import spiral.sim.RunRecord;
@@ -163,7 +161,8 @@ public final class GameState {
         new GameEvent(
             0,
             attacker.name() + " opened the crisis at rung " + r0 + " ("
-                + rungName(r0) + ")" + (desc.isBlank() ? "" : ": " + desc.strip())));
+                + m.describe(CompiledModel.INITIATOR, r0) + ")"
+                + (desc.isBlank() ? "" : ": " + desc.strip())));
     if (r0 >= m.nuclearThreshold()) {
       out.add(new GameEvent(0, attacker.name() + " used nuclear weapons"));
     }
@@ -179,11 +178,6 @@ public final class GameState {
       out.add(new GameEvent(lastTurn, "the crisis ended: " + outcome + " at turn " + lastTurn));
     }
     return out;
-  }
-
-  private String rungName(int r) {
-    Ladder l = game.scenario().ladder();
-    return l.rung(r).name();
   }
 
   private Actor actor(int side) {
@@ -226,6 +220,7 @@ public final class GameState {
               t.chosen() >= 0 ? m.candidates(t.side()).get(t.chosen()) : null,
               t.intended(),
               t.executed(),
+              t.act(),
               t.accident(),
               t.nuclearRisk(),
               t.candidates(),
@@ -237,29 +232,32 @@ public final class GameState {
   }
 
   /**
-   * What one seat sees (fog of war; see {@link SeatView}).
+   * What one seat sees (fog of war; see {@link SeatView}): built by {@link SeatViews} from the
+   * seat's {@link #stream} alone.
    *
    * @throws WargameException if the seat is unknown
    */
   public SeatView view(String seat) {
+    return SeatViews.build(game, stream(seat));
+  }
+
+  /**
+   * Everything one seat may know, cut from the replay: its side's own acts (with this seat's
+   * votes), the rungs at which its side perceived the opponent's acts, the public events, and
+   * its side's true end state once the game is over. Nothing else of the replay reaches a seat's
+   * view.
+   *
+   * @throws WargameException if the seat is unknown
+   */
+  SeatStream stream(String seat) {
     SeatInfo si = game.seat(seat);
     if (si == null) {
       throw new WargameException("unknown seat '" + seat + "': the seats are " + seatIds());
     }
     CompiledModel m = game.model();
     int s = si.side();
-    int o = 1 - s;
-    int f = game.factionIndex(seat);
-    Actor own = actor(s);
-    Actor opp = actor(o);
     boolean toMove = !over() && pausedSide == s;
-
-    List<SeatView.OwnMove> ownMoves = new ArrayList<>();
-    List<SeatView.SeenMove> seen = new ArrayList<>();
-    List<String> narrative = new ArrayList<>();
-    if (s == CompiledModel.RESPONDER) {
-      seen.add(new SeatView.SeenMove(0, opp.id(), perceivedAfter(0)));
-    }
+    List<SeatStream.Step> steps = new ArrayList<>();
     for (TraceTurn t : turns) {
       if (t.side() == s) {
         String vote = null;
@@ -268,82 +266,52 @@ public final class GameState {
             vote = v.option();
           }
         }
+        int cand = t.chosen() >= 0 ? t.chosen() : -(t.intended() + 1);
         String option = t.chosen() >= 0 ? m.candidates(s).get(t.chosen()) : null;
-        ownMoves.add(
-            new SeatView.OwnMove(
-                t.turn(), option, t.intended(), t.executed(), t.accident(), vote));
-        narrative.add(
-            "Turn " + t.turn() + ": we read " + opp.name() + "'s last act as rung "
-                + t.perceived() + " (" + rungName(t.perceived()) + ") and "
-                + (option == null ? "acted" : "chose '" + option + "'") + ", meaning rung "
-                + t.intended() + " (" + rungName(t.intended()) + ")"
-                + (t.accident()
-                    ? "; it went wrong and landed at rung " + t.executed() + "."
-                    : "."));
+        steps.add(
+            new SeatStream.Own(
+                t.turn(), t.perceived(), cand, option, t.intended(), t.executed(), t.accident(),
+                vote));
       } else {
-        Integer p = perceivedAfter(t.turn());
-        seen.add(new SeatView.SeenMove(t.turn(), opp.id(), p));
-        narrative.add(
-            "Turn " + t.turn() + ": " + opp.name() + " moved"
-                + (p == null
-                    ? "; we have yet to read its act."
-                    : "; we read its act as rung " + p + " (" + rungName(p) + ")."));
-      }
-      for (GameEvent e : talks.getOrDefault(t.turn(), List.of())) {
-        narrative.add("Turn " + t.turn() + ": " + e.text() + ".");
+        steps.add(new SeatStream.Opponent(t.turn(), perceivedAfter(t.turn())));
       }
     }
+    SeatStream.End end = null;
     if (over()) {
-      narrative.add("The crisis ended: " + outcome + " at turn " + lastTurn + ".");
-    } else if (toMove) {
-      narrative.add(
-          "Turn " + pausedTurn + ": we read " + opp.name() + "'s last act as rung "
-              + pausedPerceived + " (" + rungName(pausedPerceived) + "); it is our move.");
+      end =
+          new SeatStream.End(
+              cost[s],
+              credibility[s],
+              s == CompiledModel.RESPONDER ? cohesion : null,
+              influence[s].clone());
     }
-
-    List<SeatView.Choice> choices = new ArrayList<>();
-    if (toMove) {
-      for (TraceTurn.Candidate c : pausedCandidates) {
-        choices.add(
-            new SeatView.Choice(
-                c.id(), c.rung(), f < 0 ? c.utility() : c.factionUtilities().get(f)));
-      }
-    }
-    List<SeatView.FactionParameters> fps = new ArrayList<>();
-    for (int i = 0; i < own.factions().size(); i++) {
-      if (f >= 0 && i != f) {
-        continue;
-      }
-      Faction fa = own.factions().get(i);
-      fps.add(
-          new SeatView.FactionParameters(
-              fa.id(),
-              fa.name(),
-              influence[s][i],
-              fa.credibility(),
-              fa.risk(),
-              fa.cost(),
-              fa.punishment()));
-    }
-    double lambda = own.rationality();
-    return new SeatView(
-        game.scenario().id(),
+    return new SeatStream(
         si,
         turn(),
         over(),
         outcome,
         sideToMove(),
         toMove && awaiting.contains(seat),
+        List.copyOf(steps),
         toMove ? pausedPerceived : null,
-        choices,
-        ownMoves,
-        seen,
-        new SeatView.OwnState(
-            cost[s], credibility[s], s == CompiledModel.RESPONDER ? cohesion : null),
-        new SeatView.Parameters(
-            Double.isInfinite(lambda) ? null : lambda, own.noise(), own.threatBias(), fps),
         events(),
-        narrative);
+        talks,
+        end);
+  }
+
+  /** The game this is a state of. */
+  Wargame game() {
+    return game;
+  }
+
+  /** The paused side's perception of the opponent's last act, or null when over. */
+  Integer pausedPerception() {
+    return over() ? null : pausedPerceived;
+  }
+
+  /** The engine's own weighing of the paused turn's candidates, with the true state (not for seats). */
+  List<TraceTurn.Candidate> engineCandidates() {
+    return pausedCandidates;
   }
 
   /**

@@ -17,6 +17,7 @@ import spiral.sim.TraceTurn;
  *     policy
  * @param intended the rung the mover meant
  * @param executed the rung that happened
+ * @param act the executed act said from the mover's side ("United States: strikes on ...")
  * @param accident whether the act landed a rung higher than meant
  * @param nuclearRisk P_nuc of the move by the look-ahead
  * @param candidates the mover's candidates as it weighed them (probabilities are its policy's)
@@ -34,6 +35,7 @@ public record TruthTurn(
     String option,
     int intended,
     int executed,
+    String act,
     boolean accident,
     double nuclearRisk,
     List<TraceTurn.Candidate> candidates,
