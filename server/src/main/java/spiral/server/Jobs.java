@@ -263,7 +263,10 @@ final class Jobs implements AutoCloseable {
 
   /**
    * Stops: cancels every job of this server, waits briefly for the job threads, then marks what
-   * is still queued or running as interrupted.
+   * is still queued or running as interrupted. The job threads are not interrupted: one may be
+   * writing to the database, and an interrupt closes H2's file channel under it (the database then
+   * refuses every further statement, the marking included). A waiting thread is woken, and a
+   * running job stops at its next progress step.
    */
   @Override
   public void close() {
@@ -275,7 +278,6 @@ final class Jobs implements AutoCloseable {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     try {
       for (Thread t : threads) {
-        t.interrupt();
         t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
       }
     } catch (InterruptedException e) {
