@@ -173,10 +173,18 @@ final class Jobs implements AutoCloseable {
       if (t == null) {
         return;
       }
+      // the account's slot is freed before the job's end is written, so that an account that sees
+      // its job ended can submit the next without a 429
+      AtomicBoolean freed = new AtomicBoolean();
+      Runnable free = () -> {
+        if (freed.compareAndSet(false, true)) {
+          release(t.owner());
+        }
+      };
       try {
-        run(t.id(), t.spec(), t.live());
+        run(t.id(), t.spec(), t.live(), free);
       } finally {
-        release(t.owner());
+        free.run();
       }
     }
   }
@@ -227,7 +235,7 @@ final class Jobs implements AutoCloseable {
     return changed;
   }
 
-  private void run(long id, JobSpec spec, Live l) {
+  private void run(long id, JobSpec spec, Live l, Runnable free) {
     try {
       if (l.cancelled.get() || !store.start(id)) {
         return;
@@ -242,15 +250,20 @@ final class Jobs implements AutoCloseable {
       if (l.cancelled.get()) {
         return;
       }
-      store.finish(id, Version.get(), JsonText.of(result));
+      String json = JsonText.of(result);
+      free.run();
+      store.finish(id, Version.get(), json);
     } catch (Cancelled e) {
       // the job's state is already cancelled (or the server is stopping)
     } catch (ApiException e) {
+      free.run();
       store.fail(id, e.getMessage());
     } catch (IllegalArgumentException | SweepException e) {
+      free.run();
       store.fail(id, "bad input: " + e.getMessage());
     } catch (RuntimeException | Error e) {
       System.err.println("spiral: job " + id + " failed: " + e);
+      free.run();
       try {
         store.fail(id, "internal error while computing the job");
       } catch (RuntimeException again) {
@@ -263,7 +276,10 @@ final class Jobs implements AutoCloseable {
 
   /**
    * Stops: cancels every job of this server, waits briefly for the job threads, then marks what
-   * is still queued or running as interrupted.
+   * is still queued or running as interrupted. The job threads are not interrupted: one may be
+   * writing to the database, and an interrupt closes H2's file channel under it (the database then
+   * refuses every further statement, the marking included). A waiting thread is woken, and a
+   * running job stops at its next progress step.
    */
   @Override
   public void close() {
@@ -275,7 +291,6 @@ final class Jobs implements AutoCloseable {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     try {
       for (Thread t : threads) {
-        t.interrupt();
         t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
       }
     } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -31,6 +32,13 @@ import org.flywaydb.core.api.FlywayException;
  * synchronous_commit} on even where the server's default is off (the commit returns once its WAL
  * is flushed); a server run with {@code fsync} off cannot be made durable from here. While open,
  * the database holds one H2 connection so that the file stays open between requests.
+ *
+ * <p><b>Connections.</b> On H2, connections are reused (up to {@value #MAX_IDLE} kept idle): H2
+ * opens and closes a connection under a lock of the whole database that {@code CHECKPOINT SYNC}
+ * holds while it waits for the fsync, so a connection per operation made every request, reads
+ * included, wait for the disk. A connection goes back only clean: in auto-commit mode after a
+ * transaction, and never after an error (it is closed). On PostgreSQL every operation opens its
+ * own connection.
  *
  * <p>Thread-safe: every operation takes its own connection.
  */
@@ -54,6 +62,11 @@ public final class Database implements AutoCloseable {
   private long durable;
   private boolean syncing;
   private long syncs;
+  /** H2: the most idle connections kept for reuse. */
+  static final int MAX_IDLE = 128;
+  /** H2: idle connections, the most recently used first. */
+  private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+  private volatile boolean closed;
 
   private Database(String url, DataSource dataSource, Connection keepOpen) {
     this.url = url;
@@ -181,10 +194,17 @@ public final class Database implements AutoCloseable {
    * not survive a crash (a session's last use). Writes that are acknowledged use {@link #transaction}.
    */
   <T> T query(SqlWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.apply(c);
+    Connection c = null;
+    boolean clean = false;
+    try {
+      c = connection();
+      T t = work.apply(c);
+      clean = true;
+      return t;
     } catch (SQLException e) {
       throw new StoreException("database error: " + e.getMessage(), e);
+    } finally {
+      release(c, clean);
     }
   }
 
@@ -193,7 +213,10 @@ public final class Database implements AutoCloseable {
    * rolled back when it throws. Every write goes through here.
    */
   <T> T transaction(SqlWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    Connection c = null;
+    boolean clean = false;
+    try {
+      c = connection();
       c.setAutoCommit(false);
       T t;
       try {
@@ -209,9 +232,46 @@ public final class Database implements AutoCloseable {
       if (h2) {
         sync(c);
       }
+      c.setAutoCommit(true);
+      clean = true;
       return t;
     } catch (SQLException e) {
       throw new StoreException("database error: " + e.getMessage(), e);
+    } finally {
+      release(c, clean);
+    }
+  }
+
+  /** A connection: on H2 an idle one when there is one, else a new one. */
+  private Connection connection() throws SQLException {
+    if (h2) {
+      for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+        if (!c.isClosed()) {
+          return c;
+        }
+      }
+    }
+    return dataSource.getConnection();
+  }
+
+  /** Ends the use of a connection: on H2 a clean one is kept for reuse (within {@link #MAX_IDLE}), others are closed. */
+  private void release(Connection c, boolean clean) {
+    if (c == null) {
+      return;
+    }
+    if (h2 && clean && !closed && idle.size() < MAX_IDLE) {
+      idle.offerFirst(c);
+      if (closed) { // closed meanwhile: whoever sees it last closes what is idle
+        closeIdle();
+      }
+      return;
+    }
+    closeQuietly(c);
+  }
+
+  private void closeIdle() {
+    for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+      closeQuietly(c);
     }
   }
 
@@ -276,6 +336,8 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
+    closeIdle();
     closeQuietly(keepOpen);
   }
 
