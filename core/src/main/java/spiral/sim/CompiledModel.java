@@ -612,6 +612,16 @@ public final class CompiledModel {
       double leverageLost) {}
 
   /**
+   * P(m) of a side's candidate c at perceived rung y when the opponent's replies are believed with
+   * weight kappa: the nuclear risk the engine weighs (class comment).
+   */
+  public double nuclearRisk(int side, int y, int c, double kappa) {
+    SideModel m = sides[side];
+    int i = y * m.nc + c;
+    return m.risk[i] + kappa * m.riskSlope[i];
+  }
+
+  /**
    * The utility of a side's candidate c at perceived rung y in a situation, under faction weights
    * {W_c, W_r, W_k, W_g} (see {@link #startingWeights}).
    */

@@ -171,7 +171,7 @@ public final class SeatBelief {
   public void act(int c, int intended, int executed, boolean accident) {
     int y = perceived;
     double kappa = expectedReply();
-    double risk = c >= 0 ? m.utilityComponents(side, y, c, kappa)[1] : riskOfRung(intended, kappa);
+    double risk = c >= 0 ? m.nuclearRisk(side, y, c, kappa) : riskOfRung(intended, kappa);
     if (c >= 0) {
       cost += m.ownCost(side, c);
       drift += m.aid(side, c);
@@ -216,7 +216,7 @@ public final class SeatBelief {
   private double riskOfRung(int r, double kappa) {
     for (int c = 0; c < m.candidates(side).size(); c++) {
       if (m.candidateRung(side, r, c) == r) {
-        return m.utilityComponents(side, r, c, kappa)[1];
+        return m.nuclearRisk(side, r, c, kappa);
       }
     }
     return r >= m.nuclearThreshold() ? 1 : m.hazard(r);
