@@ -63,8 +63,21 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
   }
 
-  /** Runs the command line and exits with its exit code. */
+  /**
+   * Runs the command line and exits with its exit code. {@code spiral gambit-TOOL ARGS} runs
+   * as Gambit's tool of that name ({@link GambitTool}: Gambit's options, output and exit codes).
+   */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].startsWith("gambit-")
+        && GambitTool.known(args[0].substring("gambit-".length()))) {
+      java.io.PrintStream out =
+          new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
+      int code =
+          GambitTool.run(args[0].substring("gambit-".length()),
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.in, out, System.err);
+      out.flush();
+      System.exit(code);
+    }
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
