@@ -21,24 +21,6 @@ import spiral.Version;
           + " use) with reproducible numbers and confidence intervals, ranks the responses to it,"
           + " and analyses the negotiations that could end it."
     },
-    subcommands = {
-      ScenariosCommand.class,
-      ValidateCommand.class,
-      SimulateCommand.class,
-      TraceCommand.class,
-      OptionsCommand.class,
-      StudyCommand.class,
-      NegotiateCommand.class,
-      PositionsCommand.class,
-      SolveCommand.class,
-      GameCommand.class,
-      ModelCommand.class,
-      SweepCommand.class,
-      SensitivityCommand.class,
-      DiscoverCommand.class,
-      ServeCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footer = {
       "",
       "Exit codes: 0 success, 1 failure at run time, 2 bad input.",
@@ -63,14 +45,27 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
   }
 
-  /** Runs the command line and exits with its exit code. */
+  /**
+   * Runs the command line and exits with its exit code. {@code spiral gambit-TOOL ARGS} runs
+   * as Gambit's tool of that name ({@link GambitTool}: Gambit's options, output and exit codes).
+   */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].startsWith("gambit-")
+        && GambitTool.known(args[0].substring("gambit-".length()))) {
+      java.io.PrintStream out =
+          new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
+      int code =
+          GambitTool.run(args[0].substring("gambit-".length()),
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.in, out, System.err);
+      out.flush();
+      System.exit(code);
+    }
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given writers and returns the exit code (for tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine(out, err);
+    CommandLine cl = commandLine(out, err, args);
     try {
       return cl.execute(args);
     } catch (Error e) { // picocli hands on errors (a missing class, no memory): still one line
@@ -81,9 +76,50 @@ public final class Main implements Runnable {
     }
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  /**
+   * The sub-commands, by name, in the order of the help. Only the one named by the first
+   * argument is registered when there is one (picocli reads every registered command's
+   * annotations at start-up: registering all of them cost a small solve most of its time).
+   */
+  private static final String[][] COMMANDS = {
+    {"scenarios", "ScenariosCommand"},
+    {"validate", "ValidateCommand"},
+    {"simulate", "SimulateCommand"},
+    {"trace", "TraceCommand"},
+    {"options", "OptionsCommand"},
+    {"study", "StudyCommand"},
+    {"negotiate", "NegotiateCommand"},
+    {"positions", "PositionsCommand"},
+    {"solve", "SolveCommand"},
+    {"game", "GameCommand"},
+    {"model", "ModelCommand"},
+    {"sweep", "SweepCommand"},
+    {"sensitivity", "SensitivityCommand"},
+    {"discover", "DiscoverCommand"},
+    {"serve", "ServeCommand"},
+  };
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String... argv) {
     Main main = new Main();
     CommandLine cl = new CommandLine(main);
+    String first = argv.length > 0 ? argv[0] : null;
+    boolean one = false;
+    for (String[] c : COMMANDS) {
+      one |= c[0].equals(first);
+    }
+    for (String[] c : COMMANDS) {
+      if (!one || c[0].equals(first)) {
+        try {
+          cl.addSubcommand(Class.forName("spiral.cli." + c[1]).getDeclaredConstructor()
+              .newInstance());
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    if (!one) {
+      cl.addSubcommand(new CommandLine.HelpCommand());
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(t -> t instanceof BadInputException ? BAD_INPUT : FAILURE);

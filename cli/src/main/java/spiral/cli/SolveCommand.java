@@ -35,6 +35,7 @@ import spiral.game.StrategicGame;
 @Command(
     name = "solve",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
     description = {
       "Compute Nash equilibria of a game file in Gambit's formats (.nfg strategic, .efg"
           + " extensive), exactly (logit: approximately, in floating point; simpdiv: an exact"
@@ -66,17 +67,19 @@ import spiral.game.StrategicGame;
       "  logit      one approximate equilibrium of a strategic game with any number of players:"
           + " the limit of the principal branch of the logit quantal-response correspondence,"
           + " traced from the centroid at lambda 0 to lambda 1e7 in floating point (regret about"
-          + " 1e-7 or less). Printed as decimals, 6 places unless --decimals is given. --path"
-          + " also prints each step: 'lambda,probabilities' lines before the NE line, or a"
-          + " 'path' list in --format json.",
+          + " 1e-7 or less). Printed as Gambit's logit prints it: probabilities with 6"
+          + " significant digits (D with --decimals D), 1.5e-07 below 1e-4. --path also prints"
+          + " each step: 'lambda,probabilities' lines (lambda with D places) before the NE line,"
+          + " as Gambit's logit does by default, or a 'path' list in --format json; -e (the"
+          + " default) prints the NE line only. A tree: with -S, its reduced strategic form.",
       "  simpdiv    one approximate equilibrium of a game with any number of players by"
           + " simplicial subdivision (van der Laan and Talman's restart algorithm on the product"
           + " of the strategy simplices), the grid refined from denominator --grid (default 2)"
           + " by halving the mesh until no player's regret exceeds --epsilon (default 1e-8)"
           + " times the game's payoff range (largest minus smallest payoff), checked exactly."
           + " The profile is exact (fractions over a power of 2 times the first grid); a tree"
-          + " is solved on its reduced strategic form and printed as the behaviour profile it"
-          + " induces (uniform at information sets the player's own play never reaches).",
+          + " is solved on its reduced strategic form and printed as a profile over its reduced"
+          + " strategies, as Gambit's simpdiv prints it.",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -94,7 +97,15 @@ import spiral.game.StrategicGame;
           + "information trees can take very long; lcp finds one equilibrium of a two-player"
           + " tree quickly).",
       "",
-      "GAME '-' reads standard input. Files over 64 MiB are refused. A bad file is reported as"
+      "Gambit's flags: -q (quiet; spiral solve prints no banner anyway), -d D (as --decimals),"
+          + " -S (a tree's reduced strategic form: enumpure, lcp, lp, logit; enummixed and"
+          + " simpdiv always use it), -D (detailed output of strategy profiles: each strategy's"
+          + " probability and expected payoff), -e (logit: only the end point; lcp: -e N stops"
+          + " after N equilibria of a strategic game). Gambit 17's tools have no -P: for a"
+          + " subgame-perfect equilibrium use --method spe. The gambit/ folder of the repository"
+          + " holds gambit-enumpure, gambit-lcp, ... that run as Gambit's tools do (see README).",
+      "",
+      "No GAME, or GAME '-', reads standard input. Files over 64 MiB are refused. A bad file is reported as"
           + " FILE:LINE:COLUMN: message, with exit code 2; so is a game a method does not apply"
           + " to (imperfect recall, enummixed, lcp or lp on more than two players,"
           + " logit on a tree, lcp or lp on a tree with more than two players, simpdiv on a"
@@ -124,8 +135,9 @@ final class SolveCommand implements Callable<Integer> {
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "GAME",
-      description = "Game file (.nfg or .efg), or '-' for standard input.")
+      description = "Game file (.nfg or .efg); none or '-': standard input.")
   String game;
 
   @Option(
@@ -142,7 +154,7 @@ final class SolveCommand implements Callable<Integer> {
   SolveFormat format;
 
   @Option(
-      names = "--decimals",
+      names = {"-d", "--decimals"},
       paramLabel = "D",
       description = "Print probabilities and payoffs as decimals with D places (0 to 50).")
   Integer decimals;
@@ -175,8 +187,51 @@ final class SolveCommand implements Callable<Integer> {
           "With --method simpdiv: denominator of the first grid, 1 to 1000000 (default: 2).")
   Integer grid;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Gambit's quiet flag: no banner (spiral solve prints none anyway).")
+  boolean quiet;
+
+  @Option(
+      names = {"-S", "--strategic"},
+      description = "Solve a tree's reduced strategic form and print strategy profiles.")
+  boolean strategic;
+
+  @Option(
+      names = {"-D", "--detail"},
+      description = "Detailed output as Gambit's -D: per player, each strategy's probability and"
+          + " expected payoff (strategy profiles only).")
+  boolean detail;
+
+  @Option(
+      names = "-e",
+      arity = "0..1",
+      paramLabel = "N",
+      parameterConsumer = EndConsumer.class,
+      description = "As Gambit: with logit, print only the end point (the default); with lcp,"
+          + " -e N stops after N equilibria of a strategic game.")
+  String end;
+
+  /** Takes a number after -e (lcp's EQA) but leaves a game file name where it is. */
+  static final class EndConsumer implements picocli.CommandLine.IParameterConsumer {
+    @Override
+    public void consumeParameters(
+        java.util.Stack<String> args,
+        picocli.CommandLine.Model.ArgSpec argSpec,
+        CommandSpec commandSpec) {
+      String v = "";
+      if (!args.isEmpty() && args.peek().matches("\\d+")) {
+        v = args.pop();
+      }
+      argSpec.setValue(v);
+    }
+  }
+
   @Override
   public Integer call() {
+    if (game == null) {
+      game = "-";
+    }
     if (decimals != null && (decimals < 0 || decimals > 50)) {
       throw new BadInputException("spiral solve: --decimals must be between 0 and 50");
     }
@@ -201,8 +256,37 @@ final class SolveCommand implements Callable<Integer> {
     if (path && method != Method.logit) {
       throw new BadInputException("spiral solve: --path applies to --method logit only");
     }
+    int stopAfter = 0;
+    if (end != null) {
+      if (method == Method.logit && end.isEmpty()) {
+        if (path) {
+          throw new BadInputException("spiral solve: -e (end point only) contradicts --path");
+        }
+      } else if (method == Method.lcp && !end.isEmpty()) {
+        stopAfter = Integer.parseInt(end);
+      } else {
+        throw new BadInputException(
+            "spiral solve: -e applies to --method logit (no number) or lcp (-e N)");
+      }
+    }
+    if (detail && format == SolveFormat.json) {
+      throw new BadInputException("spiral solve: -D is for the gambit format, not json");
+    }
     if (method == Method.logit && decimals == null) {
       decimals = 6;
+    }
+    if (g instanceof ExtensiveGame tree
+        && (method == Method.simpdiv || (strategic && method != Method.spe))) {
+      try {
+        g = spiral.game.ReducedStrategicForm.of(tree);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("spiral solve: " + name + ": " + method + ": "
+            + e.getMessage());
+      }
+    }
+    if (detail && !(g instanceof StrategicGame)) {
+      throw new BadInputException("spiral solve: -D prints strategy profiles: add -S for a tree"
+          + " (detailed behaviour profiles are not implemented yet)");
     }
     if ((epsilon != null || grid != null) && method != Method.simpdiv) {
       throw new BadInputException(
@@ -212,13 +296,17 @@ final class SolveCommand implements Callable<Integer> {
         method == Method.simpdiv ? simpdiv() : EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
     List<LogitQre.Point> steps = new ArrayList<>();
+    double[][] logitEnd = new double[1][];
     Game game = g;
     try {
       Supplier<List<Equilibrium>> work =
-          () ->
-              path && game instanceof StrategicGame sg
-                  ? List.of(LogitQre.toEquilibrium(sg, LogitQre.trace(sg, steps::add)))
-                  : solver.solve(game);
+          () -> {
+            if (method == Method.logit && game instanceof StrategicGame sg) {
+              logitEnd[0] = LogitQre.trace(sg, path ? steps::add : null);
+              return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
+            }
+            return solver.solve(game);
+          };
       eqs =
           timeout == 0
               ? work.get()
@@ -250,14 +338,19 @@ final class SolveCommand implements Callable<Integer> {
       out.print(Output.json(m));
     } else {
       for (LogitQre.Point p : steps) {
-        StringBuilder b = new StringBuilder().append(p.lambda());
-        for (double x : p.profile()) {
-          b.append(',').append(x);
-        }
-        out.println(b);
+        out.println(GambitOutput.logitLine(null, p.lambda(), p.profile(), decimals));
+      }
+      if (stopAfter > 0 && eqs.size() > stopAfter) {
+        eqs = eqs.subList(0, stopAfter);
       }
       for (Equilibrium e : eqs) {
-        out.println(decimals == null ? e.gambitLine() : e.gambitLine(decimals));
+        if (detail) {
+          out.print(GambitOutput.detail((StrategicGame) g, e.profile(), decimals));
+        } else if (logitEnd[0] != null) {
+          out.println(GambitOutput.logitLine("NE", 0, logitEnd[0], decimals));
+        } else {
+          out.println(decimals == null ? e.gambitLine() : e.gambitLine(decimals));
+        }
       }
     }
     out.flush();

@@ -83,7 +83,7 @@ class SolveCommandTest {
     assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("NE,");
     r = Cli.run("solve", f.toString(), "--method", "logit", "--path");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo("0.0,0.5,0.5,0.5,0.5");
+    assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo("0.000000,0.5,0.5,0.5,0.5");
     r = Cli.run("solve", f.toString(), "--method", "logit", "--path", "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Output.JSON.readTree(r.out());
@@ -156,6 +156,37 @@ class SolveCommandTest {
     } finally {
       System.setIn(saved);
     }
+  }
+
+  @Test
+  void gambitFlagsAndNoGameReadsStandardInput() throws Exception {
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(BATTLE.getBytes(StandardCharsets.UTF_8)));
+      Cli r = Cli.run("solve", "--method", "lcp", "-q", "-d", "2", "-e", "1");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out().lines()).hasSize(1);
+      assertThat(r.out()).startsWith("NE,").contains("0.00");
+      System.setIn(new ByteArrayInputStream("NFG 1 R \"t\" { \"a\" } { 2 }\n1 x\n"
+          .getBytes(StandardCharsets.UTF_8)));
+      r = Cli.run("solve");
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).startsWith("<stdin>:2:");
+    } finally {
+      System.setIn(saved);
+    }
+    Path tree = file("entry.efg", TREE);
+    Cli r = Cli.run("solve", "-S", tree.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactlyInAnyOrder("NE,1,0,0,1", "NE,0,1,1,0");
+    r = Cli.run("solve", "-S", "-D", tree.toString());
+    assertThat(r.out()).contains("Strategy profile for player 2:");
+    r = Cli.run("solve", "--method", "logit", "-e", file("b.nfg", BATTLE).toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("NE,0.666667,0.333333,0.333333,0.666667\n");
+    r = Cli.run("solve", "-V");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("spiral ");
   }
 
   @Test

@@ -40,8 +40,15 @@ public final class EnumMixed implements EquilibriumSolver {
     return solve((StrategicGame) game);
   }
 
-  /** A vertex of a polytope: coordinates and the bit set of its labels. */
-  private record Vertex(Rational[] z, long labels) {}
+  /**
+   * A vertex of a polytope: coordinates and the bit set of its labels (label {@code l} is bit
+   * {@code l % 64} of word {@code l / 64}: no fixed limit on the number of strategies).
+   */
+  private record Vertex(Rational[] z, long[] labels) {}
+
+  private static void set(long[] bits, int label) {
+    bits[label >>> 6] |= 1L << (label & 63);
+  }
 
   /** All extreme equilibria of a two-player strategic game. */
   public List<Equilibrium> solve(StrategicGame g) {
@@ -50,9 +57,6 @@ public final class EnumMixed implements EquilibriumSolver {
     }
     int m = g.numStrategies(0);
     int n = g.numStrategies(1);
-    if (m + n > 62) {
-      throw new IllegalArgumentException("enummixed: game too large (more than 62 strategies)");
-    }
     java.math.BigInteger bases = java.math.BigInteger.ONE;
     for (int k = 1; k <= m; k++) {
       bases = bases.multiply(java.math.BigInteger.valueOf(n + k)).divide(java.math.BigInteger.valueOf(k));
@@ -97,14 +101,18 @@ public final class EnumMixed implements EquilibriumSolver {
     for (int i = 0; i < m; i++) {
       qRow[i] = i;
     }
-    List<Vertex> px = vertices(bt, pVar, pRow);
-    List<Vertex> qy = vertices(a, qVar, qRow);
-    long all = (1L << (m + n)) - 1;
+    int words = (m + n + 63) >>> 6;
+    List<Vertex> px = vertices(bt, pVar, pRow, words);
+    List<Vertex> qy = vertices(a, qVar, qRow, words);
+    long[] all = new long[words];
+    for (int l = 0; l < m + n; l++) {
+      set(all, l);
+    }
     List<Equilibrium> out = new ArrayList<>();
     for (Vertex vx : px) {
       Deadline.check();
       for (Vertex vy : qy) {
-        if ((vx.labels | vy.labels) == all) {
+        if (complete(vx.labels, vy.labels, all)) {
           List<Rational> prof = new ArrayList<>();
           prof.addAll(normalise(vx.z));
           prof.addAll(normalise(vy.z));
@@ -113,6 +121,26 @@ public final class EnumMixed implements EquilibriumSolver {
       }
     }
     return out;
+  }
+
+  /** Whether the two label sets together hold every label. */
+  private static boolean complete(long[] x, long[] y, long[] all) {
+    for (int w = 0; w < all.length; w++) {
+      if ((x[w] | y[w]) != all[w]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code labels} holds every label of {@code mask}. */
+  private static boolean covers(long[] labels, long[] mask) {
+    for (int w = 0; w < mask.length; w++) {
+      if ((labels[w] & mask[w]) != mask[w]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Rational> normalise(Rational[] z) {
@@ -131,7 +159,8 @@ public final class EnumMixed implements EquilibriumSolver {
    * Non-zero vertices of {z >= 0 : M z <= 1} (M positive, k rows by d columns): for every choice
    * of r rows and r free variables (the others zero), solve the square system.
    */
-  private static List<Vertex> vertices(Rational[][] mat, int[] varLabel, int[] rowLabel) {
+  private static List<Vertex> vertices(
+      Rational[][] mat, int[] varLabel, int[] rowLabel, int words) {
     int k = mat.length;
     int d = varLabel.length;
     double[][] md = new double[k][d];
@@ -155,7 +184,7 @@ public final class EnumMixed implements EquilibriumSolver {
         int[] cols = first(r);
         do {
           Deadline.check();
-          basis(mat, md, mod, scale, rows, cols, varLabel, rowLabel, out, seen);
+          basis(mat, md, mod, scale, rows, cols, varLabel, rowLabel, words, out, seen);
         } while (next(cols, d));
       } while (next(rows, k));
     }
@@ -197,6 +226,7 @@ public final class EnumMixed implements EquilibriumSolver {
       int[] cols,
       int[] varLabel,
       int[] rowLabel,
+      int words,
       List<Vertex> out,
       Set<List<Rational>> seen) {
     int r = rows.length;
@@ -236,21 +266,21 @@ public final class EnumMixed implements EquilibriumSolver {
     }
     // A basis whose tight constraints all hold at a vertex already found determines that
     // vertex (or is singular): either way nothing new, and no exact solve is needed.
-    long mask = 0;
+    long[] mask = new long[words];
     for (int row : rows) {
-      mask |= 1L << rowLabel[row];
+      set(mask, rowLabel[row]);
     }
-    long free = 0;
+    boolean[] free = new boolean[d];
     for (int c : cols) {
-      free |= 1L << c;
+      free[c] = true;
     }
     for (int c = 0; c < d; c++) {
-      if ((free & (1L << c)) == 0) {
-        mask |= 1L << varLabel[c];
+      if (!free[c]) {
+        set(mask, varLabel[c]);
       }
     }
     for (Vertex v : out) {
-      if ((v.labels & mask) == mask) {
+      if (covers(v.labels, mask)) {
         return;
       }
     }
@@ -277,10 +307,10 @@ public final class EnumMixed implements EquilibriumSolver {
       }
       z[cols[j]] = ze[j];
     }
-    long labels = 0;
+    long[] labels = new long[words];
     for (int c = 0; c < d; c++) {
       if (z[c].isZero()) {
-        labels |= 1L << varLabel[c];
+        set(labels, varLabel[c]);
       }
     }
     for (int i = 0; i < mat.length; i++) {
@@ -295,7 +325,7 @@ public final class EnumMixed implements EquilibriumSolver {
         return;
       }
       if (cmp == 0) {
-        labels |= 1L << rowLabel[i];
+        set(labels, rowLabel[i]);
       }
     }
     if (seen.add(List.of(z))) {

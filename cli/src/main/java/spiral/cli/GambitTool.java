@@ -1,0 +1,354 @@
+package spiral.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import spiral.Version;
+import spiral.game.EnumMixed;
+import spiral.game.EnumPure;
+import spiral.game.Equilibrium;
+import spiral.game.ExtensiveGame;
+import spiral.game.Game;
+import spiral.game.GameFormatException;
+import spiral.game.GameReader;
+import spiral.game.LemkeHowson;
+import spiral.game.LogitQre;
+import spiral.game.Rational;
+import spiral.game.ReducedStrategicForm;
+import spiral.game.SimplicialSubdivision;
+import spiral.game.StrategicGame;
+import spiral.game.ZeroSumLp;
+
+/**
+ * Gambit's command-line tools ({@code gambit-enumpure}, {@code gambit-enummixed}, {@code
+ * gambit-lcp}, {@code gambit-lp}, {@code gambit-logit}, {@code gambit-simpdiv}) on Spiral's
+ * solvers: {@code spiral gambit-lcp [OPTIONS] [file]} takes the tool's options (getopt's rules:
+ * bundled flags, {@code -d4} or {@code -d 4}, options after the file), reads standard input when
+ * no file is given, prints the banner on standard error unless {@code -q}, the profiles on
+ * standard output as the tool does, and exits as Gambit's tools do: 0, or 1 with a message on
+ * standard error for any error (an unknown option, a file that cannot be opened, a malformed game,
+ * a game the method does not apply to). Options Spiral does not implement are refused with exit
+ * code 1 rather than ignored. It does not go through picocli, so that it starts quickly.
+ */
+final class GambitTool {
+  private GambitTool() {}
+
+  /** getopt's option string of each tool, as in Gambit 17. */
+  static final Map<String, String> OPTIONS =
+      Map.of(
+          "enumpure", "DvhqAS",
+          "enummixed", "d:vhqc",
+          "lcp", "d:DvhqSe:r:",
+          "lp", "d:DvqhS",
+          "logit", "d:s:a:m:vqehSL:l:",
+          "simpdiv", "g:hVvn:r:s:m:d:R:q");
+
+  private static final Map<String, String> TITLE =
+      Map.of(
+          "enumpure", "Search for Nash equilibria in pure strategies",
+          "enummixed", "Compute Nash equilibria by enumerating extreme points",
+          "lcp", "Compute Nash equilibria by solving a linear complementarity program",
+          "lp", "Compute Nash equilibria by solving a linear program",
+          "logit", "Compute a branch of the logit equilibrium correspondence",
+          "simpdiv", "Compute Nash equilibria using simplicial subdivision");
+
+  /** Options of Gambit's tools that Spiral does not implement: refused, with the reason. */
+  private static final Map<String, String> UNSUPPORTED =
+      Map.ofEntries(
+          Map.entry("enumpure A", "agent-form equilibria (-A)"),
+          Map.entry("enummixed c", "connectedness information (-c)"),
+          Map.entry("lcp r", "a recursion depth (-r)"),
+          Map.entry("logit L", "maximum likelihood estimation (-L)"),
+          Map.entry("logit l", "QRE at given lambdas (-l)"),
+          Map.entry("simpdiv r", "random starting points (-r)"),
+          Map.entry("simpdiv n", "random starting points (-n)"),
+          Map.entry("simpdiv R", "random starting points (-R)"),
+          Map.entry("simpdiv s", "starting points from a file (-s)"),
+          Map.entry("simpdiv V", "verbose output (-V)"));
+
+  /** Whether {@code tool} (without the {@code gambit-} prefix) is one this class runs. */
+  static boolean known(String tool) {
+    return OPTIONS.containsKey(tool);
+  }
+
+  /** Runs {@code gambit-TOOL ARGS}; returns the exit code. */
+  static int run(String tool, String[] args, InputStream in, PrintStream out, PrintStream err) {
+    String prog = "gambit-" + tool;
+    String spec = OPTIONS.get(tool);
+    Map<Character, String> opt = new HashMap<>();
+    List<String> operands = new ArrayList<>();
+    for (int k = 0; k < args.length; k++) {
+      String a = args[k];
+      if (a.equals("--")) {
+        for (k++; k < args.length; k++) {
+          operands.add(args[k]);
+        }
+        break;
+      }
+      if (a.startsWith("--")) {
+        switch (a) {
+          case "--help" -> opt.put('h', "");
+          case "--version" -> opt.put('v', "");
+          case "--verbose" -> {
+            if (!tool.equals("simpdiv")) {
+              return unknown(err, prog, a);
+            }
+            opt.put('V', "");
+          }
+          default -> {
+            return unknown(err, prog, a);
+          }
+        }
+        continue;
+      }
+      if (a.length() < 2 || a.charAt(0) != '-') {
+        operands.add(a);
+        continue;
+      }
+      for (int c = 1; c < a.length(); c++) {
+        char f = a.charAt(c);
+        int at = spec.indexOf(f);
+        if (at < 0 || f == ':') {
+          return unknown(err, prog, "-" + f);
+        }
+        if (at + 1 < spec.length() && spec.charAt(at + 1) == ':') {
+          String v;
+          if (c + 1 < a.length()) {
+            v = a.substring(c + 1);
+          } else if (k + 1 < args.length) {
+            v = args[++k];
+          } else {
+            return unknown(err, prog, "-" + f);
+          }
+          opt.put(f, v);
+          break;
+        }
+        opt.put(f, "");
+      }
+    }
+    if (opt.containsKey('h')) {
+      err.print(banner(tool));
+      err.print(help(tool, prog));
+      return 0;
+    }
+    if (opt.containsKey('v')) {
+      err.print(banner(tool));
+      return 0;
+    }
+    if (!opt.containsKey('q')) {
+      err.print(banner(tool));
+    }
+    for (char f : opt.keySet()) {
+      String why = UNSUPPORTED.get(tool + " " + f);
+      if (why != null) {
+        err.println("Error: " + why + " is not implemented by Spiral's " + prog);
+        return 1;
+      }
+    }
+    Game game;
+    String name = operands.isEmpty() || operands.get(0).equals("-") ? "<stdin>" : operands.get(0);
+    try {
+      if (name.equals("<stdin>")) {
+        game = GameReader.read(in);
+      } else {
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+          err.println(prog + ": " + name + ": "
+              + (Files.isDirectory(file) ? "Is a directory"
+                  : Files.exists(file) ? "Permission denied" : "No such file or directory"));
+          return 1;
+        }
+        game = GameReader.read(file);
+      }
+    } catch (GameFormatException e) {
+      err.println("Error: " + name + (e.line() > 0 ? ":" : ": ") + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("Error: " + name + ": cannot read: " + e.getMessage());
+      return 1;
+    }
+    try {
+      StringBuilder o = new StringBuilder();
+      solve(tool, opt, game, o);
+      out.print(o);
+      out.flush();
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("Error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int unknown(PrintStream err, String prog, String option) {
+    err.println(prog + ": Unknown option `" + option + "'.");
+    return 1;
+  }
+
+  /** Gambit's decimals: atoi's reading, so a bad number is 0, as in Gambit. */
+  private static int atoi(String s) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([-+]?\\d+)").matcher(s);
+    if (!m.find()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(m.group(1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static void solve(String tool, Map<Character, String> opt, Game game, StringBuilder o) {
+    boolean strategic = opt.containsKey('S') || !(game instanceof ExtensiveGame);
+    boolean detail = opt.containsKey('D');
+    Integer decimals = opt.containsKey('d') ? atoi(opt.get('d')) : null;
+    List<Equilibrium> eqs;
+    Game shown = game;
+    switch (tool) {
+      case "enumpure" -> {
+        decimals = null;
+        shown = strategic ? form(game) : game;
+        eqs = new EnumPure().solve(shown);
+      }
+      case "enummixed" -> {
+        shown = form(game);
+        eqs = new EnumMixed().solve(shown);
+      }
+      case "lcp" -> {
+        shown = strategic ? form(game) : game;
+        eqs = new LemkeHowson().solve(shown);
+        int stop = opt.containsKey('e') ? atoi(opt.get('e')) : 0;
+        if (shown instanceof StrategicGame && stop > 0 && eqs.size() > stop) {
+          eqs = eqs.subList(0, stop);
+        }
+      }
+      case "lp" -> {
+        shown = strategic ? form(game) : game;
+        eqs = new ZeroSumLp().solve(shown);
+      }
+      case "logit" -> {
+        if (!strategic) {
+          throw new IllegalArgumentException(
+              "logit in behaviour strategies on trees is not implemented by Spiral yet; -S"
+                  + " solves the reduced strategic form");
+        }
+        StrategicGame g = form(game);
+        int digits = decimals == null ? 6 : decimals;
+        boolean all = !opt.containsKey('e');
+        double[] x =
+            LogitQre.trace(
+                g,
+                all
+                    ? p ->
+                        o.append(GambitOutput.logitLine(null, p.lambda(), p.profile(), digits))
+                            .append('\n')
+                    : null);
+        o.append(GambitOutput.logitLine("NE", 0, x, digits)).append('\n');
+        return;
+      }
+      case "simpdiv" -> {
+        if (opt.containsKey('g') && atoi(opt.get('g')) != SimplicialSubdivision.REFINE) {
+          throw new IllegalArgumentException(
+              "Spiral's simpdiv halves the grid at each step: -g " + opt.get('g')
+                  + " is not implemented (only -g 2)");
+        }
+        Rational eps = Rational.of(1, 10_000_000);
+        if (opt.containsKey('m')) {
+          try {
+            eps = Rational.parse(opt.get('m'));
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-m: not a number: " + opt.get('m'));
+          }
+          if (eps.signum() <= 0 || eps.compareTo(Rational.ONE) >= 0) {
+            throw new IllegalArgumentException("-m must be above 0 and below 1");
+          }
+        }
+        shown = form(game);
+        eqs = new SimplicialSubdivision(eps, SimplicialSubdivision.DEFAULT_GRID).solve(shown);
+        if (decimals != null && decimals <= 0) {
+          decimals = null; // Gambit's simpdiv: -d 0 is its default, exact rationals
+        }
+        if (decimals != null) {
+          int d = decimals;
+          for (Equilibrium e : eqs) {
+            o.append("NE");
+            for (Rational r : e.profile()) {
+              o.append(',').append(GambitOutput.fixed(r.doubleValue(), d));
+            }
+            o.append('\n');
+          }
+          return;
+        }
+      }
+      default -> throw new IllegalStateException(tool);
+    }
+    if (detail && !(shown instanceof StrategicGame)) {
+      throw new IllegalArgumentException(
+          "-D on a tree's behaviour profiles is not implemented by Spiral yet; -S -D prints"
+              + " the reduced strategic form's");
+    }
+    for (Equilibrium e : eqs) {
+      if (detail) {
+        o.append(GambitOutput.detail((StrategicGame) shown, e.profile(), decimals));
+      } else {
+        o.append(decimals == null ? e.gambitLine() : e.gambitLine(decimals)).append('\n');
+      }
+    }
+  }
+
+  private static StrategicGame form(Game g) {
+    return g instanceof ExtensiveGame e ? ReducedStrategicForm.of(e) : (StrategicGame) g;
+  }
+
+  private static String banner(String tool) {
+    return TITLE.get(tool) + "\nSpiral " + Version.get() + ", standing in for Gambit's gambit-"
+        + tool + " (Gambit 17's options and output)\n\n";
+  }
+
+  private static String help(String tool, String prog) {
+    StringBuilder b = new StringBuilder();
+    b.append("Usage: ").append(prog).append(" [OPTIONS] [file]\n");
+    b.append("If file is not specified, attempts to read game from standard input.\n\n");
+    b.append("Options:\n");
+    String spec = OPTIONS.get(tool);
+    for (int i = 0; i < spec.length(); i++) {
+      char f = spec.charAt(i);
+      if (f == ':' || f == 'h' || f == 'v' || f == 'q') {
+        continue;
+      }
+      boolean arg = i + 1 < spec.length() && spec.charAt(i + 1) == ':';
+      String why = UNSUPPORTED.get(tool + " " + f);
+      b.append(String.format("  -%c%-14s %s\n", f, arg ? " ARG" : "",
+          why != null ? "(not implemented: " + why + ")" : describe(tool, f)));
+    }
+    b.append("  -h, --help       print this help message\n");
+    b.append("  -q               quiet mode (suppresses banner)\n");
+    b.append("  -v, --version    print version information\n");
+    b.append("Exit codes: 0, or 1 for any error (as Gambit's tools).\n");
+    return b.toString();
+  }
+
+  private static String describe(String tool, char f) {
+    return switch (f) {
+      case 'd' -> tool.equals("logit")
+          ? "significant digits of probabilities, places of lambda (default 6)"
+          : "print decimals with ARG digits (default: exact rationals)";
+      case 'D' -> "print detailed information about equilibria (strategy profiles)";
+      case 'S' -> "use the (reduced) strategic game of a tree";
+      case 'e' -> tool.equals("logit")
+          ? "print only the terminal equilibrium (default: the entire branch)"
+          : "terminate after finding ARG equilibria (strategic games)";
+      case 's', 'a' -> "accepted; Spiral's own step control is used";
+      case 'm' -> tool.equals("logit")
+          ? "accepted; Spiral traces to lambda 1e7"
+          : "maximum regret as a proportion of the payoff range (default 1e-7)";
+      case 'g' -> "grid refinement (only 2, the default)";
+      default -> "";
+    };
+  }
+}

@@ -1,0 +1,195 @@
+package spiral.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Gambit tools' stand-ins: in-process, and the gambit/ shims through a shell. */
+class GambitToolTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run tool(String tool, String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        GambitTool.run(tool, args,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void optionsAsGetoptReadsThem() {
+    Run r = tool("enummixed", SolveCommandTest.BATTLE, "-qd", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out().lines()).containsExactlyInAnyOrder(
+        "NE,1.0000,0.0000,1.0000,0.0000", "NE,0.0000,1.0000,0.0000,1.0000",
+        "NE,0.6667,0.3333,0.3333,0.6667");
+    r = tool("lcp", SolveCommandTest.BATTLE, "-d4", "-e", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("Compute Nash equilibria by solving a linear complementarity");
+    r = tool("enumpure", SolveCommandTest.BATTLE, "-q", "-D");
+    assertThat(r.out()).contains("Strategy profile for player 1:").contains(
+        "   Opera             1             2");
+  }
+
+  @Test
+  void errorsExitOne() {
+    Run r = tool("lcp", "NFG 1 R \"x\" { \"A\" }\n{ 2 }\n1 x\n", "-q");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: <stdin>:3:");
+    r = tool("lcp", "", "-x");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("gambit-lcp: Unknown option `-x'.\n");
+    r = tool("lcp", "", "-q", dir.resolve("none.nfg").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).endsWith("none.nfg: No such file or directory\n");
+    r = tool("simpdiv", SolveCommandTest.BATTLE, "-q", "-r", "4");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("not implemented");
+    r = tool("lcp", SolveCommandTest.THREE_PLAYER, "-q");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: ");
+    r = tool("lcp", "", "-h");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).contains("Usage: gambit-lcp [OPTIONS] [file]");
+  }
+
+  @Test
+  void logitPrintsTheBranchAsGambitDoes() {
+    Run r = tool("logit", SolveCommandTest.BATTLE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("0.000000,0.5,0.5,0.5,0.5");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("NE,0.666667,0.333333,0.333333,0.666667");
+    for (String l : lines) {
+      assertThat(l.substring(l.indexOf(','))).doesNotContain("E");
+    }
+    r = tool("logit", SolveCommandTest.BATTLE, "-q", "-e", "-d", "3");
+    assertThat(r.out()).isEqualTo("NE,0.667,0.333,0.333,0.667\n");
+    r = tool("logit", SolveCommandTest.TREE, "-q");
+    assertThat(r.code()).isEqualTo(1);
+    r = tool("logit", SolveCommandTest.TREE, "-q", "-S", "-e");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
+  void simpdivOnATreePrintsAStrategyProfile() {
+    Run r = tool("simpdiv", SolveCommandTest.TREE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    // the entry game's reduced strategic form: 2 + 2 strategies
+    assertThat(r.out().lines().toList()).hasSize(1);
+    assertThat(r.out().trim().split(",")).hasSize(5);
+  }
+
+  @Test
+  void significantDigitsAsC() {
+    assertThat(GambitOutput.significant(4.40659e-11, 6)).isEqualTo("4.40659e-11");
+    assertThat(GambitOutput.significant(1.0 / 3, 6)).isEqualTo("0.333333");
+    assertThat(GambitOutput.significant(0.5, 6)).isEqualTo("0.5");
+    assertThat(GambitOutput.significant(1, 6)).isEqualTo("1");
+    assertThat(GambitOutput.significant(0, 6)).isEqualTo("0");
+    assertThat(GambitOutput.significant(0.0001, 6)).isEqualTo("0.0001");
+    assertThat(GambitOutput.significant(0.99999999, 6)).isEqualTo("1");
+    assertThat(GambitOutput.significant(1.04e7, 6)).isEqualTo("1.04e+07");
+    assertThat(GambitOutput.significant(123456789, 6)).isEqualTo("1.23457e+08");
+    assertThat(GambitOutput.fixed(1.04e7, 6)).isEqualTo("10400000.000000");
+  }
+
+  // --- the shell shims ---
+
+  static Path repo() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.isRegularFile(p.resolve("gambit").resolve("gambit-lcp"))) {
+      p = p.getParent();
+    }
+    return p;
+  }
+
+  /** Runs {@code script} with sh, the shims first on the PATH, running this build's classes. */
+  Run shell(String script) throws Exception {
+    Path root = repo();
+    assumeTrue(root != null && Files.isExecutable(Path.of("/bin/sh")), "no sh or no shims");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path spiral = dir.resolve("spiral");
+    Files.writeString(spiral, "#!/bin/sh\nexec '" + java + "' -cp '"
+        + System.getProperty("java.class.path") + "' spiral.cli.Main \"$@\"\n");
+    spiral.toFile().setExecutable(true);
+    ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", script);
+    pb.environment().put("SPIRAL", spiral.toString());
+    pb.environment().put("PATH", root.resolve("gambit") + ":" + System.getenv("PATH"));
+    Path out = dir.resolve("out");
+    Path err = dir.resolve("err");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  static Set<String> reference(Path file) throws IOException {
+    return new TreeSet<>(Files.readAllLines(file));
+  }
+
+  @Test
+  void shimsMatchGambitsReferenceLines() throws Exception {
+    Path games = spiral.cli.GambitToolTest.games();
+    assumeTrue(games != null, "the shared reference games (shared/games) are absent: skipped");
+    String[][] runs = {
+      {"contrib/games/2x2a.nfg", "enummixed", "enummixed"},
+      {"contrib/games/coord3.nfg", "enummixed", "enummixed"},
+      {"doc/poker.efg", "lcp", "lcp"},
+      {"doc/poker.efg", "enumpure", "enumpure"},
+      {"contrib/games/2smp.efg", "enummixed", "enummixed-reduced"},
+    };
+    for (String[] run : runs) {
+      Path game = games.resolve(run[0]);
+      Run r = shell("cat '" + game + "' | gambit-" + run[1] + " -q");
+      assertThat(r.code()).as(run[0] + " " + run[1] + ": " + r.err()).isZero();
+      assertThat(r.err()).isEmpty();
+      assertThat(new TreeSet<>(r.out().lines().toList()))
+          .as(run[0] + " " + run[1])
+          .isEqualTo(reference(games.resolve(run[0] + "." + run[2] + ".ne")));
+    }
+  }
+
+  @Test
+  void shimsExitAsGambitsTools() throws Exception {
+    Run r = shell("echo 'EFG 2 R' | gambit-lcp -q");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: <stdin>:");
+    r = shell("gambit-enummixed -v");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).startsWith("Compute Nash equilibria by enumerating extreme points");
+  }
+
+  static Path games() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null) {
+      Path g = p.resolve("shared").resolve("games");
+      if (Files.isDirectory(g)) {
+        return g;
+      }
+      p = p.getParent();
+    }
+    return null;
+  }
+}
