@@ -357,7 +357,7 @@ public final class CompiledModel {
   }
 
   /** S of the class comment: how far a move at rung r with credit falls short of y. */
-  private double shortfall(int y, int r, double credit) {
+  double shortfall(int y, int r, double credit) {
     double perceived = y - baseline;
     double answered = Math.max(0, r + credit - baseline);
     return Math.tanh(Math.max(0, perceived - answered) / k.rho());
@@ -547,13 +547,48 @@ public final class CompiledModel {
       double cost,
       double gain,
       boolean nuclearAct) {
-    double u =
-        -wc * (stake + pi) * shortfall
-            - wr * (nuclearAct ? risk + k.nuclearTaboo() / (1 + pi) : risk)
-            - wk * (1 + weariness) / (1 + pi) * cost
-            + wg * drive * gain;
-    if (m.inAlliance && risk > m.riskTolerance) {
-      u -= wc * k.cohesionValue() * k.cohesionRiskRate() * (risk - m.riskTolerance);
+    double[] c = new double[COEFFICIENTS];
+    coefficients(m, wc, wr, wk, wg, stake, pi, drive, weariness, c);
+    return score(m, c, shortfall, risk, cost, gain, nuclearAct);
+  }
+
+  /** How many numbers {@link #coefficients} writes. */
+  static final int COEFFICIENTS = 6;
+
+  /**
+   * The per-decision coefficients of {@link #score}, computed once for all of a side's candidates:
+   * {shortfall weight, risk weight, taboo, cost weight, gain weight, restraint weight}.
+   */
+  void coefficients(
+      SideModel m,
+      double wc,
+      double wr,
+      double wk,
+      double wg,
+      double stake,
+      double pi,
+      double drive,
+      double weariness,
+      double[] out) {
+    double calm = 1 / (1 + pi);
+    out[0] = wc * (stake + pi);
+    out[1] = wr;
+    out[2] = wr * k.nuclearTaboo() * calm;
+    out[3] = wk * (1 + weariness) * calm;
+    out[4] = wg * drive;
+    out[5] = m.inAlliance ? wc * k.cohesionValue() * k.cohesionRiskRate() : 0;
+  }
+
+  /** The utility of one candidate from its components under per-decision coefficients c. */
+  double score(
+      SideModel m, double[] c, double shortfall, double risk, double cost, double gain,
+      boolean nuclearAct) {
+    double u = -c[0] * shortfall - c[1] * risk - c[3] * cost + c[4] * gain;
+    if (nuclearAct) {
+      u -= c[2];
+    }
+    if (risk > m.riskTolerance) {
+      u -= c[5] * (risk - m.riskTolerance);
     }
     return u;
   }
@@ -869,13 +904,17 @@ public final class CompiledModel {
    * over-answering (MODEL.md &sect;8.2): it never rises above the start.
    */
   public double credibilityAfter(int side, double kappa, int y, int e, int c, double h) {
-    SideModel m = sides[side];
     if (y <= baseline) {
       return kappa;
     }
-    double credit = c >= 0 ? m.credit[c] : 0;
+    SideModel m = sides[side];
+    return credibilityAfterShortfall(side, kappa, shortfall(y, e, c >= 0 ? m.credit[c] : 0), h);
+  }
+
+  /** {@link #credibilityAfter} for an act whose shortfall is known (y above the baseline). */
+  double credibilityAfterShortfall(int side, double kappa, double gap, double h) {
+    SideModel m = sides[side];
     double st = side == RESPONDER ? stake(m, h) : 1;
-    double gap = shortfall(y, e, credit);
     double v;
     if (gap > 0) {
       v = kappa - k.credibilityRate() * st * gap;

@@ -39,6 +39,7 @@ public final class Engine {
   private final double[] costRate = new double[2];
   private final double[] support = new double[2];
   private final double[] weary = new double[2];
+  private final double[] coefficients = new double[CompiledModel.COEFFICIENTS];
   private final double[] lost = new double[2];
   private final int[] seen = new int[2];
   private final int[] moves = new int[2];
@@ -223,7 +224,14 @@ public final class Engine {
       rec.cost[o] += done;
       rec.cost[s] += ownCost;
       rec.punishment[s] += done;
-      rec.credibility[s] = m.credibilityAfter(s, rec.credibility[s], y, e, cand, h);
+      if (y > m.baseline) {
+        // the candidate's shortfall is in the tables unless the act slipped a rung
+        double gap =
+            cand >= 0 && !accident
+                ? sm.shortfall[row + cand]
+                : m.shortfall(y, e, cand >= 0 ? credit : 0);
+        rec.credibility[s] = m.credibilityAfterShortfall(s, rec.credibility[s], gap, h);
+      }
       if (s == CompiledModel.RESPONDER && sm.inAlliance) {
         boolean hurt = false;
         double gap = (y - m.baseline) - Math.max(0, e + credit - m.baseline);
@@ -461,16 +469,16 @@ public final class Engine {
   private void utilities(
       CompiledModel.SideModel sm, int s, int row, double kappa, double stake) {
     final double[] ws = w[s];
-    final double pi = pressure[s];
-    final double drive = m.drive(lost[s], support[s]);
-    final double wear = weary[s];
-    for (int c = 0; c < sm.nc; c++) {
-      int i = row + c;
-      u[c] =
+    final double[] c = coefficients;
+    m.coefficients(sm, ws[0], ws[1], ws[2], ws[3], stake, pressure[s], m.drive(lost[s], support[s]),
+        weary[s], c);
+    final int nuclear = m.nuclear;
+    for (int j = 0; j < sm.nc; j++) {
+      int i = row + j;
+      u[j] =
           m.score(
-              sm, ws[0], ws[1], ws[2], ws[3], stake, pi, drive, wear, sm.shortfall[i],
-              sm.risk[i] + kappa * sm.riskSlope[i], sm.cost[i] + kappa * sm.costSlope[i],
-              sm.gain[i], sm.rung[i] >= m.nuclear);
+              sm, c, sm.shortfall[i], sm.risk[i] + kappa * sm.riskSlope[i],
+              sm.cost[i] + kappa * sm.costSlope[i], sm.gain[i], sm.rung[i] >= nuclear);
     }
   }
 
