@@ -47,7 +47,9 @@ class JobSpecFuzzTest {
   private static Catalog catalog() {
     Database db = Database.open("jdbc:h2:mem:fuzz-jobs;DB_CLOSE_DELAY=-1", null, null);
     if (db.scenarios().list().isEmpty()) {
-      db.scenarios().create("small", "small", SMALL);
+      long owner = db.accounts()
+          .create("fuzz", "not-a-hash", spiral.store.Role.FACILITATOR, 1).orElseThrow().id();
+      db.scenarios().create(owner, "small", "small", SMALL, spiral.store.ScenarioFacts.UNKNOWN);
     }
     return new Catalog(db.scenarios());
   }
@@ -61,6 +63,7 @@ class JobSpecFuzzTest {
       "9223372036854775808", ": ", ", ", "{", "}", "[", "]"})
   @FuzzTest(maxDuration = "60s")
   void jobSpec(byte[] body) {
-    BodyContract.acceptsOrRefuses(() -> JobSpec.read(Bodies.object(body), CATALOG));
+    BodyContract.acceptsOrRefuses(() -> JobSpec.read(Bodies.object(body), CATALOG,
+        JobSpec.RunLimit.server(1_000_000), new spiral.store.Visibility(0, true)));
   }
 }
