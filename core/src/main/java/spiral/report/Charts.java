@@ -229,7 +229,7 @@ final class Charts {
    * the points coloured by kinetic level.
    */
   static String tradeOff(List<OptionResult> options, List<String> pareto, String best) {
-    double h = 720;
+    double h = 860;
     Svg s = new Svg(W, h);
     double left = 110;
     double right = W - 40;
@@ -286,8 +286,8 @@ final class Charts {
         "Deterrence fails: P(further attacks), share of runs \u2192", 18, "middle", true, Palette.INK);
     s.text(28, (plotTop + bottom) / 2, "Escalation: P(direct war or nuclear use) \u2192", 18,
         "middle", true, Palette.INK, -90);
-    String better = "\u2199 better: fewer further attacks, less war";
-    s.textHalo(left + 12, bottom - 14, better, 16, "start", false, "#333");
+    String better = "better: fewer further attacks, less war \u2199 (lower left)";
+    s.textHalo(left + 12, plotTop + 24, better, 16, "start", false, "#333");
 
     // legend: kinetic levels on the first row, the marks on the second
     double ly = 26;
@@ -380,7 +380,7 @@ final class Charts {
       return pa != pb ? Integer.compare(pa, pb) : Integer.compare(a.rank(), b.rank());
     });
     Box plot = new Box(left + 2, plotTop + 2, right - 2, bottom - 2);
-    taken.add(new Box(left, bottom - 34, left + 12 + Svg.textWidth(better, 16) + 8, bottom));
+    taken.add(new Box(left, plotTop, left + 12 + Svg.textWidth(better, 16) + 8, plotTop + 32));
     // label positions by distance from the point: beside it, then above or below with a leader
     List<double[]> candidates = new ArrayList<>();
     for (double dy : new double[] {0, -24, 24, -46, 46, -68, 68, -92, 92, -118, 118, -144, 144}) {
