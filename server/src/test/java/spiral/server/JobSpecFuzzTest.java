@@ -64,6 +64,6 @@ class JobSpecFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void jobSpec(byte[] body) {
     BodyContract.acceptsOrRefuses(() -> JobSpec.read(Bodies.object(body), CATALOG,
-        JobSpec.RunLimit.server(1_000_000), new spiral.store.Visibility(0, true)));
+        JobSpec.RunLimit.server(1_000_000_000_000L), new spiral.store.Visibility(0, true)));
   }
 }

@@ -10,7 +10,7 @@ import spiral.store.Database;
 class JobSpecTest {
   private static JobSpec read(String body, Catalog catalog) {
     return JobSpec.read(Bodies.object(body.getBytes(StandardCharsets.UTF_8)), catalog,
-        JobSpec.RunLimit.server(1_000_000), new spiral.store.Visibility(0, true));
+        JobSpec.RunLimit.server(1_000_000_000_000L), new spiral.store.Visibility(0, true));
   }
 
   /**
