@@ -25,10 +25,12 @@ import spiral.scenario.Scenario;
       "",
       "Each option is played as the first response and the rest of the crisis simulated, with"
           + " common random numbers (run k of every option has the same seed). Per option: P(nuclear"
-          + " use), P(direct war), P(further attacks), P(settlement), punishment, credibility and"
-          + " cohesion at the end, each with its 95%% interval; the weighted score on the scenario's"
-          + " goals; the paired difference from the best option; the Pareto front of escalation risk"
-          + " against credibility. --robust adds regret over parameter sets drawn by Latin hypercube"
+          + " use), P(direct war or nuclear use), P(further attacks), P(settlement), punishment,"
+          + " credibility and cohesion at the end, each with its 95%% interval; the normalised score"
+          + " on the scenario's goals; the paired difference from the best option, real only beyond"
+          + " the minimum meaningful difference, and the goal driving it; the Pareto front of"
+          + " P(further attacks) against P(direct war or nuclear use); what the one-shot game says"
+          + " beside it. --robust adds regret over parameter sets drawn by Latin hypercube"
           + " sampling from the scenario's uncertainties."
     })
 final class OptionsCommand implements Callable<Integer> {

@@ -64,7 +64,14 @@ class ReportBrowserTest {
     Scenario scenario = ScenarioLoader.resolve("rand-d-ports");
     Path file = tmp.resolve("options.html");
     Files.writeString(file, HtmlReport.options(scenario, sample(scenario, true)), StandardCharsets.UTF_8);
-    check(file, List.of("ladder", "risk-credibility", "outcomes", "max-rung", "regret", "goals"));
+    String dom = check(file, List.of("ladder", "trade-off", "outcomes", "max-rung", "regret", "goals"));
+    // the trade-off's axes as the browser laid them out, the front, the game, the definitions
+    assertThat(dom).contains("Deterrence fails: P(further attacks)",
+        "Escalation: P(direct war or nuclear use)", "P(war or nuclear)", "gap from",
+        "minimum meaningful difference</b> of 0.020", "id=\"game\"", "id=\"outcome-definitions\"");
+    for (spiral.sim.Outcome o : spiral.sim.Outcome.values()) {
+      assertThat(dom).contains(o.definition());
+    }
   }
 
   @Test
@@ -89,7 +96,11 @@ class ReportBrowserTest {
         "The best answer stays non-kinetic as the attack grows.");
     Path file = tmp.resolve("study.html");
     Files.writeString(file, HtmlReport.study(scenarios, study), StandardCharsets.UTF_8);
-    check(file, List.of("score-matrix", "nuclear-by-rung"));
+    String dom = check(file, List.of("score-matrix", "nuclear-by-rung"));
+    assertThat(dom).contains("id=\"outcome-definitions\"", "P(war or nuclear)");
+    for (spiral.sim.Outcome o : spiral.sim.Outcome.values()) {
+      assertThat(dom).contains(o.definition());
+    }
   }
 
   @Test
@@ -175,7 +186,7 @@ class ReportBrowserTest {
   }
 
   /** Loads the page twice: once for the DOM after its scripts ran, once for a screenshot. */
-  private void check(Path file, List<String> expectedCharts) throws Exception {
+  private String check(Path file, List<String> expectedCharts) throws Exception {
     String url = file.toUri().toString();
     Run dom = chromium(List.of("--dump-dom", url), "dom");
     assertThat(dom.code).as("chromium exit code; stderr:%n%s", dom.err).isZero();
@@ -223,6 +234,7 @@ class ReportBrowserTest {
     Files.createDirectories(keep);
     Files.copy(png, keep.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.copy(file, keep.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return dom.out;
   }
 
   private static String attribute(String attributes, String name) {
@@ -300,7 +312,9 @@ class ReportBrowserTest {
         double protracted = 0.02 + 0.03 * k;
         double score = 0.74 - 0.9 * nuc - 0.35 * dw + 0.12 * cred - 0.1 * further + 0.003 * q;
         Map<String, Proportion> outcomes = new LinkedHashMap<>();
-        outcomes.put("CONTAINED", prop(1 - settle - protracted - nuc, runs));
+        double deescalated = 0.04 + 0.03 * k;
+        outcomes.put("CONTAINED", prop(1 - settle - protracted - nuc - deescalated, runs));
+        outcomes.put("DEESCALATED", prop(deescalated, runs));
         outcomes.put("SETTLEMENT", prop(settle, runs));
         outcomes.put("PROTRACTED", prop(protracted, runs));
         outcomes.put("NUCLEAR_USE", prop(nuc, runs));
@@ -317,7 +331,8 @@ class ReportBrowserTest {
         raw.add(new OptionResult(KINETIC[k] + "-" + PACKAGES[q], KINETIC[k] + " kinetic, " + PACKAGES[q],
             KINETIC[k], PACKAGES[q], r0 + k - 1, 0, mean(score, 0.005), null, prop(nuc, runs),
             prop(dw, runs), prop(further, runs), prop(settle, runs), mean(0.5 + 2 * k, 0.1),
-            mean(cred, 0.01), mean(0.8, 0.005), outcomes, maxRung, goalScores));
+            mean(cred, 0.01), mean(0.8, 0.005), outcomes, maxRung, goalScores,
+            prop(Math.min(1, dw + 0.2 * nuc), runs), null));
       }
     }
     raw.sort((a, b) -> Double.compare(b.score().mean(), a.score().mean()));
@@ -328,9 +343,11 @@ class ReportBrowserTest {
       OptionResult o = raw.get(i);
       double d = o.score().mean() - top;
       options.add(new OptionResult(o.id(), o.name(), o.kinetic(), o.nonKinetic(), o.rung(), i + 1,
-          o.score(), new OptionResult.Difference(d, new double[] {d - 0.006, d + 0.006}, d + 0.006 < 0),
+          o.score(), new OptionResult.Difference(d, new double[] {d - 0.006, d + 0.006},
+              d + 0.006 < -0.02),
           o.nuclearUse(), o.directWar(), o.furtherAttacks(), o.settlement(), o.punishment(),
-          o.credibility(), o.cohesion(), o.outcomes(), o.maxRung(), o.goalScores()));
+          o.credibility(), o.cohesion(), o.outcomes(), o.maxRung(), o.goalScores(),
+          o.warOrNuclear(), i == 0 ? null : "warAvoidance"));
       regrets.add(new Regret.OptionRegret(o.id(), -d + 0.01, -d * 1.5 + 0.03, i == 0 ? 0.6 : 0.02));
     }
     List<String> pareto = List.of(options.get(0).id(), "less-cyber", "proportional-cyber", "more-cyber");
@@ -344,7 +361,7 @@ class ReportBrowserTest {
                 options.get(1).id(), -0.3)))
         : null;
     return new OptionsReport(scenario.id(), scenario.name(), runs, 1, "0.1.0-TEST", "usa", "russia",
-        r0, goals, options, options.get(0).id(), pareto, regret, scenario.illustrative());
+        r0, goals, options, options.get(0).id(), pareto, regret, scenario.illustrative(), 0.02);
   }
 
   // ------------------------------------------------------------------ a hand-built negotiation

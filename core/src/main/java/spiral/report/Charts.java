@@ -216,11 +216,20 @@ final class Charts {
     return lines;
   }
 
-  // ---------------------------------------------------------------- risk versus credibility
+  // ---------------------------------------------------------------- the deterrence/escalation trade-off
 
-  /** Scatter of P(direct war) against end credibility, with whiskers and the Pareto front. */
-  static String riskCredibility(List<OptionResult> options, List<String> pareto, String best) {
-    double h = 720;
+  /** P(direct war or nuclear use) of an option; P(direct war) for a result without it. */
+  static Proportion warOrNuclear(OptionResult o) {
+    return o.warOrNuclear() != null ? o.warOrNuclear() : o.directWar();
+  }
+
+  /**
+   * The deterrence/escalation trade-off: P(further attacks) (x) against P(direct war or nuclear
+   * use) (y), both lower-is-better, with their 95% intervals as whiskers, the Pareto front and
+   * the points coloured by kinetic level.
+   */
+  static String tradeOff(List<OptionResult> options, List<String> pareto, String best) {
+    double h = 860;
     Svg s = new Svg(W, h);
     double left = 110;
     double right = W - 40;
@@ -228,26 +237,29 @@ final class Charts {
     double bottom = h - 86;
 
     List<OptionResult> pts = new ArrayList<>();
+    double xMin = Double.POSITIVE_INFINITY;
     double xMax = 0;
-    double yLo = Double.POSITIVE_INFINITY;
-    double yHi = Double.NEGATIVE_INFINITY;
+    double yMax = 0;
     for (OptionResult o : options) {
-      double x = o.directWar() == null ? Double.NaN : o.directWar().p();
-      double y = o.credibility() == null ? Double.NaN : o.credibility().mean();
+      double x = o.furtherAttacks() == null ? Double.NaN : o.furtherAttacks().p();
+      double y = warOrNuclear(o) == null ? Double.NaN : warOrNuclear(o).p();
       if (!Double.isFinite(x) || !Double.isFinite(y)) {
         continue;
       }
       pts.add(o);
-      xMax = Math.max(xMax, Math.max(x, hi(o.directWar().ci95(), x)));
-      yLo = Math.min(yLo, Math.min(y, lo(o.credibility().ci95(), y)));
-      yHi = Math.max(yHi, Math.max(y, hi(o.credibility().ci95(), y)));
+      xMin = Math.min(xMin, Math.min(x, lo(o.furtherAttacks().ci95(), x)));
+      xMax = Math.max(xMax, Math.max(x, hi(o.furtherAttacks().ci95(), x)));
+      yMax = Math.max(yMax, Math.max(y, hi(warOrNuclear(o).ci95(), y)));
     }
+    String title = "The trade-off: further attacks against war or nuclear use";
     if (pts.isEmpty()) {
-      return figure("risk-credibility", s, "Escalation risk against credibility", "");
+      return figure("trade-off", s, title, "");
     }
-    double[] xt = Svg.ticks(0, xMax > 0 ? xMax * 100 * 1.04 : 1, 7);
-    double pad = yHi - yLo > 1e-9 ? (yHi - yLo) * 0.06 : 0.05;
-    double[] yt = Svg.ticks(yLo - pad, yHi + pad, 6);
+    // x spans the options (further attacks are rarely near 0); y starts at 0, where escalation is
+    double xPad = Math.max(xMax - xMin, 0.01) * 0.06;
+    double[] xt = Svg.ticks(Math.max(0, xMin - xPad) * 100,
+        xMax > 0 ? (xMax + xPad) * 100 : 1, 7);
+    double[] yt = Svg.ticks(0, yMax > 0 ? yMax * 100 * 1.06 : 1, 6);
     int xd = Svg.decimals(xt);
     int yd = Svg.decimals(yt);
     double x0 = xt[0];
@@ -255,7 +267,9 @@ final class Charts {
     double y0 = yt[0];
     double y1 = yt[yt.length - 1];
     java.util.function.DoubleUnaryOperator sx = v -> left + (v * 100 - x0) / (x1 - x0) * (right - left);
-    java.util.function.DoubleUnaryOperator sy = v -> bottom - (v - y0) / (y1 - y0) * (bottom - plotTop);
+    java.util.function.DoubleUnaryOperator sy = v -> bottom - (v * 100 - y0) / (y1 - y0) * (bottom - plotTop);
+    java.util.function.ToDoubleFunction<OptionResult> px0 = o -> sx.applyAsDouble(o.furtherAttacks().p());
+    java.util.function.ToDoubleFunction<OptionResult> py0 = o -> sy.applyAsDouble(warOrNuclear(o).p());
 
     for (double t : xt) {
       double x = left + (t - x0) / (x1 - x0) * (right - left);
@@ -263,16 +277,16 @@ final class Charts {
       s.text(x, bottom + 24, num(t, xd) + "%", 16, "middle");
     }
     for (double t : yt) {
-      double y = sy.applyAsDouble(t);
+      double y = bottom - (t - y0) / (y1 - y0) * (bottom - plotTop);
       s.line(left, y, right, y, Palette.GRID, 1);
-      s.text(left - 10, y + 5.5, num(t, yd), 16, "end");
+      s.text(left - 10, y + 5.5, num(t, yd) + "%", 16, "end");
     }
     s.rect(left, plotTop, right - left, bottom - plotTop, null, "#444", 1.5);
     s.text((left + right) / 2, h - 28,
-        "Escalation risk: P(direct war), share of runs \u2192", 18, "middle", true, Palette.INK);
-    s.text(28, (plotTop + bottom) / 2, "Responder's credibility at the end (0\u20131) \u2192", 18,
+        "Deterrence fails: P(further attacks), share of runs \u2192", 18, "middle", true, Palette.INK);
+    s.text(28, (plotTop + bottom) / 2, "Escalation: P(direct war or nuclear use) \u2192", 18,
         "middle", true, Palette.INK, -90);
-    String better = "\u2196 better: less risk, more credibility";
+    String better = "better: fewer further attacks, less war \u2199 (lower left)";
     s.textHalo(left + 12, plotTop + 24, better, 16, "start", false, "#333");
 
     // legend: kinetic levels on the first row, the marks on the second
@@ -309,10 +323,10 @@ final class Charts {
 
     // whiskers under everything
     for (OptionResult o : pts) {
-      double px = sx.applyAsDouble(o.directWar().p());
-      double py = sy.applyAsDouble(o.credibility().mean());
-      double[] cx = o.directWar().ci95();
-      double[] cy = o.credibility().ci95();
+      double px = px0.applyAsDouble(o);
+      double py = py0.applyAsDouble(o);
+      double[] cx = o.furtherAttacks().ci95();
+      double[] cy = warOrNuclear(o).ci95();
       if (finite(cx)) {
         s.line(sx.applyAsDouble(cx[0]), py, sx.applyAsDouble(cx[1]), py, "#8A8A8A", 1.5);
       }
@@ -320,7 +334,7 @@ final class Charts {
         s.line(px, sy.applyAsDouble(cy[0]), px, sy.applyAsDouble(cy[1]), "#8A8A8A", 1.5);
       }
     }
-    // the Pareto front, by increasing risk
+    // the Pareto front, by increasing P(further attacks) (so decreasing escalation risk)
     List<OptionResult> front = new ArrayList<>();
     for (String id : pareto == null ? List.<String>of() : pareto) {
       for (OptionResult o : pts) {
@@ -329,11 +343,11 @@ final class Charts {
         }
       }
     }
-    front.sort((a, b) -> Double.compare(a.directWar().p(), b.directWar().p()));
+    front.sort((a, b) -> Double.compare(a.furtherAttacks().p(), b.furtherAttacks().p()));
     if (front.size() > 1) {
       List<double[]> line = new ArrayList<>();
       for (OptionResult o : front) {
-        line.add(new double[] {sx.applyAsDouble(o.directWar().p()), sy.applyAsDouble(o.credibility().mean())});
+        line.add(new double[] {px0.applyAsDouble(o), py0.applyAsDouble(o)});
       }
       s.polyline(line, Palette.BLACK, 3, null);
     }
@@ -341,13 +355,15 @@ final class Charts {
     // points, then labels placed where they collide with nothing
     List<Box> taken = new ArrayList<>();
     for (OptionResult o : pts) {
-      double px = sx.applyAsDouble(o.directWar().p());
-      double py = sy.applyAsDouble(o.credibility().mean());
+      double px = px0.applyAsDouble(o);
+      double py = py0.applyAsDouble(o);
       boolean onFront = front.contains(o);
       double r = onFront ? 10 : 8.5;
-      s.tip(o.rank() + ". " + o.id() + " \u2014 P(direct war) " + pct(o.directWar().p()) + " "
-          + pctInterval(o.directWar().ci95()) + "; credibility " + num(o.credibility().mean(), 3)
-          + " " + Html.interval(o.credibility().ci95(), 3) + "; score " + num(o.score().mean(), 3)
+      s.tip(o.rank() + ". " + o.id() + " (" + kineticLabel(o.kinetic()) + ") \u2014 P(further attacks) "
+          + pct(o.furtherAttacks().p()) + " " + pctInterval(o.furtherAttacks().ci95())
+          + "; P(direct war or nuclear use) " + pct(warOrNuclear(o).p()) + " "
+          + pctInterval(warOrNuclear(o).ci95())
+          + (o.score() == null ? "" : "; score " + num(o.score().mean(), 3))
           + (onFront ? "; on the Pareto front" : ""));
       s.circle(px, py, r, Palette.kinetic(o.kinetic()), Palette.INK, onFront ? 3.5 : 1.5);
       s.end();
@@ -377,8 +393,8 @@ final class Charts {
     candidates.sort((a, b) -> Double.compare(a[3], b[3]));
     int unlabelled = 0;
     for (OptionResult o : order) {
-      double px = sx.applyAsDouble(o.directWar().p());
-      double py = sy.applyAsDouble(o.credibility().mean());
+      double px = px0.applyAsDouble(o);
+      double py = py0.applyAsDouble(o);
       boolean isBest = o.id().equals(best);
       boolean strong = isBest || front.contains(o);
       String label = o.id();
@@ -416,13 +432,15 @@ final class Charts {
       s.textHalo(at[1], at[2] + 5.5, label, size, at[0] > 0 ? "start" : "end", strong, Palette.INK);
       taken.add(placed);
     }
-    String caption = "Each point is a response option: its escalation risk (share of runs reaching "
-        + "direct war) against the responder's credibility at the end. The black line joins the "
-        + "Pareto front: options that no other option beats on both. The ringed point has the best "
-        + "weighted score."
+    String caption = "Each point is a response option, coloured by its kinetic level: how often "
+        + "the initiator attacks again after it (deterrence failing; left is better) against how "
+        + "often the crisis reaches direct war or nuclear use (escalation; lower is better); the "
+        + "whiskers are 95% intervals. The black line joins the Pareto front: the options that no "
+        + "other option beats on both, the deterrence/escalation trade-off. The ringed point has "
+        + "the best weighted score."
         + (unlabelled > 0 ? " " + unlabelled + " crowded point" + (unlabelled == 1 ? " is" : "s are")
             + " left unlabelled; the table above has their figures." : "");
-    return figure("risk-credibility", s, "Escalation risk against credibility", caption);
+    return figure("trade-off", s, title, caption);
   }
 
   static int kineticOrder(String k) {
@@ -455,7 +473,7 @@ final class Charts {
 
   // ---------------------------------------------------------------- outcomes
 
-  /** One stacked bar of the four outcomes per option, in the given order. */
+  /** One stacked bar of the five outcomes per option, in the given order. */
   static String outcomes(List<OptionResult> options) {
     double rowH = 34;
     double top = 78;
@@ -521,11 +539,9 @@ final class Charts {
           Palette.VERMILLION);
     }
     return figure("outcomes", s, "How the crisis ends, by option",
-        "How the runs end for each option, as shares of its runs (summing to 100%). "
-            + "Contained: both sides back below the attack's rung; settlement: talks succeeded; "
-            + "protracted: still going at the horizon; nuclear use: a rung at or past the nuclear "
-            + "threshold was executed (its share is repeated on the right, since it is often too "
-            + "thin to see).");
+        "How the runs end for each option, as shares of its runs (summing to 100%); the five "
+            + "outcomes are defined below the chart. The share of nuclear use is repeated on the "
+            + "right, since it is often too thin to see.");
   }
 
   private static double share(OptionResult o, String outcome) {

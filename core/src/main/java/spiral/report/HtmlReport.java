@@ -30,6 +30,8 @@ import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
 import spiral.explore.Tornado;
 import spiral.ladder.Ladder;
+import spiral.game.ExchangeGame;
+import spiral.options.GameComparison;
 import spiral.options.OptionResult;
 import spiral.options.OptionsReport;
 import spiral.options.Regret;
@@ -38,6 +40,7 @@ import spiral.scenario.Actor;
 import spiral.scenario.Scenario;
 import spiral.scenario.Target;
 import spiral.sim.MeanValue;
+import spiral.sim.Outcome;
 import spiral.sim.Proportion;
 
 /**
@@ -63,9 +66,10 @@ public final class HtmlReport {
 
   /**
    * The report of one scenario's response-options analysis: what was analysed, the scenario and
-   * its illustrative assumptions, the ladder, the ranked option table, risk against credibility
-   * with the Pareto front, outcomes, highest rungs, the robustness analysis when present, and the
-   * goals.
+   * its illustrative assumptions, the ladder, the ranked option table, the deterrence/escalation
+   * trade-off (P(further attacks) against P(direct war or nuclear use)) with its Pareto front, the
+   * one-shot game's answer beside the simulation's, outcomes with their definitions, highest
+   * rungs, the robustness analysis when present, and the goals.
    *
    * @param scenario the scenario that was analysed
    * @param report the analysis
@@ -88,12 +92,13 @@ public final class HtmlReport {
         .append(options.size()).append(" response options of <b>").append(esc(responder))
         .append("</b> was played as the first response to <b>").append(esc(initiator))
         .append("</b>&rsquo;s attack at rung ").append(report.initiatingRung()).append(" (")
-        .append(esc(rungName(ladder, report.initiatingRung()))).append("), ")
+        .append(esc(rungAct(ladder, report.initiatingRung(), initiator))).append("), ")
         .append(count(report.runs())).append(" runs per option. Every option sees the same random "
             + "draws run by run (common random numbers), so the differences between options are "
             + "not luck of the draw. Each option is scored on the goals below; the table ranks "
-            + "them and marks a <b>real difference</b> where the 95% interval of the gap to the "
-            + "best excludes zero.</p>\n");
+            + "them and marks a <b>real difference</b> only where the whole 95% interval of the "
+            + "gap to the best lies beyond the minimum meaningful difference of ")
+        .append(num(report.meaningfulDifference(), 3)).append(".</p>\n");
     b.append(cards(options, report));
     b.append("</header>\n");
 
@@ -112,18 +117,34 @@ public final class HtmlReport {
     b.append("</section>\n");
 
     b.append("<section id=\"options\">\n<h2>The options, ranked</h2>\n");
-    b.append("<p>Ranked by weighted score (mean over runs, with its 95% interval). "
-        + "&ldquo;Gap to the best&rdquo; is paired over the common random numbers. "
-        + "Probabilities are shares of runs. Click a column header to sort.</p>\n");
-    b.append(optionTable(options, report.best(), report.paretoFront()));
+    b.append("<p>Ranked by weighted score: each goal's mean is normalised across the options "
+        + "(the worst option scores 0 on it, the best the goal's weight), and the score is their "
+        + "sum, with its 95% interval. &ldquo;Gap to the best&rdquo; is paired over the common "
+        + "random numbers; it is marked <b>real difference</b> only when its whole 95% interval "
+        + "lies beyond the <b>minimum meaningful difference</b> of ")
+        .append(num(report.meaningfulDifference(), 3))
+        .append(" (<code>model.meaningfulDifference</code>), otherwise <i>within noise</i>. "
+            + "&ldquo;Gap from&rdquo; names the goal that contributes most to an option's gap "
+            + "behind the best. Probabilities are shares of runs. Click a column header to "
+            + "sort.</p>\n");
+    b.append(optionTable(options, report.best(), report.paretoFront(), scenario,
+        report.responder()));
     b.append("</section>\n");
 
-    b.append("<section id=\"risk\">\n<h2>Escalation risk against credibility</h2>\n");
-    b.append(Charts.riskCredibility(options, report.paretoFront(), report.best()));
+    b.append("<section id=\"trade-off\">\n<h2>The trade-off: deterrence against escalation</h2>\n");
+    b.append(Charts.tradeOff(options, report.paretoFront(), report.best()));
     b.append("</section>\n");
+
+    GameComparison game = gameComparison(scenario, report);
+    if (game != null) {
+      b.append("<section id=\"game\">\n<h2>The one-shot game beside the simulation</h2>\n");
+      b.append(gameSection(game));
+      b.append("</section>\n");
+    }
 
     b.append("<section id=\"outcomes\">\n<h2>How the crisis ends</h2>\n");
     b.append(Charts.outcomes(options));
+    b.append(outcomeDefinitions());
     b.append("</section>\n");
 
     b.append("<section id=\"max-rung\">\n<h2>How high it goes</h2>\n");
@@ -163,16 +184,17 @@ public final class HtmlReport {
       b.append(card("Best weighted score", esc(best.id()),
           "score " + num(mean(best.score()), 3) + " " + interval(ci(best.score()), 3) + runnerUp));
       b.append(card("Nuclear use under the best", pct(p(best.nuclearUse())),
-          "95% interval " + pctInterval(ci(best.nuclearUse())) + " &middot; direct war "
-              + pct(p(best.directWar()))));
+          "95% interval " + pctInterval(ci(best.nuclearUse())) + " &middot; direct war or "
+              + "nuclear use " + pct(p(Charts.warOrNuclear(best)))));
     }
     List<String> front = report.paretoFront() == null ? List.of() : report.paretoFront();
     if (!front.isEmpty()) {
       OptionResult safest = find(options, front.get(0));
-      b.append(card("Lowest risk on the Pareto front", esc(front.get(0)),
-          safest == null ? "" : "direct war " + pct(p(safest.directWar())) + " &middot; credibility "
-              + num(mean(safest.credibility()), 2) + "<div class=\"s\">" + front.size()
-              + " option" + (front.size() == 1 ? "" : "s") + " on the front</div>"));
+      b.append(card("Least escalation on the Pareto front", esc(front.get(0)),
+          safest == null ? "" : "war or nuclear use " + pct(p(Charts.warOrNuclear(safest)))
+              + " &middot; further attacks " + pct(p(safest.furtherAttacks()))
+              + "<div class=\"s\">" + front.size() + " option" + (front.size() == 1 ? "" : "s")
+              + " on the front</div>"));
     }
     if (report.regret() != null && report.regret().minimaxRegret() != null) {
       Regret.OptionRegret r = null;
@@ -253,7 +275,8 @@ public final class HtmlReport {
     b.append("<div class=\"attack\"><div class=\"k\">The attack that opens the crisis</div>\n")
         .append("<p><b>").append(esc(actorName(scenario, event.attacker()))).append("</b> strikes ")
         .append(esc(String.join(", ", struck))).append(" &mdash; <b>rung ").append(event.rung())
-        .append("</b>: ").append(esc(rungName(scenario.ladder(), event.rung()))).append(".</p>\n");
+        .append("</b>: ").append(esc(rungAct(scenario.ladder(), event.rung(),
+            actorName(scenario, event.attacker())))).append(".</p>\n");
     if (!event.description().isBlank()) {
       b.append("<p>").append(esc(event.description())).append("</p>\n");
     }
@@ -291,24 +314,25 @@ public final class HtmlReport {
     return b.toString();
   }
 
-  private static String optionTable(List<OptionResult> options, String best, List<String> pareto) {
+  private static String optionTable(List<OptionResult> options, String best, List<String> pareto,
+      Scenario scenario, String responderId) {
+    String responder = actorName(scenario, responderId);
     Set<String> front = new LinkedHashSet<>(pareto == null ? List.of() : pareto);
     StringBuilder b = new StringBuilder();
     b.append("<div class=\"scroll\"><table class=\"data sortable options\" id=\"option-table\">\n"
         + "<thead><tr>"
         + "<th class=\"n\" data-type=\"num\">rank</th>"
         + "<th>option</th>"
-        + "<th data-type=\"num\">kinetic</th>"
-        + "<th>package</th>"
+        + "<th data-type=\"num\">kinetic<span class=\"ci\">package</span></th>"
+        + "<th class=\"n\" data-type=\"num\">rung</th>"
         + "<th class=\"n\" data-type=\"num\">score<span class=\"ci\">95% interval</span></th>"
         + "<th class=\"n\" data-type=\"num\">gap to the best<span class=\"ci\">95% interval</span></th>"
+        + "<th>gap from</th>"
+        + "<th class=\"n\" data-type=\"num\">P(further attacks)<span class=\"ci\">95% interval</span></th>"
+        + "<th class=\"n\" data-type=\"num\">P(war or nuclear)<span class=\"ci\">95% interval</span></th>"
         + "<th class=\"n\" data-type=\"num\">P(nuclear use)<span class=\"ci\">95% interval</span></th>"
-        + "<th class=\"n\" data-type=\"num\">P(direct war)</th>"
-        + "<th class=\"n\" data-type=\"num\">P(further attacks)</th>"
         + "<th class=\"n\" data-type=\"num\">P(settle&shy;ment)</th>"
-        + "<th class=\"n\" data-type=\"num\">punish&shy;ment</th>"
         + "<th class=\"n\" data-type=\"num\">credi&shy;bility</th>"
-        + "<th class=\"n\" data-type=\"num\">cohesion</th>"
         + "</tr></thead>\n<tbody>\n");
     for (OptionResult o : options) {
       boolean isBest = o.id().equals(best);
@@ -327,8 +351,11 @@ public final class HtmlReport {
       String k = o.kinetic() == null ? "" : o.kinetic();
       b.append("<td data-sort=\"").append(Charts.kineticOrder(k)).append("\"><span class=\"sw\" "
               + "style=\"background:").append(Palette.kinetic(k)).append("\"></span>")
-          .append(esc(k)).append("</td>");
-      b.append("<td>").append(esc(o.nonKinetic())).append("</td>");
+          .append(esc(k)).append("<span class=\"ci\">").append(esc(o.nonKinetic()))
+          .append("</span></td>");
+      b.append("<td class=\"n\" data-sort=\"").append(o.rung()).append("\" title=\"")
+          .append(esc(rungAct(scenario.ladder(), o.rung(), responder))).append("\">")
+          .append(o.rung()).append("</td>");
       b.append(meanCell(o.score(), 3));
       var d = o.differenceFromBest();
       if (isBest) {
@@ -344,13 +371,13 @@ public final class HtmlReport {
                 : "<span class=\"muted\">within noise</span>")
             .append("</td>");
       }
+      b.append("<td>").append(isBest || o.gapDriver() == null ? "&mdash;"
+          : "<code>" + esc(o.gapDriver()) + "</code>").append("</td>");
+      b.append(propCell(o.furtherAttacks(), true));
+      b.append(propCell(Charts.warOrNuclear(o), true));
       b.append(propCell(o.nuclearUse(), true));
-      b.append(propCell(o.directWar(), false));
-      b.append(propCell(o.furtherAttacks(), false));
       b.append(propCell(o.settlement(), false));
-      b.append(meanCell(o.punishment(), 2, false));
       b.append(meanCell(o.credibility(), 3, false));
-      b.append(meanCell(o.cohesion(), 3, false));
       b.append("</tr>\n");
     }
     return b.append("</tbody>\n</table></div>\n").toString();
@@ -429,11 +456,13 @@ public final class HtmlReport {
       return "";
     }
     StringBuilder b = new StringBuilder();
-    int k = Math.min(5, options.size());
-    b.append("<h3>How the top ").append(k == 1 ? "option does" : k + " options do")
+    int k = options.size();
+    b.append("<h3>How ").append(k == 1 ? "the option does" : "each option does")
         .append(" on each goal</h3>\n<p>Mean value of each goal metric over the runs, from 0 "
-            + "(worst) to 1 (best).</p>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr>"
-            + "<th>option</th>");
+            + "(worst) to 1 (best), before the normalisation across options that makes the score. "
+            + "Punishment is P / (P + D&#8320;), P the damage inflicted, D&#8320; the opening "
+            + "attack&rsquo;s; credibility and cohesion are their values at the end.</p>\n"
+            + "<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>option</th>");
     for (OptionsReport.GoalWeight g : goals) {
       b.append("<th class=\"n\">").append(esc(g.metric())).append("<span class=\"ci\">weight ")
           .append(pct(g.weight())).append("</span></th>");
@@ -790,6 +819,12 @@ public final class HtmlReport {
     b.append("</section>\n");
 
     b.append("<section id=\"scenarios\">\n<h2>Scenario by scenario</h2>\n");
+    b.append("<p>The top five options of each scenario. A gap to the best is marked <b>real "
+        + "difference</b> only when its whole 95% interval lies beyond the scenario's minimum "
+        + "meaningful difference (<code>model.meaningfulDifference</code>, given with each table); "
+        + "&ldquo;gap from&rdquo; names the goal that contributes most to it. The outcomes behind "
+        + "the probabilities are defined below.</p>\n");
+    b.append(outcomeDefinitions());
     for (StudyReport.Row r : rows) {
       b.append(studyRow(r, byId.get(r.scenario())));
     }
@@ -814,6 +849,11 @@ public final class HtmlReport {
     b.append("<section class=\"scenario\" id=\"s-").append(esc(r.scenario())).append("\">\n<h3>")
         .append("Rung ").append(r.rung()).append(" &middot; <code>").append(esc(r.scenario()))
         .append("</code></h3>\n<p class=\"meta\">").append(esc(r.name())).append("</p>\n");
+    if (scenario != null) {
+      var event = scenario.initiatingEvent();
+      b.append("<p class=\"prose\"><b>The attack:</b> ").append(esc(rungAct(scenario.ladder(),
+          event.rung(), actorName(scenario, event.attacker())))).append("</p>\n");
+    }
     if (scenario != null && !scenario.initiatingEvent().description().isBlank()) {
       b.append("<p class=\"prose\">").append(esc(scenario.initiatingEvent().description()))
           .append("</p>\n");
@@ -826,10 +866,18 @@ public final class HtmlReport {
         .append("</p>\n");
     List<OptionResult> top = r.detail() == null ? List.of() : byRank(r.detail().options());
     if (!top.isEmpty()) {
+      b.append("<p class=\"muted\">Minimum meaningful difference: ")
+          .append(num(r.detail().meaningfulDifference(), 3))
+          .append(r.detail().paretoFront() == null || r.detail().paretoFront().isEmpty() ? ""
+              : " &middot; Pareto front of further attacks against war or nuclear use: "
+                  + esc(String.join(", ", r.detail().paretoFront())))
+          .append("</p>\n");
       b.append("<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th class=\"n\">rank</th>"
           + "<th>option</th><th class=\"n\">score<span class=\"ci\">95% interval</span></th>"
-          + "<th class=\"n\">gap to the best</th><th class=\"n\">P(nuclear use)"
-          + "<span class=\"ci\">95% interval</span></th><th class=\"n\">P(direct war)</th>"
+          + "<th class=\"n\">gap to the best</th><th>gap from</th>"
+          + "<th class=\"n\">P(further attacks)<span class=\"ci\">95% interval</span></th>"
+          + "<th class=\"n\">P(war or nuclear)<span class=\"ci\">95% interval</span></th>"
+          + "<th class=\"n\">P(nuclear use)<span class=\"ci\">95% interval</span></th>"
           + "<th class=\"n\">P(settlement)</th><th class=\"n\">credibility</th></tr></thead>\n"
           + "<tbody>\n");
       for (OptionResult o : top.subList(0, Math.min(5, top.size()))) {
@@ -847,8 +895,11 @@ public final class HtmlReport {
               ? "<span class=\"tags\"><span class=\"badge real\">real difference</span></span>"
               : "<span class=\"muted\">within noise</span>");
         }
-        b.append("</td>").append(propCell(o.nuclearUse(), true))
-            .append(propCell(o.directWar(), false)).append(propCell(o.settlement(), false))
+        b.append("</td><td>").append(isBest || o.gapDriver() == null ? "&mdash;"
+                : "<code>" + esc(o.gapDriver()) + "</code>").append("</td>")
+            .append(propCell(o.furtherAttacks(), true))
+            .append(propCell(Charts.warOrNuclear(o), true)).append(propCell(o.nuclearUse(), true))
+            .append(propCell(o.settlement(), false))
             .append(meanCell(o.credibility(), 3, false)).append("</tr>\n");
       }
       b.append("</tbody>\n</table></div>\n");
@@ -1749,11 +1800,13 @@ public final class HtmlReport {
       @media (max-width:1100px){.two{grid-template-columns:1fr}}
       .scroll{overflow-x:auto}
       table.data{border-collapse:collapse;width:100%;font-size:16px;margin:8px 0 16px}
-      table.data th,table.data td{padding:6px 7px;border-bottom:1px solid #bbb;text-align:left;vertical-align:top}
+      table.data th,table.data td{padding:6px 6px;border-bottom:1px solid #bbb;text-align:left;vertical-align:top}
       table.data th{background:#EDEDED;border-bottom:3px solid #111;font-size:15px;vertical-align:bottom}
       table.data .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       table.data th.n{white-space:normal}
       table.data .id{white-space:nowrap}
+      table.options{font-size:15px}
+      table.options td code{font-size:14px}
       .tags{display:block}
       td.n .badge{margin-top:3px}
       table.data tbody tr:nth-child(even){background:#F7F7F7}
@@ -1802,6 +1855,14 @@ public final class HtmlReport {
       table.data td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
       .bar.wide{width:420px;height:22px}
       .split{font-size:1.1rem;margin:8px 0}
+      .defs{border:2px solid #111;border-radius:8px;padding:4px 18px 8px;margin:8px 0 24px;background:#FAFAFA;max-width:74em}
+      .defs h3{margin:.6em 0 .3em}
+      .defs dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:0;font-size:16px}
+      .defs dt{font-weight:700;white-space:nowrap}
+      .defs dd{margin:0}
+      .sw.sq{border-radius:3px}
+      ul.game{max-width:74em}
+      ul.game li{margin:.3em 0}
       footer{margin-top:40px}
       footer dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;font-size:16px}
       footer dt{font-weight:700}
@@ -1921,8 +1982,55 @@ public final class HtmlReport {
     return id;
   }
 
-  private static String rungName(Ladder ladder, int level) {
-    return level >= 0 && level <= ladder.top() ? ladder.rung(level).name() : "off the ladder";
+  /** The act at a rung said from its actor's side ("Russia: strikes on ..."), as a move is named. */
+  private static String rungAct(Ladder ladder, int level, String actor) {
+    return level >= 0 && level <= ladder.top() ? ladder.rung(level).actBy(actor) : "off the ladder";
+  }
+
+  /**
+   * The one-shot game's answer beside the simulation's, or null when the scenario makes no
+   * exchange game (the comparison is an aside: a report is still written without it).
+   */
+  private static GameComparison gameComparison(Scenario scenario, OptionsReport report) {
+    if (report.best() == null || find(report.options(), report.best()) == null) {
+      return null;
+    }
+    try {
+      return GameComparison.of(ExchangeGame.compile(scenario, 6).read(), report);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  private static String gameSection(GameComparison g) {
+    StringBuilder b = new StringBuilder();
+    b.append("<p class=\"verdict\">").append(g.same()
+        ? "<span class=\"badge front\">same answer</span> "
+        : "<span class=\"badge warn\">different answers</span> ")
+        .append("The one-shot game (<code>spiral game</code>: one exchange, best replies, the "
+            + "responder's own utility) names <b>").append(esc(g.gameAnswer()))
+        .append("</b>; the simulation names <b>").append(esc(g.simulatedAnswer()))
+        .append("</b>.</p>\n<ul class=\"game\">\n");
+    // the first line says what the sentence above says
+    for (String line : g.lines().subList(1, g.lines().size())) {
+      b.append("<li>").append(esc(line)).append("</li>\n");
+    }
+    return b.append("</ul>\n").toString();
+  }
+
+  /** The five outcomes of a run and what each means ({@link Outcome#definition()}). */
+  private static String outcomeDefinitions() {
+    StringBuilder b = new StringBuilder("<div class=\"defs\" id=\"outcome-definitions\">\n"
+        + "<h3>What the outcomes mean</h3>\n<dl>\n");
+    for (Outcome o : Outcome.values()) {
+      b.append("<dt><span class=\"sw sq\" style=\"background:").append(Palette.outcome(o.name()))
+          .append("\"></span>").append(esc(Charts.outcomeLabel(o.name()))).append(" <code>")
+          .append(esc(o.name())).append("</code></dt><dd>").append(esc(o.definition()))
+          .append("</dd>\n");
+    }
+    return b.append("</dl>\n<p class=\"muted\">k is the scenario's <code>containTurns</code> "
+        + "(3 by default). Direct war, in P(direct war or nuclear use), is an act at or above the "
+        + "ladder's direct-war rung.</p>\n</div>\n").toString();
   }
 
   private static String firstNonBlank(String... values) {

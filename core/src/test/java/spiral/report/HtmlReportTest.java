@@ -35,10 +35,10 @@ class HtmlReportTest {
 
     Map<String, Integer> figures = figures(html);
     assertThat(figures.keySet())
-        .containsExactly("ladder", "risk-credibility", "outcomes", "max-rung", "regret", "goals");
+        .containsExactly("ladder", "trade-off", "outcomes", "max-rung", "regret", "goals");
     assertThat(figures.values()).allMatch(n -> n > 0);
     assertThat(figures.get("ladder")).isEqualTo(scenario.ladder().rungs().size());
-    assertThat(figures.get("risk-credibility")).isEqualTo(20);
+    assertThat(figures.get("trade-off")).isEqualTo(20);
     assertThat(figures.get("regret")).isEqualTo(40);
     assertThat(figures.get("goals")).isEqualTo(scenario.goals().size());
     assertThat(svgCount(html)).isEqualTo(figures.size());
@@ -53,6 +53,80 @@ class HtmlReportTest {
     assertThat(html).contains("Ramstein Air Base", "Rzesz\u00F3w");
     assertSelfContained(html);
     assertBalanced(html);
+  }
+
+  @Test
+  void optionsReportShowsTheTradeOffTheRuleAndTheDefinitions() throws Exception {
+    Scenario scenario = ScenarioLoader.resolve("rand-d-ports");
+    OptionsReport report = sample(scenario, 10_000, false);
+    String html = HtmlReport.options(scenario, report);
+
+    // the scatter: further attacks against war or nuclear use, both with intervals, the front
+    String chart = between(html, "data-chart=\"trade-off\"", "</figure>");
+    assertThat(chart).contains("Deterrence fails: P(further attacks)",
+        "Escalation: P(direct war or nuclear use)", "Pareto front", "kinetic response:",
+        "more than proportionate", "95% intervals");
+    assertThat(chart).doesNotContain("credibility");
+    for (OptionResult o : report.options()) {
+      assertThat(chart).contains(o.id() + " (" + Charts.kineticLabel(o.kinetic())
+          + ") \u2014 P(further attacks) " + Html.pct(o.furtherAttacks().p()) + " "
+          + Html.pctInterval(o.furtherAttacks().ci95()) + "; P(direct war or nuclear use) "
+          + Html.pct(o.warOrNuclear().p()) + " " + Html.pctInterval(o.warOrNuclear().ci95()));
+    }
+    // the front is drawn as one line through its points
+    assertThat(report.paretoFront()).hasSizeGreaterThan(1);
+    assertThat(chart).contains("<polyline");
+    for (String id : report.paretoFront()) {
+      assertThat(chart).contains(id + " (").contains("on the Pareto front");
+    }
+
+    // the table: P(war or nuclear), the gap driver, real differences by the stated rule
+    String table = between(html, "id=\"option-table\"", "</table>");
+    assertThat(table).contains("P(war or nuclear)", "P(further attacks)", "gap from",
+        "<code>deterrence</code>", "<code>warAvoidance</code>");
+    long real = report.options().stream()
+        .filter(o -> o.differenceFromBest() != null && o.differenceFromBest().significant()).count();
+    assertThat(real).isPositive().isLessThan(report.options().size() - 1);
+    assertThat(count(table, "badge real")).isEqualTo((int) real);
+    assertThat(html).contains("minimum meaningful difference</b> of 0.020");
+    for (OptionResult o : report.options()) {
+      assertThat(table).contains(Html.pct(o.warOrNuclear().p()));
+    }
+
+    // every outcome defined beside the outcomes chart, DEESCALATED included
+    String outcomes = between(html, "<section id=\"outcomes\">", "</section>");
+    for (spiral.sim.Outcome o : spiral.sim.Outcome.values()) {
+      assertThat(outcomes).contains("<code>" + o.name() + "</code></dt><dd>"
+          + Html.esc(o.definition()) + "</dd>");
+    }
+    assertThat(between(html, "data-chart=\"outcomes\"", "</figure>"))
+        .contains("de-escalated after widening");
+
+    // the one-shot game beside the simulation, computed from the scenario
+    var game = spiral.options.GameComparison.of(
+        spiral.game.ExchangeGame.compile(scenario, 6).read(), report);
+    String section = between(html, "<section id=\"game\">", "</section>");
+    for (String line : game.lines().subList(1, game.lines().size())) {
+      assertThat(section).contains(Html.esc(line));
+    }
+    assertThat(section).contains("names <b>" + game.gameAnswer() + "</b>; the simulation names <b>"
+        + game.simulatedAnswer() + "</b>");
+    assertThat(section).contains(game.same() ? "same answer" : "different answers");
+
+    // a move is named from its actor's side, by the act, not by the ladder's one-sided name
+    var attack = scenario.initiatingEvent();
+    String act = scenario.ladder().rung(attack.rung()).actBy("Russia");
+    assertThat(html).contains(Html.esc(act));
+    assertThat(table).contains("title=\"" + Html.esc(scenario.ladder().rung(
+        report.options().get(0).rung()).actBy("United States")));
+  }
+
+  private static String between(String html, String from, String to) {
+    int i = html.indexOf(from);
+    assertThat(i).as("%s in the page", from).isNotNegative();
+    int j = html.indexOf(to, i);
+    assertThat(j).as("%s after %s", to, from).isPositive();
+    return html.substring(i, j);
   }
 
   @Test
@@ -130,9 +204,8 @@ class HtmlReportTest {
 
     Map<String, Integer> figures = figures(html);
     assertThat(figures.values()).allMatch(v -> v > 0);
-    // no credibility to plot: the scatter says so instead of drawing an empty chart
-    assertThat(figures).doesNotContainKey("risk-credibility");
-    assertThat(html).contains("Escalation risk against credibility: no data to draw.");
+    // no credibility known: the trade-off does not need it; the point sits at zero risk
+    assertThat(figures).containsEntry("trade-off", 1);
     assertThat(figures).containsEntry("outcomes", 1).containsEntry("max-rung", 1);
     assertThat(html).contains(">n/a<", ">0%<", "100%");
     assertThat(html).doesNotContain("NaN").doesNotContain("Infinity");
@@ -146,9 +219,22 @@ class HtmlReportTest {
     String z = HtmlReport.options(scenario, new OptionsReport("rand-b-depot", scenario.name(), n,
         7, "0.1.0-TEST", "usa", "russia", 6, List.of(), List.of(zero), "none-none", List.of(),
         null, List.of()));
-    assertThat(figures(z)).containsEntry("risk-credibility", 1).containsEntry("outcomes", 1)
+    assertThat(figures(z)).containsEntry("trade-off", 1).containsEntry("outcomes", 1)
         .doesNotContainKey("max-rung").doesNotContainKey("goals");
     assertThat(z).contains("no runs recorded").doesNotContain("NaN");
+
+    // no runs at all: nothing to plot, and the scatter says so instead of drawing an empty chart
+    Proportion none = Proportion.of(0, 0);
+    OptionResult empty = new OptionResult(only.id(), only.name(), only.kinetic(),
+        only.nonKinetic(), 0, 1, only.score(), null, none, none, none, none, only.punishment(),
+        only.credibility(), only.cohesion(), Map.of(), Map.of(), Map.of(), none, null);
+    String e = HtmlReport.options(scenario, new OptionsReport("rand-b-depot", scenario.name(), 0,
+        7, "0.1.0-TEST", "usa", "russia", 6, List.of(), List.of(empty), "none-none", List.of(),
+        null, List.of()));
+    assertThat(figures(e)).doesNotContainKey("trade-off");
+    assertThat(e).contains("The trade-off: further attacks against war or nuclear use: no data "
+        + "to draw.").doesNotContain("NaN");
+    assertBalanced(e);
   }
 
   @Test
@@ -185,6 +271,15 @@ class HtmlReportTest {
     // the union of the illustrative lists, each once
     String shared = Html.esc(scenarios.get(0).illustrative().get(0));
     assertThat(count(html, "<li>" + shared + "</li>")).isEqualTo(1);
+    // the outcomes are defined once, beside the per-scenario tables of their probabilities
+    for (spiral.sim.Outcome o : spiral.sim.Outcome.values()) {
+      assertThat(count(html, "<dd>" + Html.esc(o.definition()) + "</dd>")).isEqualTo(1);
+    }
+    String d = between(html, "id=\"s-rand-d-ports\"", "</section>");
+    assertThat(d).contains("P(war or nuclear)", "P(further attacks)", "gap from",
+        "Minimum meaningful difference: 0.020", "Pareto front of further attacks",
+        Html.esc(scenarios.get(3).ladder().rung(scenarios.get(3).initiatingEvent().rung())
+            .actBy("Russia")));
     assertSelfContained(html);
     assertBalanced(html);
   }
@@ -309,9 +404,12 @@ class HtmlReportTest {
         double score = 0.74 - 0.9 * nuc - 0.35 * dw + 0.12 * cred - 0.1 * further
             + 0.004 * ((k * 7 + q * 3) % 5);
         double protracted = Math.min(0.2, 0.015 + 0.04 * k);
-        double contained = 1 - settle - protracted - nuc;
+        double deescalated = 0.05 + 0.04 * k;
+        double contained = 1 - settle - protracted - nuc - deescalated;
+        double won = Math.min(1, dw + nuc * 0.2);
         Map<String, Proportion> outcomes = new LinkedHashMap<>();
         outcomes.put("CONTAINED", prop(contained, runs));
+        outcomes.put("DEESCALATED", prop(deescalated, runs));
         outcomes.put("SETTLEMENT", prop(settle, runs));
         outcomes.put("PROTRACTED", prop(protracted, runs));
         outcomes.put("NUCLEAR_USE", prop(nuc, runs));
@@ -345,7 +443,8 @@ class HtmlReportTest {
         raw.add(new OptionResult(id, name(k, q), KINETIC[k], PACKAGES[q], k == 0 ? 0 : r0 + k - 2, 0,
             mean(score, 0.004), null, prop(nuc, runs), prop(dw, runs), prop(further, runs),
             prop(settle, runs), mean(0.5 + 2.2 * k, 0.05), mean(cred, 0.006),
-            mean(0.78 + 0.02 * k, 0.004), outcomes, maxRung, goalScores));
+            mean(0.78 + 0.02 * k, 0.004), outcomes, maxRung, goalScores, prop(won, runs),
+            null));
       }
     }
     raw.sort((a, b) -> Double.compare(b.score().mean(), a.score().mean()));
@@ -354,11 +453,15 @@ class HtmlReportTest {
     for (int i = 0; i < raw.size(); i++) {
       OptionResult o = raw.get(i);
       double d = o.score().mean() - top.score().mean();
+      // real only when the whole interval lies beyond the minimum meaningful difference
       OptionResult.Difference diff = i == 0 ? new OptionResult.Difference(0, new double[] {0, 0}, false)
-          : new OptionResult.Difference(d, new double[] {d - 0.006, d + 0.006}, d + 0.006 < 0);
+          : new OptionResult.Difference(d, new double[] {d - 0.006, d + 0.006},
+              d + 0.006 < -MEANINGFUL);
+      String driver = i == 0 ? null : o.kinetic().equals("more") ? "warAvoidance" : "deterrence";
       options.add(new OptionResult(o.id(), o.name(), o.kinetic(), o.nonKinetic(), o.rung(), i + 1,
           o.score(), diff, o.nuclearUse(), o.directWar(), o.furtherAttacks(), o.settlement(),
-          o.punishment(), o.credibility(), o.cohesion(), o.outcomes(), o.maxRung(), o.goalScores()));
+          o.punishment(), o.credibility(), o.cohesion(), o.outcomes(), o.maxRung(), o.goalScores(),
+          o.warOrNuclear(), driver));
     }
     List<String> pareto = pareto(options);
     Regret regret = null;
@@ -381,20 +484,24 @@ class HtmlReportTest {
       regret = new Regret(40, runs / 10, params, regrets, regrets.get(0).id(), drivers);
     }
     return new OptionsReport(scenario.id(), scenario.name(), runs, 1, "0.1.0-TEST", "usa",
-        "russia", r0, goals(scenario), options, top.id(), pareto, regret, scenario.illustrative());
+        "russia", r0, goals(scenario), options, top.id(), pareto, regret, scenario.illustrative(),
+        MEANINGFUL);
   }
 
-  private static List<String> pareto(List<OptionResult> options) {
+  static final double MEANINGFUL = 0.02;
+
+  /** The front of (lower P(further attacks), lower P(war or nuclear)), by increasing escalation. */
+  static List<String> pareto(List<OptionResult> options) {
     List<OptionResult> sorted = new ArrayList<>(options);
-    sorted.sort((a, b) -> a.directWar().p() != b.directWar().p()
-        ? Double.compare(a.directWar().p(), b.directWar().p())
-        : Double.compare(b.credibility().mean(), a.credibility().mean()));
+    sorted.sort((a, b) -> a.warOrNuclear().p() != b.warOrNuclear().p()
+        ? Double.compare(a.warOrNuclear().p(), b.warOrNuclear().p())
+        : Double.compare(a.furtherAttacks().p(), b.furtherAttacks().p()));
     List<String> front = new ArrayList<>();
-    double bestCred = Double.NEGATIVE_INFINITY;
+    double leastFurther = Double.POSITIVE_INFINITY;
     for (OptionResult o : sorted) {
-      if (o.credibility().mean() > bestCred) {
+      if (o.furtherAttacks().p() < leastFurther) {
         front.add(o.id());
-        bestCred = o.credibility().mean();
+        leastFurther = o.furtherAttacks().p();
       }
     }
     return front;

@@ -295,7 +295,7 @@ public final class Server {
 
     UiRoutes.register(r);
     r.get("/api", ctx -> json(ctx, 200, ordered("name", "spiral", "version", Version.get(),
-        "openapi", "/api/openapi.json", "docs", "/api/docs")));
+        "openapi", "/api/openapi.json", "docs", "/api/docs", "outcomes", outcomeDefinitions())));
     r.get("/api/openapi.json", ctx -> {
       ObjectNode doc = (ObjectNode) Bodies.READER.readTree(resource("openapi.json"));
       ((ObjectNode) doc.get("info")).put("version", Version.get());
@@ -453,6 +453,15 @@ public final class Server {
   private static String noRoute(Context ctx, int status) {
     return status == 404 ? "no such resource: " + ctx.method() + " " + Bodies.clip(ctx.path())
         : "method " + ctx.method() + " is not allowed on " + Bodies.clip(ctx.path());
+  }
+
+  /** What each outcome of a run means, in the enum's order, for the pages that show outcomes. */
+  static Map<String, Object> outcomeDefinitions() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (spiral.sim.Outcome o : spiral.sim.Outcome.values()) {
+      m.put(o.name(), o.definition());
+    }
+    return m;
   }
 
   static Map<String, Object> ordered(Object... kv) {

@@ -99,6 +99,14 @@ class WebAppBrowserTest extends LiveServer {
       chartHas(b, "paths", "path.path-line", 20);
       assertThat(b.text("#illustrative")).contains("Illustrative assumptions");
       assertThat(b.text("#meta-seed")).isEqualTo("1");
+      // every outcome, DEESCALATED included, with its definition from the server
+      assertThat((String) b.script("return document.querySelector('figure[data-chart=outcomes] svg')"
+          + ".textContent")).contains("DEESCALATED");
+      b.until("the outcome definitions", Duration.ofSeconds(10),
+          () -> b.count("#outcome-definitions dt") == spiral.sim.Outcome.values().length);
+      for (spiral.sim.Outcome o : spiral.sim.Outcome.values()) {
+        assertThat(b.text("#outcome-definitions")).contains(o.name(), o.definition());
+      }
       String first = b.url().replaceAll(".*#/results/", "");
 
       // the same analysis again, exactly: a second result to compare with
@@ -121,6 +129,23 @@ class WebAppBrowserTest extends LiveServer {
       chartHas(b, "pareto", "circle.dot", 20);
       chartHas(b, "pareto", "circle.front", 1);
       chartHas(b, "pareto", "path.front-line", 1);
+      // the trade-off: further attacks against war or nuclear use, intervals, kinetic colours
+      assertThat(b.text("figure[data-chart=pareto] svg text.axis-label"))
+          .isEqualTo("P(further attacks): deterrence fails");
+      assertThat(b.script("return document.querySelectorAll('figure[data-chart=pareto] svg "
+          + "text.axis-label')[1].textContent")).isEqualTo("P(direct war or nuclear use)");
+      chartHas(b, "pareto", "path.whisker.ci", 40);
+      chartHas(b, "pareto", "circle.dot.k-more", 5);
+      chartHas(b, "pareto", "circle.dot.k-none", 5);
+      chartHas(b, "pareto", "text.point-label", 1);
+      assertThat(b.text("#options-table thead")).contains("P(further attacks)",
+          "P(war or nuclear)", "gap from", "gap to the best");
+      assertThat(b.text("#options-rule")).contains("minimum meaningful difference of 0.02;");
+      assertThat(b.count("#options-table td.gap-driver")).isEqualTo(20);
+      assertThat(b.text("#options-table")).containsAnyOf("real difference", "within noise");
+      b.until("the outcome definitions", Duration.ofSeconds(10),
+          () -> b.count("#outcome-definitions dt") == spiral.sim.Outcome.values().length);
+      assertThat(b.text("#outcome-definitions")).contains(spiral.sim.Outcome.DEESCALATED.definition());
       assertThat(b.count("#options-table tbody tr")).isEqualTo(20);
       String optionsA = b.url().replaceAll(".*#/results/", "");
       b.click("#rerun");

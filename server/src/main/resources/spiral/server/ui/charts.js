@@ -127,33 +127,50 @@ export function bars(id, {title, xLabel, yLabel, series, yMax}) {
 }
 
 /**
- * A scatter of points with the Pareto front highlighted (front points joined in x order).
- * series: [{name, points: [{label, x, y, front}]}]
+ * A scatter of points with the Pareto front highlighted (front points joined in x order and
+ * labelled). series: [{name, points: [{label, x, y, front, xLo?, xHi?, yLo?, yHi?, cls?}]}]:
+ * xLo..xHi and yLo..yHi are drawn as 95% interval whiskers, cls is added to the point's class
+ * (e.g. its kinetic level). zeroY starts the y axis at 0; keys are extra legend entries
+ * [{name, cls}].
  */
-export function scatter(id, {title, xLabel, yLabel, series}) {
+export function scatter(id, {title, xLabel, yLabel, series, zeroY, keys: extraKeys}) {
   const all = series.flatMap((se) => se.points);
-  const [x0, x1] = extent(all.map((p) => p.x), 0.08);
-  const [y0, y1] = extent(all.map((p) => p.y), 0.08);
+  const [x0, x1] = extent(all.flatMap((p) => [p.x, p.xLo ?? p.x, p.xHi ?? p.x]), 0.08);
+  const [y0, y1] = extent(all.flatMap((p) => [p.y, p.yLo ?? p.y, p.yHi ?? p.y, ...(zeroY ? [0] : [])]), 0.08);
   const x = scale(Math.max(0, x0), x1, M.l, W - M.r);
-  const y = scale(y0, y1, H - M.b, M.t);
+  const y = scale(zeroY ? 0 : y0, y1, H - M.b, M.t);
   const svg = frame(title);
   svg.append(axes(x, y, x.ticks(6), y.ticks(5), xLabel, yLabel));
   const marks = s('g', {class: 'marks'});
+  const ci = (p) => (p.xLo !== undefined ? ` (95% CI ${num(p.xLo)}–${num(p.xHi)})` : '');
+  const ciY = (p) => (p.yLo !== undefined ? ` (95% CI ${num(p.yLo)}–${num(p.yHi)})` : '');
   series.forEach((se, k) => {
+    for (const p of se.points) {
+      if (p.xLo !== undefined) marks.append(s('path', {class: 'whisker ci', d: `M${x(p.xLo)},${y(p.y)}H${x(p.xHi)}`}));
+      if (p.yLo !== undefined) marks.append(s('path', {class: 'whisker ci', d: `M${x(p.x)},${y(p.yLo)}V${y(p.yHi)}`}));
+    }
     const front = se.points.filter((p) => p.front).sort((a, b) => a.x - b.x);
     if (front.length > 1) {
       marks.append(s('path', {class: `front-line s${k}`, d: front.map((p, i) => `${i ? 'L' : 'M'}${x(p.x)},${y(p.y)}`).join('')}));
     }
     for (const p of se.points) {
-      marks.append(s('circle', {class: p.front ? `dot front s${k}` : `dot s${k}`, cx: x(p.x), cy: y(p.y), r: p.front ? 5 : 3.5},
-          s('title', {}, `${se.name ? se.name + ': ' : ''}${p.label}: ${num(p.x)}, ${num(p.y)}${p.front ? ' (Pareto front)' : ''}`)));
+      marks.append(s('circle', {class: `${p.front ? 'dot front' : 'dot'} s${k}${p.cls ? ' ' + p.cls : ''}`, cx: x(p.x), cy: y(p.y), r: p.front ? 5 : 3.5},
+          s('title', {}, `${se.name ? se.name + ': ' : ''}${p.label}: ${xLabel} ${num(p.x)}${ci(p)}, ${yLabel} ${num(p.y)}${ciY(p)}${p.front ? ' (Pareto front)' : ''}`)));
+    }
+    if (series.length === 1) {
+      for (const p of front) marks.append(s('text', {class: 'point-label', x: x(p.x) + 7, y: y(p.y) - 7}, p.label));
     }
   });
   svg.append(marks);
-  const columns = [...(series.length > 1 ? ['run'] : []), 'option', xLabel, yLabel, 'Pareto front'];
-  const rows = series.flatMap((se) => se.points.map((p) => [...(series.length > 1 ? [se.name] : []), p.label, p.x, p.y, p.front ? 'yes' : '']));
-  const keys = [h('span', {class: 'key'}, h('span', {class: 'swatch front'}), 'Pareto front'),
-    h('span', {class: 'key'}, h('span', {class: 'swatch dot'}), 'dominated')];
+  const withCi = all.some((p) => p.xLo !== undefined);
+  const columns = [...(series.length > 1 ? ['run'] : []), 'option', xLabel, ...(withCi ? ['95% CI'] : []), yLabel, ...(withCi ? ['95% CI'] : []), 'Pareto front'];
+  const rows = series.flatMap((se) => se.points.map((p) => [...(series.length > 1 ? [se.name] : []), p.label,
+    p.x, ...(withCi ? [p.xLo !== undefined ? `${num(p.xLo)}–${num(p.xHi)}` : ''] : []),
+    p.y, ...(withCi ? [p.yLo !== undefined ? `${num(p.yLo)}–${num(p.yHi)}` : ''] : []), p.front ? 'yes' : '']));
+  const keys = [...(extraKeys || []).map((e) => h('span', {class: 'key'}, h('span', {class: `swatch ${e.cls}`}), e.name)),
+    h('span', {class: 'key'}, h('span', {class: 'swatch front'}), 'Pareto front'),
+    ...(extraKeys ? [] : [h('span', {class: 'key'}, h('span', {class: 'swatch dot'}), 'dominated')]),
+    ...(withCi ? [h('span', {class: 'key'}, h('span', {class: 'swatch whisker'}), '95% intervals')] : [])];
   return figure(id, title, svg, series.length > 1 ? [...legend(series.map((se) => se.name)), ...keys] : keys, table(columns, rows));
 }
 

@@ -342,6 +342,17 @@ function truthTable(truth) {
 
 // ---- the after-action report
 
+/** What the report's outcomes mean, from the server's index (GET /api). */
+function outcomeDefinitions(names) {
+  const list = h('dl', {});
+  const box = h('div', {class: 'definitions', id: 'outcome-definitions'}, h('h3', {}, 'What the outcomes mean'), list);
+  S.api('GET', '/api').then((r) => {
+    const defs = r.outcomes || {};
+    for (const o of names) if (defs[o]) S.add(list, h('dt', {}, o), h('dd', {}, defs[o]));
+  }, () => box.remove());
+  return box;
+}
+
 function reportCard(g) {
   const box = h('div', {class: 'card', id: 'after-action'}, h('h2', {}, 'After-action report'),
       h('p', {class: 'muted'}, 'Comparing the played game with simulated runs of the same scenario…'));
@@ -353,6 +364,7 @@ function reportCard(g) {
         h('tbody', {}, (r.outcomes || []).map((o) => h('tr', {class: o.outcome === r.playedOutcome ? 'played' : ''},
             h('td', {}, o.outcome, o.outcome === r.playedOutcome ? h('span', {class: 'badge'}, 'played') : null),
             h('td', {class: 'num'}, S.fmt(o.p, 3)), h('td', {class: 'num'}, `${S.fmt(o.low, 3)} – ${S.fmt(o.high, 3)}`))))),
+        outcomeDefinitions((r.outcomes || []).map((o) => o.outcome)),
         h('figure', {class: 'chart'}, h('figcaption', {}, 'Highest rung by turn: the played game against the simulated band'),
             h('img', {src: g.reportSvg, alt: 'the played path against the simulated distribution', id: 'report-chart'})));
   }, (err) => box.replaceChildren(S.errorBox(err)));

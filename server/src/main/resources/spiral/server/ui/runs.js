@@ -5,6 +5,25 @@ const S = window.Spiral;
 const {h} = S;
 const OUTCOMES = ['CONTAINED', 'DEESCALATED', 'SETTLEMENT', 'PROTRACTED', 'NUCLEAR_USE'];
 const POLL_MS = 500;
+const KINETIC = ['none', 'less', 'proportional', 'more'];
+let outcomeText = null; // the server's outcome definitions, fetched once
+
+/** What each outcome means, from the server (GET /api), as a definition list. */
+function definitions() {
+  const list = h('dl', {});
+  const box = h('div', {class: 'definitions', id: 'outcome-definitions'}, h('h2', {}, 'What the outcomes mean'), list);
+  outcomeText = outcomeText || S.api('GET', '/api').then((r) => r.outcomes || {});
+  outcomeText.then((defs) => {
+    for (const o of OUTCOMES) if (defs[o]) S.add(list, h('dt', {}, o), h('dd', {}, defs[o]));
+    box.dataset.ready = '1';
+  }, (err) => { outcomeText = null; S.add(box, S.errorBox(err)); });
+  return box;
+}
+
+/** P(direct war or nuclear use) of an option (P(direct war) in results stored before it). */
+function warOrNuclear(o) {
+  return o.warOrNuclear || o.directWar;
+}
 
 /** Whether the user may change things: facilitators (observers read). */
 function canEdit() {
@@ -54,11 +73,17 @@ function pathsChart(paths, title, id = 'paths') {
   });
 }
 
+/** The deterrence/escalation trade-off: P(further attacks) against P(direct war or nuclear use). */
 function optionsScatter(runs, title) {
+  const one = runs.length === 1;
   return charts.scatter('pareto', {
-    title, xLabel: 'P(direct war) — risk', yLabel: 'end credibility (mean)',
+    title, xLabel: 'P(further attacks): deterrence fails', yLabel: 'P(direct war or nuclear use)', zeroY: true,
+    keys: one ? KINETIC.map((k) => ({name: `kinetic ${k}`, cls: `k-${k}`})) : null,
     series: runs.map((r) => ({name: r.name, points: r.result.options.map((o) => ({
-      label: o.id, x: o.directWar.p, y: o.credibility.mean, front: r.result.paretoFront.includes(o.id)}))})),
+      label: o.id, x: o.furtherAttacks.p, y: warOrNuclear(o).p,
+      xLo: o.furtherAttacks.ci95[0], xHi: o.furtherAttacks.ci95[1], yLo: warOrNuclear(o).ci95[0], yHi: warOrNuclear(o).ci95[1],
+      cls: one && KINETIC.includes(o.kinetic) ? `k-${o.kinetic}` : null,
+      front: r.result.paretoFront.includes(o.id)}))})),
   });
 }
 
@@ -96,14 +121,14 @@ function resultBody(kind, result) {
         outcomeBars([{name: '', outcomes: result.outcomes}], 'Outcome probabilities (95% intervals)'),
         rungHistogram([{name: '', histogram: result.maxRung.histogram}], 'Highest rung reached'),
         result.paths && result.paths.length ? pathsChart(result.paths, `Escalation paths over turns (first ${result.paths.length} runs)`) : null),
-    h('h2', {}, 'Numbers'), numbersTable([{name: 'value', m: metrics(kind, result)}]));
+    definitions(), h('h2', {}, 'Numbers'), numbersTable([{name: 'value', m: metrics(kind, result)}]));
   } else if (kind === 'options') {
     const best = result.options.find((o) => o.id === result.best) || result.options[0];
     S.add(out, h('div', {class: 'charts'},
-        optionsScatter([{name: '', result}], 'Options: risk vs credibility, Pareto front highlighted'),
+        optionsScatter([{name: '', result}], 'The trade-off: further attacks against direct war or nuclear use (lower is better on both), Pareto front joined'),
         outcomeBars([{name: '', outcomes: best.outcomes}], `Outcome probabilities of the best option (${best.id})`),
         rungHistogram([{name: '', histogram: best.maxRung}], `Highest rung reached, best option (${best.id})`)),
-    h('h2', {}, 'Options, best first'), optionsTable(result));
+    definitions(), h('h2', {}, 'Options, best first'), optionsRule(result), optionsTable(result));
   } else if (kind === 'negotiate') {
     S.add(out, h('div', {class: 'charts'}, windowChart(result, 'Negotiation window: reservation values and the zone of agreement over months')),
         h('h2', {}, 'Proposals'), proposalsTable(result), h('h2', {}, 'Numbers'), numbersTable([{name: 'value', m: metrics(kind, result)}]));
@@ -116,11 +141,31 @@ function resultBody(kind, result) {
   return out;
 }
 
+/** How the table reads: normalised scores, and when a gap is a real difference. */
+function optionsRule(result) {
+  const md = typeof result.meaningfulDifference === 'number' ? S.fmt(result.meaningfulDifference, 3) : null;
+  return h('p', {class: 'rule', id: 'options-rule'}, 'Scores are normalised per goal across the options (worst 0, best the goal\'s weight) and summed. ',
+      md === null ? 'A gap to the best is real when its paired 95% interval excludes zero. '
+        : `A gap to the best is a real difference only when its whole paired 95% interval lies beyond the minimum meaningful difference of ${md}; otherwise it is within noise. `,
+      '“Gap from” is the goal that contributes most to the gap. The Pareto front holds the options that no other beats on both P(further attacks) and P(direct war or nuclear use).');
+}
+
 function optionsTable(result) {
-  return h('table', {id: 'options-table'}, h('thead', {}, h('tr', {}, ['rank', 'option', 'rung', 'score', 'P(direct war)', 'P(nuclear use)', 'credibility', 'Pareto front']
-      .map((c) => h('th', {}, c)))), h('tbody', {}, result.options.map((o) => h('tr', {},
-      h('td', {class: 'num'}, String(o.rank)), h('td', {}, o.name, ' ', h('code', {}, o.id)), h('td', {class: 'num'}, String(o.rung)),
-      h('td', {class: 'num'}, S.fmt(o.score.mean)), h('td', {class: 'num'}, S.fmt(o.directWar.p)), h('td', {class: 'num'}, S.fmt(o.nuclearUse.p)),
+  const ci = (pr) => `${S.fmt(pr.ci95[0], 3)}–${S.fmt(pr.ci95[1], 3)}`;
+  const gap = (o) => {
+    const d = o.differenceFromBest;
+    if (o.id === result.best || !d) return h('td', {class: 'num'}, '—');
+    return h('td', {class: 'num'}, S.fmt(d.mean, 3), h('br', {}), h('span', {class: 'muted'}, `${S.fmt(d.ci95[0], 3)} to ${S.fmt(d.ci95[1], 3)}`),
+        h('br', {}), d.significant ? h('span', {class: 'real'}, 'real difference') : h('span', {class: 'muted'}, 'within noise'));
+  };
+  const prob = (pr) => h('td', {class: 'num'}, S.fmt(pr.p, 4), h('br', {}), h('span', {class: 'muted'}, ci(pr)));
+  return h('table', {id: 'options-table'}, h('thead', {}, h('tr', {}, ['rank', 'option', 'kinetic', 'rung', 'score', 'gap to the best', 'gap from',
+    'P(further attacks)', 'P(war or nuclear)', 'P(nuclear use)', 'credibility', 'Pareto front']
+      .map((c) => h('th', {}, c)))), h('tbody', {}, result.options.map((o) => h('tr', {'data-option': o.id},
+      h('td', {class: 'num'}, String(o.rank)), h('td', {}, o.name, ' ', h('code', {}, o.id)),
+      h('td', {}, h('span', {class: `swatch k-${o.kinetic}`}), ' ', o.kinetic), h('td', {class: 'num'}, String(o.rung)),
+      h('td', {class: 'num'}, S.fmt(o.score.mean)), gap(o), h('td', {class: 'gap-driver'}, o.gapDriver || '—'),
+      prob(o.furtherAttacks), prob(warOrNuclear(o)), prob(o.nuclearUse),
       h('td', {class: 'num'}, S.fmt(o.credibility.mean)), h('td', {}, result.paretoFront.includes(o.id) ? 'yes' : '')))));
 }
 
@@ -144,6 +189,8 @@ function metrics(kind, r) {
   } else if (kind === 'options') {
     m.push(['best option', r.best]);
     for (const o of r.options) m.push([`score: ${o.id}`, o.score.mean]);
+    for (const o of r.options) m.push([`P(further attacks): ${o.id}`, o.furtherAttacks.p]);
+    for (const o of r.options) m.push([`P(war or nuclear): ${o.id}`, warOrNuclear(o).p]);
     for (const o of r.options) m.push([`P(direct war): ${o.id}`, o.directWar.p]);
     m.push(['runs per option', r.runs]);
   } else if (kind === 'negotiate') {
@@ -338,11 +385,12 @@ S.route('#/compare/:a/:b', async (p, main) => {
   const together = h('div', {class: 'charts', id: 'compare-charts'});
   if (a.kind === 'simulate') {
     S.add(together, outcomeBars([{name: A, outcomes: a.result.outcomes}, {name: B, outcomes: b.result.outcomes}], 'Outcome probabilities (95% intervals)'),
-        rungHistogram([{name: A, histogram: a.result.maxRung.histogram}, {name: B, histogram: b.result.maxRung.histogram}], 'Highest rung reached'));
+        rungHistogram([{name: A, histogram: a.result.maxRung.histogram}, {name: B, histogram: b.result.maxRung.histogram}], 'Highest rung reached'),
+        definitions());
     if (a.result.paths && a.result.paths.length) S.add(together, pathsChart(a.result.paths, `Escalation paths, ${A}`, 'paths-a'));
     if (b.result.paths && b.result.paths.length) S.add(together, pathsChart(b.result.paths, `Escalation paths, ${B}`, 'paths-b'));
   } else if (a.kind === 'options') {
-    S.add(together, optionsScatter([{name: A, result: a.result}, {name: B, result: b.result}], 'Options: risk vs credibility, Pareto fronts'));
+    S.add(together, optionsScatter([{name: A, result: a.result}, {name: B, result: b.result}], 'The trade-off: further attacks against direct war or nuclear use, Pareto fronts'));
   } else if (a.kind === 'negotiate') {
     S.add(together, windowChart(a.result, `Negotiation window, ${A}`, 'window-a'), windowChart(b.result, `Negotiation window, ${B}`, 'window-b'));
   } else if (a.kind === 'sweep') {
