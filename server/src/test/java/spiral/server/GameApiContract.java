@@ -218,6 +218,60 @@ abstract class GameApiContract extends LiveServer {
     assertThat(admin.get("/api/games/" + id).json().get("state").asText()).isEqualTo("running");
   }
 
+  /**
+   * A role change racing a seat claim (the review saw an observer seated in a running game once in
+   * 30 tries): the role change and the claim lock the account's row, so whichever comes second
+   * sees the other. 30 races; after each, an observer holds no seat, and a seated player was not
+   * made an observer.
+   */
+  @Test
+  void aRoleChangeRacingASeatClaimNeverSeatsAnObserver() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 30; i++) {
+        JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seed\":" + (100 + i)
+            + ",\"seats\":{\"russia\":\"engine\"}}");
+        long id = opened.get("id").asLong();
+        Http p = player("race");
+        String who = name(p);
+        String token = GamePlay.token(opened, "usa");
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        var claim = pool.submit(() -> {
+          go.await();
+          return p.post("/api/invites/" + token, "");
+        });
+        var demote = pool.submit(() -> {
+          go.await();
+          return admin.put("/api/users/" + who, "{\"role\":\"observer\"}");
+        });
+        go.countDown();
+        Http.Res c = claim.get();
+        Http.Res d = demote.get();
+        String role = roleOf(who);
+        boolean seated = admin.get("/api/games/" + id).json().toString().contains("\"" + who + "\"");
+        assertThat(c.status() == 200 && d.status() == 200)
+            .as("race %d: claim %d, demotion %d", i, c.status(), d.status()).isFalse();
+        if (role.equals("observer")) {
+          assertThat(seated).as("race %d: an observer holds a seat", i).isFalse();
+        }
+        if (seated) {
+          assertThat(role).as("race %d: a seated player's role", i).isEqualTo("player");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private String roleOf(String name) {
+    for (JsonNode u : admin.get("/api/users").json().path("users")) {
+      if (u.path("name").asText().equals(name)) {
+        return u.path("role").asText();
+      }
+    }
+    throw new AssertionError("no account " + name);
+  }
+
   @Test
   void anObserverSeesThePublicViewOnly() {
     JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seed\":8}");
