@@ -90,9 +90,10 @@ public final class HtmlReport {
     b.append("<p class=\"lead\">Which answer to the attack serves the goals best, and at what "
             + "risk? Each of the ")
         .append(options.size()).append(" response options of <b>").append(esc(responder))
-        .append("</b> was played as the first response to <b>").append(esc(initiator))
+        .append("</b> was played as its posture against <b>").append(esc(initiator))
         .append("</b>&rsquo;s attack at rung ").append(report.initiatingRung()).append(" (")
-        .append(esc(rungAct(ladder, report.initiatingRung(), initiator))).append("), ")
+        .append(esc(rungAct(ladder, report.initiatingRung(), initiator)))
+        .append("): the first response, and the ceiling of the later answers; ")
         .append(count(report.runs())).append(" runs per option. Every option sees the same random "
             + "draws run by run (common random numbers), so the differences between options are "
             + "not luck of the draw. Each option is scored on the goals below; the table ranks "
