@@ -441,16 +441,17 @@ public final class CompiledModel {
     double[] damageAhead = new double[top + 1];
     double opStake = stake(1 - s, op.cohesion0);
     int opOwn = s == RESPONDER ? initiatingRung : baseline;
+    double[] coef = new double[COEFFICIENTS];
     for (int r = 0; r <= top; r++) {
-      double pi = pressureFrom(r, opOwn);
+      coefficients(op, w[0], w[1], w[2], w[3], opStake, pressureFrom(r, opOwn), 1, 0, coef);
       int row = r * op.nc;
       for (int c = 0; c < op.nc; c++) {
         int rr = op.rung[row + c];
         double direct = rr >= nuclear ? 1 : accidentInto(op, rr, c);
         u[c] =
-            score(op, w[0], w[1], w[2], w[3], opStake, pi, 1, 0, op.shortfall[row + c], direct,
-                op.ownCost[c] / referenceDamage, op.gain[row + c], rr >= nuclear)
-            + op.duplicate[row + c];
+            score(op, coef, op.shortfall[row + c], direct, op.ownCost[c] / referenceDamage,
+                    op.gain[row + c], rr >= nuclear)
+                + op.duplicate[row + c];
       }
       Choice.quantalProbabilities(u, op.nc, op.lambda, q);
       double h = 0;
@@ -528,9 +529,10 @@ public final class CompiledModel {
   }
 
   /**
-   * The utility of one candidate from its components (the class comment): W_c (stake + &pi;) S,
-   * W_r P and W_k K over (1 + &pi;), W_g (1 + &pi;)(1 &minus; support lost) G, and for a responder
-   * with allies the cohesion the move costs through the allies' risk tolerance.
+   * The utility of one candidate from its components (the class comment): &minus;W_c (stake +
+   * &pi;) S &minus; W_r P (plus the taboo over (1 + &pi;) for a deliberate nuclear act) &minus; W_k
+   * (1 + w) K/(1 + &pi;) + W_g drive G, less the allies' restraint for a responder with allies.
+   * Allocates; the engine computes {@link #coefficients} once per decision instead.
    */
   double score(
       SideModel m,
@@ -599,6 +601,74 @@ public final class CompiledModel {
    */
   double drive(double losing, double supportLost) {
     return (1 + k.leveragePressure() * Math.max(0, losing)) * (1 - supportLost);
+  }
+
+  /**
+   * P(m) of an act at rung r by a side that is no candidate of its own (a scripted or steered
+   * rung): the risk of a candidate that comes to that rung when r is perceived, else H(r).
+   */
+  public double nuclearRiskOfRung(int side, int r, double kappa) {
+    SideModel m = sides[side];
+    int row = r * m.nc;
+    for (int c = 0; c < m.nc; c++) {
+      if (m.rung[row + c] == r) {
+        return m.risk[row + c] + kappa * m.riskSlope[row + c];
+      }
+    }
+    return r >= nuclear ? 1 : hazard[r];
+  }
+
+  /**
+   * The alliance's cohesion after the responder's candidate c (-1 for a bare rung), meant against
+   * the perceived rung y, was executed at rung e with nuclear risk P: an under-answer to an attack
+   * on allies costs &eta;_h (allies' share)(shortfall in rungs)/R, a risk above the allies'
+   * tolerance costs &eta;_h' (P &minus; tolerance), and otherwise cohesion drifts back toward its
+   * start; clamped to [0, 1]. Unchanged for an initiator or a responder without allies.
+   */
+  public double cohesionAfter(int side, double h, int y, int e, int c, double risk) {
+    SideModel m = sides[side];
+    if (side != RESPONDER || !m.inAlliance) {
+      return h;
+    }
+    boolean hurt = false;
+    double credit = c >= 0 ? m.credit[c] : 0;
+    double gap = (y - baseline) - Math.max(0, e + credit - baseline);
+    if (gap > 0 && m.allyShare > 0) {
+      h -= k.cohesionRate() * m.allyShare * gap / top;
+      hurt = true;
+    }
+    if (risk > m.riskTolerance) {
+      h -= k.cohesionRiskRate() * (risk - m.riskTolerance);
+      hurt = true;
+    }
+    if (!hurt) {
+      h += k.cohesionDrift() * (m.cohesion0 - h);
+    }
+    return h < 0 ? 0 : (h > 1 ? 1 : h);
+  }
+
+  /**
+   * Gives a side's most risk-averse faction &epsilon;_&omega; more influence and renormalises, in
+   * place: what an accident or a rise in nuclear risk does to the balance of a side's factions.
+   */
+  public void shiftInfluence(int side, double[] omega) {
+    SideModel m = sides[side];
+    double eps = k.influenceShift();
+    omega[m.mostRiskAverse] += eps;
+    double total = 1 + eps;
+    for (int f = 0; f < omega.length; f++) {
+      omega[f] /= total;
+    }
+  }
+
+  /** A side's starting faction influences, in the actor's faction order (a new array). */
+  public double[] startingInfluence(int side) {
+    return sides[side].omega0.clone();
+  }
+
+  /** A side's faction weights {W_c, W_r, W_k, W_g} under influences omega (a new array). */
+  public double[] weights(int side, double[] omega) {
+    return aggregate(sides[side], omega);
   }
 
   /** Faction weights aggregated under influences omega: {W_c, W_r, W_k, W_g}. */
@@ -775,13 +845,6 @@ public final class CompiledModel {
     return openingValue;
   }
 
-  /**
-   * The credit in rungs of a side's candidate c (its package's, {@link #DEESCALATE_CREDIT} for
-   * {@code deescalate}; 0 for a bare rung, c &lt; 0).
-   */
-  public double credit(int side, int c) {
-    return c >= 0 ? sides[side].credit[c] : 0;
-  }
 
   /**
    * What a side's candidate c adds to the battlefield leverage every turn from then on (an aid
@@ -789,21 +852,6 @@ public final class CompiledModel {
    */
   public double aid(int side, int c) {
     return c >= 0 ? sides[side].leverage[c] : 0;
-  }
-
-  /** Whether the responder acts for an alliance (its cohesion then moves with its acts). */
-  public boolean responderInAlliance() {
-    return sides[RESPONDER].inAlliance;
-  }
-
-  /** The allies' share of the value of the opening attack's targets (0 without allies). */
-  public double allyShare() {
-    return sides[RESPONDER].allyShare;
-  }
-
-  /** The allies' risk tolerance: the nuclear risk above which a responder's move costs cohesion. */
-  public double allyRiskTolerance() {
-    return sides[RESPONDER].riskTolerance;
   }
 
   /** The opening attack's damage: d(r&#8320;) times the mean value of its targets. */
@@ -886,7 +934,7 @@ public final class CompiledModel {
    * (&Sigma;_f &omega;_f w_f per component; a new array on each call).
    */
   public double[] startingWeights(int side) {
-    return aggregate(sides[side], sides[side].omega0);
+    return weights(side, sides[side].omega0);
   }
 
   /** The own cost k_m of a side's candidate c: the option's cost plus its package's (0 for hold and deescalate). */

@@ -137,8 +137,7 @@ public final class Engine {
     rec.escalationScore = m.actWeight[r0];
     rec.directWar = r0 >= m.directWar;
     final CompiledModel.SideModel resp = m.sides[CompiledModel.RESPONDER];
-    double h0 = resp.cohesion0;
-    double h = h0;
+    double h = resp.cohesion0;
     double p0 = k.leverageStart();
     double p = p0;
     double drift = 0;
@@ -216,7 +215,7 @@ public final class Engine {
         intended = Math.min(-cand - 1, sm.cap);
         credit = 0;
         ownCost = 0;
-        risk = riskOfRung(sm, intended, kappa);
+        risk = m.nuclearRiskOfRung(s, intended, kappa);
       }
       final boolean accident = vAccident < m.stepUpRisk(s, cand, intended);
       final int e = accident ? intended + 1 : intended;
@@ -232,22 +231,7 @@ public final class Engine {
                 : m.shortfall(y, e, cand >= 0 ? credit : 0);
         rec.credibility[s] = m.credibilityAfterShortfall(s, rec.credibility[s], gap, h);
       }
-      if (s == CompiledModel.RESPONDER && sm.inAlliance) {
-        boolean hurt = false;
-        double gap = (y - m.baseline) - Math.max(0, e + credit - m.baseline);
-        if (gap > 0 && sm.allyShare > 0) {
-          h -= k.cohesionRate() * sm.allyShare * gap / m.top;
-          hurt = true;
-        }
-        if (risk > sm.riskTolerance) {
-          h -= k.cohesionRiskRate() * (risk - sm.riskTolerance);
-          hurt = true;
-        }
-        if (!hurt) {
-          h += k.cohesionDrift() * (h0 - h);
-        }
-        h = clamp01(h);
-      }
+      h = m.cohesionAfter(s, h, y, e, cand, risk);
       if ((accident || risk > lastRisk[s]) && sm.nf > 1) {
         shiftInfluence(s, sm);
       }
@@ -386,17 +370,6 @@ public final class Engine {
     return -cand - 1 > ceiling ? -(ceiling + 1) : cand;
   }
 
-  /** P_nuc of a bare rung (scripted or steered): the risk of any candidate at that rung, else H. */
-  private double riskOfRung(CompiledModel.SideModel sm, int r, double kappa) {
-    int row = r * sm.nc;
-    for (int c = 0; c < sm.nc; c++) {
-      if (sm.rung[row + c] == r) {
-        return sm.risk[row + c] + kappa * sm.riskSlope[row + c];
-      }
-    }
-    return r >= m.nuclear ? 1 : m.hazard[r];
-  }
-
   /** Felt cost: the share of the cost the side does not discount by its resolve (lowered by isolation). */
   private double felt(int side, RunRecord rec) {
     return (1 - m.sides[side].resolve * (1 - support[side])) * rec.cost[side];
@@ -483,14 +456,8 @@ public final class Engine {
   }
 
   private void shiftInfluence(int s, CompiledModel.SideModel sm) {
-    double[] om = omega[s];
-    double eps = m.k.influenceShift();
-    om[sm.mostRiskAverse] += eps;
-    double total = 1 + eps;
-    for (int f = 0; f < om.length; f++) {
-      om[f] /= total;
-    }
-    CompiledModel.aggregate(sm, om, w[s]);
+    m.shiftInfluence(s, omega[s]);
+    CompiledModel.aggregate(sm, omega[s], w[s]);
   }
 
   private void finish(RunRecord rec, Outcome outcome, int turns, double h, double p) {

@@ -1,6 +1,5 @@
 package spiral.wargame;
 
-import java.util.List;
 import spiral.scenario.Actor;
 import spiral.scenario.Faction;
 import spiral.scenario.ModelConstants;
@@ -49,7 +48,6 @@ public final class SeatBelief {
   private final int opp;
   private final double cohesion0;
   private final double leverage0;
-  private final int mostRiskAverse;
   private final double[] influence;
 
   private double cost;
@@ -88,22 +86,7 @@ public final class SeatBelief {
     this.cost = side == CompiledModel.RESPONDER ? model.openingDamage() : 0;
     this.ownLast = side == CompiledModel.INITIATOR ? model.initiatingRung() : model.baseline();
     this.seen = model.baseline();
-    List<Faction> fs = own.factions();
-    this.influence = new double[fs.size()];
-    double total = 0;
-    for (Faction f : fs) {
-      total += f.weight();
-    }
-    int mra = 0;
-    double maxRisk = -1;
-    for (int f = 0; f < fs.size(); f++) {
-      influence[f] = fs.get(f).weight() / total;
-      if (fs.get(f).risk() > maxRisk) {
-        maxRisk = fs.get(f).risk();
-        mra = f;
-      }
-    }
-    this.mostRiskAverse = mra;
+    this.influence = model.startingInfluence(side);
   }
 
   /**
@@ -147,15 +130,7 @@ public final class SeatBelief {
 
   /** The side's faction weights aggregated under its believed influence. */
   public double[] weights() {
-    double[] w = new double[4];
-    List<Faction> fs = own.factions();
-    for (int f = 0; f < fs.size(); f++) {
-      w[0] += influence[f] * fs.get(f).credibility();
-      w[1] += influence[f] * fs.get(f).risk();
-      w[2] += influence[f] * fs.get(f).cost();
-      w[3] += influence[f] * fs.get(f).punishment();
-    }
-    return w;
+    return m.weights(side, influence);
   }
 
   /** One faction's own weights {w_c, w_r, w_k, w_g}. */
@@ -171,34 +146,15 @@ public final class SeatBelief {
   public void act(int c, int intended, int executed, boolean accident) {
     int y = perceived;
     double kappa = expectedReply();
-    double risk = c >= 0 ? m.nuclearRisk(side, y, c, kappa) : riskOfRung(intended, kappa);
+    double risk = c >= 0 ? m.nuclearRisk(side, y, c, kappa) : m.nuclearRiskOfRung(side, intended, kappa);
     if (c >= 0) {
       cost += m.ownCost(side, c);
       drift += m.aid(side, c);
     }
     credibility = m.credibilityAfter(side, credibility, y, executed, c, cohesion);
-    if (side == CompiledModel.RESPONDER && m.responderInAlliance()) {
-      boolean hurt = false;
-      double gap = (y - m.baseline()) - Math.max(0, executed + m.credit(side, c) - m.baseline());
-      if (gap > 0 && m.allyShare() > 0) {
-        cohesion -= k.cohesionRate() * m.allyShare() * gap / m.top();
-        hurt = true;
-      }
-      if (risk > m.allyRiskTolerance()) {
-        cohesion -= k.cohesionRiskRate() * (risk - m.allyRiskTolerance());
-        hurt = true;
-      }
-      if (!hurt) {
-        cohesion += k.cohesionDrift() * (cohesion0 - cohesion);
-      }
-      cohesion = clamp01(cohesion);
-    }
+    cohesion = m.cohesionAfter(side, cohesion, y, executed, c, risk);
     if ((accident || risk > lastRisk) && influence.length > 1) {
-      influence[mostRiskAverse] += k.influenceShift();
-      double total = 1 + k.influenceShift();
-      for (int f = 0; f < influence.length; f++) {
-        influence[f] /= total;
-      }
+      m.shiftInfluence(side, influence);
     }
     lastRisk = risk;
     seen = Math.max(seen, y);
@@ -210,16 +166,6 @@ public final class SeatBelief {
     decayPow *= k.leverageDecay();
     leverage = clamp01(leverage + k.leverageMomentum() * decayPow + drift);
     cost += k.warCost() * (side == CompiledModel.INITIATOR ? leverage : 1 - leverage);
-  }
-
-  /** P_nuc of a bare rung, as the engine weighs it: any candidate's at that rung, else H. */
-  private double riskOfRung(int r, double kappa) {
-    for (int c = 0; c < m.candidates(side).size(); c++) {
-      if (m.candidateRung(side, r, c) == r) {
-        return m.nuclearRisk(side, r, c, kappa);
-      }
-    }
-    return r >= m.nuclearThreshold() ? 1 : m.hazard(r);
   }
 
   private static double clamp01(double v) {
