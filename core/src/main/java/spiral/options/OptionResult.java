@@ -57,31 +57,6 @@ public record OptionResult(
     Proportion warOrNuclear,
     String gapDriver) {
 
-  /** A result without the war-or-nuclear figure and gap driver (P(direct war) stands for it). */
-  public OptionResult(
-      String id,
-      String name,
-      String kinetic,
-      String nonKinetic,
-      int rung,
-      int rank,
-      MeanValue score,
-      Difference differenceFromBest,
-      Proportion nuclearUse,
-      Proportion directWar,
-      Proportion furtherAttacks,
-      Proportion settlement,
-      MeanValue punishment,
-      MeanValue credibility,
-      MeanValue cohesion,
-      Map<String, Proportion> outcomes,
-      Map<String, Long> maxRung,
-      Map<String, Double> goalScores) {
-    this(id, name, kinetic, nonKinetic, rung, rank, score, differenceFromBest, nuclearUse,
-        directWar, furtherAttacks, settlement, punishment, credibility, cohesion, outcomes, maxRung,
-        goalScores, directWar, null);
-  }
-
   /**
    * A paired difference with its 95% interval.
    *

@@ -42,27 +42,6 @@ public record OptionsReport(
     List<String> illustrative,
     double meaningfulDifference) {
 
-  /** A report with the default minimum meaningful difference. */
-  public OptionsReport(
-      String scenario,
-      String scenarioName,
-      long runs,
-      long seed,
-      String version,
-      String responder,
-      String initiator,
-      int initiatingRung,
-      List<GoalWeight> goals,
-      List<OptionResult> options,
-      String best,
-      List<String> paretoFront,
-      Regret regret,
-      List<String> illustrative) {
-    this(scenario, scenarioName, runs, seed, version, responder, initiator, initiatingRung, goals,
-        options, best, paretoFront, regret, illustrative,
-        spiral.scenario.ModelConstants.DEFAULTS.meaningfulDifference());
-  }
-
   /**
    * A goal and its normalised weight.
    *

@@ -151,7 +151,8 @@ class HtmlReportTest {
     OptionsReport base = sample(s, 1000, false);
     OptionsReport report = new OptionsReport(base.scenario(), evil, base.runs(), base.seed(),
         base.version(), base.responder(), base.initiator(), base.initiatingRung(), base.goals(),
-        base.options(), base.best(), base.paretoFront(), null, hostile.illustrative());
+        base.options(), base.best(), base.paretoFront(), null, hostile.illustrative(),
+        base.meaningfulDifference());
     String html = HtmlReport.options(hostile, report);
 
     assertThat(html).doesNotContain(evil).doesNotContain("<img");
@@ -196,10 +197,10 @@ class HtmlReportTest {
         new MeanValue(0, new double[] {0, 0}),
         new MeanValue(Double.NaN, new double[] {Double.NaN, Double.NaN}),
         new MeanValue(0.8, new double[] {0.8, 0.8}), outcomes, Map.of("6", n),
-        Map.of("punishment", 0.0));
+        Map.of("punishment", 0.0), Proportion.of(0, n), null);
     OptionsReport report = new OptionsReport("rand-b-depot", scenario.name(), n, 7, "0.1.0-TEST",
         "usa", "russia", 6, goals(scenario), List.of(only), "none-none", List.of("none-none"), null,
-        scenario.illustrative());
+        scenario.illustrative(), MEANINGFUL);
     String html = HtmlReport.options(scenario, report);
 
     Map<String, Integer> figures = figures(html);
@@ -215,10 +216,10 @@ class HtmlReportTest {
     OptionResult zero = new OptionResult(only.id(), only.name(), only.kinetic(), only.nonKinetic(),
         0, 1, only.score(), null, only.nuclearUse(), only.directWar(), only.furtherAttacks(),
         only.settlement(), only.punishment(), new MeanValue(0.3, new double[] {0.3, 0.3}),
-        only.cohesion(), Map.of(), Map.of(), Map.of());
+        only.cohesion(), Map.of(), Map.of(), Map.of(), only.warOrNuclear(), null);
     String z = HtmlReport.options(scenario, new OptionsReport("rand-b-depot", scenario.name(), n,
         7, "0.1.0-TEST", "usa", "russia", 6, List.of(), List.of(zero), "none-none", List.of(),
-        null, List.of()));
+        null, List.of(), MEANINGFUL));
     assertThat(figures(z)).containsEntry("trade-off", 1).containsEntry("outcomes", 1)
         .doesNotContainKey("max-rung").doesNotContainKey("goals");
     assertThat(z).contains("no runs recorded").doesNotContain("NaN");
@@ -230,7 +231,7 @@ class HtmlReportTest {
         only.credibility(), only.cohesion(), Map.of(), Map.of(), Map.of(), none, null);
     String e = HtmlReport.options(scenario, new OptionsReport("rand-b-depot", scenario.name(), 0,
         7, "0.1.0-TEST", "usa", "russia", 6, List.of(), List.of(empty), "none-none", List.of(),
-        null, List.of()));
+        null, List.of(), MEANINGFUL));
     assertThat(figures(e)).doesNotContainKey("trade-off");
     assertThat(e).contains("The trade-off: further attacks against war or nuclear use: no data "
         + "to draw.").doesNotContain("NaN");
