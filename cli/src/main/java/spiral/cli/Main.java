@@ -96,6 +96,8 @@ public final class Main implements Runnable {
     {"sweep", "SweepCommand"},
     {"sensitivity", "SensitivityCommand"},
     {"discover", "DiscoverCommand"},
+    {"history", "HistoryCommand"},
+    {"calibrate", "CalibrateCommand"},
     {"serve", "ServeCommand"},
   };
 

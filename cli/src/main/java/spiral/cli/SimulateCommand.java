@@ -40,11 +40,16 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin RunOptions run;
 
+  @Mixin UncertaintyOptions uncertainty;
+
   @Override
   public Integer call() {
     run.check();
     Output.checkFolder(run.out, "--out");
     Scenario sc = scenario.load();
+    if (uncertainty.active()) {
+      return uncertain(sc);
+    }
     CompiledModel model = Scenarios.compile(sc);
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, "simulate", ProgressBar.terminal());
@@ -61,6 +66,25 @@ final class SimulateCommand implements Callable<Integer> {
           case csv -> csv(summary);
           case table -> table(sc, summary);
         };
+    Output.write(text, run.out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** --posterior or --uncertain: every figure with its Monte Carlo and its total interval. */
+  private int uncertain(Scenario sc) {
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar bar = new ProgressBar(err, "simulate", ProgressBar.terminal());
+    spiral.history.UncertainSimulation.Summary s;
+    try (Workers workers = new Workers(run.threadCount())) {
+      s = uncertainty.simulate(sc, run.runs, run.seed, workers.simulator(), bar);
+    } finally {
+      bar.clear();
+    }
+    String text = switch (run.format) {
+      case json -> Output.json(s);
+      case csv -> UncertaintyOptions.csv(s);
+      case table -> UncertaintyOptions.table(sc, s);
+    };
     Output.write(text, run.out, spec.commandLine().getOut());
     return 0;
   }

@@ -211,7 +211,7 @@ public final class HtmlReport {
     return b.append("</div>\n").toString();
   }
 
-  private static String card(String key, String valueHtml, String subHtml) {
+  static String card(String key, String valueHtml, String subHtml) {
     return "<div class=\"card\"><div class=\"k\">" + esc(key) + "</div><div class=\"v\">"
         + valueHtml + "</div><div class=\"s\">" + subHtml + "</div></div>\n";
   }
@@ -1928,7 +1928,7 @@ public final class HtmlReport {
       })();
       """;
 
-  private static String page(String title, String main) {
+  static String page(String title, String main) {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

@@ -1,0 +1,272 @@
+package spiral.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import spiral.Version;
+import spiral.history.AbcSmc;
+import spiral.history.Calibration;
+import spiral.history.CrisisFilter;
+import spiral.history.HistoricalTarget;
+import spiral.history.IcbData;
+import spiral.history.PosteriorFile;
+import spiral.history.ReferenceClass;
+import spiral.report.CalibrationPages;
+import spiral.scenario.Scenario;
+import spiral.scenario.Uncertainty;
+
+/** {@code spiral calibrate SCENARIO --reference EXPR}: ABC-SMC to a reference class of past crises. */
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Calibrate a scenario's uncertain parameters to a reference class of past crises"
+          + " (International Crisis Behavior data, see 'spiral history') by approximate Bayesian"
+          + " computation (ABC-SMC: Toni et al. 2009, Beaumont et al. 2009, adaptive tolerances).",
+      "",
+      "The prior is the scenario's declared uncertainty ranges (all of them, or --parameters);"
+          + " each candidate draws a synthetic class of the reference class's size from the engine"
+          + " and is kept when its outcome shares are close enough to the class's, so the posterior"
+          + " carries the class's own sampling uncertainty. Writes the weighted posterior sample"
+          + " (--posterior FILE.csv, and FILE.parquet beside it), prints the posterior and the"
+          + " posterior predictive check (the model's rates against the class's 95% intervals), and"
+          + " with --report an HTML page. Seeded: the same seed gives the same posterior on any"
+          + " number of threads. Progress goes to standard error.",
+      ""
+    })
+final class CalibrateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ScenarioArgument scenario;
+
+  @Option(names = "--reference", paramLabel = "EXPR", required = true,
+      description = "The reference class: field=value items as in 'spiral history --where', e.g. \"nuclear=both trigger=violent\".")
+  String reference;
+
+  @Option(names = "--parameters", paramLabel = "PATH", split = ",",
+      description = "Calibrate only these of the scenario's uncertainties (default: all).")
+  List<String> parameters;
+
+  @Option(names = "--targets", paramLabel = "TARGET", split = ",",
+      description = "Outcomes to match: nuclearUse, directWar, seriousClashes, settlement, noAgreement (default: all).")
+  List<String> targets;
+
+  @Option(names = "--particles", paramLabel = "N", defaultValue = "1000", description = "Particles per generation (default: ${DEFAULT-VALUE}).")
+  int particles;
+
+  @Option(names = "--generations", paramLabel = "G", defaultValue = "12", description = "At most G generations after the prior's (default: ${DEFAULT-VALUE}).")
+  int generations;
+
+  @Option(names = "--min-acceptance", paramLabel = "A", defaultValue = "0.02",
+      description = "Stop after a generation whose acceptance rate is below A (default: ${DEFAULT-VALUE}).")
+  double minAcceptance;
+
+  @Option(names = "--predictive-runs", paramLabel = "R", defaultValue = "2000",
+      description = "Runs per posterior draw in the predictive check (default: ${DEFAULT-VALUE}; 200 draws).")
+  int predictiveRuns;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--posterior", paramLabel = "FILE.csv",
+      description = "Where to write the weighted posterior sample (default: SCENARIO.posterior.csv); FILE.parquet is written beside it.")
+  Path posterior;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Read the ICB files from DIR instead of the built-in version 14.")
+  Path data;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table, json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  Path out;
+
+  @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
+  Path report;
+
+  @Override
+  public Integer call() {
+    if (format == Format.csv) {
+      throw new BadInputException("spiral: calibrate writes its posterior as CSV (--posterior); --format takes table or json");
+    }
+    check();
+    Scenario sc = scenario.load();
+    Path post = posterior != null ? posterior : Path.of(sc.id() + ".posterior.csv");
+    if (!post.getFileName().toString().endsWith(".csv")) {
+      throw new BadInputException("spiral: --posterior: the file name must end in .csv, was " + post);
+    }
+    Output.checkFolder(post, "--posterior");
+    Output.checkFolder(out, "--out");
+    Output.checkFolder(report, "--report");
+    CrisisFilter filter = HistoryCommand.parse(reference, "--reference");
+    IcbData icb = HistoryCommand.load(data);
+    ReferenceClass rc = HistoryCommand.reference(icb, filter);
+    List<Uncertainty> chosen = chosen(sc);
+    List<HistoricalTarget> ts = new ArrayList<>();
+    for (String t : targets == null ? List.of("nuclearUse", "directWar", "seriousClashes", "settlement", "noAgreement") : targets) {
+      try {
+        ts.add(HistoricalTarget.of(t));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("spiral: --targets: " + e.getMessage());
+      }
+    }
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    AbcSmc.Settings settings = new AbcSmc.Settings(particles, generations, 0.5, minAcceptance, 0, seed);
+    Calibration.Setup setup = new Calibration.Setup(sc, chosen, rc, ts, settings, 200, predictiveRuns);
+    PrintWriter err = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    err.printf(Locale.ROOT, "calibrating %s to %d crises (%s): %d parameters, %d targets, %d particles, %d threads%n",
+        sc.id(), rc.size(), rc.filter(), chosen.size(), ts.size(), particles, t);
+    err.flush();
+    ExecutorService pool = t == 1 ? null : Executors.newFixedThreadPool(t, r -> {
+      Thread th = new Thread(r, "spiral-calibrate");
+      th.setDaemon(true);
+      return th;
+    });
+    Calibration.Report rep;
+    try {
+      rep = Calibration.run(setup, pool == null ? Runnable::run : pool, t, g -> {
+        err.printf(Locale.ROOT, "  generation %d: tolerance %s, acceptance %.3f, ESS %s, %,d simulations (%.1f s)%n", g.index(),
+            Double.isInfinite(g.tolerance()) ? "inf (prior)" : String.format(Locale.ROOT, "%.4f", g.tolerance()), g.acceptance(),
+            Double.isNaN(g.ess()) ? "-" : String.format(Locale.ROOT, "%.0f", g.ess()), g.simulations(), (System.nanoTime() - start) / 1e9);
+        err.flush();
+      });
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral: " + e.getMessage());
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String csv = PosteriorFile.csv(rep, Version.get());
+    writePosterior(csv, post);
+    if (report != null) {
+      Output.write(CalibrationPages.calibration(rep), report, null);
+    }
+    String text = format == Format.json ? Output.json(json(rep, post, seconds)) : table(rep, post, seconds);
+    Output.write(text, out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  private void check() {
+    if (particles < 10 || particles > 1_000_000) {
+      throw new BadInputException("spiral: --particles must be between 10 and 1,000,000, was " + particles);
+    }
+    if (generations < 0 || generations > 100) {
+      throw new BadInputException("spiral: --generations must be between 0 and 100, was " + generations);
+    }
+    if (!(minAcceptance > 0 && minAcceptance < 1)) {
+      throw new BadInputException("spiral: --min-acceptance must be in (0, 1), was " + minAcceptance);
+    }
+    if (predictiveRuns < 10 || predictiveRuns > 10_000_000) {
+      throw new BadInputException("spiral: --predictive-runs must be between 10 and 10^7, was " + predictiveRuns);
+    }
+    if (threads != null && (threads < 1 || threads > 4096)) {
+      throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
+    }
+  }
+
+  private List<Uncertainty> chosen(Scenario sc) {
+    if (sc.uncertainties().isEmpty()) {
+      throw new BadInputException("spiral: scenario '" + sc.id() + "' declares no uncertainties: nothing to calibrate (see docs/SCENARIO-FORMAT.md, 'uncertainties')");
+    }
+    if (parameters == null) {
+      return sc.uncertainties();
+    }
+    Map<String, Uncertainty> declared = new LinkedHashMap<>();
+    sc.uncertainties().forEach(u -> declared.put(u.parameter(), u));
+    List<Uncertainty> out = new ArrayList<>();
+    for (String p : parameters) {
+      Uncertainty u = declared.get(p);
+      if (u == null) {
+        throw new BadInputException("spiral: --parameters: '" + p + "' is not one of the scenario's declared uncertainties ("
+            + String.join(", ", declared.keySet()) + ")");
+      }
+      out.add(u);
+    }
+    return out;
+  }
+
+  /** Writes the CSV and its Parquet twin, each beside its place first and then moved in. */
+  private static void writePosterior(String csv, Path post) {
+    Path parquet = post.resolveSibling(post.getFileName().toString().replaceAll("\\.csv$", ".parquet"));
+    Path tmp = parquet.resolveSibling("." + parquet.getFileName() + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      PosteriorParquet.write(csv, tmp);
+      Output.write(csv, post, null);
+      Files.move(tmp, parquet, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + parquet + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // best effort
+      }
+    }
+  }
+
+  static Map<String, Object> json(Calibration.Report r, Path post, double seconds) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("spiral", Version.get());
+    m.put("scenario", r.scenario());
+    m.put("reference", r.reference());
+    m.put("classSize", r.classSize());
+    m.put("seed", r.seed());
+    m.put("posterior", post.toString());
+    m.put("marginals", r.marginals());
+    m.put("predictive", r.predictive());
+    m.put("generations", r.result().generations());
+    m.put("simulations", r.result().simulations());
+    m.put("ess", r.result().ess());
+    m.put("stopReason", r.result().stopReason());
+    m.put("seconds", Math.round(seconds * 10) / 10.0);
+    m.put("citation", IcbData.CITATION);
+    return m;
+  }
+
+  static String table(Calibration.Report r, Path post, double seconds) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%s calibrated to %s (%d crises), seed %d, spiral %s%n", r.scenario(), r.reference(),
+        r.classSize(), r.seed(), Version.get()));
+    AbcSmc.Result res = r.result();
+    b.append(String.format(Locale.ROOT, "%,d simulations in %.1f s; %d particles, effective sample size %.0f; stopped: %s%n%n",
+        res.simulations(), seconds, res.particles().length, res.ess(), res.stopReason()));
+    b.append(String.format(Locale.ROOT, "%-48s %-28s %8s %8s %8s %8s%n", "parameter", "prior", "mean", "5%", "median", "95%"));
+    for (Calibration.Marginal m : r.marginals()) {
+      b.append(String.format(Locale.ROOT, "%-48s %-28s %8.4g %8.4g %8.4g %8.4g%n", m.parameter(), m.prior(), m.mean(), m.q05(),
+          m.median(), m.q95()));
+    }
+    b.append(String.format(Locale.ROOT, "%nPosterior predictive (the model's probability over 200 posterior draws) against the class:%n"));
+    b.append(String.format(Locale.ROOT, "%-15s %10s %-18s %9s %-18s %s%n", "outcome", "class", "95% interval", "model", "model 95% band", "inside"));
+    for (Calibration.Predictive p : r.predictive()) {
+      b.append(String.format(Locale.ROOT, "%-15s %4d of %-3d [%.4f, %.4f] %9.4f [%.4f, %.4f]   %s%n", p.target(), p.count(), p.crises(),
+          p.observedCi()[0], p.observedCi()[1], p.predicted(), p.predictedBand()[0], p.predictedBand()[1], p.inside() ? "yes" : "NO"));
+    }
+    b.append(String.format(Locale.ROOT, "%nPosterior sample: %s (and .parquet)%n", post));
+    b.append("Data: ").append(IcbData.CITATION).append('\n');
+    return b.toString();
+  }
+}
