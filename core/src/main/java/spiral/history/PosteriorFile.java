@@ -85,6 +85,9 @@ public record PosteriorFile(String scenario, Map<String, String> meta, List<Stri
       throw new IllegalArgumentException(name + ":1:1: file larger than " + MAX_BYTES + " bytes");
     }
     String[] lines = text.split("\r\n|\n|\r", -1);
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      throw new IllegalArgumentException(name + ":" + lines.length + ":1: the last line is incomplete (a truncated file?)");
+    }
     Map<String, String> meta = new LinkedHashMap<>();
     int i = 0;
     while (i < lines.length && lines[i].startsWith("#")) {

@@ -60,6 +60,39 @@ public final class RobustAnalysis {
     if (sampleRuns < 1) {
       throw new IllegalArgumentException("runs per sample must be >= 1, was " + sampleRuns);
     }
+    double[][] u = LatinHypercube.sample(samples, us.size(), new Lxm(Lxm.runSeed(seed, -1)));
+    double[][] x = new double[samples][us.size()];
+    for (int m = 0; m < samples; m++) {
+      for (int p = 0; p < us.size(); p++) {
+        x[m][p] = Distributions.quantile(us.get(p), u[m][p]);
+      }
+    }
+    return analyseAt(analysis, sc, runs, sampleRuns, seed, us.stream().map(Uncertainty::parameter).toList(), x, progress);
+  }
+
+  /**
+   * The same analysis at given parameter sets (for example draws from a calibration's
+   * posterior): {@code x[m]} holds set m's values of {@code paths}.
+   *
+   * @throws IllegalArgumentException if there are fewer than 2 sets or a value is outside its
+   *     parameter's range
+   */
+  public static OptionsReport analyseAt(
+      OptionsAnalysis analysis,
+      Scenario sc,
+      long runs,
+      long sampleRuns,
+      long seed,
+      List<String> paths,
+      double[][] x,
+      Progress progress) {
+    int samples = x.length;
+    if (samples < 2) {
+      throw new IllegalArgumentException("need at least 2 parameter sets, got " + samples);
+    }
+    if (sampleRuns < 1) {
+      throw new IllegalArgumentException("runs per sample must be >= 1, was " + sampleRuns);
+    }
     long units = analysis.accumulateUnits(sc);
     long perSet = sampleRuns * units;
     long total = runs * units + perSet * samples;
@@ -74,14 +107,11 @@ public final class RobustAnalysis {
         best = j;
       }
     }
-    double[][] u = LatinHypercube.sample(samples, us.size(), new Lxm(Lxm.runSeed(seed, -1)));
-    double[][] x = new double[samples][us.size()];
     List<Scenario> variants = new ArrayList<>();
     for (int m = 0; m < samples; m++) {
       Map<String, Double> values = new LinkedHashMap<>();
-      for (int p = 0; p < us.size(); p++) {
-        x[m][p] = Distributions.quantile(us.get(p), u[m][p]);
-        values.put(us.get(p).parameter(), x[m][p]);
+      for (int p = 0; p < paths.size(); p++) {
+        values.put(paths.get(p), x[m][p]);
       }
       try {
         variants.add(ScenarioParameters.with(sc, values));
@@ -142,7 +172,7 @@ public final class RobustAnalysis {
     sorted.sort(Comparator.comparingDouble(Regret.OptionRegret::maxRegret)
         .thenComparingDouble(Regret.OptionRegret::meanRegret));
     List<Regret.Driver> drivers = new ArrayList<>();
-    for (int p = 0; p < us.size(); p++) {
+    for (int p = 0; p < paths.size(); p++) {
       double[] xs = new double[samples];
       double[] rb = new double[samples];
       double[] sb = new double[samples];
@@ -159,7 +189,7 @@ public final class RobustAnalysis {
       Arrays.sort(order, Comparator.comparingDouble((Integer m) -> x[m][fp]).thenComparingInt(m -> m));
       int half = samples / 2;
       drivers.add(new Regret.Driver(
-          us.get(p).parameter(),
+          paths.get(p),
           OptionsAnalysis.round(RankCorrelation.spearman(xs, rb)),
           ids.get(bestOver(score, order, 0, half)),
           ids.get(bestOver(score, order, samples - half, samples)),
@@ -168,7 +198,7 @@ public final class RobustAnalysis {
     drivers.sort(Comparator.comparingDouble((Regret.Driver d) -> -Math.abs(d.rankCorrelation()))
         .thenComparingDouble(d -> -Math.abs(d.scoreCorrelation())));
     Regret regretBlock = new Regret(
-        samples, sampleRuns, us.stream().map(Uncertainty::parameter).toList(), sorted,
+        samples, sampleRuns, paths, sorted,
         sorted.get(0).id(), drivers);
     return analysis.report(sc, runs, seed, base, regretBlock);
   }

@@ -85,6 +85,66 @@ public final class CalibrationPages {
     return HtmlReport.page("Spiral calibration: " + r.scenario(), b.toString());
   }
 
+  /** The page of a backtest: the cases, their scores and Spiral's reliability diagram. */
+  public static String backtest(spiral.history.Backtest.Report r) {
+    StringBuilder b = new StringBuilder(64 * 1024);
+    b.append("<header>\n<p class=\"kicker\">Spiral &middot; backtest</p>\n<h1>Historical scenarios against ")
+        .append(esc(r.reference())).append("</h1>\n<p class=\"lead\">Each scenario calibrated on the reference class without"
+            + " its own crisis, its outcomes predicted and scored against what happened, beside the base rate's forecast."
+            + " Lower scores are better. Six crises are too few to rank forecasters: this says whether the calibrated model is"
+            + " grossly worse than the outside view on the cases it was built for, not that it forecasts well.</p>\n</header>\n");
+    b.append("<div class=\"cards\">\n")
+        .append(HtmlReport.card("Brier score", num(r.spiralBrier(), 3) + " / " + num(r.baseBrier(), 3), "Spiral / base rate (mean)"))
+        .append(HtmlReport.card("Log score", num(r.spiralLog(), 3) + " / " + num(r.baseLog(), 3), "Spiral / base rate (mean)"))
+        .append(HtmlReport.card("Crises", count(r.cases().size()), "each left out of its own class"))
+        .append("</div>\n");
+    b.append("<section>\n<h2>Reliability</h2>\n").append(reliability(r)).append("</section>\n");
+    b.append("<section>\n<h2>The crises</h2>\n<table class=\"data\">\n<thead><tr><th>scenario</th><th>ICB crisis</th><th>class</th>"
+        + "<th>outcome</th><th>happened</th><th>Spiral</th><th>base rate</th></tr></thead>\n<tbody>\n");
+    for (spiral.history.Backtest.Case c : r.cases()) {
+      for (int j = 0; j < c.targets().size(); j++) {
+        b.append("<tr><td>").append(j == 0 ? esc(c.scenario()) : "").append("</td><td>")
+            .append(j == 0 ? c.icb() + " " + esc(c.crisis()) : "").append("</td><td class=\"num\">").append(j == 0 ? count(c.classSize()) : "")
+            .append("</td><td>").append(esc(c.targets().get(j))).append("</td><td>").append(c.observed()[j] == 1 ? "yes" : "no")
+            .append("</td><td class=\"num\">").append(num(c.spiral()[j], 3)).append("</td><td class=\"num\">")
+            .append(num(c.baseRate()[j], 3)).append("</td></tr>\n");
+      }
+    }
+    b.append("</tbody>\n</table>\n</section>\n");
+    b.append(HistoryPages.citation());
+    return HtmlReport.page("Spiral backtest", b.toString());
+  }
+
+  /** Forecast probability against observed frequency, per bin, with the diagonal. */
+  private static String reliability(spiral.history.Backtest.Report r) {
+    double w = 420;
+    double h = 380;
+    double l = 56;
+    double top = 36;
+    double pw = w - l - 20;
+    double ph = h - top - 56;
+    Svg s = new Svg(w, h);
+    s.circle(l, 16, 4, Palette.BLUE, null, 0).text(l + 8, 20, "Spiral's forecasts, binned (size: how many)", 12, "start");
+    s.line(l + 270, 16, l + 290, 16, Palette.GREY, 1).text(l + 294, 20, "perfect", 12, "start");
+    for (double t : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+      s.line(l + pw * t, top, l + pw * t, top + ph, Palette.GRID, 1).line(l, top + ph * (1 - t), l + pw, top + ph * (1 - t), Palette.GRID, 1);
+      s.text(l + pw * t, top + ph + 16, num(t, 2), 11, "middle").text(l - 6, top + ph * (1 - t) + 4, num(t, 2), 11, "end");
+    }
+    s.line(l, top + ph, l + pw, top, Palette.GREY, 1);
+    s.text(l + pw / 2, top + ph + 36, "forecast probability", 12, "middle");
+    s.text(14, top + ph / 2, "observed", 12, "middle");
+    for (double[] bin : r.reliability()) {
+      if (bin[2] == 0) {
+        continue;
+      }
+      s.tip(String.format(java.util.Locale.ROOT, "forecasts %.1f-%.1f: %d, mean %.3f, happened %.3f", bin[0], bin[1], (int) bin[2], bin[3], bin[4]));
+      s.circle(l + pw * bin[3], top + ph * (1 - bin[4]), 3 + Math.sqrt(bin[2]) * 2, Palette.BLUE, "#fff", 1).mark();
+      s.end();
+    }
+    return Charts.figure("reliability", s, "Reliability diagram of Spiral's forecasts",
+        "Each dot is a bin of forecasts: across, their mean probability; up, how often the outcome happened. On the diagonal a forecaster is calibrated.");
+  }
+
   private static String predictiveSummary(Calibration.Report r) {
     long inside = r.predictive().stream().filter(Calibration.Predictive::inside).count();
     return inside + " of " + r.predictive().size();
