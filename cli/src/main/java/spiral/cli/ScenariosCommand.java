@@ -19,14 +19,18 @@ final class ScenariosCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    int width = 18;
+    for (String name : BuiltinScenarios.names()) {
+      width = Math.max(width, name.length());
+    }
     for (String name : BuiltinScenarios.names()) {
       Scenario s = Scenarios.load(name);
       if (s.hasEscalation()) {
         out.printf(
-            "%-18s %-18s rung %-3d %s%n",
+            "%-" + width + "s %-18s rung %-3d %s%n",
             name, s.ladder().id(), s.initiatingEvent().rung(), s.name());
       } else {
-        out.printf("%-18s %-27s %s%n", name, "negotiation", s.name());
+        out.printf("%-" + width + "s %-27s %s%n", name, "negotiation", s.name());
       }
     }
     out.flush();

@@ -1,6 +1,7 @@
 package spiral.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,10 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spiral.scenario.BuiltinScenarios;
 import spiral.scenario.Problem;
+import spiral.scenario.ScenarioException;
 import spiral.scenario.ScenarioLoader;
 
-/** {@code spiral validate FILE...}: exit 0 when every file is valid, 2 with the errors otherwise. */
+/**
+ * {@code spiral validate FILE...}: exit 0 when every file (or named built-in scenario) is valid, 2
+ * with the errors otherwise.
+ */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
@@ -24,7 +30,8 @@ import spiral.scenario.ScenarioLoader;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "Scenario files (YAML), or the names of built-in scenarios.")
   List<Path> files;
 
   @Override
@@ -33,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean ok = true;
     for (Path f : files) {
-      List<Problem> problems = ScenarioLoader.validate(f);
+      List<Problem> problems = builtin(f) ? builtinProblems(f.toString()) : ScenarioLoader.validate(f);
       if (problems.isEmpty()) {
         out.println(f + ": ok");
       } else {
@@ -46,5 +53,19 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return ok ? 0 : Main.BAD_INPUT;
+  }
+
+  /** A built-in scenario's name that no file shadows. */
+  private static boolean builtin(Path f) {
+    return BuiltinScenarios.names().contains(f.toString()) && !Files.exists(f);
+  }
+
+  private static List<Problem> builtinProblems(String name) {
+    try {
+      ScenarioLoader.resolve(name);
+      return List.of();
+    } catch (ScenarioException e) {
+      return e.problems();
+    }
   }
 }

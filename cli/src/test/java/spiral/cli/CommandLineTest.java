@@ -22,7 +22,38 @@ class CommandLineTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports");
     assertThat(r.out()).containsPattern("ukraine-2022-talks +negotiation");
-    assertThat(r.out().lines()).hasSize(5);
+    assertThat(r.out().lines()).hasSize(11);
+    assertThat(r.out()).containsPattern("hist-cuba-1962 +nuclear-dyad +rung 5 +Cuban missile crisis")
+        .containsPattern("hist-parliament-2001 nuclear-dyad +rung 7 ")
+        .contains("hist-ussuri-1969", "hist-october-1973", "hist-kargil-1999", "hist-jet-2015");
+  }
+
+  @Test
+  void historicalScenariosValidateByNameAndSimulate() {
+    Cli v = Cli.run("validate", "hist-cuba-1962", "hist-jet-2015");
+    assertThat(v.code()).as(v.err()).isZero();
+    assertThat(v.out()).contains("hist-cuba-1962: ok", "hist-jet-2015: ok");
+    Cli s = Cli.run("simulate", "hist-ussuri-1969", "--runs", "200", "--threads", "1", "--format", "json");
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(s.out()).contains("hist-ussuri-1969", "NUCLEAR_USE");
+  }
+
+  @Test
+  void aBadHistoryBlockIsBadInputWithItsLocation() throws Exception {
+    Path f = tmp.resolve("bad-history.yaml");
+    String yaml = new String(getClass().getResourceAsStream("/spiral/scenarios/hist-cuba-1962.yaml")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    java.nio.file.Files.writeString(f, yaml.replace("    violence: 1\n", "    violence: 9\n")
+        .replace("  trigger: 1962-10-16\n", "  trigger: 1962-02-30\n"));
+    Cli r = Cli.run("validate", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).containsPattern("bad-history\\.yaml:\\d+:5: history\\.recorded\\.violence: 9 is above the maximum 4");
+    Cli t = Cli.run("validate", f.toString().replace("bad-history", "x"));
+    assertThat(t.code()).isEqualTo(2);
+    java.nio.file.Files.writeString(f, yaml.replace("  trigger: 1962-10-16\n", "  trigger: 1962-02-30\n"));
+    Cli d = Cli.run("simulate", f.toString(), "--runs", "10");
+    assertThat(d.code()).isEqualTo(2);
+    assertThat(d.err()).containsPattern("bad-history\\.yaml:\\d+:3: history\\.trigger: \"1962-02-30\" is not a real date");
   }
 
   @Test

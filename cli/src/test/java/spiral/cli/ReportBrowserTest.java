@@ -397,7 +397,7 @@ class ReportBrowserTest {
         new Negotiation.Rubinstein("crimea-deferral", "ukraine", "russia"));
     return new Scenario("talks-test", "Talks (test)", "A hand-built negotiation.", "", List.of(
         "every weight and reservation value"), null, 1, 0, false, ModelConstants.DEFAULTS, List.of(), null,
-        null, null, null, null, null, null, n);
+        null, null, null, null, null, null, n, null);
   }
 
   private static List<NegotiationReport.IssueLevels> issueLevels() {

@@ -12,13 +12,15 @@ import spiral.scenario.ScenarioLoader;
 /**
  * The ladders shipped with Spiral, as resources {@code spiral/ladders/<id>.yaml} in the format of
  * an inline ladder: {@code kahn-44} (Kahn, On Escalation, 1965, with a rung 0 below the ladder)
- * and {@code nato-russia-2022} (this project's own compact ladder).
+ * {@code nato-russia-2022} (this project's own compact ladder for the RAND cases) and {@code
+ * nuclear-dyad} (this project's own compact ladder for the historical crises between
+ * nuclear-armed states or their allies).
  *
  * <p>Each ladder is read and validated like a scenario file on first use, then cached; later
  * calls cost a map lookup. Thread-safe.
  */
 public final class BuiltinLadders {
-  private static final List<String> IDS = List.of("kahn-44", "nato-russia-2022");
+  private static final List<String> IDS = List.of("kahn-44", "nato-russia-2022", "nuclear-dyad");
   private static final Map<String, Ladder> CACHE = new ConcurrentHashMap<>();
 
   private BuiltinLadders() {}

@@ -133,7 +133,7 @@ public final class OptionsAnalysis {
         sc.id(), sc.name(), sc.description(), sc.source(), sc.illustrative(), sc.ladder(),
         sc.horizon(), sc.containTurns(), sc.stopAtStrategic(), sc.model(), sc.actors(),
         sc.alliances(), sc.targets(), sc.initiatingEvent(), sc.packages(), options, sc.goals(),
-        sc.uncertainties(), sc.negotiation());
+        sc.uncertainties(), sc.negotiation(), sc.history());
   }
 
   /** Runs every option and returns the merged accumulator (for the robust analysis too). */

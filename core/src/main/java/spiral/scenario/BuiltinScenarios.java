@@ -8,12 +8,18 @@ import java.util.Optional;
 
 /**
  * The scenarios shipped with Spiral, as resources {@code spiral/scenarios/<name>.yaml}: the four
- * crises of RAND's study of responses to a Russian attack on NATO. Read them with {@link
- * ScenarioLoader#resolve(String)}. Cost: one resource read per call; nothing is cached.
+ * crises of RAND's study of responses to a Russian attack on NATO (Frederick, Charap and Mueller,
+ * RAND PEA2081-1, 2022), the 2022 Russia–Ukraine negotiations, and six historical crises between
+ * nuclear-armed states or their allies ({@code hist-*}), each with its International Crisis
+ * Behavior crisis number and recorded ending (Brecher, Wilkenfeld, Beardsley, James and Quinn,
+ * ICB Data Codebook v14, 2017). Read them with {@link ScenarioLoader#resolve(String)}. Cost: one
+ * resource read per call; nothing is cached.
  */
 public final class BuiltinScenarios {
   private static final List<String> NAMES =
-      List.of("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports", "ukraine-2022-talks");
+      List.of("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports", "ukraine-2022-talks",
+          "hist-cuba-1962", "hist-ussuri-1969", "hist-october-1973", "hist-kargil-1999",
+          "hist-parliament-2001", "hist-jet-2015");
 
   private BuiltinScenarios() {}
 

@@ -31,6 +31,7 @@ import spiral.ladder.Ladder;
  * @param goals the criteria for judging responses
  * @param uncertainties distributions over parameters
  * @param negotiation the negotiation section, or null
+ * @param history the historical crisis the scenario follows and its recorded ending, or null
  */
 public record Scenario(
     String id,
@@ -51,7 +52,8 @@ public record Scenario(
     List<Option> options,
     List<Goal> goals,
     List<Uncertainty> uncertainties,
-    Negotiation negotiation) {
+    Negotiation negotiation,
+    HistoryRecord history) {
   public Scenario {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(model, "model");

@@ -72,7 +72,8 @@ public final class ScenarioParameters {
     return new Scenario(
         s.id(), s.name(), s.description(), s.source(), s.illustrative(), ladder, s.horizon(),
         s.containTurns(), s.stopAtStrategic(), model, actors, alliances, targets,
-        s.initiatingEvent(), packages, s.options(), s.goals(), s.uncertainties(), s.negotiation());
+        s.initiatingEvent(), packages, s.options(), s.goals(), s.uncertainties(), s.negotiation(),
+        s.history());
   }
 
   private static List<Actor> actors(Scenario sc, String[] p, double v) {

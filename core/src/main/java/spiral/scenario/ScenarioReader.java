@@ -1,6 +1,8 @@
 package spiral.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -193,6 +195,7 @@ final class ScenarioReader {
     String id = root.get("id").asText();
     Negotiation negotiation =
         root.has("negotiation") ? NegotiationReader.read(this, root.get("negotiation"), r.key("negotiation")) : null;
+    HistoryRecord history = root.has("history") ? history(root.get("history"), r.key("history")) : null;
     boolean escalation = !root.has("negotiation") || root.has("ladder") || root.has("actors")
         || root.has("initiatingEvent");
     if (escalation) {
@@ -213,7 +216,7 @@ final class ScenarioReader {
       return make(r, () -> new Scenario(id, text(root, "name", id), text(root, "description", ""),
           text(root, "source", ""), strings(root, "illustrative"), null, integer(root, r, "horizon", 24),
           integer(root, r, "containTurns", 3), false, model(root), List.of(), List.of(), List.of(), null,
-          Map.of(), List.of(), List.of(), List.of(), negotiation));
+          Map.of(), List.of(), List.of(), List.of(), negotiation, history));
     }
     ladder = ladderField(root.get("ladder"), r.key("ladder"));
     int horizon = integer(root, r, "horizon", 24);
@@ -258,7 +261,43 @@ final class ScenarioReader {
     return make(r, () -> new Scenario(id, text(root, "name", id), text(root, "description", ""),
         text(root, "source", ""), strings(root, "illustrative"), ladder, horizon, containTurns,
         stopAtStrategic, model, actors, alliances, targets, event, packages, options, goals,
-        uncertainties, negotiation));
+        uncertainties, negotiation, history));
+  }
+
+  /**
+   * Reads the history block: real calendar dates, the end not before the trigger; the schema has
+   * checked the types, ranges and the outcome name. Null when there are problems.
+   */
+  private HistoryRecord history(JsonNode h, DocPath at) {
+    LocalDate trigger = day(h.get("trigger"), at.key("trigger"));
+    LocalDate end = day(h.get("end"), at.key("end"));
+    if (trigger == null || end == null) {
+      return null;
+    }
+    if (end.isBefore(trigger)) {
+      problem(at.key("end"), "the end " + end + " is before the trigger date " + trigger);
+      return null;
+    }
+    JsonNode rec = h.get("recorded");
+    DocPath recAt = at.key("recorded");
+    HistoryRecord.Recorded recorded = make(recAt, () -> new HistoryRecord.Recorded(
+        rec.get("outcome").asText(), rec.get("directWar").asBoolean(),
+        rec.get("nuclearUse").asBoolean(), rec.get("violence").asInt(), rec.get("form").asInt()));
+    if (recorded == null) {
+      return null;
+    }
+    return make(at, () -> new HistoryRecord(h.get("icb").asInt(), h.get("name").asText(), trigger,
+        end, recorded, strings(h, "sources"), text(h, "note", "")));
+  }
+
+  /** A YYYY-MM-DD date that names a real calendar day; null (reported) when it does not. */
+  private LocalDate day(JsonNode n, DocPath at) {
+    try {
+      return LocalDate.parse(n.asText());
+    } catch (DateTimeException e) {
+      problem(at, Text.quote(n.asText()) + " is not a real date (expected YYYY-MM-DD)");
+      return null;
+    }
   }
 
   private ModelConstants model(JsonNode root) {

@@ -222,6 +222,7 @@ class OptionsAnalysisTest {
     return new Scenario(
         s.id(), s.name(), s.description(), s.source(), s.illustrative(), s.ladder(), s.horizon(),
         s.containTurns(), s.stopAtStrategic(), s.model(), s.actors(), s.alliances(), s.targets(),
-        s.initiatingEvent(), Map.copyOf(s.packages()), s.options(), goals, s.uncertainties(), null);
+        s.initiatingEvent(), Map.copyOf(s.packages()), s.options(), goals, s.uncertainties(), null,
+        null);
   }
 }

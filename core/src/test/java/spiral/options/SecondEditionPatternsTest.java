@@ -66,7 +66,8 @@ class SecondEditionPatternsTest {
     return new Scenario(
         s.id(), s.name(), s.description(), s.source(), s.illustrative(), s.ladder(), s.horizon(),
         s.containTurns(), s.stopAtStrategic(), s.model(), s.actors(), s.alliances(), s.targets(),
-        s.initiatingEvent(), s.packages(), s.options(), goals, s.uncertainties(), s.negotiation());
+        s.initiatingEvent(), s.packages(), s.options(), goals, s.uncertainties(), s.negotiation(),
+        s.history());
   }
 
   static OptionResult get(OptionsReport r, String id) {

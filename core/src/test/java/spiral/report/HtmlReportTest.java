@@ -147,7 +147,7 @@ class HtmlReportTest {
     Scenario hostile = new Scenario(s.id(), evil, evil + " \"quoted\" & 'single'", s.source(),
         List.of(evil, "<img src=x onerror=alert(2)>"), s.ladder(), s.horizon(), s.containTurns(),
         s.stopAtStrategic(), s.model(), s.actors(), s.alliances(), s.targets(), s.initiatingEvent(),
-        s.packages(), s.options(), s.goals(), s.uncertainties(), null);
+        s.packages(), s.options(), s.goals(), s.uncertainties(), null, null);
     OptionsReport base = sample(s, 1000, false);
     OptionsReport report = new OptionsReport(base.scenario(), evil, base.runs(), base.seed(),
         base.version(), base.responder(), base.initiator(), base.initiatingRung(), base.goals(),
@@ -247,7 +247,7 @@ class HtmlReportTest {
     Scenario onKahn = new Scenario(s.id(), s.name(), s.description(), s.source(), s.illustrative(),
         kahn, s.horizon(), s.containTurns(), s.stopAtStrategic(), s.model(), s.actors(),
         s.alliances(), s.targets(), event, s.packages(), s.options(), s.goals(), s.uncertainties(),
-        null);
+        null, null);
     String html = HtmlReport.options(onKahn, sample(onKahn, 1000, false));
     write("options-kahn-44.html", html);
     assertThat(figures(html)).containsEntry("ladder", kahn.rungs().size());

@@ -391,7 +391,7 @@ class NegotiationReportTest {
     return new Scenario("ukraine-2022-talks", name,
         "The Russia\u2013Ukraine negotiations of 2022 as a bargaining problem over seven issues.",
         "The Istanbul communiqu\u00E9 of 29 March 2022 and dated public statements.", illustrative, null, 1, 0,
-        false, ModelConstants.DEFAULTS, List.of(), null, null, null, null, null, null, null, n);
+        false, ModelConstants.DEFAULTS, List.of(), null, null, null, null, null, null, null, n, null);
   }
 
   private static List<IssueLevels> issueLevels() {

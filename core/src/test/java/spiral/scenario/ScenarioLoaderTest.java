@@ -346,7 +346,8 @@ class ScenarioLoaderTest {
           () -> ScenarioLoader.resolve("no-such-scenario"));
       assertThat(e.getMessage()).isEqualTo("no-such-scenario: no such file or built-in scenario"
           + " 'no-such-scenario' (built-ins: rand-a-satellite, rand-b-depot, rand-c-airbases,"
-          + " rand-d-ports, ukraine-2022-talks)");
+          + " rand-d-ports, ukraine-2022-talks, hist-cuba-1962, hist-ussuri-1969, hist-october-1973,"
+          + " hist-kargil-1999, hist-parliament-2001, hist-jet-2015)");
     }
 
     @Test
@@ -744,7 +745,7 @@ class ScenarioLoaderTest {
 
     @Test
     void builtinLadders() {
-      assertThat(BuiltinLadders.ids()).containsExactly("kahn-44", "nato-russia-2022");
+      assertThat(BuiltinLadders.ids()).containsExactly("kahn-44", "nato-russia-2022", "nuclear-dyad");
       assertThatThrownBy(() -> BuiltinLadders.get("nope"))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kahn-44");
       for (String id : BuiltinLadders.ids()) {

@@ -135,7 +135,7 @@ class EveryParameterLiveTest {
           sc.id(), sc.name(), sc.description(), sc.source(), sc.illustrative(), sc.ladder(),
           sc.horizon(), sc.containTurns(), true, sc.model(), sc.actors(), sc.alliances(),
           sc.targets(), sc.initiatingEvent(), sc.packages(), sc.options(), sc.goals(),
-          sc.uncertainties(), sc.negotiation());
+          sc.uncertainties(), sc.negotiation(), sc.history());
     }
     return sc;
   }

@@ -138,6 +138,7 @@ public final class Fixture {
         options == null ? defaultOptions() : options,
         goals,
         uncertainties,
+        null,
         null);
   }
 

@@ -34,7 +34,7 @@ class SecondEditionEngineTest {
         base.id(), base.name(), base.description(), base.source(), base.illustrative(),
         base.ladder(), base.horizon(), base.containTurns(), true, base.model(), base.actors(),
         base.alliances(), base.targets(), base.initiatingEvent(), base.packages(), base.options(),
-        base.goals(), base.uncertainties(), base.negotiation());
+        base.goals(), base.uncertainties(), base.negotiation(), base.history());
     Stats s = new Simulator(Runnable::run, 1).run(new CompiledModel(strategic), 500, 3, -1, Progress.NONE);
     long users = 0;
     for (long c : new long[] {s.firstNuclearUser(0), s.firstNuclearUser(1)}) {
@@ -64,7 +64,7 @@ class SecondEditionEngineTest {
         nuclear.ladder(), nuclear.horizon(), nuclear.containTurns(), nuclear.stopAtStrategic(),
         nuclear.model(), actors, nuclear.alliances(), nuclear.targets(), nuclear.initiatingEvent(),
         nuclear.packages(), nuclear.options(), nuclear.goals(), nuclear.uncertainties(),
-        nuclear.negotiation());
+        nuclear.negotiation(), nuclear.history());
     CompiledModel m = new CompiledModel(ruNonNuclear);
     assertThat(m.nuclearCapable(CompiledModel.INITIATOR)).isFalse();
     Engine e = new Engine(m);
