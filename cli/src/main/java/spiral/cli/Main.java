@@ -98,6 +98,7 @@ public final class Main implements Runnable {
     {"discover", "DiscoverCommand"},
     {"history", "HistoryCommand"},
     {"calibrate", "CalibrateCommand"},
+    {"backtest", "BacktestCommand"},
     {"serve", "ServeCommand"},
   };
 
