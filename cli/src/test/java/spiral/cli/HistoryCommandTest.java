@@ -49,7 +49,7 @@ class HistoryCommandTest {
     Files.writeString(dir.resolve("icb2v99.csv"), "icb2,crisno\n");
     Cli data = Cli.run("history", "--data", dir.toString());
     assertThat(data.code()).isEqualTo(2);
-    assertThat(data.err()).contains("icb1v99.csv:1:1: no column");
+    assertThat(data.err()).contains("icb2v99.csv:1:1: no column 'actor' in the header");
     assertThat(Files.list(dir).count()).isEqualTo(2);
   }
 }
