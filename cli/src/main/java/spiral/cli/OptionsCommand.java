@@ -60,9 +60,16 @@ final class OptionsCommand implements Callable<Integer> {
       description = "Runs per option in each parameter set for --robust (default: ${DEFAULT-VALUE}).")
   long sampleRuns;
 
+  @Option(
+      names = "--posterior",
+      paramLabel = "FILE.csv",
+      description = "Like --robust, at --samples parameter sets drawn from this posterior sample ('spiral calibrate'): how often each option is best across the posterior.")
+  Path posterior;
+
   @Override
   public Integer call() {
     run.check();
+    boolean robust = this.robust || posterior != null;
     if (robust && (samples < 2 || samples > 100_000)) {
       throw new BadInputException("spiral: --samples must be between 2 and 100000, was " + samples);
     }
@@ -76,9 +83,16 @@ final class OptionsCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "options", ProgressBar.terminal());
     OptionsReport r;
     try (Workers workers = new Workers(run.threadCount())) {
-      r = robust
-          ? RobustAnalysis.analyse(workers.options(), sc, run.runs, sampleRuns, run.seed, samples, bar)
-          : workers.options().analyse(sc, run.runs, run.seed, bar);
+      if (posterior != null) {
+        spiral.history.PosteriorFile post = UncertaintyOptions.read(posterior, sc);
+        r = RobustAnalysis.analyseAt(workers.options(), sc, run.runs, sampleRuns, run.seed, post.parameters(),
+            spiral.history.UncertainSimulation.fromPosterior(post, samples, run.seed),
+            "draws from the posterior " + posterior.getFileName() + ", reference class " + post.meta().getOrDefault("reference", "?"), bar);
+      } else {
+        r = robust
+            ? RobustAnalysis.analyse(workers.options(), sc, run.runs, sampleRuns, run.seed, samples, bar)
+            : workers.options().analyse(sc, run.runs, run.seed, bar);
+      }
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: " + sc.id() + ": " + e.getMessage());
     } finally {
@@ -130,8 +144,8 @@ final class OptionsCommand implements Callable<Integer> {
     b.append(String.format("Pareto front (lower P(further attacks), lower P(direct war or nuclear use)): %s%n", String.join(", ", r.paretoFront())));
     Regret g = r.regret();
     if (g != null) {
-      b.append(String.format(Locale.ROOT, "%nRobustness: %d parameter sets (Latin hypercube over %s), %,d runs per option each%n",
-          g.samples(), String.join(", ", g.parameters()), g.runsPerSample()));
+      b.append(String.format(Locale.ROOT, "%nRobustness: %d parameter sets (%s, over %s), %,d runs per option each%n",
+          g.samples(), g.sampling() == null ? "Latin hypercube" : g.sampling(), String.join(", ", g.parameters()), g.runsPerSample()));
       b.append(String.format(Locale.ROOT, "%-24s %12s %12s %10s%n", "option", "max regret", "mean regret", "best in"));
       for (Regret.OptionRegret o : g.options()) {
         b.append(String.format(Locale.ROOT, "%-24s %12.4f %12.4f %9.0f%%%n", shorten(o.id(), 24), o.maxRegret(), o.meanRegret(), 100 * o.bestShare()));

@@ -15,6 +15,7 @@ import java.util.List;
  * @param minimaxRegret the option whose maximum regret is smallest
  * @param drivers the uncertain parameters by how much they change the best choice, strongest
  *     first
+ * @param sampling how the sets were drawn ("Latin hypercube", or a calibration's posterior)
  */
 public record Regret(
     int samples,
@@ -22,7 +23,14 @@ public record Regret(
     List<String> parameters,
     List<OptionRegret> options,
     String minimaxRegret,
-    List<Driver> drivers) {
+    List<Driver> drivers,
+    String sampling) {
+
+  /** A regret block over sets drawn by Latin hypercube sampling. */
+  public Regret(int samples, long runsPerSample, List<String> parameters, List<OptionRegret> options, String minimaxRegret,
+      List<Driver> drivers) {
+    this(samples, runsPerSample, parameters, options, minimaxRegret, drivers, "Latin hypercube");
+  }
 
   /**
    * One option's regret across the parameter sets.

@@ -67,12 +67,13 @@ public final class RobustAnalysis {
         x[m][p] = Distributions.quantile(us.get(p), u[m][p]);
       }
     }
-    return analyseAt(analysis, sc, runs, sampleRuns, seed, us.stream().map(Uncertainty::parameter).toList(), x, progress);
+    return analyseAt(analysis, sc, runs, sampleRuns, seed, us.stream().map(Uncertainty::parameter).toList(), x, "Latin hypercube", progress);
   }
 
   /**
    * The same analysis at given parameter sets (for example draws from a calibration's
-   * posterior): {@code x[m]} holds set m's values of {@code paths}.
+   * posterior): {@code x[m]} holds set m's values of {@code paths}; {@code sampling} says how
+   * they were drawn.
    *
    * @throws IllegalArgumentException if there are fewer than 2 sets or a value is outside its
    *     parameter's range
@@ -85,6 +86,7 @@ public final class RobustAnalysis {
       long seed,
       List<String> paths,
       double[][] x,
+      String sampling,
       Progress progress) {
     int samples = x.length;
     if (samples < 2) {
@@ -199,7 +201,7 @@ public final class RobustAnalysis {
         .thenComparingDouble(d -> -Math.abs(d.scoreCorrelation())));
     Regret regretBlock = new Regret(
         samples, sampleRuns, paths, sorted,
-        sorted.get(0).id(), drivers);
+        sorted.get(0).id(), drivers, sampling);
     return analysis.report(sc, runs, seed, base, regretBlock);
   }
 

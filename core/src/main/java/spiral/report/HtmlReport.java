@@ -416,11 +416,15 @@ public final class HtmlReport {
     return b.append("</td>").toString();
   }
 
+  private static String samplingOf(Regret r) {
+    return r.sampling() == null ? "Latin hypercube" : r.sampling();
+  }
+
   private static String regretSection(Regret r) {
     StringBuilder b = new StringBuilder();
     b.append("<p>Robust decision making (Lempert, Popper &amp; Bankes 2003): ")
-        .append(r.samples()).append(" sets of the uncertain parameters drawn by Latin hypercube "
-            + "sampling; every option scored in every set. The most robust option is the one "
+        .append(r.samples()).append(" sets of the uncertain parameters drawn by ").append(esc(samplingOf(r)))
+        .append("; every option scored in every set. The most robust option is the one "
             + "whose worst shortfall against the best option of a set is smallest: <b>")
         .append(esc(r.minimaxRegret())).append("</b>.</p>\n");
     b.append(Charts.regret(r));
@@ -491,7 +495,7 @@ public final class HtmlReport {
     dl(b, "Options", report.options().size() + " of " + esc(actorName(scenario, report.responder())));
     Regret r = report.regret();
     if (r != null) {
-      dl(b, "Robustness", r.samples() + " parameter sets (Latin hypercube), "
+      dl(b, "Robustness", r.samples() + " parameter sets (" + esc(samplingOf(r)) + "), "
           + count(r.runsPerSample()) + " runs per option in each, over: <code>"
           + esc(String.join(", ", r.parameters() == null ? List.of() : r.parameters())) + "</code>");
     } else {
