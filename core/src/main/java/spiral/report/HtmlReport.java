@@ -28,6 +28,7 @@ import spiral.explore.PrimBox;
 import spiral.explore.PrimResult;
 import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
+import spiral.explore.SobolPair;
 import spiral.explore.Tornado;
 import spiral.ladder.Ladder;
 import spiral.game.ExchangeGame;
@@ -557,6 +558,12 @@ public final class HtmlReport {
       case "sobol" -> {
         b.append("<section id=\"sobol\">\n<h2>Sobol indices</h2>\n");
         b.append(ExploreCharts.sobol(report.sobol(), out));
+        if (!report.warnings().isEmpty()) {
+          b.append("<aside class=\"callout\" id=\"sensitivity-warnings\" role=\"note\">\n"
+              + "<h2>&#9888; Intervals too wide to read</h2>\n<ul>\n");
+          report.warnings().forEach(w -> b.append("<li>").append(esc(w)).append("</li>\n"));
+          b.append("</ul>\n</aside>\n");
+        }
       }
       case "morris" -> {
         b.append("<section id=\"morris\">\n<h2>Morris screening</h2>\n");
@@ -567,7 +574,22 @@ public final class HtmlReport {
         b.append(ExploreCharts.ranks(report.ranks(), out));
       }
     }
-    b.append(sensitivityTable(report)).append("</section>\n");
+    b.append(sensitivityTable(report));
+    if (report.second() != null && !report.second().isEmpty()) {
+      b.append("<h3>Second-order indices</h3>\n<div class=\"scroll\"><table class=\"data "
+          + "sortable\" id=\"second-order-table\">\n<thead><tr><th>parameter</th><th>with</th>"
+          + "<th class=\"n\" data-type=\"num\">S2<span class=\"ci\">95% interval</span></th>"
+          + "</tr></thead>\n<tbody>\n");
+      for (SobolPair q : report.second()) {
+        b.append("<tr><td><code>").append(esc(q.parameter())).append("</code></td><td><code>")
+            .append(esc(q.other())).append("</code></td>")
+            .append(numCell(q.second().value(), 4, interval(new double[] {q.second().low(),
+                q.second().high()}, 4)))
+            .append("</tr>\n");
+      }
+      b.append("</tbody>\n</table></div>\n");
+    }
+    b.append("</section>\n");
     b.append(sensitivityFooter(report));
     return page("Spiral sensitivity: " + out, b.toString());
   }
