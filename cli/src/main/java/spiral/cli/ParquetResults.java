@@ -100,7 +100,10 @@ final class ParquetResults {
     Files.move(tmp, parquet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The rows of a results Parquet file, as {@link SweepResults}. */
+  /**
+   * The rows of a results Parquet file, as {@link SweepResults}; pages are decompressed by
+   * {@link ParquetCodecs}.
+   */
   static SweepResults read(Path parquet) throws IOException {
     if (!Files.isRegularFile(parquet)) {
       throw new SweepException(parquet + ": no such results file");
@@ -117,7 +120,7 @@ final class ParquetResults {
       protected ReadSupport<Group> getReadSupport() {
         return new GroupReadSupport();
       }
-    }.build()) {
+    }.withCodecFactory(new ParquetCodecs()).build()) {
       Group g;
       while ((g = r.read()) != null) {
         if (xs.isEmpty()) {
@@ -149,12 +152,15 @@ final class ParquetResults {
         xs.add(x);
         ys.add(y);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       if (e instanceof SweepException s) {
         throw s;
       }
-      throw new SweepException(parquet + ": not a readable sweep results file: "
-          + e.getMessage());
+      String why = e.getMessage(); // the innermost cause says what went wrong
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        why = c.getMessage() != null ? c.getMessage() : why;
+      }
+      throw new SweepException(parquet + ": not a readable sweep results file: " + why);
     }
     if (xs.isEmpty()) {
       throw new SweepException(parquet + ": no rows");
