@@ -13,6 +13,7 @@ import static spiral.report.Html.sortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -735,20 +736,41 @@ public final class HtmlReport {
     b.append(sweepCallout(report.illustrative()));
     b.append("<section id=\"box\">\n<h2>The box</h2>\n");
     b.append(ExploreCharts.primBox(prim, report.chosen()));
-    List<PrimResult.Range> limits = prim.restrictions(box);
+    List<PrimResult.Range> limits = prim.limits(box);
+    boolean boot = report.stability() != null;
     b.append("<div class=\"scroll\"><table class=\"data\" id=\"box-table\">\n<thead><tr>"
         + "<th>parameter</th><th class=\"n\">box low</th><th class=\"n\">box high</th>"
-        + "<th class=\"n\">sweep range</th></tr></thead>\n<tbody>\n");
-    if (limits.isEmpty()) {
-      b.append("<tr><td colspan=\"4\">no parameter is restricted: the condition is not "
-          + "concentrated in a box</td></tr>\n");
+        + "<th class=\"n\">sweep range</th><th class=\"n\">quasi-p</th>"
+        + (boot ? "<th class=\"n\">restricted in resamples</th>" : "")
+        + "</tr></thead>\n<tbody>\n");
+    if (prim.restrictions(box).isEmpty()) {
+      b.append("<tr><td colspan=\"").append(boot ? 6 : 5).append("\">no parameter is "
+          + "restricted: the condition is not concentrated in a box</td></tr>\n");
     }
-    for (PrimResult.Range r : limits) {
-      int j = prim.names().indexOf(r.parameter());
-      b.append("<tr><td><code>").append(esc(r.parameter())).append("</code></td><td class=\"n\">")
+    double[] rangeLow = prim.rangeLow();
+    double[] rangeHigh = prim.rangeHigh();
+    for (int j = 0; j < limits.size(); j++) {
+      PrimResult.Range r = limits.get(j);
+      boolean restricted = prim.restricts(box, j);
+      b.append("<tr").append(restricted ? "" : " class=\"muted\"").append("><td><code>")
+          .append(esc(r.parameter())).append("</code>").append(restricted ? ""
+              : " (not restricted)").append("</td><td class=\"n\">")
           .append(num(r.low(), 4)).append("</td><td class=\"n\">").append(num(r.high(), 4))
-          .append("</td><td class=\"n\">").append(num(prim.dataLow()[j], 4)).append(" &ndash; ")
-          .append(num(prim.dataHigh()[j], 4)).append("</td></tr>\n");
+          .append("</td><td class=\"n\">").append(num(rangeLow[j], 4)).append(" &ndash; ")
+          .append(num(rangeHigh[j], 4)).append("</td><td class=\"n\">")
+          .append(restricted ? String.format(Locale.ROOT, "%.2g", report.quasiP()[j]) : "")
+          .append("</td>");
+      if (boot) {
+        b.append("<td class=\"n\">").append(pct(report.stability()[j])).append("</td>");
+      }
+      b.append("</tr>\n");
+    }
+    if (boot) {
+      b.append("<tr><td colspan=\"6\">").append("restricted in resamples: the share of ")
+          .append(report.resamples()).append(" bootstrap resamples (seed ")
+          .append(report.bootstrapSeed()).append(") whose box restricts the parameter; "
+              + "quasi-p: Bryant &amp; Lempert's one-sided binomial test of the restriction"
+              + "</td></tr>\n");
     }
     b.append("</tbody>\n</table></div>\n</section>\n");
     b.append("<section id=\"trajectory\">\n<h2>The peeling trajectory</h2>\n");
