@@ -1,9 +1,11 @@
 package spiral.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +28,16 @@ import spiral.report.HtmlReport;
     mixinStandardHelpOptions = true,
     description = {
       "Scenario discovery: find the box of parameter ranges in which a condition on an output"
-          + " holds most often (PRIM, Friedman & Fisher 1999). Reports the chosen box as"
-          + " parameter ranges with its coverage (the share of the points of interest inside it)"
-          + " and density (the share of the points inside it that are of interest), and the"
-          + " peeling trajectory; --report draws both in an HTML page."
+          + " holds most often (PRIM, Friedman & Fisher 1999, with the EMA Workbench's habits)."
+          + " Reports the chosen box as parameter ranges within the sweep's declared ranges (read"
+          + " from DIR/sweep.yaml; a parameter the box does not restrict is shown as its declared"
+          + " range), with its coverage (the share of the points of interest inside it) and"
+          + " density (the share of the points inside it that are of interest), each"
+          + " restriction's quasi-p-value (Bryant & Lempert 2010's binomial test), how often"
+          + " bootstrap resamples restrict each parameter, and the peeling and pasting"
+          + " trajectory; --trajectory writes every step as CSV, --report draws the box and the"
+          + " trajectory in an HTML page. With the sweep file known, rows are matched to its"
+          + " design as in sensitivity."
     })
 final class DiscoverCommand implements Callable<Integer> {
   private static final Pattern WHERE =
@@ -64,22 +72,43 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "table or json (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(names = "--bootstrap", defaultValue = "100", paramLabel = "B",
+      description = "Bootstrap resamples for the stability of each restriction; 0 skips it"
+          + " (default: ${DEFAULT-VALUE}).")
+  int bootstrap;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "The bootstrap's seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--trajectory", paramLabel = "FILE.csv",
+      description = "Also write the peeling and pasting trajectory as CSV: each box's step"
+          + " (start, peel or paste), coverage, density, mass, points, points of interest,"
+          + " restricted parameters and every parameter's limits.")
+  Path trajectoryFile;
+
   @Option(names = "--report", paramLabel = "FILE.html",
       description = "Also write a self-contained HTML report: the chosen box as parameter ranges"
           + " within the sweep's, and the peeling trajectory (density against coverage, the"
           + " chosen box marked).")
   Path report;
 
-  /** A restricted parameter of the box. */
-  record Limit(String parameter, double low, double high) {}
+  /**
+   * A parameter's limits in the chosen box, within its declared range; quasiP is null where the
+   * box does not restrict it, stability null without the bootstrap.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Limit(String parameter, double low, double high, double declaredLow,
+      double declaredHigh, boolean restricted, Double quasiP, Double stability) {}
 
   /** One box of the trajectory. */
-  record Step(int box, double coverage, double density, double mass, int restricted) {}
+  record Step(int box, String step, double coverage, double density, double mass, int points,
+      int interesting, int restricted) {}
 
-  /** The JSON report. */
-  record Report(String input, String where, int points, int interesting, int box,
-      double coverage, double density, double mass, List<Limit> limits, int peels,
-      List<Step> trajectory) {}
+  /** The JSON report: limits holds the restricted parameters, box every parameter. */
+  record Report(String input, String where, int points, int interesting, String ranges,
+      int box, double coverage, double density, double mass, List<Limit> limits,
+      List<Limit> parameters, int bootstrap, long seed, int peels, List<Step> trajectory) {}
 
   @Override
   public Integer call() {
@@ -96,8 +125,17 @@ final class DiscoverCommand implements Callable<Integer> {
       throw new BadInputException("spiral: need 0 < --alpha < 0.5, 0 < --min-mass <= 1 and"
           + " 0 <= --min-coverage <= 1");
     }
+    if (bootstrap < 0 || bootstrap > 100_000) {
+      throw new BadInputException("spiral: --bootstrap must be between 0 and 10^5, was "
+          + bootstrap);
+    }
     Output.checkFolder(report, "--report");
+    Output.checkFolder(trajectoryFile, "--trajectory");
     SweepResults res = SweepFiles.results(input);
+    Sweep sweep = SweepFiles.sweepOf(input);
+    if (sweep != null) {
+      res = SweepFiles.matched(res, sweep, false, spec.commandLine().getErr());
+    }
     String name = m.group(1);
     if (!res.outputs().contains(name)) {
       throw new BadInputException("spiral: --where: no output '" + name + "' in the results"
@@ -121,29 +159,91 @@ final class DiscoverCommand implements Callable<Integer> {
       throw new BadInputException("spiral: --where: no point of the " + y.length
           + " satisfies '" + where.trim() + "'");
     }
-    PrimResult pr = new Prim(alpha, minMass).run(res.parameters(), res.x(), interest);
+    double[] low = null;
+    double[] high = null;
+    if (sweep != null) {
+      int d = res.parameters().size();
+      low = new double[d];
+      high = new double[d];
+      for (int j = 0; j < d; j++) {
+        Sweep.Parameter p = sweep.parameters().get(j);
+        low[j] = p.isRange() ? p.min() : p.values().stream().mapToDouble(v -> v).min()
+            .orElseThrow();
+        high[j] = p.isRange() ? p.max() : p.values().stream().mapToDouble(v -> v).max()
+            .orElseThrow();
+        for (double[] xi : res.x()) { // a design value may round an ulp past its bound
+          low[j] = Math.min(low[j], xi[j]);
+          high[j] = Math.max(high[j], xi[j]);
+        }
+      }
+    }
+    Prim prim = new Prim(alpha, minMass);
+    PrimResult pr = prim.run(res.parameters(), res.x(), interest, low, high);
     PrimBox best = pr.best(minCoverage);
+    double[] quasiP = Prim.quasiPValues(pr, best, res.x(), interest);
+    double[] stability = bootstrap == 0 ? null : prim.stability(res.parameters(), res.x(),
+        interest, low, high, minCoverage, bootstrap, new SplittableRandom(seed));
     List<Limit> limits = new ArrayList<>();
-    for (PrimResult.Range r : pr.restrictions(best)) {
-      limits.add(new Limit(r.parameter(), r.low(), r.high()));
+    List<Limit> all = new ArrayList<>();
+    List<PrimResult.Range> ranges = pr.limits(best);
+    for (int j = 0; j < ranges.size(); j++) {
+      PrimResult.Range x = ranges.get(j);
+      boolean restricted = pr.restricts(best, j);
+      Limit l = new Limit(x.parameter(), x.low(), x.high(), pr.rangeLow()[j],
+          pr.rangeHigh()[j], restricted, restricted ? quasiP[j] : null,
+          stability == null ? null : stability[j]);
+      all.add(l);
+      if (restricted) {
+        limits.add(l);
+      }
     }
     List<Step> steps = new ArrayList<>();
     for (PrimBox b : pr.trajectory()) {
-      steps.add(new Step(b.index(), b.coverage(), b.density(), b.mass(),
+      steps.add(new Step(b.index(), b.index() == 0 ? "start" : b.index() <= pr.peels() ? "peel"
+          : "paste", b.coverage(), b.density(), b.mass(), b.count(), b.interesting(),
           pr.restrictions(b).size()));
     }
-    Report r = new Report(input.toString(), where.trim(), y.length, count, best.index(),
-        best.coverage(), best.density(), best.mass(), limits, pr.peels(), steps);
-    if (report != null) {
-      Sweep sweep = SweepFiles.sweepOf(input);
-      Output.write(HtmlReport.discovery(new DiscoveryReport(input.toString(), where.trim(),
-          y.length, count, alpha, minMass, minCoverage, pr, best.index(),
-          sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",
-          sweep == null ? null : sweep.scenario().illustrative())), report, null);
+    Report r = new Report(input.toString(), where.trim(), y.length, count,
+        sweep == null ? "data" : "sweep", best.index(), best.coverage(), best.density(),
+        best.mass(), limits, all, bootstrap, seed, pr.peels(), steps);
+    String text = format.equals("json") ? Output.json(r) : table(r);
+    String csv = trajectoryFile == null ? null : trajectoryCsv(pr);
+    String html = report == null ? null : HtmlReport.discovery(new DiscoveryReport(
+        input.toString(), where.trim(), y.length, count, alpha, minMass, minCoverage, pr,
+        best.index(),
+        sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",
+        sweep == null ? null : sweep.scenario().illustrative(), quasiP, stability, bootstrap,
+        seed));
+    if (csv != null) {
+      Output.write(csv, trajectoryFile, null);
     }
-    Output.write(format.equals("json") ? Output.json(r) : table(r), null,
-        spec.commandLine().getOut());
+    if (html != null) {
+      Output.write(html, report, null);
+    }
+    Output.write(text, null, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** Every box of the trajectory as CSV, with each parameter's limits. */
+  static String trajectoryCsv(PrimResult pr) {
+    StringBuilder b = new StringBuilder("box,step,coverage,density,mass,points,interesting,"
+        + "restricted");
+    for (String name : pr.names()) {
+      b.append(',').append(name).append(".low,").append(name).append(".high");
+    }
+    b.append('\n');
+    for (PrimBox box : pr.trajectory()) {
+      b.append(box.index()).append(',').append(box.index() == 0 ? "start"
+          : box.index() <= pr.peels() ? "peel" : "paste").append(',').append(box.coverage())
+          .append(',').append(box.density()).append(',').append(box.mass()).append(',')
+          .append(box.count()).append(',').append(box.interesting()).append(',')
+          .append(pr.restrictions(box).size());
+      for (PrimResult.Range x : pr.limits(box)) {
+        b.append(',').append(x.low()).append(',').append(x.high());
+      }
+      b.append('\n');
+    }
+    return b.toString();
   }
 
   static String table(Report r) {
@@ -156,9 +256,26 @@ final class DiscoverCommand implements Callable<Integer> {
     if (r.limits().isEmpty()) {
       b.append("  no parameter is restricted: the condition is not concentrated in a box\n");
     }
-    for (Limit l : r.limits()) {
-      b.append(String.format(Locale.ROOT, "  %-50s [%.4g, %.4g]%n", l.parameter(), l.low(),
-          l.high()));
+    int w = Math.max(9, r.parameters().stream().mapToInt(l -> l.parameter().length()).max()
+        .orElse(9));
+    b.append(String.format(Locale.ROOT, "  %-" + w + "s %22s %22s %9s %11s%n", "parameter",
+        "box", r.ranges().equals("sweep") ? "sweep range" : "data range", "quasi-p",
+        r.bootstrap() > 0 ? "restricted*" : ""));
+    for (Limit l : r.parameters()) {
+      b.append(String.format(Locale.ROOT, "  %-" + w + "s %22s %22s %9s %11s%n", l.parameter(),
+          l.restricted() ? String.format(Locale.ROOT, "[%.4g, %.4g]", l.low(), l.high())
+              : "not restricted",
+          String.format(Locale.ROOT, "[%.4g, %.4g]", l.declaredLow(), l.declaredHigh()),
+          l.quasiP() == null ? "" : String.format(Locale.ROOT, "%.2g", l.quasiP()),
+          l.stability() == null ? "" : String.format(Locale.ROOT, "%.0f%%",
+              100 * l.stability())));
+    }
+    if (r.bootstrap() > 0) {
+      b.append(String.format(Locale.ROOT, "  * share of %d bootstrap resamples (seed %d) whose"
+          + " box restricts the parameter%n", r.bootstrap(), r.seed()));
+    }
+    if (r.ranges().equals("data")) {
+      b.append("  (no sweep file next to the results: ranges are the data's extremes)\n");
     }
     b.append(String.format(Locale.ROOT, "%ntrajectory: %d boxes (%d peels, %d pastes)%n",
         r.trajectory().size(), r.peels(), r.trajectory().size() - 1 - r.peels()));

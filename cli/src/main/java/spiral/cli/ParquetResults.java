@@ -29,6 +29,10 @@ import spiral.explore.sweep.SweepResults;
  * A sweep's results as Apache Parquet: the columns of {@code results.csv}, typed ({@code point}
  * int32, each parameter double, {@code seed} int64, each output double), one row group,
  * uncompressed, written with parquet-java's local-file writer. Cost: one pass over the CSV.
+ *
+ * <p>Reading accepts the files other tools write from the same columns: compressed with Snappy,
+ * GZIP, ZSTD, LZ4 (raw) or not at all (the codecs pandas, pyarrow, Spark and DuckDB use),
+ * columns required or optional, and numbers stored as int32, int64, float or double.
  */
 final class ParquetResults {
   /** The Parquet file's name inside a sweep's output folder. */
@@ -96,7 +100,10 @@ final class ParquetResults {
     Files.move(tmp, parquet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The rows of a results Parquet file, as {@link SweepResults}. */
+  /**
+   * The rows of a results Parquet file, as {@link SweepResults}; pages are decompressed by
+   * {@link ParquetCodecs}.
+   */
   static SweepResults read(Path parquet) throws IOException {
     if (!Files.isRegularFile(parquet)) {
       throw new SweepException(parquet + ": no such results file");
@@ -106,13 +113,14 @@ final class ParquetResults {
     List<String> outs = new ArrayList<>();
     List<double[]> xs = new ArrayList<>();
     List<double[]> ys = new ArrayList<>();
+    List<Integer> points = new ArrayList<>();
     try (ParquetReader<Group> r = new ParquetReader.Builder<Group>(new LocalInputFile(parquet),
         conf) {
       @Override
       protected ReadSupport<Group> getReadSupport() {
         return new GroupReadSupport();
       }
-    }.build()) {
+    }.withCodecFactory(new ParquetCodecs()).build()) {
       Group g;
       while ((g = r.read()) != null) {
         if (xs.isEmpty()) {
@@ -126,23 +134,33 @@ final class ParquetResults {
           fields.subList(1, seed).forEach(t -> params.add(t.getName()));
           fields.subList(seed + 1, fields.size()).forEach(t -> outs.add(t.getName()));
         }
+        int row = xs.size() + 1;
+        double point = number(parquet, g, 0, row);
+        if (point != Math.rint(point) || Math.abs(point) > Integer.MAX_VALUE) {
+          throw new SweepException(parquet + ": row " + row + ", column point: " + point
+              + " is not a point number");
+        }
+        points.add((int) point);
         double[] x = new double[params.size()];
         for (int j = 0; j < x.length; j++) {
-          x[j] = g.getDouble(1 + j, 0);
+          x[j] = number(parquet, g, 1 + j, row);
         }
         double[] y = new double[outs.size()];
         for (int k = 0; k < y.length; k++) {
-          y[k] = g.getDouble(params.size() + 2 + k, 0);
+          y[k] = number(parquet, g, params.size() + 2 + k, row);
         }
         xs.add(x);
         ys.add(y);
       }
-    } catch (RuntimeException e) {
-      if (e instanceof SweepException) {
-        throw e;
+    } catch (RuntimeException | IOException e) {
+      if (e instanceof SweepException s) {
+        throw s;
       }
-      throw new SweepException(parquet + ": not a readable sweep results file: "
-          + e.getMessage());
+      String why = e.getMessage(); // the innermost cause says what went wrong
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        why = c.getMessage() != null ? c.getMessage() : why;
+      }
+      throw new SweepException(parquet + ": not a readable sweep results file: " + why);
     }
     if (xs.isEmpty()) {
       throw new SweepException(parquet + ": no rows");
@@ -153,7 +171,26 @@ final class ParquetResults {
         y[k][i] = ys.get(i)[k];
       }
     }
-    return new SweepResults(params, outs, xs.toArray(double[][]::new), y);
+    return new SweepResults(parquet.toString(), params, outs,
+        points.stream().mapToInt(Integer::intValue).toArray(), xs.toArray(double[][]::new), y,
+        null, null);
+  }
+
+  /** Field {@code f} of a row as a double, whatever numeric type it was stored as. */
+  private static double number(Path file, Group g, int f, int row) {
+    Type t = g.getType().getType(f);
+    if (g.getFieldRepetitionCount(f) != 1 || !t.isPrimitive()) {
+      throw new SweepException(file + ": row " + row + ", column " + t.getName() + ": "
+          + (t.isPrimitive() ? "no value" : "not a number column"));
+    }
+    return switch (t.asPrimitiveType().getPrimitiveTypeName()) {
+      case INT32 -> g.getInteger(f, 0);
+      case INT64 -> g.getLong(f, 0);
+      case FLOAT -> g.getFloat(f, 0);
+      case DOUBLE -> g.getDouble(f, 0);
+      default -> throw new SweepException(file + ": row " + row + ", column " + t.getName()
+          + ": stored as " + t.asPrimitiveType().getPrimitiveTypeName() + ", not as a number");
+    };
   }
 
   private static List<String> completeLines(String text) {

@@ -14,12 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spiral.explore.Design;
+import spiral.explore.Estimate;
 import spiral.explore.MorrisAnalysis;
 import spiral.explore.MorrisEffect;
 import spiral.explore.SobolAnalysis;
 import spiral.explore.RankCorrelation;
 import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
+import spiral.explore.SobolPair;
 import spiral.explore.Tornado;
 import spiral.explore.sweep.OneAtATime;
 import spiral.report.HtmlReport;
@@ -32,11 +34,15 @@ import spiral.explore.sweep.SweepResults;
     mixinStandardHelpOptions = true,
     description = {
       "Sensitivity of a sweep's output to its parameters. For a saltelli design: Sobol first-order"
-          + " and total indices with 95%% bootstrap intervals; for a morris design: mu* and sigma"
-          + " of the elementary effects; otherwise Spearman's rank correlation of each parameter"
-          + " with the output. INPUT is DIR/results.csv or DIR/results.parquet (the design is"
-          + " read from DIR/sweep.yaml)"
-          + " or a sweep file (its results are read from its default folder)."
+          + " and total indices (and second-order ones with secondOrder: true) with 95%% bootstrap"
+          + " intervals, flagged when an interval is wider than an index's range; for a morris"
+          + " design: mu* and sigma of the elementary effects; otherwise (lhs, sobol-sequence,"
+          + " factorial) Spearman's rank correlation of each parameter with the output. INPUT is"
+          + " DIR/results.csv or DIR/results.parquet (the design is read from DIR/sweep.yaml)"
+          + " or a sweep file (its results are read from its default folder). With the design"
+          + " known, rows are matched to it by their point and parameter values: rows out of"
+          + " order are put back in point order, a row whose values are not its point's is"
+          + " refused (exit 2)."
     })
 final class SensitivityCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -86,8 +92,14 @@ final class SensitivityCommand implements Callable<Integer> {
   record Row(String parameter, Double first, Double firstLow, Double firstHigh, Double total,
       Double totalLow, Double totalHigh, Double muStar, Double sigma, Double rankCorrelation) {}
 
+  /** One pair's second-order index. */
+  record Pair(String parameter, String other, double second, double secondLow,
+      double secondHigh) {}
+
   /** The JSON report. */
-  record Report(String input, String output, String method, int points, List<Row> parameters) {}
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record Report(String input, String output, String method, int points, List<Row> parameters,
+      List<Pair> secondOrder, List<String> warnings) {}
 
   @Override
   public Integer call() {
@@ -108,32 +120,38 @@ final class SensitivityCommand implements Callable<Integer> {
       throw new BadInputException("spiral: --output: no output '" + name + "' in the results"
           + " (there are: " + String.join(", ", res.outputs()) + ")");
     }
-    double[] y = res.output(name);
     String type = sweep == null ? "" : sweep.design().type();
-    if (sweep != null && !sweep.names().equals(res.parameters())) {
-      throw new BadInputException("spiral: the results' parameters " + res.parameters()
-          + " do not match the sweep's " + sweep.names());
+    if (sweep != null) {
+      res = SweepFiles.matched(res, sweep, type.equals("saltelli") || type.equals("morris"),
+          spec.commandLine().getErr());
     }
+    double[] y = res.output(name);
     List<Row> rows = new ArrayList<>();
+    List<Pair> pairs = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     List<SobolIndex> sobol = null;
+    List<SobolPair> second = null;
     List<MorrisEffect> morris = null;
     List<SensitivityReport.Rank> ranks = null;
     String method;
     try {
-      if (type.equals("saltelli") || type.equals("morris")) {
-        int expected = sweep.points().length;
-        if (y.length != expected) {
-          throw new BadInputException("spiral: the " + type + " design has " + expected
-              + " points but the results have " + y.length + "; finish the sweep with --resume");
-        }
-      }
       if (type.equals("saltelli")) {
         method = "sobol";
-        sobol = SobolAnalysis.analyze(sweep.saltelli(), y, resamples, 0.95,
-            new SplittableRandom(sweep.seed()));
+        boolean so = sweep.design().secondOrder();
+        SobolAnalysis.Result all = SobolAnalysis.analyze(sweep.saltelli(), y, resamples, 0.95,
+            new SplittableRandom(sweep.seed()), so);
+        sobol = all.indices();
+        second = so ? all.second() : null;
         for (SobolIndex s : sobol) {
           rows.add(new Row(s.parameter(), s.first().value(), s.first().low(), s.first().high(),
               s.total().value(), s.total().low(), s.total().high(), null, null, null));
+          warn(warnings, "S1", s.parameter(), s.first());
+          warn(warnings, "ST", s.parameter(), s.total());
+        }
+        for (SobolPair q : all.second()) {
+          pairs.add(new Pair(q.parameter(), q.other(), q.second().value(), q.second().low(),
+              q.second().high()));
+          warn(warnings, "S2", q.parameter() + " x " + q.other(), q.second());
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -r.total()));
       } else if (type.equals("morris")) {
@@ -167,16 +185,26 @@ final class SensitivityCommand implements Callable<Integer> {
       ranks.sort(Comparator.comparingDouble(r -> -Math.abs(r.rho())));
     }
     if (report != null) {
-      writeReport(sweep, name, method, y.length, sobol, morris, ranks);
+      writeReport(sweep, name, method, y.length, sobol, morris, ranks, second, warnings);
     }
-    Report r = new Report(input.toString(), name, method, y.length, rows);
+    Report r = new Report(input.toString(), name, method, y.length, rows, pairs, warnings);
     String text = format.equals("json") ? Output.json(r) : table(r);
     Output.write(text, null, spec.commandLine().getOut());
     return 0;
   }
 
+  /** Adds a warning when an index's interval is wider than the range an index can take. */
+  private static void warn(List<String> warnings, String index, String parameter, Estimate e) {
+    if (SobolAnalysis.uninformative(e)) {
+      warnings.add(String.format(Locale.ROOT, "%s of %s: the 95%% interval [%.4f, %.4f] is wider"
+          + " than an index's range [0, 1], so the index is meaningless; run more base points",
+          index, parameter, e.low(), e.high()));
+    }
+  }
+
   private void writeReport(Sweep sweep, String name, String method, int points,
-      List<SobolIndex> sobol, List<MorrisEffect> morris, List<SensitivityReport.Rank> ranks) {
+      List<SobolIndex> sobol, List<MorrisEffect> morris, List<SensitivityReport.Rank> ranks,
+      List<SobolPair> second, List<String> warnings) {
     Tornado tornado = null;
     List<SensitivityReport.Range> ranges = null;
     if (sweep != null && sweep.outputs().contains(name)) {
@@ -199,9 +227,10 @@ final class SensitivityCommand implements Callable<Integer> {
       Sweep.DesignSpec d = sweep.design();
       design = switch (d.type()) {
         case "lhs" -> "Latin hypercube, " + d.points() + " points";
-        case "sobol" -> "Sobol sequence, " + d.points() + " points";
+        case "sobol-sequence" -> "Sobol sequence, " + d.points() + " points";
         case "saltelli" -> "Saltelli, N = " + d.points() + " base points ("
-            + sweep.points().length + " in all)";
+            + sweep.pointCount() + " in all" + (d.secondOrder() ? ", with second order" : "")
+            + ")";
         case "morris" -> "Morris, " + d.trajectories() + " trajectories on " + d.levels()
             + " levels";
         default -> "full factorial, " + sweep.points().length + " points";
@@ -220,7 +249,7 @@ final class SensitivityCommand implements Callable<Integer> {
         sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",
         sweep == null ? null : sweep.scenario().illustrative(), design, designSeed,
         sweep == null ? null : sweep.seed(), sweep == null ? null : sweep.runs(), ranges,
-        tornado, sobol, morris, ranks);
+        tornado, sobol, morris, ranks, second, warnings);
     Output.write(HtmlReport.sensitivity(r), report, null);
   }
 
@@ -231,12 +260,29 @@ final class SensitivityCommand implements Callable<Integer> {
     int w = Math.max(9, r.parameters().stream().mapToInt(x -> x.parameter().length()).max().orElse(9));
     switch (r.method()) {
       case "sobol" -> {
-        b.append(String.format(Locale.ROOT, "%-" + w + "s %8s %20s %8s %20s%n", "parameter",
+        b.append(String.format(Locale.ROOT, "%-" + w + "s %8s %21s %8s %21s%n", "parameter",
             "S1", "95% CI", "ST", "95% CI"));
         for (Row x : r.parameters()) {
-          b.append(String.format(Locale.ROOT, "%-" + w + "s %8.4f %20s %8.4f %20s%n",
+          b.append(String.format(Locale.ROOT, "%-" + w + "s %8.4f %21s %8.4f %21s%n",
               x.parameter(), x.first(), ci(x.firstLow(), x.firstHigh()), x.total(),
               ci(x.totalLow(), x.totalHigh())));
+        }
+        if (!r.secondOrder().isEmpty()) {
+          int w2 = Math.max(9, r.secondOrder().stream()
+              .mapToInt(q -> q.parameter().length() + q.other().length() + 3).max().orElse(9));
+          b.append(String.format(Locale.ROOT, "%n%-" + w2 + "s %8s %21s%n", "pair", "S2",
+              "95% CI"));
+          for (Pair q : r.secondOrder()) {
+            b.append(String.format(Locale.ROOT, "%-" + w2 + "s %8.4f %21s%n",
+                q.parameter() + " x " + q.other(), q.second(), ci(q.secondLow(),
+                    q.secondHigh())));
+          }
+        }
+        for (String warning : r.warnings()) {
+          b.append("\nwarning: ").append(warning);
+        }
+        if (!r.warnings().isEmpty()) {
+          b.append('\n');
         }
       }
       case "morris" -> {
@@ -258,7 +304,9 @@ final class SensitivityCommand implements Callable<Integer> {
     return b.toString();
   }
 
+  /** The interval, marked with a ! when it is wider than an index's range. */
   private static String ci(double lo, double hi) {
-    return String.format(Locale.ROOT, "[%.4f, %.4f]", lo, hi);
+    return String.format(Locale.ROOT, "[%.4f, %.4f]%s", lo, hi,
+        hi - lo > SobolAnalysis.INDEX_RANGE ? "!" : " ");
   }
 }

@@ -23,8 +23,9 @@ import spiral.explore.sweep.SweepRunner;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a parameter sweep: every point of the sweep file's design (lhs, sobol, factorial,"
-          + " morris or saltelli) is simulated with the sweep's seed (common random numbers) and"
+      "Run a parameter sweep: every point of the sweep file's design (lhs, sobol-sequence,"
+          + " factorial, morris, or saltelli for Sobol indices; the old name 'sobol' is refused"
+          + " with a hint) is simulated with the sweep's seed (common random numbers) and"
           + " written as one row of DIR/results.csv (point, the parameters, seed, the outputs),"
           + " flushed point by point, and, once every point is done, DIR/results.parquet (the same"
           + " columns typed: point int32, parameters double, seed int64, outputs double)."

@@ -35,6 +35,34 @@ final class SweepFiles {
     }
   }
 
+  /**
+   * The results matched to the sweep's design (see {@link SweepResults#inDesignOrder}): the
+   * parameters must be the sweep's, every row's point and values its design point's; rows out
+   * of point order are put back in order, with a note on {@code err}.
+   *
+   * @param complete whether every point of the design must be there
+   * @throws BadInputException locating the first row that does not match
+   */
+  static SweepResults matched(SweepResults res, Sweep sweep, boolean complete,
+      java.io.PrintWriter err) {
+    if (!sweep.names().equals(res.parameters())) {
+      throw new BadInputException("spiral: " + res.source() + ": the results' parameters "
+          + res.parameters() + " do not match the sweep's " + sweep.names());
+    }
+    boolean ordered = res.inPointOrder();
+    SweepResults m;
+    try {
+      m = res.inDesignOrder(sweep.points(), complete, sweep.design().type());
+    } catch (SweepException e) {
+      throw new BadInputException("spiral: " + e.getMessage());
+    }
+    if (!ordered && err != null) {
+      err.println("spiral: note: " + res.source() + ": the rows are not in point order; each"
+          + " matched its point's design values, so they were put back in point order");
+    }
+    return m;
+  }
+
   /** The default output folder of a sweep file: its name without the extension. */
   static Path defaultFolder(Path sweepFile) {
     String name = sweepFile.getFileName().toString();

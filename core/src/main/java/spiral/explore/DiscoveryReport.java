@@ -18,13 +18,20 @@ import java.util.List;
  * @param chosen the chosen box's index in the trajectory
  * @param scenario the base scenario's id and name, or null when the sweep file is not known
  * @param illustrative the base scenario's illustrative assumptions, or null when not known
+ * @param quasiP the chosen box's quasi-p-value per parameter (NaN where it does not restrict)
+ * @param stability per parameter, the fraction of bootstrap boxes restricting it, or null
+ * @param resamples the bootstrap resamples behind the stability (0 when none)
+ * @param bootstrapSeed the bootstrap's seed
  */
 public record DiscoveryReport(String input, String where, int points, int interesting,
     double alpha, double minMass, double minCoverage, PrimResult prim, int chosen,
-    String scenario, List<String> illustrative) {
+    String scenario, List<String> illustrative, double[] quasiP, double[] stability,
+    int resamples, long bootstrapSeed) {
 
-  /** Copies the list. */
+  /** Copies. */
   public DiscoveryReport {
     illustrative = illustrative == null ? null : List.copyOf(illustrative);
+    quasiP = quasiP.clone();
+    stability = stability == null ? null : stability.clone();
   }
 }

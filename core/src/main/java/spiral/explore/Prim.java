@@ -26,9 +26,17 @@ import java.util.List;
  * step (about &alpha; times the box's width along that parameter, plus sampling gaps) from the
  * truth. Cost: O(steps d n log n), with roughly log(minMass) / log(1 - &alpha;) peeling steps.
  *
+ * <p><b>Declared ranges.</b> Given the sweep's ranges, box 0 is their box (the EMA Workbench's
+ * box_init), so a parameter the chosen box does not restrict is reported as its declared range,
+ * not as the extremes of the data. {@link #quasiPValues} tests each restriction (Bryant &amp;
+ * Lempert 2010) and {@link #stability} says how often bootstrap resamples restrict each
+ * parameter.
+ *
  * <p>References: Friedman, J. H. &amp; Fisher, N. I. (1999), Bump hunting in high-dimensional
- * data, Statistics and Computing 9, 123-143. Kwakkel, J. H. (2017), The Exploratory Modeling
- * Workbench, Environmental Modelling &amp; Software 96, 239-250.
+ * data, Statistics and Computing 9, 123-143. Bryant, B. P. &amp; Lempert, R. J. (2010), Thinking
+ * inside the box: a participatory, computer-assisted approach to scenario discovery,
+ * Technological Forecasting &amp; Social Change 77, 34-49. Kwakkel, J. H. (2017), The
+ * Exploratory Modeling Workbench, Environmental Modelling &amp; Software 96, 239-250.
  */
 public final class Prim {
   private final double alpha;
@@ -59,7 +67,7 @@ public final class Prim {
   }
 
   /**
-   * Runs peeling then pasting.
+   * Runs peeling then pasting from the box around the data (no declared ranges).
    *
    * @param names the parameter names, d of them
    * @param x the points, n &times; d, finite
@@ -68,6 +76,21 @@ public final class Prim {
    *     finite, or no point is of interest
    */
   public PrimResult run(List<String> names, double[][] x, boolean[] interest) {
+    return run(names, x, interest, null, null);
+  }
+
+  /**
+   * Runs peeling then pasting from the box of the declared ranges (as the EMA Workbench starts
+   * from its uncertainties' bounds): box 0 and every limit PRIM never moves are the declared
+   * bounds, so a parameter the box does not restrict is reported as its declared range.
+   *
+   * @param low each parameter's declared lower bound, or null for the data minima
+   * @param high each parameter's declared upper bound, or null for the data maxima
+   * @throws IllegalArgumentException as {@link #run(List, double[][], boolean[])}, or if a
+   *     point lies outside the declared ranges
+   */
+  public PrimResult run(List<String> names, double[][] x, boolean[] interest, double[] low,
+      double[] high) {
     int n = x.length;
     int d = names.size();
     if (n == 0 || interest.length != n) {
@@ -99,9 +122,22 @@ public final class Prim {
     if (totalInterest == 0) {
       throw new IllegalArgumentException("no point is of interest");
     }
+    double[] rangeLo = low == null ? lo.clone() : low.clone();
+    double[] rangeHi = high == null ? hi.clone() : high.clone();
+    if (rangeLo.length != d || rangeHi.length != d) {
+      throw new IllegalArgumentException("need " + d + " declared bounds, got " + rangeLo.length
+          + " and " + rangeHi.length);
+    }
+    for (int j = 0; j < d; j++) {
+      if (!(rangeLo[j] <= lo[j] && hi[j] <= rangeHi[j])) {
+        throw new IllegalArgumentException("parameter '" + names.get(j) + "' has data in ["
+            + lo[j] + ", " + hi[j] + "], outside its declared range [" + rangeLo[j] + ", "
+            + rangeHi[j] + "]");
+      }
+    }
     List<PrimBox> trajectory = new ArrayList<>();
-    double[] boxLo = lo.clone();
-    double[] boxHi = hi.clone();
+    double[] boxLo = rangeLo.clone();
+    double[] boxHi = rangeHi.clone();
     trajectory.add(box(0, boxLo, boxHi, x, interest, totalInterest));
     int minCount = (int) Math.ceil(minMass * n);
 
@@ -211,7 +247,129 @@ public final class Prim {
       }
       trajectory.add(box(trajectory.size(), boxLo, boxHi, x, interest, totalInterest));
     }
-    return new PrimResult(names, lo, hi, trajectory, peels);
+    return new PrimResult(names, rangeLo, rangeHi, lo, hi, trajectory, peels);
+  }
+
+  /**
+   * Quasi-p-values of a box's restrictions (Bryant &amp; Lempert 2010, as the EMA Workbench
+   * computes them): for each restricted parameter j, the one-sided binomial probability of
+   * finding at least the box's number of points of interest among its points if they were drawn
+   * at the density of the box with j's restriction removed. A small value says the restriction
+   * matters; NaN for a parameter the box does not restrict. Cost: O(d n + d count).
+   *
+   * @param result the run the box belongs to
+   * @param box a box of its trajectory
+   * @param x the run's points
+   * @param interest the run's flags
+   */
+  public static double[] quasiPValues(PrimResult result, PrimBox box, double[][] x,
+      boolean[] interest) {
+    int d = result.names().size();
+    double[] p = new double[d];
+    double[] lo = box.low();
+    double[] hi = box.high();
+    double[] rangeLo = result.rangeLow();
+    double[] rangeHi = result.rangeHigh();
+    for (int j = 0; j < d; j++) {
+      if (!result.restricts(box, j)) {
+        p[j] = Double.NaN;
+        continue;
+      }
+      double[] lo2 = lo.clone();
+      double[] hi2 = hi.clone();
+      lo2[j] = rangeLo[j];
+      hi2[j] = rangeHi[j];
+      int[] wider = counts(x, interest, lo2, hi2);
+      p[j] = binomialTail(box.interesting(), box.count(), (double) wider[1] / wider[0]);
+    }
+    return p;
+  }
+
+  /**
+   * P(X &ge; k) for X ~ Binomial(n, p), summed in log space (log-factorials by cumulative
+   * sums). Cost: O(n).
+   */
+  static double binomialTail(int k, int n, double p) {
+    if (k <= 0) {
+      return 1;
+    }
+    if (k > n || p <= 0) {
+      return 0;
+    }
+    if (p >= 1) {
+      return 1;
+    }
+    double[] logFact = new double[n + 1];
+    for (int i = 1; i <= n; i++) {
+      logFact[i] = logFact[i - 1] + Math.log(i);
+    }
+    double lp = Math.log(p);
+    double lq = Math.log1p(-p);
+    double max = Double.NEGATIVE_INFINITY;
+    double[] terms = new double[n - k + 1];
+    for (int i = k; i <= n; i++) {
+      terms[i - k] = logFact[n] - logFact[i] - logFact[n - i] + i * lp + (n - i) * lq;
+      max = Math.max(max, terms[i - k]);
+    }
+    double sum = 0;
+    for (double t : terms) {
+      sum += Math.exp(t - max);
+    }
+    return Math.min(1, Math.exp(max) * sum);
+  }
+
+  /**
+   * Bootstrap stability of each parameter's restriction: the points are resampled with
+   * replacement {@code resamples} times, PRIM is run on each resample from the same declared
+   * ranges, the box is chosen by the same rule ({@link PrimResult#best(double)}), and the
+   * fraction of those boxes that restrict each parameter is returned. A resample without a point
+   * of interest counts as a box that restricts nothing. Randomness only from {@code rng}. Cost:
+   * {@code resamples} PRIM runs.
+   *
+   * @throws IllegalArgumentException as {@link #run(List, double[][], boolean[], double[],
+   *     double[])}, or if resamples &lt; 1
+   */
+  public double[] stability(List<String> names, double[][] x, boolean[] interest, double[] low,
+      double[] high, double minCoverage, int resamples, java.util.random.RandomGenerator rng) {
+    if (resamples < 1) {
+      throw new IllegalArgumentException("need resamples >= 1, was " + resamples);
+    }
+    int n = x.length;
+    int d = names.size();
+    double[] lo = low;
+    double[] hi = high;
+    if (lo == null || hi == null) {
+      PrimResult whole = run(names, x, interest);
+      lo = whole.rangeLow();
+      hi = whole.rangeHigh();
+    }
+    int[] restricting = new int[d];
+    double[][] xs = new double[n][];
+    boolean[] is = new boolean[n];
+    for (int b = 0; b < resamples; b++) {
+      boolean any = false;
+      for (int i = 0; i < n; i++) {
+        int r = rng.nextInt(n);
+        xs[i] = x[r];
+        is[i] = interest[r];
+        any |= is[i];
+      }
+      if (!any) {
+        continue;
+      }
+      PrimResult pr = run(names, xs, is, lo, hi);
+      PrimBox box = pr.best(minCoverage);
+      for (int j = 0; j < d; j++) {
+        if (pr.restricts(box, j)) {
+          restricting[j]++;
+        }
+      }
+    }
+    double[] out = new double[d];
+    for (int j = 0; j < d; j++) {
+      out[j] = (double) restricting[j] / resamples;
+    }
+    return out;
   }
 
   private static int[] inside(double[][] x, double[] lo, double[] hi) {

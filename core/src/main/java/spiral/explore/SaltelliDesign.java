@@ -7,17 +7,29 @@ import java.util.random.RandomGenerator;
 /**
  * Saltelli's sampling scheme for Sobol' indices (Saltelli 2002; Saltelli et al. 2010): two
  * independent N &times; d matrices A and B and, for each parameter i, the matrix A_B^(i) equal
- * to A except for column i, taken from B. The model is run on all N (d + 2) rows.
+ * to A except for column i, taken from B. The model is run on all N (d + 2) rows. With {@code
+ * secondOrder} (SALib's {@code calc_second_order}) the design also holds, for each i, B_A^(i):
+ * B with column i taken from A, which second-order indices need (Saltelli 2002), N (2d + 2)
+ * rows in all.
  *
- * <p>{@link #design()} stacks the rows as A, B, A_B^(1), .., A_B^(d), the order {@link
- * SobolAnalysis#analyze(SaltelliDesign, double[], int, double, RandomGenerator)} expects.
- * Immutable (arrays are copied in and out). Cost: O(N d^2) to build.
+ * <p>{@link #design()} stacks the rows as A, B, A_B^(1), .., A_B^(d) and then, with second
+ * order, B_A^(1), .., B_A^(d): the order {@link SobolAnalysis#analyze(SaltelliDesign, double[],
+ * int, double, RandomGenerator)} expects. Immutable (arrays are copied in and out). Cost:
+ * O(N d^2) to build.
+ *
+ * <p>Reference: Saltelli, A. (2002), Making best use of model evaluations to compute sensitivity
+ * indices, Computer Physics Communications 145, 280-297.
  *
  * @param names the parameter names
  * @param a matrix A, [row][parameter] in the unit cube
  * @param b matrix B, same shape as A
+ * @param secondOrder whether the design holds the B_A^(i) blocks for second-order indices
  */
-public record SaltelliDesign(List<String> names, double[][] a, double[][] b) {
+public record SaltelliDesign(List<String> names, double[][] a, double[][] b,
+    boolean secondOrder) {
+
+  /** The largest number of parameters {@link #sobol} supports: half the sequence's dimensions. */
+  public static final int MAX_PARAMETERS = SobolSequence.MAX_DIMENSION / 2;
 
   /**
    * Validates and copies.
@@ -35,6 +47,11 @@ public record SaltelliDesign(List<String> names, double[][] a, double[][] b) {
     }
   }
 
+  /** A first- and total-order design (no B_A blocks). */
+  public SaltelliDesign(List<String> names, double[][] a, double[][] b) {
+    this(names, a, b, false);
+  }
+
   /**
    * A and B from one 2d-dimensional Sobol' sequence (A the first d columns, B the last d), as in
    * Saltelli et al. (2010). Deterministic.
@@ -45,6 +62,16 @@ public record SaltelliDesign(List<String> names, double[][] a, double[][] b) {
    *     {@link #random}) or n &lt; 1
    */
   public static SaltelliDesign sobol(List<String> names, int n, long skip) {
+    return sobol(names, n, skip, false);
+  }
+
+  /**
+   * As {@link #sobol(List, int, long)}, with the B_A^(i) blocks when {@code secondOrder}.
+   *
+   * @throws IllegalArgumentException as {@link #sobol(List, int, long)}
+   */
+  public static SaltelliDesign sobol(List<String> names, int n, long skip,
+      boolean secondOrder) {
     int d = names.size();
     if (n < 1) {
       throw new IllegalArgumentException("need n >= 1, was " + n);
@@ -60,7 +87,7 @@ public record SaltelliDesign(List<String> names, double[][] a, double[][] b) {
       System.arraycopy(s[i], 0, a[i], 0, d);
       System.arraycopy(s[i], d, b[i], 0, d);
     }
-    return new SaltelliDesign(names, a, b);
+    return new SaltelliDesign(names, a, b, secondOrder);
   }
 
   /**
@@ -113,18 +140,46 @@ public record SaltelliDesign(List<String> names, double[][] a, double[][] b) {
     return m;
   }
 
-  /** All N (d + 2) rows stacked as A, B, A_B^(1), .., A_B^(d). */
+  /** B_A^(i): B with column i from A (the second-order blocks). */
+  public double[][] ba(int i) {
+    Objects.checkIndex(i, names.size());
+    double[][] m = copy(b);
+    for (int r = 0; r < m.length; r++) {
+      m[r][i] = a[r][i];
+    }
+    return m;
+  }
+
+  /** The number of model runs: N (d + 2), or N (2d + 2) with second order. */
+  public int size() {
+    return rows(a.length, names.size(), secondOrder);
+  }
+
+  /**
+   * The rows of a design of N base points over d parameters: N (d + 2), or N (2d + 2) with
+   * second order.
+   */
+  public static int rows(int n, int d, boolean secondOrder) {
+    return Math.multiplyExact(n, secondOrder ? 2 * d + 2 : d + 2);
+  }
+
+  /**
+   * All rows stacked as A, B, A_B^(1), .., A_B^(d), and then B_A^(1), .., B_A^(d) with second
+   * order.
+   */
   public Design design() {
     int n = a.length;
     int d = names.size();
-    double[][] x = new double[n * (d + 2)][];
+    double[][] x = new double[size()][];
     for (int r = 0; r < n; r++) {
       x[r] = a[r];
       x[n + r] = b[r];
     }
     for (int i = 0; i < d; i++) {
-      double[][] m = ab(i);
-      System.arraycopy(m, 0, x, n * (2 + i), n);
+      System.arraycopy(ab(i), 0, x, n * (2 + i), n);
+      if (secondOrder) {
+        System.arraycopy(ba(i), 0, x, n * (2 + d + i), n);
+      }
     }
     return new Design(names, x);
   }
@@ -132,18 +187,20 @@ public record SaltelliDesign(List<String> names, double[][] a, double[][] b) {
   @Override
   public boolean equals(Object o) {
     return o instanceof SaltelliDesign other && names.equals(other.names)
-        && java.util.Arrays.deepEquals(a, other.a) && java.util.Arrays.deepEquals(b, other.b);
+        && secondOrder == other.secondOrder && java.util.Arrays.deepEquals(a, other.a)
+        && java.util.Arrays.deepEquals(b, other.b);
   }
 
   @Override
   public int hashCode() {
     return names.hashCode() + 31 * java.util.Arrays.deepHashCode(a)
-        + 961 * java.util.Arrays.deepHashCode(b);
+        + 961 * java.util.Arrays.deepHashCode(b) + (secondOrder ? 1 : 0);
   }
 
   @Override
   public String toString() {
-    return "SaltelliDesign[names=" + names + ", N=" + a.length + "]";
+    return "SaltelliDesign[names=" + names + ", N=" + a.length
+        + (secondOrder ? ", second order" : "") + "]";
   }
 
   private static double[][] copy(double[][] m) {

@@ -24,11 +24,15 @@ import java.util.List;
  * @param sobol Sobol indices with bootstrap intervals (sobol), or null
  * @param morris Morris effects (morris), or null
  * @param ranks Spearman rank correlations (rank-correlation), or null
+ * @param second second-order Sobol indices (a saltelli design with secondOrder), or null
+ * @param warnings what makes a number above meaningless (an interval wider than an index's
+ *     range), empty when nothing does
  */
 public record SensitivityReport(String input, String output, String method, int points,
     String scenario, List<String> illustrative, String design, Long designSeed, Long seed,
     Long runs, List<Range> ranges, Tornado tornado, List<SobolIndex> sobol,
-    List<MorrisEffect> morris, List<Rank> ranks) {
+    List<MorrisEffect> morris, List<Rank> ranks, List<SobolPair> second,
+    List<String> warnings) {
 
   /**
    * A parameter's one-at-a-time values.
@@ -55,5 +59,7 @@ public record SensitivityReport(String input, String output, String method, int 
     sobol = sobol == null ? null : List.copyOf(sobol);
     morris = morris == null ? null : List.copyOf(morris);
     ranks = ranks == null ? null : List.copyOf(ranks);
+    second = second == null ? null : List.copyOf(second);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 }

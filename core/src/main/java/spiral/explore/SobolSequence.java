@@ -1,5 +1,13 @@
 package spiral.explore;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
 /**
  * The Sobol' low-discrepancy sequence (Sobol' 1967) in base 2 with the direction numbers of Joe
  * &amp; Kuo (2008), file {@code new-joe-kuo-6.21201}, for up to {@value #MAX_DIMENSION}
@@ -9,48 +17,56 @@ package spiral.explore;
  * index 0 .. n - 1, the same as SciPy's {@code qmc.Sobol(d, scramble=False)}; pass {@code skip}
  * to start later. Keeping the origin preserves the net property: the first 2^k points put
  * exactly one point in each of the 2^k equal bins of every one-dimensional projection.
- * Deterministic, so no seed. Cost: O(d) words per point after an O(32 d) table set-up.
+ * Deterministic, so no seed. The direction numbers of dimensions 2 .. {@value #MAX_DIMENSION}
+ * are read once from the resource {@code joe-kuo-6.txt} (with Joe &amp; Kuo's licence notice).
+ * Cost: O(d) words per point after an O(32 d) table set-up.
+ *
+ * <p>Reference: Joe, S. &amp; Kuo, F. Y. (2008), Constructing Sobol sequences with better
+ * two-dimensional projections, SIAM Journal on Scientific Computing 30, 2635-2654.
  */
 public final class SobolSequence {
   /** The number of dimensions whose direction numbers are embedded. */
-  public static final int MAX_DIMENSION = 32;
+  public static final int MAX_DIMENSION = 2000;
 
   private static final int BITS = 32;
 
-  // Joe & Kuo (2008), new-joe-kuo-6.21201, dimensions 2..32: {s, a, m_1, ..., m_s}.
-  private static final int[][] JOE_KUO = {
-    {1, 0, 1},
-    {2, 1, 1, 3},
-    {3, 1, 1, 3, 1},
-    {3, 2, 1, 1, 1},
-    {4, 1, 1, 1, 3, 3},
-    {4, 4, 1, 3, 5, 13},
-    {5, 2, 1, 1, 5, 5, 17},
-    {5, 4, 1, 1, 5, 5, 5},
-    {5, 7, 1, 1, 7, 11, 19},
-    {5, 11, 1, 1, 5, 1, 1},
-    {5, 13, 1, 1, 1, 3, 11},
-    {5, 14, 1, 3, 5, 5, 31},
-    {6, 1, 1, 3, 3, 9, 7, 49},
-    {6, 13, 1, 1, 1, 15, 21, 21},
-    {6, 16, 1, 3, 1, 13, 27, 49},
-    {6, 19, 1, 1, 1, 15, 7, 5},
-    {6, 22, 1, 3, 1, 15, 13, 25},
-    {6, 25, 1, 1, 5, 5, 19, 61},
-    {7, 1, 1, 3, 7, 11, 23, 15, 103},
-    {7, 4, 1, 3, 7, 13, 13, 15, 69},
-    {7, 7, 1, 1, 3, 13, 7, 35, 63},
-    {7, 8, 1, 3, 5, 9, 1, 25, 53},
-    {7, 14, 1, 3, 1, 13, 9, 35, 107},
-    {7, 19, 1, 3, 1, 5, 27, 61, 31},
-    {7, 21, 1, 1, 5, 11, 19, 41, 61},
-    {7, 28, 1, 3, 5, 3, 3, 13, 69},
-    {7, 31, 1, 1, 7, 13, 1, 19, 1},
-    {7, 32, 1, 3, 7, 5, 13, 19, 59},
-    {7, 37, 1, 1, 3, 9, 25, 29, 41},
-    {7, 41, 1, 3, 5, 13, 23, 1, 55},
-    {7, 42, 1, 3, 7, 3, 13, 59, 17},
-  };
+  /** Joe &amp; Kuo's rows {s, a, m_1, ..., m_s} of dimensions 2 .. MAX_DIMENSION, read once. */
+  private static final class Table {
+    static final int[][] JOE_KUO = load();
+
+    private static int[][] load() {
+      int[][] rows = new int[MAX_DIMENSION - 1][];
+      try (InputStream in = Objects.requireNonNull(
+          SobolSequence.class.getResourceAsStream("joe-kuo-6.txt"), "joe-kuo-6.txt");
+          BufferedReader r = new BufferedReader(new InputStreamReader(in,
+              StandardCharsets.US_ASCII))) {
+        String line;
+        int k = 0;
+        while ((line = r.readLine()) != null && k < rows.length) {
+          if (line.isBlank() || line.startsWith("#")) {
+            continue;
+          }
+          String[] f = line.trim().split(" +");
+          int[] row = new int[f.length - 1];
+          for (int i = 1; i < f.length; i++) {
+            row[i - 1] = Integer.parseInt(f[i]);
+          }
+          if (Integer.parseInt(f[0]) != k + 2 || row.length != row[0] + 2) {
+            throw new IllegalStateException("joe-kuo-6.txt: bad row for dimension " + (k + 2)
+                + ": " + line);
+          }
+          rows[k++] = row;
+        }
+        if (k != rows.length) {
+          throw new IllegalStateException("joe-kuo-6.txt: " + k + " rows, expected "
+              + rows.length);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return rows;
+    }
+  }
 
   private SobolSequence() {}
 
@@ -105,7 +121,7 @@ public final class SobolSequence {
       v[0][k] = 1L << (BITS - 1 - k);
     }
     for (int j = 1; j < d; j++) {
-      int[] row = JOE_KUO[j - 1];
+      int[] row = Table.JOE_KUO[j - 1];
       int s = row[0];
       int a = row[1];
       for (int k = 0; k < Math.min(s, BITS); k++) {

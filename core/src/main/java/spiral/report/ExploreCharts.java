@@ -303,7 +303,7 @@ final class ExploreCharts {
             + " densest with at least the minimum coverage.");
   }
 
-  /** The chosen box's limits on each parameter, within the range of the data. */
+  /** The chosen box's limits on each parameter, within the sweep's declared ranges. */
   static String primBox(PrimResult prim, int chosen) {
     List<String> names = prim == null ? List.of() : prim.names();
     double rowH = 48;
@@ -316,13 +316,14 @@ final class ExploreCharts {
     s.rect(X_BAR + 220, 14, 24, 18, Palette.ORANGE);
     s.text(X_BAR + 252, 29, "the chosen box", 17, "start");
     for (int j = 0; j < names.size(); j++) {
-      double lo = prim.dataLow()[j];
-      double hi = prim.dataHigh()[j];
+      double lo = prim.rangeLow()[j];
+      double hi = prim.rangeHigh()[j];
       double span = hi > lo ? hi - lo : 1;
       double y = top + j * rowH;
-      double bl = Math.max(lo, box.low()[j]);
-      double bh = Math.min(hi, box.high()[j]);
-      boolean restricted = bl > lo || bh < hi;
+      PrimResult.Range limits = prim.limits(box).get(j);
+      double bl = Math.max(lo, limits.low());
+      double bh = Math.min(hi, limits.high());
+      boolean restricted = prim.restricts(box, j);
       s.text(X_BAR - 12, y + rowH / 2 + 6, Svg.fit(names.get(j), NAME_W, 16), 16, "end",
           restricted, Palette.INK);
       s.rect(X_BAR, y + 10, BAR_W, rowH - 20, Palette.tint(Palette.GREY, 0.6));

@@ -13,6 +13,7 @@ import static spiral.report.Html.sortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import spiral.explore.PrimBox;
 import spiral.explore.PrimResult;
 import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
+import spiral.explore.SobolPair;
 import spiral.explore.Tornado;
 import spiral.ladder.Ladder;
 import spiral.game.ExchangeGame;
@@ -561,6 +563,12 @@ public final class HtmlReport {
       case "sobol" -> {
         b.append("<section id=\"sobol\">\n<h2>Sobol indices</h2>\n");
         b.append(ExploreCharts.sobol(report.sobol(), out));
+        if (!report.warnings().isEmpty()) {
+          b.append("<aside class=\"callout\" id=\"sensitivity-warnings\" role=\"note\">\n"
+              + "<h2>&#9888; Intervals too wide to read</h2>\n<ul>\n");
+          report.warnings().forEach(w -> b.append("<li>").append(esc(w)).append("</li>\n"));
+          b.append("</ul>\n</aside>\n");
+        }
       }
       case "morris" -> {
         b.append("<section id=\"morris\">\n<h2>Morris screening</h2>\n");
@@ -571,7 +579,22 @@ public final class HtmlReport {
         b.append(ExploreCharts.ranks(report.ranks(), out));
       }
     }
-    b.append(sensitivityTable(report)).append("</section>\n");
+    b.append(sensitivityTable(report));
+    if (report.second() != null && !report.second().isEmpty()) {
+      b.append("<h3>Second-order indices</h3>\n<div class=\"scroll\"><table class=\"data "
+          + "sortable\" id=\"second-order-table\">\n<thead><tr><th>parameter</th><th>with</th>"
+          + "<th class=\"n\" data-type=\"num\">S2<span class=\"ci\">95% interval</span></th>"
+          + "</tr></thead>\n<tbody>\n");
+      for (SobolPair q : report.second()) {
+        b.append("<tr><td><code>").append(esc(q.parameter())).append("</code></td><td><code>")
+            .append(esc(q.other())).append("</code></td>")
+            .append(numCell(q.second().value(), 4, interval(new double[] {q.second().low(),
+                q.second().high()}, 4)))
+            .append("</tr>\n");
+      }
+      b.append("</tbody>\n</table></div>\n");
+    }
+    b.append("</section>\n");
     b.append(sensitivityFooter(report));
     return page("Spiral sensitivity: " + out, b.toString());
   }
@@ -717,20 +740,41 @@ public final class HtmlReport {
     b.append(sweepCallout(report.illustrative()));
     b.append("<section id=\"box\">\n<h2>The box</h2>\n");
     b.append(ExploreCharts.primBox(prim, report.chosen()));
-    List<PrimResult.Range> limits = prim.restrictions(box);
+    List<PrimResult.Range> limits = prim.limits(box);
+    boolean boot = report.stability() != null;
     b.append("<div class=\"scroll\"><table class=\"data\" id=\"box-table\">\n<thead><tr>"
         + "<th>parameter</th><th class=\"n\">box low</th><th class=\"n\">box high</th>"
-        + "<th class=\"n\">sweep range</th></tr></thead>\n<tbody>\n");
-    if (limits.isEmpty()) {
-      b.append("<tr><td colspan=\"4\">no parameter is restricted: the condition is not "
-          + "concentrated in a box</td></tr>\n");
+        + "<th class=\"n\">sweep range</th><th class=\"n\">quasi-p</th>"
+        + (boot ? "<th class=\"n\">restricted in resamples</th>" : "")
+        + "</tr></thead>\n<tbody>\n");
+    if (prim.restrictions(box).isEmpty()) {
+      b.append("<tr><td colspan=\"").append(boot ? 6 : 5).append("\">no parameter is "
+          + "restricted: the condition is not concentrated in a box</td></tr>\n");
     }
-    for (PrimResult.Range r : limits) {
-      int j = prim.names().indexOf(r.parameter());
-      b.append("<tr><td><code>").append(esc(r.parameter())).append("</code></td><td class=\"n\">")
+    double[] rangeLow = prim.rangeLow();
+    double[] rangeHigh = prim.rangeHigh();
+    for (int j = 0; j < limits.size(); j++) {
+      PrimResult.Range r = limits.get(j);
+      boolean restricted = prim.restricts(box, j);
+      b.append("<tr").append(restricted ? "" : " class=\"muted\"").append("><td><code>")
+          .append(esc(r.parameter())).append("</code>").append(restricted ? ""
+              : " (not restricted)").append("</td><td class=\"n\">")
           .append(num(r.low(), 4)).append("</td><td class=\"n\">").append(num(r.high(), 4))
-          .append("</td><td class=\"n\">").append(num(prim.dataLow()[j], 4)).append(" &ndash; ")
-          .append(num(prim.dataHigh()[j], 4)).append("</td></tr>\n");
+          .append("</td><td class=\"n\">").append(num(rangeLow[j], 4)).append(" &ndash; ")
+          .append(num(rangeHigh[j], 4)).append("</td><td class=\"n\">")
+          .append(restricted ? String.format(Locale.ROOT, "%.2g", report.quasiP()[j]) : "")
+          .append("</td>");
+      if (boot) {
+        b.append("<td class=\"n\">").append(pct(report.stability()[j])).append("</td>");
+      }
+      b.append("</tr>\n");
+    }
+    if (boot) {
+      b.append("<tr><td colspan=\"6\">").append("restricted in resamples: the share of ")
+          .append(report.resamples()).append(" bootstrap resamples (seed ")
+          .append(report.bootstrapSeed()).append(") whose box restricts the parameter; "
+              + "quasi-p: Bryant &amp; Lempert's one-sided binomial test of the restriction"
+              + "</td></tr>\n");
     }
     b.append("</tbody>\n</table></div>\n</section>\n");
     b.append("<section id=\"trajectory\">\n<h2>The peeling trajectory</h2>\n");

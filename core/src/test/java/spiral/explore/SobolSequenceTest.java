@@ -74,7 +74,19 @@ class SobolSequenceTest {
 
   @Test
   void rejectsTooManyDimensions() {
-    assertThatThrownBy(() -> SobolSequence.generate(4, 33, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("d <= 32");
+    assertThatThrownBy(() -> SobolSequence.generate(4, 2001, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("d <= 2000");
+    assertThat(SobolSequence.generate(4, 2000, 0)[3]).hasSize(2000);
+  }
+
+  @Test
+  void aSaltelliDesignTakesUpToHalfTheDimensionsAsParameters() {
+    java.util.List<String> names = java.util.stream.IntStream
+        .range(0, SaltelliDesign.MAX_PARAMETERS).mapToObj(i -> "x" + i).toList();
+    assertThat(SaltelliDesign.sobol(names, 2, 0).size()).isEqualTo(2 * (1000 + 2));
+    java.util.List<String> more = new java.util.ArrayList<>(names);
+    more.add("one-too-many");
+    assertThatThrownBy(() -> SaltelliDesign.sobol(more, 2, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2d <= 2000");
   }
 }

@@ -23,7 +23,7 @@ class JobSpecTest {
       Catalog catalog = new Catalog(db.scenarios());
       String sweep = "{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\",\"parameters\":"
           + "[{\"path\":\"actors.russia.rationality\",\"min\":1,\"max\":5}],"
-          + "\"design\":{\"type\":\"sobol\",\"points\":POINTS},\"outputs\":[\"nuclearUse\"]}";
+          + "\"design\":{\"type\":\"sobol-sequence\",\"points\":POINTS},\"outputs\":[\"nuclearUse\"]}";
       long t0 = System.nanoTime();
       assertThatThrownBy(() -> read(sweep.replace("POINTS", "10000000"), catalog))
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status).isEqualTo(400))

@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
 import spiral.explore.Design;
 import spiral.explore.Designs;
 import spiral.explore.SaltelliDesign;
+import spiral.explore.SobolSequence;
 import spiral.scenario.BuiltinScenarios;
 import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioException;
@@ -59,9 +60,12 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
   /** The most design values (points &times; parameters) a sweep may have. */
   public static final long MAX_VALUES = 10_000_000L;
 
-  /** The design types. */
-  public static final List<String> DESIGNS = List.of("lhs", "sobol", "factorial", "morris",
-      "saltelli");
+  /**
+   * The design types, named as SALib names its samplers: {@code saltelli} for Sobol'-index
+   * designs, {@code sobol-sequence} for the quasi-random Sobol' sequence.
+   */
+  public static final List<String> DESIGNS = List.of("lhs", "sobol-sequence", "factorial",
+      "morris", "saltelli");
 
   /**
    * A varied parameter: a uniform range [min, max], or factorial levels.
@@ -86,13 +90,16 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
   /**
    * The design.
    *
-   * @param type lhs, sobol, factorial, morris or saltelli
-   * @param points points (lhs, sobol) or base points N (saltelli)
+   * @param type lhs, sobol-sequence, factorial, morris or saltelli
+   * @param points points (lhs, sobol-sequence) or base points N (saltelli)
    * @param levels grid levels (morris; factorial for ranges)
    * @param trajectories trajectories (morris)
    * @param seed the design's randomness (lhs, morris)
+   * @param secondOrder whether a saltelli design holds the B_A blocks for second-order indices
+   *     (SALib's calc_second_order); false for the other designs
    */
-  public record DesignSpec(String type, int points, int levels, int trajectories, long seed) {}
+  public record DesignSpec(String type, int points, int levels, int trajectories, long seed,
+      boolean secondOrder) {}
 
   /** Copies. */
   public Sweep {
@@ -105,7 +112,8 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
 
   record RawParameter(String path, Double min, Double max, List<Double> values) {}
 
-  record RawDesign(String type, Integer points, Integer levels, Integer trajectories, Long seed) {}
+  record RawDesign(String type, Integer points, Integer levels, Integer trajectories, Long seed,
+      Boolean secondOrder) {}
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -344,6 +352,12 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       throw at.problem("design.type", "missing (one of " + String.join(", ", DESIGNS) + ")");
     }
     String type = d.type();
+    if (type.equals("sobol")) {
+      throw at.problem("design.type", "'sobol' is ambiguous and no longer accepted: write"
+          + " 'saltelli' for a design that yields Sobol' indices (S1, ST, as SALib's"
+          + " saltelli.sample), or 'sobol-sequence' for the quasi-random Sobol' sequence"
+          + " (sensitivity then reports rank correlations)");
+    }
     if (!DESIGNS.contains(type)) {
       throw at.problem("design.type", "unknown design '" + type + "' (one of "
           + String.join(", ", DESIGNS) + ")");
@@ -352,6 +366,11 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     int points = d.points() == null ? 0 : d.points();
     int levels = d.levels() == null ? 0 : d.levels();
     int trajectories = d.trajectories() == null ? 0 : d.trajectories();
+    boolean secondOrder = d.secondOrder() != null && d.secondOrder();
+    if (d.secondOrder() != null && !type.equals("saltelli")) {
+      throw at.problem("design.secondOrder", "only a saltelli design has second-order indices,"
+          + " this is a " + type + " design");
+    }
     if (!type.equals("factorial")) {
       for (int i = 0; i < params.size(); i++) {
         if (!params.get(i).isRange()) {
@@ -361,7 +380,7 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       }
     }
     switch (type) {
-      case "lhs", "sobol", "saltelli" -> {
+      case "lhs", "sobol-sequence", "saltelli" -> {
         int min = type.equals("saltelli") ? 2 : 1;
         if (d.points() == null || points < min || points > 10_000_000) {
           throw at.problem("design.points", "a " + type
@@ -400,13 +419,21 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       }
     }
     long k = params.size();
-    double count = pointCount(type, points, levels, trajectories, params);
+    int most = type.equals("saltelli") ? SaltelliDesign.MAX_PARAMETERS
+        : type.equals("sobol-sequence") ? SobolSequence.MAX_DIMENSION : Integer.MAX_VALUE;
+    if (k > most) {
+      throw at.problem("parameters", "a " + type + " design supports at most " + most
+          + " parameters (the Sobol' sequence's direction numbers cover "
+          + SobolSequence.MAX_DIMENSION + " dimensions" + (type.equals("saltelli")
+          ? ", and A and B take two each" : "") + "), this sweep has " + k);
+    }
+    double count = pointCount(type, points, levels, trajectories, secondOrder, params);
     if (count * k > MAX_VALUES) {
       throw at.problem("design", "the " + type + " design has "
           + String.format(Locale.ROOT, "%.0f", count) + " points of " + k
           + " parameters, more than " + MAX_VALUES + " values");
     }
-    return new DesignSpec(type, points, levels, trajectories, seed);
+    return new DesignSpec(type, points, levels, trajectories, seed, secondOrder);
   }
 
   private static String describe(String source, JsonProcessingException e) {
@@ -468,15 +495,15 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
   }
 
   /**
-   * The design on the unit cube: for lhs, sobol, morris and saltelli the sampled points (saltelli
-   * stacked as A, B, A_B^(1), ..); for factorial the grid, coordinate k/(L-1) standing for a
+   * The design on the unit cube: for lhs, sobol-sequence, morris and saltelli the sampled points
+   * (saltelli stacked as A, B, A_B^(1), .., then B_A^(1), .. with second order); for factorial the grid, coordinate k/(L-1) standing for a
    * parameter's level k.
    */
   public Design unitDesign() {
     List<String> names = names();
     return switch (design.type()) {
       case "lhs" -> Designs.latinHypercube(names, design.points(), new SplittableRandom(design.seed()));
-      case "sobol" -> Designs.sobol(names, design.points(), 0);
+      case "sobol-sequence" -> Designs.sobol(names, design.points(), 0);
       case "morris" -> Designs.morris(names, design.trajectories(), design.levels(),
           new SplittableRandom(design.seed()));
       case "saltelli" -> saltelli().design();
@@ -493,7 +520,7 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
 
   /** The Saltelli design of a saltelli sweep (Sobol sequence, no skip). */
   public SaltelliDesign saltelli() {
-    return SaltelliDesign.sobol(names(), design.points(), 0);
+    return SaltelliDesign.sobol(names(), design.points(), 0, design.secondOrder());
   }
 
   /**
@@ -502,16 +529,16 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
    */
   public long pointCount() {
     return (long) pointCount(design.type(), design.points(), design.levels(), design.trajectories(),
-        parameters);
+        design.secondOrder(), parameters);
   }
 
   /** The number of points of a design (a double: a factorial's product may overflow a long). */
   private static double pointCount(String type, int points, int levels, int trajectories,
-      List<Parameter> params) {
+      boolean secondOrder, List<Parameter> params) {
     long k = params.size();
     return switch (type) {
-      case "lhs", "sobol" -> points;
-      case "saltelli" -> (double) points * (k + 2);
+      case "lhs", "sobol-sequence" -> points;
+      case "saltelli" -> (double) points * (secondOrder ? 2 * k + 2 : k + 2);
       case "morris" -> (double) trajectories * (k + 1);
       default -> params.stream()
           .mapToDouble(p -> p.isRange() ? levels : p.values().size())

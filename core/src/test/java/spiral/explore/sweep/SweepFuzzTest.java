@@ -22,7 +22,8 @@ class SweepFuzzTest {
   private static final byte[] BASE = resource("/scenarios/minimal.yaml");
 
   @DictionaryEntries({"scenario: ", "rand-d-ports", "parameters", "path", "min", "max", "values",
-      "design", "type", "lhs", "sobol", "factorial", "morris", "saltelli", "points", "levels",
+      "design", "type", "lhs", "sobol", "sobol-sequence", "factorial", "morris", "saltelli", "points",
+      "levels", "secondOrder",
       "trajectories", "seed", "runs", "outputs", "nuclearUse", "directWar", "meanMaxRung",
       "actors.red.resolve", "actors.blue.factions.x.weight", "model.rho", "talks.open",
       "ladder.rungs.3.damage", "packages.sanctions.cost", "targets.depot.value", ".", "~", "null",

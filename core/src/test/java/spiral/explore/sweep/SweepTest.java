@@ -104,7 +104,7 @@ class SweepTest {
 
   @Test
   void thePointCountIsKnownWithoutGeneratingTheDesign() {
-    for (String design : List.of("type: lhs, points: 6", "type: sobol, points: 8",
+    for (String design : List.of("type: lhs, points: 6", "type: sobol-sequence, points: 8",
         "type: morris, trajectories: 3", "type: saltelli, points: 4", "type: factorial, levels: 3")) {
       Sweep s = parse(GOOD.replace("type: lhs, points: 6", design));
       assertThat(s.pointCount()).as(design).isEqualTo(s.points().length);
@@ -231,11 +231,83 @@ class SweepTest {
 
   @Test
   void pointCountIsTheNumberOfPointsWithoutMakingThem() {
-    for (String design : List.of("{type: lhs, points: 6}", "{type: sobol, points: 5}",
+    for (String design : List.of("{type: lhs, points: 6}", "{type: sobol-sequence, points: 5}", "{type: saltelli, points: 4, secondOrder: true}",
         "{type: saltelli, points: 4}", "{type: morris, trajectories: 3, levels: 4}",
         "{type: factorial, levels: 3}")) {
       Sweep s = parse(GOOD.replace("{type: lhs, points: 6}", design));
       assertThat(s.pointCount()).as(design).isEqualTo(s.points().length);
     }
+  }
+
+  @Test
+  void theOldDesignNameSobolIsRefusedWithAHintNamingTheNewOnes() {
+    assertThatThrownBy(() -> parse(GOOD.replace("type: lhs, points: 6", "type: sobol, points: 8")))
+        .isInstanceOf(SweepException.class)
+        .hasMessageContaining("s.yaml:5:")
+        .hasMessageContaining("design.type")
+        .hasMessageContaining("'saltelli'")
+        .hasMessageContaining("'sobol-sequence'");
+    assertThat(parse(GOOD.replace("type: lhs, points: 6", "type: sobol-sequence, points: 8"))
+        .points()).hasNumberOfRows(8);
+  }
+
+  @Test
+  void secondOrderAddsTheBaBlocksAndIsOnlyForSaltelli() {
+    Sweep sa = parse(GOOD.replace("type: lhs, points: 6",
+        "type: saltelli, points: 4, secondOrder: true"));
+    assertThat(sa.design().secondOrder()).isTrue();
+    assertThat(sa.points()).hasNumberOfRows(4 * (2 * 2 + 2));
+    assertThat(sa.saltelli().secondOrder()).isTrue();
+    assertThat(parse(GOOD.replace("type: lhs, points: 6", "type: saltelli, points: 4"))
+        .design().secondOrder()).isFalse();
+    assertThatThrownBy(() -> parse(GOOD.replace("type: lhs, points: 6",
+        "type: lhs, points: 4, secondOrder: true")))
+        .isInstanceOf(SweepException.class)
+        .hasMessageContaining("s.yaml:5:")
+        .hasMessageContaining("design.secondOrder");
+  }
+
+  /** Seventeen distinct parameters of rand-d-ports, one more than the old Saltelli limit. */
+  static final List<String> SEVENTEEN = List.of("actors.russia.resolve",
+      "actors.russia.painThreshold", "actors.russia.credibility", "actors.russia.rationality",
+      "actors.russia.credibilityWeight", "actors.russia.riskAversion", "actors.russia.costWeight",
+      "actors.russia.punishmentWeight", "actors.russia.perception.noise",
+      "actors.russia.perception.threatBias", "model.rho", "model.delta", "model.tau",
+      "model.credibilityRate", "model.cohesionRate", "model.cohesionRiskRate",
+      "model.cohesionDrift");
+
+  static String sweepOver(List<String> paths, String design) {
+    StringBuilder b = new StringBuilder("scenario: rand-d-ports\nparameters:\n");
+    for (String p : paths) {
+      b.append("  - {path: ").append(p).append(", min: 0.3, max: 0.7}\n");
+    }
+    return b.append("design: {").append(design).append("}\nruns: 10\noutputs: [nuclearUse]\n")
+        .toString();
+  }
+
+  @Test
+  void aSeventeenParameterSaltelliSweepBeyondTheOldLimitIsBuilt() {
+    // the old direction numbers covered 32 dimensions: 16 Saltelli or 32 sequence parameters
+    Sweep sa = parse(sweepOver(SEVENTEEN, "type: saltelli, points: 4"));
+    assertThat(sa.points()).hasNumberOfRows(4 * 19);
+    assertThat(parse(sweepOver(SEVENTEEN, "type: saltelli, points: 4, secondOrder: true"))
+        .points()).hasNumberOfRows(4 * 36);
+  }
+
+  @Test
+  void aSweepOverMoreParametersThanTheLimitIsRefusedBeforeItsDesignIsMade() {
+    List<String> paths = new java.util.ArrayList<>();
+    for (int i = 0; i <= Sweep.MAX_PARAMETERS; i++) {
+      paths.add("model.p" + i);
+    }
+    assertThatThrownBy(() -> parse(sweepOver(paths, "type: saltelli, points: 4")))
+        .isInstanceOf(SweepException.class)
+        .hasMessageContaining("s.yaml:3:")
+        .hasMessageContaining("parameters")
+        .hasMessageContaining("more than " + Sweep.MAX_PARAMETERS);
+    assertThat(spiral.explore.SaltelliDesign.MAX_PARAMETERS)
+        .isGreaterThanOrEqualTo(Sweep.MAX_PARAMETERS);
+    assertThat(spiral.explore.SobolSequence.MAX_DIMENSION)
+        .isGreaterThanOrEqualTo(Sweep.MAX_PARAMETERS);
   }
 }
