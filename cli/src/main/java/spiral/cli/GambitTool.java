@@ -63,7 +63,6 @@ final class GambitTool {
       Map.ofEntries(
           Map.entry("enumpure A", "agent-form equilibria (-A)"),
           Map.entry("enummixed c", "connectedness information (-c)"),
-          Map.entry("lcp r", "a recursion depth (-r)"),
           Map.entry("logit L", "maximum likelihood estimation (-L)"),
           Map.entry("logit l", "QRE at given lambdas (-l)"),
           Map.entry("simpdiv r", "random starting points (-r)"),
@@ -221,10 +220,13 @@ final class GambitTool {
       }
       case "lcp" -> {
         shown = strategic ? form(game) : game;
-        eqs = new LemkeHowson().solve(shown);
-        int stop = opt.containsKey('e') ? atoi(opt.get('e')) : 0;
-        if (shown instanceof StrategicGame && stop > 0 && eqs.size() > stop) {
-          eqs = eqs.subList(0, stop);
+        int stop = opt.containsKey('e') ? Math.max(0, atoi(opt.get('e'))) : 0;
+        int depth = opt.containsKey('r') ? atoi(opt.get('r')) : 0;
+        if (shown instanceof StrategicGame sg && sg.numPlayers() == 2) {
+          // Gambit: a negative depth cuts every path off, so nothing is found
+          eqs = depth < 0 ? List.of() : new LemkeHowson().solve(sg, stop, depth);
+        } else {
+          eqs = new LemkeHowson().solve(shown);
         }
       }
       case "lp" -> {
@@ -348,6 +350,7 @@ final class GambitTool {
           ? "accepted; Spiral traces to lambda 1e7"
           : "maximum regret as a proportion of the payoff range (default 1e-7)";
       case 'g' -> "grid refinement (only 2, the default)";
+      case 'r' -> "terminate recursion at depth ARG (strategic games; default: no limit)";
       default -> "";
     };
   }

@@ -49,9 +49,11 @@ import spiral.game.StrategicGame;
           + " the best-response polytopes), degenerate games included; a tree is solved on its"
           + " reduced strategic form, whose strategies are listed lexicographically, first"
           + " information set most significant.",
-      "  lcp        Lemke-Howson on a two-player strategic game, exact: the equilibria reached"
-          + " by following the path of every label from the artificial equilibrium and then"
-          + " from every equilibrium found (extreme equilibria; not always all of them). On a"
+      "  lcp        Lemke-Howson on a two-player strategic game, exact, with Gambit's search:"
+          + " depth first from the artificial equilibrium, following every label's path from"
+          + " each new basis, so the lines and their order are gambit-lcp's (extreme"
+          + " equilibria, not always all of them; a degenerate game's equilibrium once per"
+          + " basis reached). On a"
           + " two-player tree with perfect recall: one equilibrium by Lemke's algorithm on the"
           + " sequence form, exact, as Gambit's lcp (a set the player's own play never reaches"
           + " prints the uniform distribution).",
@@ -298,12 +300,17 @@ final class SolveCommand implements Callable<Integer> {
     List<LogitQre.Point> steps = new ArrayList<>();
     double[][] logitEnd = new double[1][];
     Game game = g;
+    int stop = stopAfter;
     try {
       Supplier<List<Equilibrium>> work =
           () -> {
             if (method == Method.logit && game instanceof StrategicGame sg) {
               logitEnd[0] = LogitQre.trace(sg, path ? steps::add : null);
               return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
+            }
+            if (method == Method.lcp && game instanceof StrategicGame sg
+                && sg.numPlayers() == 2) {
+              return new spiral.game.LemkeHowson().solve(sg, stop, 0);
             }
             return solver.solve(game);
           };
