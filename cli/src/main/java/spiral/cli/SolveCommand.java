@@ -82,6 +82,11 @@ import spiral.game.StrategicGame;
           + " The profile is exact (fractions over a power of 2 times the first grid); a tree"
           + " is solved on its reduced strategic form and printed as a profile over its reduced"
           + " strategies, as Gambit's simpdiv prints it.",
+      "  enumpoly   the isolated equilibria of a strategic game with any number of players by"
+          + " support enumeration: exact where at most two players mix (linear equations);"
+          + " where three or more mix, Newton's method on the polynomial equations, kept at"
+          + " regret up to 1e-8 of the payoff range (exact when the root is a small fraction)."
+          + " Trees need -S (their reduced strategic form).",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -125,7 +130,8 @@ final class SolveCommand implements Callable<Integer> {
     lp,
     spe,
     logit,
-    simpdiv
+    simpdiv,
+    enumpoly
   }
 
   enum SolveFormat {
@@ -146,7 +152,8 @@ final class SolveCommand implements Callable<Integer> {
       names = "--method",
       defaultValue = "enumpure",
       description =
-          "enumpure, enummixed, lcp, lp, spe, logit or simpdiv (default: ${DEFAULT-VALUE}).")
+          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv or enumpoly (default:"
+              + " ${DEFAULT-VALUE}).")
   Method method;
 
   @Option(

@@ -79,6 +79,24 @@ class GambitToolTest {
   }
 
   @Test
+  void enumpolyAsGambits() {
+    Run r = tool("enumpoly", SolveCommandTest.BATTLE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactly(
+        "NE,1.000000,0.000000,1.000000,0.000000", "NE,0.000000,1.000000,0.000000,1.000000",
+        "NE,0.666667,0.333333,0.333333,0.666667");
+    r = tool("enumpoly", SolveCommandTest.BATTLE, "-qd2", "-e", "1");
+    assertThat(r.out().lines()).containsExactly("NE,1.00,0.00,1.00,0.00");
+    r = tool("enumpoly", "NFG 1 R \"x\" { \"A\" \"B\" }\n{ 2 2 }\n1 2 x\n", "-q");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: <stdin>:3:");
+    r = tool("enumpoly", "EFG 2 R \"t\" { \"1\" \"2\" }\np \"\" 1 1 \"\" { \"a\" \"b\" } 0\n"
+        + "t \"\" 1 \"\" { 1, 0 }\nt \"\" 2 \"\" { 0, 1 }\n", "-q");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("-S solves the reduced strategic form");
+  }
+
+  @Test
   void errorsExitOne() {
     Run r = tool("lcp", "NFG 1 R \"x\" { \"A\" }\n{ 2 }\n1 x\n", "-q");
     assertThat(r.code()).isEqualTo(1);

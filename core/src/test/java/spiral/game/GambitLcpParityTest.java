@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 class GambitLcpParityTest {
   static List<String[]> rows(String name) throws Exception {
     List<String[]> out = new ArrayList<>();
-    try (InputStream in = GambitLcpParityTest.class.getResourceAsStream("/games/gambit-lcp/" + name);
+    try (InputStream in = GambitLcpParityTest.class.getResourceAsStream("/games/" + name);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         if (!line.isBlank()) {
@@ -48,7 +48,7 @@ class GambitLcpParityTest {
 
   @TestFactory
   Stream<DynamicTest> generatedFamily() throws Exception {
-    return rows("gambit-lcp-family.tsv").stream()
+    return rows("gambit-lcp/gambit-lcp-family.tsv").stream()
         .map(
             row ->
                 DynamicTest.dynamicTest(
@@ -63,12 +63,12 @@ class GambitLcpParityTest {
 
   @TestFactory
   Stream<DynamicTest> referenceStrategicGames() throws Exception {
-    return reference("gambit-lcp-reference-nfg.tsv", false);
+    return reference("gambit-lcp/gambit-lcp-reference-nfg.tsv", false);
   }
 
   @TestFactory
   Stream<DynamicTest> referenceTreesReducedForm() throws Exception {
-    return reference("gambit-lcp-reference-efg-S.tsv", true);
+    return reference("gambit-lcp/gambit-lcp-reference-efg-S.tsv", true);
   }
 
   private Stream<DynamicTest> reference(String file, boolean reduced) throws Exception {
