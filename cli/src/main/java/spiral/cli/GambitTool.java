@@ -23,6 +23,7 @@ import spiral.game.Rational;
 import spiral.game.ReducedStrategicForm;
 import spiral.game.SimplicialSubdivision;
 import spiral.game.StrategicGame;
+import spiral.game.SupportEnumeration;
 import spiral.game.ZeroSumLp;
 
 /**
@@ -47,7 +48,8 @@ final class GambitTool {
           "lcp", "d:DvhqSe:r:",
           "lp", "d:DvqhS",
           "logit", "d:s:a:m:vqehSL:l:",
-          "simpdiv", "g:hVvn:r:s:m:d:R:q");
+          "simpdiv", "g:hVvn:r:s:m:d:R:q",
+          "enumpoly", "d:hSm:e:r:qvV");
 
   private static final Map<String, String> TITLE =
       Map.of(
@@ -56,21 +58,22 @@ final class GambitTool {
           "lcp", "Compute Nash equilibria by solving a linear complementarity program",
           "lp", "Compute Nash equilibria by solving a linear program",
           "logit", "Compute a branch of the logit equilibrium correspondence",
-          "simpdiv", "Compute Nash equilibria using simplicial subdivision");
+          "simpdiv", "Compute Nash equilibria using simplicial subdivision",
+          "enumpoly", "Compute Nash equilibria by solving polynomial systems");
 
   /** Options of Gambit's tools that Spiral does not implement: refused, with the reason. */
   private static final Map<String, String> UNSUPPORTED =
       Map.ofEntries(
           Map.entry("enumpure A", "agent-form equilibria (-A)"),
           Map.entry("enummixed c", "connectedness information (-c)"),
-          Map.entry("lcp r", "a recursion depth (-r)"),
           Map.entry("logit L", "maximum likelihood estimation (-L)"),
           Map.entry("logit l", "QRE at given lambdas (-l)"),
           Map.entry("simpdiv r", "random starting points (-r)"),
           Map.entry("simpdiv n", "random starting points (-n)"),
           Map.entry("simpdiv R", "random starting points (-R)"),
           Map.entry("simpdiv s", "starting points from a file (-s)"),
-          Map.entry("simpdiv V", "verbose output (-V)"));
+          Map.entry("simpdiv V", "verbose output (-V)"),
+          Map.entry("enumpoly V", "verbose output (-V)"));
 
   /** Whether {@code tool} (without the {@code gambit-} prefix) is one this class runs. */
   static boolean known(String tool) {
@@ -96,7 +99,7 @@ final class GambitTool {
           case "--help" -> opt.put('h', "");
           case "--version" -> opt.put('v', "");
           case "--verbose" -> {
-            if (!tool.equals("simpdiv")) {
+            if (!tool.equals("simpdiv") && !tool.equals("enumpoly")) {
               return unknown(err, prog, a);
             }
             opt.put('V', "");
@@ -221,11 +224,32 @@ final class GambitTool {
       }
       case "lcp" -> {
         shown = strategic ? form(game) : game;
-        eqs = new LemkeHowson().solve(shown);
-        int stop = opt.containsKey('e') ? atoi(opt.get('e')) : 0;
-        if (shown instanceof StrategicGame && stop > 0 && eqs.size() > stop) {
-          eqs = eqs.subList(0, stop);
+        int stop = opt.containsKey('e') ? Math.max(0, atoi(opt.get('e'))) : 0;
+        int depth = opt.containsKey('r') ? atoi(opt.get('r')) : 0;
+        if (shown instanceof StrategicGame sg && sg.numPlayers() == 2) {
+          // Gambit: a negative depth cuts every path off, so nothing is found
+          eqs = depth < 0 ? List.of() : new LemkeHowson().solve(sg, stop, depth);
+        } else {
+          eqs = new LemkeHowson().solve(shown);
         }
+      }
+      case "enumpoly" -> {
+        if (!strategic) {
+          throw new IllegalArgumentException(
+              "enumpoly in behaviour strategies on trees is not implemented by Spiral yet; -S"
+                  + " solves the reduced strategic form");
+        }
+        StrategicGame g = form(game);
+        int stop = opt.containsKey('e') ? Math.max(0, atoi(opt.get('e'))) : 0;
+        int digits = decimals == null ? 6 : decimals;
+        for (Equilibrium e : new SupportEnumeration().solve(g, stop)) {
+          o.append("NE");
+          for (Rational r : e.profile()) {
+            o.append(',').append(GambitOutput.fixed(r.doubleValue(), digits));
+          }
+          o.append('\n');
+        }
+        return;
       }
       case "lp" -> {
         shown = strategic ? form(game) : game;
@@ -337,17 +361,23 @@ final class GambitTool {
     return switch (f) {
       case 'd' -> tool.equals("logit")
           ? "significant digits of probabilities, places of lambda (default 6)"
+          : tool.equals("enumpoly") ? "print probabilities with ARG decimals (default 6)"
           : "print decimals with ARG digits (default: exact rationals)";
       case 'D' -> "print detailed information about equilibria (strategy profiles)";
       case 'S' -> "use the (reduced) strategic game of a tree";
       case 'e' -> tool.equals("logit")
           ? "print only the terminal equilibrium (default: the entire branch)"
+          : tool.equals("enumpoly") ? "terminate after finding ARG equilibria"
           : "terminate after finding ARG equilibria (strategic games)";
       case 's', 'a' -> "accepted; Spiral's own step control is used";
-      case 'm' -> tool.equals("logit")
-          ? "accepted; Spiral traces to lambda 1e7"
-          : "maximum regret as a proportion of the payoff range (default 1e-7)";
       case 'g' -> "grid refinement (only 2, the default)";
+      case 'm' -> tool.equals("enumpoly")
+          ? "accepted; Spiral checks each equilibrium exactly (regret 0)"
+          : tool.equals("logit") ? "accepted; Spiral traces to lambda 1e7"
+          : "maximum regret as a proportion of the payoff range (default 1e-7)";
+      case 'r' -> tool.equals("enumpoly")
+          ? "accepted; Spiral solves each support exactly, with no rectangles"
+          : "terminate recursion at depth ARG (strategic games; default: no limit)";
       default -> "";
     };
   }

@@ -49,9 +49,11 @@ import spiral.game.StrategicGame;
           + " the best-response polytopes), degenerate games included; a tree is solved on its"
           + " reduced strategic form, whose strategies are listed lexicographically, first"
           + " information set most significant.",
-      "  lcp        Lemke-Howson on a two-player strategic game, exact: the equilibria reached"
-          + " by following the path of every label from the artificial equilibrium and then"
-          + " from every equilibrium found (extreme equilibria; not always all of them). On a"
+      "  lcp        Lemke-Howson on a two-player strategic game, exact, with Gambit's search:"
+          + " depth first from the artificial equilibrium, following every label's path from"
+          + " each new basis, so the lines and their order are gambit-lcp's (extreme"
+          + " equilibria, not always all of them; a degenerate game's equilibrium once per"
+          + " basis reached). On a"
           + " two-player tree with perfect recall: one equilibrium by Lemke's algorithm on the"
           + " sequence form, exact, as Gambit's lcp (a set the player's own play never reaches"
           + " prints the uniform distribution).",
@@ -80,6 +82,11 @@ import spiral.game.StrategicGame;
           + " The profile is exact (fractions over a power of 2 times the first grid); a tree"
           + " is solved on its reduced strategic form and printed as a profile over its reduced"
           + " strategies, as Gambit's simpdiv prints it.",
+      "  enumpoly   the isolated equilibria of a strategic game with any number of players by"
+          + " support enumeration: exact where at most two players mix (linear equations);"
+          + " where three or more mix, Newton's method on the polynomial equations, kept at"
+          + " regret up to 1e-8 of the payoff range (exact when the root is a small fraction)."
+          + " Trees need -S (their reduced strategic form).",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -123,7 +130,8 @@ final class SolveCommand implements Callable<Integer> {
     lp,
     spe,
     logit,
-    simpdiv
+    simpdiv,
+    enumpoly
   }
 
   enum SolveFormat {
@@ -144,7 +152,8 @@ final class SolveCommand implements Callable<Integer> {
       names = "--method",
       defaultValue = "enumpure",
       description =
-          "enumpure, enummixed, lcp, lp, spe, logit or simpdiv (default: ${DEFAULT-VALUE}).")
+          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv or enumpoly (default:"
+              + " ${DEFAULT-VALUE}).")
   Method method;
 
   @Option(
@@ -298,12 +307,17 @@ final class SolveCommand implements Callable<Integer> {
     List<LogitQre.Point> steps = new ArrayList<>();
     double[][] logitEnd = new double[1][];
     Game game = g;
+    int stop = stopAfter;
     try {
       Supplier<List<Equilibrium>> work =
           () -> {
             if (method == Method.logit && game instanceof StrategicGame sg) {
               logitEnd[0] = LogitQre.trace(sg, path ? steps::add : null);
               return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
+            }
+            if (method == Method.lcp && game instanceof StrategicGame sg
+                && sg.numPlayers() == 2) {
+              return new spiral.game.LemkeHowson().solve(sg, stop, 0);
             }
             return solver.solve(game);
           };

@@ -52,6 +52,50 @@ class GambitToolTest {
         "   Opera             1             2");
   }
 
+  /** A 7x7 game of the generated family, with Gambit 17's gambit-lcp lines for -e and -r. */
+  static final String SEVEN =
+      "NFG 1 R \"family 69\" { \"1\" \"2\" } { 7 7 }\n2 2 2 4 -5 1 -5 -2 -5 8 1 -1 -5 -3 1"
+          + " -4 6 9 2 6 1 2 -5 4 7 -1 3 6 3 -8 2 -6 6 -1 6 8 -5 -8 -6 4 -7 -4 4 2 3 5 -4 -3 7"
+          + " -9 -4 8 6 -6 8 9 6 9 4 -6 -1 2 2 3 -7 9 -3 -9 1 6 -4 -5 -2 -4 -4 1 1 5 0 -4 -7 1 3"
+          + " -3 0 5 -3 -7 8 7 4 5 -3 -6 9 0 2 -7\n";
+
+  @Test
+  void lcpStopsAndCutsTheSearchAsGambit() {
+    Run r = tool("lcp", SEVEN, "-q", "-e", "2");
+    assertThat(r.out().lines()).containsExactly(
+        "NE,1,0,0,0,0,0,0,0,0,0,0,1,0,0", "NE,3/10,0,0,0,0,0,7/10,0,0,0,5/9,4/9,0,0");
+    r = tool("lcp", SEVEN, "-qr1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactly(
+        "NE,1,0,0,0,0,0,0,0,0,0,0,1,0,0", "NE,0,1/4,0,0,0,3/4,0,0,8/9,1/9,0,0,0,0",
+        "NE,0,0,1/3,0,0,2/3,0,0,0,1/13,0,0,0,12/13", "NE,0,0,0,0,0,0,1,0,0,0,1,0,0,0");
+    r = tool("lcp", SEVEN, "-q", "-r", "-1");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEmpty();
+    r = tool("lcp", SEVEN, "-q", "-e", "-3");
+    assertThat(r.out().lines()).hasSize(11).startsWith(
+        "NE,1,0,0,0,0,0,0,0,0,0,0,1,0,0", "NE,3/10,0,0,0,0,0,7/10,0,0,0,5/9,4/9,0,0",
+        "NE,0,0,0,0,0,0,1,0,0,0,1,0,0,0", "NE,0,0,0,0,0,3/8,5/8,0,1/3,0,2/3,0,0,0");
+  }
+
+  @Test
+  void enumpolyAsGambits() {
+    Run r = tool("enumpoly", SolveCommandTest.BATTLE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactly(
+        "NE,1.000000,0.000000,1.000000,0.000000", "NE,0.000000,1.000000,0.000000,1.000000",
+        "NE,0.666667,0.333333,0.333333,0.666667");
+    r = tool("enumpoly", SolveCommandTest.BATTLE, "-qd2", "-e", "1");
+    assertThat(r.out().lines()).containsExactly("NE,1.00,0.00,1.00,0.00");
+    r = tool("enumpoly", "NFG 1 R \"x\" { \"A\" \"B\" }\n{ 2 2 }\n1 2 x\n", "-q");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: <stdin>:3:");
+    r = tool("enumpoly", "EFG 2 R \"t\" { \"1\" \"2\" }\np \"\" 1 1 \"\" { \"a\" \"b\" } 0\n"
+        + "t \"\" 1 \"\" { 1, 0 }\nt \"\" 2 \"\" { 0, 1 }\n", "-q");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("-S solves the reduced strategic form");
+  }
+
   @Test
   void errorsExitOne() {
     Run r = tool("lcp", "NFG 1 R \"x\" { \"A\" }\n{ 2 }\n1 x\n", "-q");

@@ -29,6 +29,7 @@ public interface EquilibriumSolver {
       case "spe" -> new SubgamePerfect();
       case "logit" -> new LogitQre();
       case "simpdiv" -> new SimplicialSubdivision();
+      case "enumpoly" -> new SupportEnumeration();
       default -> null;
     };
   }

@@ -135,19 +135,30 @@ final class IntegerTableau {
    * positive (an unbounded ray).
    */
   int lexMinRatioRow(int col, int[] lexCols) {
+    return lexRatioRow(col, lexCols, false);
+  }
+
+  /**
+   * As {@link #lexMinRatioRow}, but ties in the right-hand side's ratio are broken by the
+   * <em>largest</em> ratio in each column of {@code lexCols} in turn when {@code largest}: the
+   * rule of Gambit's Lemke–Howson tableau, which amounts to perturbing the right-hand side by
+   * minus (e, e^2, ...) rather than plus. Both rules are lexicographic and never cycle; on a
+   * degenerate game they can follow different paths.
+   */
+  int lexRatioRow(int col, int[] lexCols, boolean largest) {
     int best = -1;
     for (int i = 0; i < constraintRows; i++) {
       if (t[i][col].signum() <= 0) {
         continue;
       }
-      if (best < 0 || lexLess(i, best, col, lexCols)) {
+      if (best < 0 || lexBefore(i, best, col, lexCols, largest)) {
         best = i;
       }
     }
     return best;
   }
 
-  private boolean lexLess(int i, int k, int col, int[] lexCols) {
+  private boolean lexBefore(int i, int k, int col, int[] lexCols, boolean largest) {
     BigInteger ai = t[i][col];
     BigInteger ak = t[k][col];
     int c = t[i][columns].multiply(ak).compareTo(t[k][columns].multiply(ai));
@@ -157,7 +168,7 @@ final class IntegerTableau {
     for (int j : lexCols) {
       c = t[i][j].multiply(ak).compareTo(t[k][j].multiply(ai));
       if (c != 0) {
-        return c < 0;
+        return largest ? c > 0 : c < 0;
       }
     }
     return false;

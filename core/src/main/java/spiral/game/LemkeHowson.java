@@ -3,6 +3,7 @@ package spiral.game;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -12,25 +13,33 @@ import java.util.Set;
  * Gambit's {@code lcp} on a two-player strategic game: the Lemke–Howson algorithm (Lemke and
  * Howson, "Equilibrium points of bimatrix games", SIAM J. Appl. Math. 12, 1964), exact.
  *
- * <p>After shifting payoffs so that every entry is at least 1 (and scaling them to integers), the
+ * <p>After shifting payoffs so that every entry is positive (and scaling them to integers), the
  * equilibria are the completely labelled pairs of the best-response polytopes P = {x >= 0 : B'x
  * <= 1} and Q = {y >= 0 : Ay <= 1}; labels 1..m are player 1's strategies (x_i = 0 or row i of Ay
  * tight), m+1..m+n player 2's. From a completely labelled pair, dropping one label and
  * complementary pivoting alternately in the two systems follows a path that ends at another
  * completely labelled pair (von Stengel, "Computing equilibria for two-person games", Handbook of
  * Game Theory 3, 2002, sec. 3.4). Pivoting is fraction-free over the integers ({@link
- * IntegerTableau}) and the leaving variable is chosen by the lexicographic minimum-ratio rule,
- * so degenerate games are handled exactly and without cycling; every equilibrium found is a pair
- * of vertices, hence an extreme equilibrium.
+ * IntegerTableau}) and the leaving variable is chosen by a lexicographic minimum-ratio rule, so
+ * degenerate games are handled exactly and without cycling; every equilibrium found is a pair of
+ * vertices, hence an extreme equilibrium.
  *
- * <p>{@link #solve} does what Gambit's {@code gambit-lcp} does on a strategic game: starting from
- * the artificial equilibrium (0, 0) it follows the path of every label, and from every new
- * equilibrium found it follows the paths of every label again, so it returns the equilibria
- * connected to the artificial one by Lemke–Howson paths, each once, in the order found (not
- * necessarily all of them: Shapley 1974). {@link #fromLabel} follows a single path. Cost: one path
- * is O(pivots x (m+n) x max(m, n)) big-integer operations, with pivots exponential in the worst
- * case (Savani and von Stengel 2006) but few in practice; {@link #solve} follows at most (m+n)
- * paths per equilibrium found.
+ * <p>{@link #solve(StrategicGame, int, int)} makes the same search as Gambit 17's {@code
+ * gambit-lcp} on a strategic game, so that it prints the same lines in the same order: the same
+ * payoff shift (every payoff minus the least of 0 and the least payoff of either player, plus 1),
+ * the same tie-break in the ratio test (ties in the ratio broken by the largest ratio in the
+ * columns of the initial basis, player 1's strategies first in Q and player 2's in P), and the
+ * same depth-first search: from the artificial equilibrium (0, 0) it follows the path of label 1,
+ * and from the equilibrium at its end at once the paths of every label but the one that led there,
+ * recursively, before label 2 of the artificial equilibrium, and so on. A basis is recognised by
+ * its set of basic strategy variables: a basis met before ends that branch; so does the
+ * artificial one. A degenerate game's equilibrium can have several bases: it is then printed once
+ * for each basis reached, as Gambit prints it. The equilibria found are those connected to the
+ * artificial one by Lemke–Howson paths (not necessarily all of them: Shapley 1974). With a limit
+ * of 1 equilibrium only the path of label 1 is followed, as in Gambit. {@link #fromLabel} follows
+ * a single path. Cost: one path is O(pivots x (m+n) x max(m, n)) big-integer operations, with
+ * pivots exponential in the worst case (Savani and von Stengel 2006) but few in practice; the
+ * search follows at most m+n paths per basis found.
  */
 public final class LemkeHowson implements EquilibriumSolver {
   @Override
@@ -39,8 +48,9 @@ public final class LemkeHowson implements EquilibriumSolver {
   }
 
   /**
-   * On a strategic game, the equilibria described in the class comment; on a two-player tree,
-   * the one equilibrium of Lemke's algorithm on its sequence form ({@link LemkeSequenceForm}).
+   * On a strategic game, the equilibria described in the class comment (no limit); on a
+   * two-player tree, the one equilibrium of Lemke's algorithm on its sequence form ({@link
+   * LemkeSequenceForm}).
    */
   @Override
   public List<Equilibrium> solve(Game game) {
@@ -50,31 +60,75 @@ public final class LemkeHowson implements EquilibriumSolver {
     return solve(strategic(game));
   }
 
-  /** The equilibria connected to the artificial equilibrium by Lemke–Howson paths. */
+  /** The equilibria connected to the artificial equilibrium by Lemke–Howson paths, in Gambit's order. */
   public List<Equilibrium> solve(StrategicGame g) {
-    Polytopes start = new Polytopes(g);
+    return solve(g, 0, 0);
+  }
+
+  /**
+   * Gambit's search ({@code gambit-lcp -e stopAfter -r maxDepth}): stops after {@code stopAfter}
+   * equilibria (0: no limit; 1: only the path of label 1) and does not follow paths from bases
+   * more than {@code maxDepth} paths away from the artificial equilibrium (0: no limit).
+   */
+  public List<Equilibrium> solve(StrategicGame g, int stopAfter, int maxDepth) {
+    if (stopAfter < 0 || maxDepth < 0) {
+      throw new IllegalArgumentException("the limits must be 0 (none) or more");
+    }
+    Polytopes start = new Polytopes(strategic(g));
     List<Equilibrium> out = new ArrayList<>();
-    Set<List<Rational>> seen = new HashSet<>();
-    Deque<Polytopes> todo = new ArrayDeque<>();
-    todo.push(start);
-    while (!todo.isEmpty()) {
-      Polytopes from = todo.pop();
-      List<Polytopes> next = new ArrayList<>();
-      for (int k = 0; k < start.labels(); k++) {
-        Polytopes p = from.copy();
-        p.path(k);
-        List<Rational> profile = p.profile();
-        if (profile != null && seen.add(profile)) {
-          out.add(new Equilibrium(profile, EquilibriumChecker.payoffs(g, profile)));
-          next.add(p);
-        }
+    if (stopAfter == 1) {
+      start.path(0);
+      List<Rational> profile = start.profile();
+      if (profile != null) {
+        out.add(new Equilibrium(profile, EquilibriumChecker.payoffs(g, profile)));
       }
-      // depth first, in the order of the labels
-      for (int i = next.size() - 1; i >= 0; i--) {
-        todo.push(next.get(i));
+      return out;
+    }
+    Set<BitSet> seen = new HashSet<>();
+    Deque<Frame> stack = new ArrayDeque<>();
+    stack.push(new Frame(start, -1));
+    while (!stack.isEmpty()) {
+      Frame f = stack.peek();
+      if (f.next == f.label) {
+        f.next++;
       }
+      if (f.next >= start.labels()) {
+        stack.pop();
+        continue;
+      }
+      Polytopes p = f.at.copy();
+      int label = f.next++;
+      p.path(label);
+      int depth = stack.size();
+      if (maxDepth != 0 && depth > maxDepth) {
+        continue;
+      }
+      if (!seen.add(p.key())) {
+        continue;
+      }
+      List<Rational> profile = p.profile();
+      if (profile == null) {
+        continue; // the artificial equilibrium
+      }
+      out.add(new Equilibrium(profile, EquilibriumChecker.payoffs(g, profile)));
+      if (stopAfter > 0 && out.size() >= stopAfter) {
+        break;
+      }
+      stack.push(new Frame(p, label));
     }
     return out;
+  }
+
+  /** A basis of the search and the next label to follow from it ({@code label}: how it was reached). */
+  private static final class Frame {
+    final Polytopes at;
+    final int label;
+    int next;
+
+    Frame(Polytopes at, int label) {
+      this.at = at;
+      this.label = label;
+    }
   }
 
   /**
@@ -127,8 +181,16 @@ public final class LemkeHowson implements EquilibriumSolver {
           b[i][j] = g.payoff(prof, 1);
         }
       }
-      BigInteger[][] ai = IntegerTableau.integerMatrix(a, IntegerTableau.positiveShift(a));
-      BigInteger[][] bi = IntegerTableau.integerMatrix(b, IntegerTableau.positiveShift(b));
+      // Gambit's shift, common to both players: 1 - min(0, least payoff)
+      Rational least = Rational.ZERO;
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          least = least.min(a[i][j]).min(b[i][j]);
+        }
+      }
+      Rational shift = Rational.ONE.subtract(least);
+      BigInteger[][] ai = IntegerTableau.integerMatrix(a, shift);
+      BigInteger[][] bi = IntegerTableau.integerMatrix(b, shift);
       int cols = m + n;
       BigInteger[][] pt = new BigInteger[n][cols + 1];
       int[] pBasic = new int[n];
@@ -185,7 +247,7 @@ public final class LemkeHowson implements EquilibriumSolver {
       while (true) {
         Deadline.check();
         IntegerTableau t = inP ? p : q;
-        int row = t.lexMinRatioRow(entering, inP ? pLex : qLex);
+        int row = t.lexRatioRow(entering, inP ? pLex : qLex, true);
         if (row < 0) {
           throw new IllegalStateException("Lemke-Howson: unbounded ray (cannot happen)");
         }
@@ -197,6 +259,22 @@ public final class LemkeHowson implements EquilibriumSolver {
         entering = leaving;
         inP = !inP;
       }
+    }
+
+    /** The basic strategy variables (x_i in P, y_j in Q): the basis, at a completely labelled pair. */
+    BitSet key() {
+      BitSet k = new BitSet(m + n);
+      for (int v : p.basic) {
+        if (v >= 0 && v < m) {
+          k.set(v);
+        }
+      }
+      for (int v : q.basic) {
+        if (v >= m) {
+          k.set(v);
+        }
+      }
+      return k;
     }
 
     /** The normalised profile, or null at the artificial equilibrium. */

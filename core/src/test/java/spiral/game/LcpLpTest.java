@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -114,10 +113,9 @@ class LcpLpTest {
     List<Equilibrium> lcp = new LemkeHowson().solve(g);
     assertThat(lcp).isNotEmpty();
     Set<List<Rational>> mixed = ReferenceGamesTest.found(new EnumMixed().solve(g));
-    Set<List<Rational>> seen = new HashSet<>();
+    // a degenerate game's equilibrium may come once per basis reached, as in Gambit
     for (Equilibrium e : lcp) {
       assertThat(EquilibriumChecker.isNash(g, e.profile())).as(e.gambitLine()).isTrue();
-      assertThat(seen.add(e.profile())).isTrue();
       assertThat(mixed).contains(e.profile());
     }
     // the zero-sum game with player 1's payoffs

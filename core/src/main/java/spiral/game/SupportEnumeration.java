@@ -1,0 +1,658 @@
+package spiral.game;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The isolated equilibria of a strategic game with any number of players by support enumeration
+ * (Gambit's {@code enumpoly} on strategic games), exact where the equations are linear.
+ *
+ * <p>For every support profile (a nonempty set of strategies for each player, by total size,
+ * then player 1's set fastest, each set in the order of its bit mask over the file's strategies)
+ * the equilibria that use exactly those strategies solve the indifference equations: each
+ * player's supported strategies earn the same payoff against the others' mix, and each mix sums
+ * to 1 (McKelvey and McLennan, "Computation of equilibria in finite games", Handbook of
+ * Computational Economics 1, 1996, sec. 5; Gambit's {@code enumpoly} sets up the same system).
+ * Where at most two players mix, the system is linear: with one player mixing and the others
+ * pure the mix is not determined (a continuum, or nothing), which Gambit reports as a singular
+ * support and skips, as here; with two players mixing over k strategies each, each one's k
+ * indifference equations are linear in the other's probabilities and are solved exactly with
+ * rational Gaussian elimination. A solution is kept when it is unique, every supported
+ * probability is positive, and the exact regret of the whole profile is 0. Supports of unequal
+ * sizes among two mixing players, and singular systems, have no isolated solution and are
+ * skipped. Supports on which three or more players mix give polynomial equations: these are
+ * solved in floating point by Newton's method from the support's centroid and 15 pseudo-random
+ * starts (fixed seed), each root in the open box kept once, when the profile's regret is at most
+ * 1e-8 times the payoff range (Gambit's test). A root whose probabilities are fractions with
+ * denominators up to 10^6 that make an exact equilibrium is returned exactly; otherwise it is
+ * approximate, written as the exact value of its doubles (it may be irrational: Nau et al.
+ * 2004's three-player game), and
+ * Newton's method can miss a root that Gambit's subdivision of the box finds, or find one that
+ * it misses. Gambit's support order and its pruning of dominated supports are not reproduced:
+ * compare the lines as sets. Where Gambit's root finder reports a support singular or prints one
+ * equilibrium once per support it lies on, the lines differ (see the README).
+ *
+ * <p>Cost: the product over players of (2^strategies - 1) support profiles, each costing one
+ * exact Gaussian elimination of order k+1 on the supports where two players mix and one payoff
+ * check per supported profile; 2^(m+n) for an m x n game, so it suits small games (8x8: 65,025
+ * supports, about 13,000 of them solved).
+ */
+public final class SupportEnumeration implements EquilibriumSolver {
+  /** Pseudo-random starts of Newton's method per support, besides the centroid. */
+  static final int STARTS = 15;
+
+  @Override
+  public String name() {
+    return "enumpoly";
+  }
+
+  /** The equilibria of a strategic game; a tree must be given as its reduced strategic form. */
+  @Override
+  public List<Equilibrium> solve(Game game) {
+    if (!(game instanceof StrategicGame g)) {
+      throw new IllegalArgumentException(
+          "enumpoly in behaviour strategies on trees is not implemented by Spiral; -S solves"
+              + " the reduced strategic form");
+    }
+    return solve(g, 0);
+  }
+
+  /** As {@link #solve(Game)}, stopping after {@code stopAfter} equilibria (0: no limit). */
+  public List<Equilibrium> solve(StrategicGame g, int stopAfter) {
+    int n = g.numPlayers();
+    int[] size = new int[n];
+    int[] offset = new int[n];
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+      size[i] = g.numStrategies(i);
+      if (size[i] > 30) {
+        throw new IllegalArgumentException(
+            "enumpoly: player " + (i + 1) + " has " + size[i]
+                + " strategies; support enumeration takes at most 30 per player");
+      }
+      offset[i] = total;
+      total += size[i];
+    }
+    List<Equilibrium> out = new ArrayList<>();
+    for (int sum = n; sum <= total; sum++) {
+      int[] mask = new int[n];
+      for (int i = 0; i < n; i++) {
+        mask[i] = 1;
+      }
+      while (true) {
+        Deadline.check();
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+          s += Integer.bitCount(mask[i]);
+        }
+        if (s == sum) {
+          List<List<Rational>> found = new ArrayList<>();
+          List<Rational> profile = solveSupport(g, mask, offset, total);
+          if (profile != null) {
+            found.add(profile);
+          } else if (mixing(mask) >= 3) {
+            found.addAll(newtonRoots(g, mask, offset, total));
+          }
+          for (List<Rational> f : found) {
+            out.add(new Equilibrium(f, EquilibriumChecker.payoffs(g, f)));
+            if (stopAfter > 0 && out.size() >= stopAfter) {
+              return out;
+            }
+          }
+        }
+        int i = 0;
+        while (i < n && ++mask[i] >= (1 << size[i])) {
+          mask[i] = 1;
+          i++;
+        }
+        if (i == n) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Rational> solveSupport(StrategicGame g, int[] mask, int[] offset, int total) {
+    int n = g.numPlayers();
+    List<Integer> mixers = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (Integer.bitCount(mask[i]) >= 2) {
+        mixers.add(i);
+      }
+    }
+    Rational[] x = new Rational[total];
+    java.util.Arrays.fill(x, Rational.ZERO);
+    for (int i = 0; i < n; i++) {
+      if (Integer.bitCount(mask[i]) == 1) {
+        x[offset[i] + Integer.numberOfTrailingZeros(mask[i])] = Rational.ONE;
+      }
+    }
+    if (mixers.size() == 1) {
+      return null; // a continuum or nothing: singular
+    }
+    if (mixers.size() >= 3) {
+      return null; // solved in floating point by newtonRoots
+    }
+    if (mixers.size() == 2) {
+      int a = mixers.get(0);
+      int b = mixers.get(1);
+      if (Integer.bitCount(mask[a]) != Integer.bitCount(mask[b])) {
+        return null;
+      }
+      Rational[] pb = indifference(g, a, b, mask, x);
+      Rational[] pa = pb == null ? null : indifference(g, b, a, mask, x);
+      if (pa == null) {
+        return null;
+      }
+      place(x, offset[b], mask[b], pb);
+      place(x, offset[a], mask[a], pa);
+    }
+    List<Rational> profile = List.of(x);
+    return EquilibriumChecker.isNash(g, profile) ? profile : null;
+  }
+
+  private static int mixing(int[] mask) {
+    int k = 0;
+    for (int m : mask) {
+      if (Integer.bitCount(m) >= 2) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  /**
+   * The roots of a support's polynomial indifference equations where three or more players mix,
+   * in floating point: Newton's method (numerical Jacobian, step halving) from the centroid of
+   * the support and 40 pseudo-random interior points (fixed seed), roots inside the open box
+   * kept once each (closer than 1e-6 is the same root), and only profiles whose regret is at
+   * most 1e-8 times the payoff range, as Gambit's enumpoly accepts them. The profile is the
+   * floating-point root written exactly: an approximate equilibrium.
+   */
+  private List<List<Rational>> newtonRoots(StrategicGame g, int[] mask, int[] offset, int total) {
+    int n = g.numPlayers();
+    int[][] sup = new int[n][];
+    int dim = 0;
+    for (int i = 0; i < n; i++) {
+      sup[i] = strategies(mask[i]);
+      dim += sup[i].length - 1;
+    }
+    double[][] pay = new double[n][g.numProfiles()];
+    for (int p = 0; p < g.numProfiles(); p++) {
+      for (int i = 0; i < n; i++) {
+        pay[i][p] = g.payoff(p, i).doubleValue();
+      }
+    }
+    double range = EquilibriumChecker.payoffRange(g).doubleValue();
+    double tol = 1e-8 * (range == 0 ? 1 : range);
+    java.util.Random random = new java.util.Random(19L * dim + mask.length);
+    List<double[]> roots = new ArrayList<>();
+    List<List<Rational>> out = new ArrayList<>();
+    for (int start = 0; start <= STARTS; start++) {
+      Deadline.check();
+      double[][] prob = new double[n][];
+      for (int i = 0; i < n; i++) {
+        prob[i] = new double[sup[i].length];
+        double t = 0;
+        for (int k = 0; k < prob[i].length; k++) {
+          prob[i][k] = start == 0 ? 1 : 0.05 + random.nextDouble();
+          t += prob[i][k];
+        }
+        for (int k = 0; k < prob[i].length; k++) {
+          prob[i][k] /= t;
+        }
+      }
+      double[] v = pack(prob, dim);
+      if (!newton(g, pay, sup, v)) {
+        continue;
+      }
+      double[][] q = unpack(v, sup);
+      boolean inside = true;
+      for (double[] qi : q) {
+        for (double x : qi) {
+          inside &= x > 1e-12 && x < 1 - 1e-12 || qi.length == 1;
+        }
+      }
+      if (!inside) {
+        continue;
+      }
+      boolean seen = false;
+      for (double[] r : roots) {
+        double d = 0;
+        for (int k = 0; k < dim; k++) {
+          d = Math.max(d, Math.abs(r[k] - v[k]));
+        }
+        seen |= d < 1e-6;
+      }
+      if (seen) {
+        continue;
+      }
+      roots.add(v);
+      double[] full = new double[total];
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < sup[i].length; k++) {
+          full[offset[i] + sup[i][k]] = q[i][k];
+        }
+      }
+      if (regret(g, pay, full, offset) <= tol) {
+        List<Rational> exact = rationalised(g, full, offset);
+        if (exact != null) {
+          out.add(exact);
+          continue;
+        }
+        List<Rational> profile = new ArrayList<>(total);
+        for (double x : full) {
+          profile.add(Rational.of(new java.math.BigDecimal(x)));
+        }
+        out.add(profile);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The profile with each probability replaced by its nearest fraction of denominator at most
+   * 10^6 (continued fractions), each player's last supported one by 1 minus the others, when that
+   * is an exact equilibrium; else null.
+   */
+  private static List<Rational> rationalised(StrategicGame g, double[] full, int[] offset) {
+    Rational[] r = new Rational[full.length];
+    for (int i = 0; i < g.numPlayers(); i++) {
+      int last = -1;
+      Rational sum = Rational.ZERO;
+      for (int s = 0; s < g.numStrategies(i); s++) {
+        int k = offset[i] + s;
+        r[k] = fraction(full[k]);
+        if (full[k] > 0) {
+          last = k;
+        }
+        sum = sum.add(r[k]);
+      }
+      r[last] = r[last].add(Rational.ONE.subtract(sum));
+      if (r[last].signum() <= 0) {
+        return null;
+      }
+    }
+    List<Rational> profile = List.of(r);
+    return EquilibriumChecker.isNash(g, profile) ? profile : null;
+  }
+
+  private static Rational fraction(double x) {
+    if (x <= 0) {
+      return Rational.ZERO;
+    }
+    long h0 = 0;
+    long h1 = 1;
+    long k0 = 1;
+    long k1 = 0;
+    double y = x;
+    for (int i = 0; i < 40; i++) {
+      long a = (long) Math.floor(y);
+      long h2 = a * h1 + h0;
+      long k2 = a * k1 + k0;
+      if (k2 > 1_000_000) {
+        break;
+      }
+      h0 = h1;
+      h1 = h2;
+      k0 = k1;
+      k1 = k2;
+      double frac = y - a;
+      if (frac < 1e-12 || Math.abs((double) h1 / k1 - x) < 1e-13) {
+        break;
+      }
+      y = 1 / frac;
+    }
+    return Rational.of(h1, k1);
+  }
+
+  private static double[] pack(double[][] prob, int dim) {
+    double[] v = new double[dim];
+    int k = 0;
+    for (double[] p : prob) {
+      for (int s = 0; s + 1 < p.length; s++) {
+        v[k++] = p[s];
+      }
+    }
+    return v;
+  }
+
+  private static double[][] unpack(double[] v, int[][] sup) {
+    double[][] prob = new double[sup.length][];
+    int k = 0;
+    for (int i = 0; i < sup.length; i++) {
+      prob[i] = new double[sup[i].length];
+      double rest = 1;
+      for (int s = 0; s + 1 < sup[i].length; s++) {
+        prob[i][s] = v[k++];
+        rest -= prob[i][s];
+      }
+      prob[i][sup[i].length - 1] = rest;
+    }
+    return prob;
+  }
+
+  /** Player i's payoff to each of its supported strategies against the others' mix. */
+  private static double[] values(StrategicGame g, double[][] pay, int[][] sup, double[][] prob,
+      int player) {
+    int n = sup.length;
+    double[] val = new double[sup[player].length];
+    int[] idx = new int[n];
+    int[] pure = new int[n];
+    while (true) {
+      double w = 1;
+      for (int j = 0; j < n; j++) {
+        if (j != player) {
+          w *= prob[j][idx[j]];
+          pure[j] = sup[j][idx[j]];
+        }
+      }
+      for (int s = 0; s < sup[player].length; s++) {
+        pure[player] = sup[player][s];
+        val[s] += w * pay[player][g.profileIndex(pure)];
+      }
+      int j = 0;
+      while (j < n && (j == player || ++idx[j] >= sup[j].length)) {
+        if (j != player) {
+          idx[j] = 0;
+        }
+        j++;
+      }
+      if (j == n) {
+        return val;
+      }
+    }
+  }
+
+  private static double[] equations(StrategicGame g, double[][] pay, int[][] sup, double[] v) {
+    double[][] prob = unpack(v, sup);
+    double[] f = new double[v.length];
+    int k = 0;
+    for (int i = 0; i < sup.length; i++) {
+      if (sup[i].length < 2) {
+        continue;
+      }
+      double[] val = values(g, pay, sup, prob, i);
+      for (int s = 0; s + 1 < val.length; s++) {
+        f[k++] = val[s] - val[s + 1];
+      }
+    }
+    return f;
+  }
+
+  private static boolean newton(StrategicGame g, double[][] pay, int[][] sup, double[] v) {
+    int d = v.length;
+    double[] f = equations(g, pay, sup, v);
+    for (int iter = 0; iter < 60; iter++) {
+      double norm = 0;
+      for (double x : f) {
+        norm = Math.max(norm, Math.abs(x));
+      }
+      if (norm < 1e-13) {
+        return isolated(g, pay, sup, v, f);
+      }
+      double[][] jac = new double[d][d + 1];
+      for (int c = 0; c < d; c++) {
+        double h = 1e-7;
+        double keep = v[c];
+        v[c] = keep + h;
+        double[] fh = equations(g, pay, sup, v);
+        v[c] = keep;
+        for (int r = 0; r < d; r++) {
+          jac[r][c] = (fh[r] - f[r]) / h;
+        }
+      }
+      for (int r = 0; r < d; r++) {
+        jac[r][d] = -f[r];
+      }
+      double[] step = gaussDouble(jac);
+      if (step == null) {
+        return false;
+      }
+      double t = 1;
+      boolean moved = false;
+      for (int half = 0; half < 30 && !moved; half++, t /= 2) {
+        double[] w = v.clone();
+        for (int c = 0; c < d; c++) {
+          w[c] += t * step[c];
+        }
+        double[] fw = equations(g, pay, sup, w);
+        double nw = 0;
+        for (double x : fw) {
+          nw = Math.max(nw, Math.abs(x));
+        }
+        if (nw < norm || half == 29) {
+          System.arraycopy(w, 0, v, 0, d);
+          f = fw;
+          moved = nw < norm;
+        }
+      }
+      if (!moved) {
+        return false;
+      }
+    }
+    double norm = 0;
+    for (double x : f) {
+      norm = Math.max(norm, Math.abs(x));
+    }
+    return norm < 1e-10 && isolated(g, pay, sup, v, f);
+  }
+
+  /**
+   * Whether the root is isolated: the Jacobian there is not singular (its smallest pivot is
+   * above 1e-7 times its largest entry). A root on a continuum is skipped, as Gambit skips a
+   * singular support.
+   */
+  private static boolean isolated(
+      StrategicGame g, double[][] pay, int[][] sup, double[] v, double[] f) {
+    int d = v.length;
+    double[][] jac = new double[d][d + 1];
+    double big = 0;
+    for (int c = 0; c < d; c++) {
+      double h = 1e-7;
+      double keep = v[c];
+      v[c] = keep + h;
+      double[] fh = equations(g, pay, sup, v);
+      v[c] = keep;
+      for (int r = 0; r < d; r++) {
+        jac[r][c] = (fh[r] - f[r]) / h;
+        big = Math.max(big, Math.abs(jac[r][c]));
+      }
+    }
+    for (int c = 0; c < d; c++) {
+      int piv = c;
+      for (int r = c + 1; r < d; r++) {
+        if (Math.abs(jac[r][c]) > Math.abs(jac[piv][c])) {
+          piv = r;
+        }
+      }
+      if (Math.abs(jac[piv][c]) <= 1e-7 * big) {
+        return false;
+      }
+      double[] t = jac[piv];
+      jac[piv] = jac[c];
+      jac[c] = t;
+      for (int r = c + 1; r < d; r++) {
+        double m = jac[r][c] / jac[c][c];
+        for (int j = c; j < d; j++) {
+          jac[r][j] -= m * jac[c][j];
+        }
+      }
+    }
+    return true;
+  }
+
+  private static double[] gaussDouble(double[][] m) {
+    int n = m.length;
+    for (int c = 0; c < n; c++) {
+      int piv = c;
+      for (int r = c + 1; r < n; r++) {
+        if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) {
+          piv = r;
+        }
+      }
+      if (Math.abs(m[piv][c]) < 1e-14) {
+        return null;
+      }
+      double[] t = m[piv];
+      m[piv] = m[c];
+      m[c] = t;
+      for (int r = 0; r < n; r++) {
+        if (r != c) {
+          double f = m[r][c] / m[c][c];
+          for (int j = c; j <= n; j++) {
+            m[r][j] -= f * m[c][j];
+          }
+        }
+      }
+    }
+    double[] x = new double[n];
+    for (int c = 0; c < n; c++) {
+      x[c] = m[c][n] / m[c][c];
+    }
+    return x;
+  }
+
+  /** The largest gain any player has from a pure deviation, in floating point. */
+  private static double regret(StrategicGame g, double[][] pay, double[] full, int[] offset) {
+    int n = g.numPlayers();
+    double[][] prob = new double[n][];
+    int[][] all = new int[n][];
+    for (int i = 0; i < n; i++) {
+      int m = g.numStrategies(i);
+      prob[i] = java.util.Arrays.copyOfRange(full, offset[i], offset[i] + m);
+      all[i] = new int[m];
+      for (int s = 0; s < m; s++) {
+        all[i][s] = s;
+      }
+    }
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      double[] val = values(g, pay, all, prob, i);
+      double mean = 0;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int s = 0; s < val.length; s++) {
+        mean += prob[i][s] * val[s];
+        best = Math.max(best, val[s]);
+      }
+      worst = Math.max(worst, best - mean);
+    }
+    return worst;
+  }
+
+  private static void place(Rational[] x, int offset, int mask, Rational[] p) {
+    int k = 0;
+    for (int s = 0; s < 31; s++) {
+      if ((mask & (1 << s)) != 0) {
+        x[offset + s] = p[k++];
+      }
+    }
+  }
+
+  /**
+   * The mix of player {@code other} over its support that makes player {@code player}
+   * indifferent among its own support, the remaining players playing their pure strategies in
+   * {@code x}; null unless unique and positive.
+   */
+  private static Rational[] indifference(
+      StrategicGame g, int player, int other, int[] mask, Rational[] x) {
+    int n = g.numPlayers();
+    int[] own = strategies(mask[player]);
+    int[] theirs = strategies(mask[other]);
+    int k = own.length;
+    // unknowns: q_0..q_{k-1}, v; rows: u(s, t) q - v = 0 for each own s; sum q = 1
+    Rational[][] m = new Rational[k + 1][k + 2];
+    int[] pure = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (i != player && i != other) {
+        pure[i] = Integer.numberOfTrailingZeros(mask[i]);
+      }
+    }
+    for (int r = 0; r < k; r++) {
+      pure[player] = own[r];
+      for (int c = 0; c < k; c++) {
+        pure[other] = theirs[c];
+        m[r][c] = g.payoff(g.profileIndex(pure), player);
+      }
+      m[r][k] = Rational.ONE.negate();
+      m[r][k + 1] = Rational.ZERO;
+    }
+    for (int c = 0; c < k; c++) {
+      m[k][c] = Rational.ONE;
+    }
+    m[k][k] = Rational.ZERO;
+    m[k][k + 1] = Rational.ONE;
+    double[][] md = new double[k + 1][k + 2];
+    for (int r = 0; r <= k; r++) {
+      for (int c = 0; c <= k + 1; c++) {
+        md[r][c] = m[r][c].doubleValue();
+      }
+    }
+    double[] approx = gaussDouble(md);
+    if (approx != null) {
+      for (int c = 0; c < k; c++) {
+        if (approx[c] < -1e-6) {
+          return null; // clearly not positive: no need for the exact solution
+        }
+      }
+    }
+    Rational[] sol = gauss(m);
+    if (sol == null) {
+      return null;
+    }
+    Rational[] q = new Rational[k];
+    for (int c = 0; c < k; c++) {
+      if (sol[c].signum() <= 0) {
+        return null;
+      }
+      q[c] = sol[c];
+    }
+    return q;
+  }
+
+  private static int[] strategies(int mask) {
+    int[] s = new int[Integer.bitCount(mask)];
+    int k = 0;
+    for (int i = 0; i < 31; i++) {
+      if ((mask & (1 << i)) != 0) {
+        s[k++] = i;
+      }
+    }
+    return s;
+  }
+
+  /** Solves the square system [A | b] exactly; null when A is singular. */
+  static Rational[] gauss(Rational[][] m) {
+    int rows = m.length;
+    int cols = m[0].length - 1;
+    for (int c = 0; c < cols; c++) {
+      int piv = -1;
+      for (int r = c; r < rows; r++) {
+        if (!m[r][c].isZero()) {
+          piv = r;
+          break;
+        }
+      }
+      if (piv < 0) {
+        return null;
+      }
+      Rational[] t = m[piv];
+      m[piv] = m[c];
+      m[c] = t;
+      for (int r = 0; r < rows; r++) {
+        if (r != c && !m[r][c].isZero()) {
+          Rational f = m[r][c].divide(m[c][c]);
+          for (int j = c; j <= cols; j++) {
+            m[r][j] = m[r][j].subtract(f.multiply(m[c][j]));
+          }
+        }
+      }
+    }
+    Rational[] x = new Rational[cols];
+    for (int c = 0; c < cols; c++) {
+      x[c] = m[c][cols].divide(m[c][c]);
+    }
+    return x;
+  }
+}

@@ -1,0 +1,144 @@
+package spiral.game;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * {@code enumpoly} against the lines Gambit 17's {@code gambit-enumpoly -q} printed (stored in
+ * games/gambit-enumpoly/*.tsv), compared as sets of lines with 6 decimals: on 58 strategic
+ * reference games (2 to 5 players) and a generated family of 89 games (2x2 to 5x5 two-player
+ * ones with small integer payoffs, 2x2x2, 3x2x2, 3x3x2 and 2x2x2x2 ones). Every line Spiral
+ * prints is an equilibrium (exactly where at most two players mix, else within 1e-8 of the payoff
+ * range). The known differences are listed: equilibria Gambit's root finder misses (isolated
+ * ones, verified here) and points Gambit prints on a continuum of equilibria (a degenerate game's
+ * support where the equations are singular), which Spiral skips.
+ */
+class SupportEnumerationTest {
+  /** Game: {lines Gambit printed that Spiral does not, lines Spiral prints that Gambit does not}. */
+  static final Map<String, int[]> KNOWN =
+      Map.ofEntries(
+          Map.entry("catalog/journals/ijgt/nau2004/sec6.nfg", new int[] {1, 0}),
+          Map.entry("catalog/journals/other/shapley1974/fig3.nfg", new int[] {0, 1}),
+          Map.entry("contrib/games/2x2x2x2x2.nfg", new int[] {0, 1}),
+          Map.entry("contrib/games/3x3x3.nfg", new int[] {0, 1}),
+          Map.entry("contrib/games/8x2x2.nfg", new int[] {0, 1}),
+          Map.entry("contrib/games/8x8.nfg", new int[] {0, 1}),
+          Map.entry("contrib/games/coord3.nfg", new int[] {0, 1}),
+          Map.entry("contrib/games/coord4.nfg", new int[] {0, 5}),
+          Map.entry("contrib/games/g3.nfg", new int[] {0, 1}),
+          Map.entry("contrib/games/sh3.nfg", new int[] {0, 1}),
+          Map.entry("p014.nfg", new int[] {0, 1}),
+          Map.entry("p016.nfg", new int[] {0, 1}),
+          Map.entry("p020.nfg", new int[] {0, 1}),
+          Map.entry("p025.nfg", new int[] {0, 1}),
+          Map.entry("g059.nfg", new int[] {0, 1}),
+          Map.entry("g027.nfg", new int[] {1, 0}),
+          Map.entry("g028.nfg", new int[] {1, 0}),
+          Map.entry("g056.nfg", new int[] {1, 0}));
+
+  static String line(Equilibrium e) {
+    StringBuilder b = new StringBuilder("NE");
+    for (Rational r : e.profile()) {
+      b.append(',')
+          .append(new BigDecimal(r.doubleValue()).setScale(6, RoundingMode.HALF_EVEN).toPlainString());
+    }
+    return b.toString();
+  }
+
+  static void compare(String name, StrategicGame g, String gambit) {
+    List<Equilibrium> eqs = new SupportEnumeration().solve(g);
+    Rational tol = EquilibriumChecker.payoffRange(g).multiply(Rational.of(1, 100_000_000));
+    for (Equilibrium e : eqs) {
+      if (g.numPlayers() == 2) {
+        assertThat(EquilibriumChecker.isNash(g, e.profile())).as(name + " " + line(e)).isTrue();
+      } else {
+        assertThat(EquilibriumChecker.maxRegret(g, e.profile())).as(name + " " + line(e))
+            .isLessThanOrEqualTo(tol);
+      }
+    }
+    Set<String> ours = new TreeSet<>(eqs.stream().map(SupportEnumerationTest::line).toList());
+    assertThat(ours).as(name + ": each equilibrium once").hasSize(eqs.size());
+    Set<String> theirs = new TreeSet<>(GambitLcpParityTest.expected(gambit));
+    Set<String> missing = new TreeSet<>(theirs);
+    missing.removeAll(ours);
+    Set<String> extra = new TreeSet<>(ours);
+    extra.removeAll(theirs);
+    int[] known = KNOWN.getOrDefault(name, new int[] {0, 0});
+    assertThat(missing).as(name + ": Gambit's lines not printed").hasSize(known[0]);
+    assertThat(extra).as(name + ": lines Gambit does not print").hasSize(known[1]);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> generatedFamily() throws Exception {
+    return GambitLcpParityTest.rows("gambit-enumpoly/gambit-enumpoly-family.tsv").stream()
+        .map(
+            row ->
+                DynamicTest.dynamicTest(
+                    "enumpoly " + row[0],
+                    () -> compare(row[0], (StrategicGame) GameReader.parse(row[1]), row[2])));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> referenceGames() throws Exception {
+    Path folder = ReferenceGamesTest.gamesFolder();
+    Assumptions.assumeTrue(
+        folder != null, "the shared reference games (shared/games) are absent: skipped");
+    return GambitLcpParityTest.rows("gambit-enumpoly/gambit-enumpoly-reference-nfg.tsv")
+        .stream()
+        .map(
+            row ->
+                DynamicTest.dynamicTest(
+                    "enumpoly " + row[0],
+                    () -> {
+                      Path f = folder.resolve(row[0]);
+                      Assumptions.assumeTrue(Files.exists(f), row[0] + " absent");
+                      compare(row[0], (StrategicGame) GameReader.read(f), row[1]);
+                    }));
+  }
+
+  /** Gambit's enumpoly found 75 on the game built to have 75 (BENCH.md, 34.7 s there). */
+  @Test
+  void seventyFiveEquilibria() throws Exception {
+    Path folder = ReferenceGamesTest.gamesFolder();
+    Assumptions.assumeTrue(folder != null, "shared/games absent: skipped");
+    Path f = folder.resolve("catalog/journals/dcg/vonstengel1999/6x6_game_with_75_eq.nfg");
+    StrategicGame g = (StrategicGame) GameReader.read(f);
+    List<Equilibrium> eqs = new SupportEnumeration().solve(g);
+    assertThat(eqs).hasSize(75);
+    assertThat(new TreeSet<>(eqs.stream().map(e -> e.profile().toString()).toList()))
+        .isEqualTo(new TreeSet<>(new EnumMixed().solve(g).stream()
+            .map(e -> e.profile().toString()).toList()));
+  }
+
+  @Test
+  void irrationalEquilibriumOfThreePlayers() throws Exception {
+    // Nau et al. 2004, sec. 4: the unique equilibrium is irrational; Gambit prints these digits
+    Path folder = ReferenceGamesTest.gamesFolder();
+    Assumptions.assumeTrue(folder != null, "shared/games absent: skipped");
+    StrategicGame g =
+        (StrategicGame) GameReader.read(folder.resolve("catalog/journals/ijgt/nau2004/sec4.nfg"));
+    assertThat(new SupportEnumeration().solve(g).stream().map(SupportEnumerationTest::line))
+        .containsExactly("NE,0.619233,0.380767,0.479804,0.520196,0.378825,0.621175");
+  }
+
+  @Test
+  void treesNeedTheirStrategicForm() throws Exception {
+    Game tree = GameReader.parse("EFG 2 R \"t\" { \"1\" \"2\" }\np \"\" 1 1 \"\" { \"a\" \"b\" } 0\n"
+        + "t \"\" 1 \"\" { 1, 0 }\nt \"\" 2 \"\" { 0, 1 }\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SupportEnumeration().solve(tree))
+        .hasMessageContaining("-S solves the reduced strategic form");
+  }
+}
