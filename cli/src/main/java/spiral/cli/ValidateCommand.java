@@ -81,7 +81,6 @@ final class ValidateCommand implements Callable<Integer> {
     return ok ? 0 : Main.BAD_INPUT;
   }
 
-<<<<<<< HEAD
   /** A built-in scenario's name that no file shadows. */
   private static boolean builtin(Path f) {
     return BuiltinScenarios.names().contains(f.toString()) && !Files.exists(f);
@@ -93,14 +92,15 @@ final class ValidateCommand implements Callable<Integer> {
       return List.of();
     } catch (ScenarioException e) {
       return e.problems();
-=======
+    }
+  }
+
   private static boolean isSweep(Path f) {
     try {
       return Files.isRegularFile(f) && Files.size(f) <= 4L * Sweep.MAX_CHARS
           && SWEEP.matcher(Files.readString(f, StandardCharsets.UTF_8)).find();
     } catch (IOException | RuntimeException e) {
       return false; // the scenario validator reports what is wrong with it
->>>>>>> i15-sens
     }
   }
 }
