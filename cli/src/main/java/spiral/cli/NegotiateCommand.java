@@ -111,8 +111,10 @@ final class NegotiateCommand implements Callable<Integer> {
     }
     if (r.rubinstein() != null) {
       NegotiationReport.RubinsteinSplit rb = r.rubinstein();
-      b.append(String.format(Locale.ROOT, "%nRubinstein on %s: %s proposing first gets share %.4f against %s: %s = %s%n",
-          rb.issue(), rb.proposer(), rb.proposerShare(), rb.responder(), rb.issue(), rb.level()));
+      b.append(String.format(Locale.ROOT, "%nRubinstein on %s (%s proposing first, %s responding; solved on their value functions):"
+          + " split %s = %s (grid level %s), worth %.4f to %s and %.4f to %s%n",
+          rb.issue(), rb.proposer(), rb.responder(), rb.issue(), number(rb.value()), rb.level(), rb.proposerShare(), rb.proposer(),
+          rb.responderValue(), rb.responder()));
     }
     if (r.fearon() != null) {
       NegotiationReport.FearonRange f = r.fearon();
@@ -142,6 +144,10 @@ final class NegotiateCommand implements Callable<Integer> {
         : "\nA zone of agreement exists in: " + String.join(", ", r.openMonths().stream().map(o -> o.get(0).equals(o.get(1)) ? o.get(0) : o.get(0) + " to " + o.get(1)).toList()) + ".\n");
     OptionsCommand.appendIllustrative(b, r.illustrative());
     return b.toString();
+  }
+
+  private static String number(double v) {
+    return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
   }
 
   private static void agreement(StringBuilder b, String name, NegotiationReport.Agreement a) {

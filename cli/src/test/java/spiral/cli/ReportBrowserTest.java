@@ -483,7 +483,7 @@ class ReportBrowserTest {
     return new NegotiationReport("talks-test", "Talks (test)", "0.1.0-TEST", k, "2022-06", parties, issueLevels(),
         new NegotiationReport.Space(384, zone, zone ? 3 : 0, zone ? 3 / 384.0 : 0, 40), proposals,
         zone ? nash : null, zone ? nash : null, zone ? nash : null, frontier,
-        new NegotiationReport.RubinsteinSplit("crimea-deferral", "ukraine", "russia", 0.3968, 5.95, "6"),
+        new NegotiationReport.RubinsteinSplit("crimea-deferral", "ukraine", "russia", 0.3968, 5.95, "6", 0.6032),
         new NegotiationReport.FearonRange("territory", "ukraine", "russia", 0.55, new double[] {0.4, 0.67},
             List.of("current-front"), new double[] {0.62, 0.2, 0.6}),
         window, open, List.of("every weight and reservation value"));

@@ -271,12 +271,27 @@ public final class NegotiationAnalysis {
     Party prop = n.party(rb.proposer());
     Party resp = n.party(rb.responder());
     Issue is = n.issues().get(n.issueIndex(rb.issue()));
-    double share = Solutions.rubinsteinShare(prop.discount(), resp.discount());
+    ValueFunction fp = prop.values().getOrDefault(is.id(), ValueFunction.LINEAR_UP);
+    ValueFunction fr = resp.values().getOrDefault(is.id(), ValueFunction.LINEAR_UP);
     double xp = is.x(ideal(prop, is));
     double xr = is.x(ideal(resp, is));
-    double value = xr + share * (xp - xr);
-    return new NegotiationReport.RubinsteinSplit(rb.issue(), rb.proposer(), rb.responder(), round(share),
-        round(value), is.label(is.nearest(value)));
+    double value;
+    double up;
+    double ur;
+    if (xp == xr) {
+      // both want the same end: nothing to bargain over
+      value = xp;
+      up = fp.valueAt(is, value);
+      ur = fr.valueAt(is, value);
+    } else {
+      Solutions.RubinsteinOffers o = Solutions.rubinstein(x -> fp.valueAt(is, x), x -> fr.valueAt(is, x),
+          is.min(), is.max(), xp > xr, prop.discount(), resp.discount());
+      value = o.proposerOffer();
+      up = o.proposerValue();
+      ur = o.responderValue();
+    }
+    return new NegotiationReport.RubinsteinSplit(rb.issue(), rb.proposer(), rb.responder(), round(up),
+        round(value), is.label(is.nearest(value)), round(ur));
   }
 
   private static int ideal(Party p, Issue is) {

@@ -108,18 +108,22 @@ public record NegotiationReport(
       Map<String, Double> utilities, Map<String, Boolean> accepts, boolean acceptedByAll) {}
 
   /**
-   * Rubinstein's alternating-offers split of a numeric issue.
+   * Rubinstein's alternating-offers split of a numeric issue, solved on the parties' own value
+   * functions: the first proposer's subgame-perfect offer x with u_r(x) = &delta;_r u_r(y) and
+   * u_p(y) = &delta;_p u_p(x), y the responder's counter-offer.
    *
    * @param issue the issue
    * @param proposer the first proposer
    * @param responder the other party
-   * @param proposerShare (1 &minus; &delta;_r)/(1 &minus; &delta;_p &delta;_r)
-   * @param value the issue value the split gives, from the responder's ideal toward the
-   *     proposer's
-   * @param level that value on the issue's grid
+   * @param proposerShare the proposer's value of the split, u_p(x) in [0, 1]; with linear opposed
+   *     values (1 &minus; &delta;_r)/(1 &minus; &delta;_p &delta;_r)
+   * @param value x, the split in the issue's units, inside its range
+   * @param level x on the issue's grid (the nearest level)
+   * @param responderValue the responder's value of the split, u_r(x)
    */
   public record RubinsteinSplit(
-      String issue, String proposer, String responder, double proposerShare, double value, String level) {}
+      String issue, String proposer, String responder, double proposerShare, double value, String level,
+      double responderValue) {}
 
   /**
    * The Fearon (1995) range on one issue.

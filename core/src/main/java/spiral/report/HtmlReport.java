@@ -1454,9 +1454,13 @@ public final class HtmlReport {
         .append(esc(issue == null ? f.issue() : issue.name())).append("</b> between p &minus; c(")
         .append(pn).append(") and p + c(").append(on).append(")");
     if (hasRange) {
-      b.append(", here ").append(num(range[0], 3)).append(" to ").append(num(range[1], 3))
-          .append(" (costs of war ").append(num(f.p() - range[0], 3)).append(" and ")
-          .append(num(range[1] - f.p(), 3)).append(")");
+      b.append(", here ").append(num(range[0], 3)).append(" to ").append(num(range[1], 3));
+      if (neg != null && neg.fearon() != null && Objects.equals(neg.fearon().issue(), f.issue())) {
+        b.append(" (costs of war ").append(num(neg.fearon().costParty(), 3)).append(" and ")
+            .append(num(neg.fearon().costOther(), 3)).append(", the range cut to the feasible shares 0 to 1)");
+      } else {
+        b.append(" (cut to the feasible shares 0 to 1)");
+      }
     }
     b.append(", is better for both than fighting. ");
     List<String> inside = listOf(f.levelsInRange());
@@ -1524,14 +1528,19 @@ public final class HtmlReport {
             .append(num(dr, 2)).append(")");
       }
     }
-    b.append(". The first proposer&rsquo;s share of what is at stake is (1 &minus; &delta;<sub>")
-        .append(rn).append("</sub>) / (1 &minus; &delta;<sub>").append(pn).append("</sub>&delta;<sub>")
-        .append(rn).append("</sub>) = <b>").append(num(rb.proposerShare(), 3)).append("</b>.</p>\n");
+    b.append(". In the subgame-perfect equilibrium ").append(pn).append(" offers a split x that leaves ")
+        .append(rn).append(" indifferent between accepting and making its own offer y next month, "
+            + "u<sub>r</sub>(x) = &delta;<sub>r</sub> u<sub>r</sub>(y), while y leaves ").append(pn)
+        .append(" indifferent, u<sub>p</sub>(y) = &delta;<sub>p</sub> u<sub>p</sub>(x); both are solved on the "
+            + "parties&rsquo; own value functions (with linear values the proposer&rsquo;s share is (1 &minus; "
+            + "&delta;<sub>r</sub>) / (1 &minus; &delta;<sub>p</sub>&delta;<sub>r</sub>)). The split is worth <b>")
+        .append(num(rb.proposerShare(), 3)).append("</b> to ").append(pn).append(" and <b>")
+        .append(num(rb.responderValue(), 3)).append("</b> to ").append(rn).append(" on their 0&ndash;1 scales.</p>\n");
     double share = Double.isFinite(rb.proposerShare()) ? Math.max(0, Math.min(1, rb.proposerShare())) : 0;
     b.append("<div class=\"split\"><span class=\"bar wide\"><span style=\"width:").append(num(share * 100, 1))
         .append("%;background:").append(Palette.BLUE).append("\"></span></span> <b>").append(pn).append("</b> ")
         .append(pct(rb.proposerShare())).append(" &middot; <b>").append(rn).append("</b> ")
-        .append(pct(1 - rb.proposerShare())).append("</div>\n");
+        .append(pct(rb.responderValue())).append("</div>\n");
     b.append("<p class=\"verdict\">The split: <b>").append(num(rb.value(), 2)).append(unit)
         .append("</b>, from ").append(rn).append("&rsquo;s ideal toward ").append(pn)
         .append("&rsquo;s; on the issue&rsquo;s grid, <b>")

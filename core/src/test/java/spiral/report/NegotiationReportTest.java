@@ -497,7 +497,7 @@ class NegotiationReportTest {
             List.of("current-front"), new double[] {0.698, 0.25, 0.642})
         : null;
     RubinsteinSplit rubinstein = fearonAndRubinstein
-        ? new RubinsteinSplit("crimea-deferral", "ukraine", "russia", 0.3968, 5.95, "6")
+        ? new RubinsteinSplit("crimea-deferral", "ukraine", "russia", 0.3968, 5.95, "6", 0.6032)
         : null;
     List<String> illustrative = List.of("the issue weights of Ukraine, Russia and the West",
         "the reservation values of Ukraine (0.55) and the West (0.95)",
