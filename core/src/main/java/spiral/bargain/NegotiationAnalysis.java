@@ -214,10 +214,14 @@ public final class NegotiationAnalysis {
     Party.FromSimulation f = party.fromSimulation();
     Scenario linked;
     try {
-      linked = ScenarioLoader.resolve(f.scenario());
+      linked = ScenarioLoader.resolve(f.scenario(), f.folder());
     } catch (ScenarioException e) {
       throw new IllegalArgumentException("party '" + party.id() + "': reservation fromSimulation: "
           + String.join("; ", e.problems().stream().map(Problem::toString).toList()), e);
+    }
+    if (!linked.hasEscalation()) {
+      throw new IllegalArgumentException("party '" + party.id() + "': reservation fromSimulation: '"
+          + f.scenario() + "' is a negotiation-only scenario: link an escalation scenario");
     }
     Stats st = new Simulator(executor, parallelism).run(new CompiledModel(linked), f.runs(), f.seed(), progress);
     Map<String, Double> probs = new LinkedHashMap<>();

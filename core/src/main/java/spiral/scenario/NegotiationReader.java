@@ -258,17 +258,14 @@ final class NegotiationReader {
       JsonNode fs = res.get("fromSimulation");
       DocPath fAt = at.key("reservation").key("fromSimulation");
       String sc = fs.get("scenario").asText();
-      if (!BuiltinScenarios.names().contains(sc) && !fileExists(sc)) {
-        r.problem(fAt.key("scenario"), "no such file or built-in scenario " + Text.name(sc)
-            + " (built-ins: " + String.join(", ", BuiltinScenarios.names()) + ")");
-      }
+      checkLink(sc, fAt.key("scenario"));
       Map<String, Double> outcomes = new LinkedHashMap<>();
       fs.get("values").fields().forEachRemaining(e -> outcomes.put(e.getKey(), e.getValue().asDouble()));
       // a run that quiets down after widening is worth what a contained one is, unless valued
       if (outcomes.containsKey("CONTAINED")) {
         outcomes.putIfAbsent("DEESCALATED", outcomes.get("CONTAINED"));
       }
-      from = new Party.FromSimulation(sc, outcomes, fs.path("runs").asLong(2000), fs.path("seed").asLong(1));
+      from = new Party.FromSimulation(sc, outcomes, fs.path("runs").asLong(2000), fs.path("seed").asLong(1), r.folder);
     }
     double fr = reservation;
     Party.FromSimulation ff = from;
@@ -276,11 +273,46 @@ final class NegotiationReader {
         n.path("leverageWeight").asDouble(0), n.path("costPerMonth").asDouble(0), n.path("discount").asDouble(0.95)));
   }
 
-  private static boolean fileExists(String s) {
+  /** Links being checked on this thread: a linked scenario's own links are not followed. */
+  private static final ThreadLocal<Boolean> CHECKING_LINK = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Checks that a {@code fromSimulation} scenario exists (a built-in, or a file relative to this
+   * file's folder) and is an escalation scenario, which the engine can simulate.
+   */
+  private void checkLink(String sc, DocPath at) {
+    boolean builtin = BuiltinScenarios.names().contains(sc);
+    Path file = null;
+    if (!builtin) {
+      boolean relative = false;
+      try {
+        relative = !Path.of(sc).isAbsolute();
+        file = ScenarioLoader.relativeTo(sc, r.folder);
+      } catch (InvalidPathException e) {
+        file = null;
+      }
+      if (file == null || !Files.isRegularFile(file)) {
+        r.problem(at, "no such file or built-in scenario " + Text.name(sc)
+            + (r.folder != null && relative ? " (a relative path is taken from this file's folder)" : "")
+            + " (built-ins: " + String.join(", ", BuiltinScenarios.names()) + ")");
+        return;
+      }
+    }
+    if (CHECKING_LINK.get()) {
+      return;
+    }
+    CHECKING_LINK.set(true);
     try {
-      return Files.isRegularFile(Path.of(s));
-    } catch (InvalidPathException e) {
-      return false;
+      Scenario linked = builtin ? ScenarioLoader.resolve(sc) : ScenarioLoader.load(file);
+      if (!linked.hasEscalation()) {
+        r.problem(at, Text.name(sc) + " is a negotiation-only scenario (no ladder, actors or initiating event):"
+            + " the reservation value needs an escalation scenario to simulate, such as rand-d-ports");
+      }
+    } catch (ScenarioException e) {
+      r.problem(at, "the linked scenario " + Text.name(sc) + " has problems: " + e.problems().get(0)
+          + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+    } finally {
+      CHECKING_LINK.set(false);
     }
   }
 

@@ -375,7 +375,7 @@ class NegotiationReportTest {
             null, 1.0, 0.02, 0.92),
         new Party("russia", "Russia", weights(0.40, 0.20, 0.10, 0.05, 0.05, 0.15, 0.05), Map.of(), 0,
             new Party.FromSimulation("rand-d-ports", Map.of("CONTAINED", 0.55, "SETTLEMENT", 0.6,
-                "PROTRACTED", 0.4, "NUCLEAR_USE", 0.0), 2000, 1), 0.4, 0.01, 0.95),
+                "PROTRACTED", 0.4, "NUCLEAR_USE", 0.0), 2000, 1, null), 0.4, 0.01, 0.95),
         new Party("west", "The West (United States and United Kingdom)",
             weights(0.30, 0.10, 0.15, 0.10, 0.05, 0.25, 0.05), Map.of(), 0.95, null, 0, 0.02, 0.97));
     List<Proposal> proposals = List.of(
