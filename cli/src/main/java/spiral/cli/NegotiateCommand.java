@@ -25,7 +25,11 @@ import spiral.scenario.Scenario;
           + " agreement space; the Pareto frontier; the Nash, Kalai-Smorodinsky and egalitarian"
           + " agreements; Rubinstein's split of a divisible issue; the Fearon range; and, month by"
           + " month over the window, each party's reservation value, whether a zone exists, and the"
-          + " best deal each party can get."
+          + " best deal each party can get. A party's dated position can close the zone from its"
+          + " date: an issue it declares not negotiable (nonNegotiable) rules out every agreement"
+          + " below the level it states, and a refusal of talks (refusesTalks) rules out all, until"
+          + " a later position of its own reopens them; each month counts the positions stated by"
+          + " its end."
     })
 final class NegotiateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -139,6 +143,14 @@ final class NegotiateCommand implements Callable<Integer> {
       b.append(String.format(Locale.ROOT, "  %-5s %7.2f%%  %s%n", m.zoneExists() ? "yes" : "no", 100 * m.zoneShare(),
           m.nash() == null ? "-" : levels(m.nash().levels())));
     }
+    List<String> shown = List.of();
+    for (NegotiationReport.Month m : r.window()) {
+      if (!m.stands().equals(shown)) {
+        b.append(shown.isEmpty() ? String.format("%nDated stands that close the zone (in force by the end of the month):%n") : "");
+        b.append(String.format(Locale.ROOT, "  from %s: %s%n", m.label(), m.stands().isEmpty() ? "none" : String.join("; ", m.stands())));
+        shown = m.stands();
+      }
+    }
     b.append(r.openMonths().isEmpty()
         ? "\nNo month of the window has a zone of agreement.\n"
         : "\nA zone of agreement exists in: " + String.join(", ", r.openMonths().stream().map(o -> o.get(0).equals(o.get(1)) ? o.get(0) : o.get(0) + " to " + o.get(1)).toList()) + ".\n");
@@ -171,14 +183,15 @@ final class NegotiateCommand implements Callable<Integer> {
   }
 
   static String csv(NegotiationReport r) {
-    StringBuilder b = new StringBuilder("month,label,leverage,party,reservation,zone_exists,zone_share,best_for_party_utility\n");
+    StringBuilder b = new StringBuilder("month,label,leverage,party,reservation,zone_exists,zone_share,best_for_party_utility,stands\n");
     for (NegotiationReport.Month m : r.window()) {
       for (NegotiationReport.PartyResult p : r.parties()) {
         NegotiationReport.Agreement best = m.bestFor().get(p.id());
         b.append(m.month()).append(',').append(m.label()).append(',').append(m.leverage()).append(',')
             .append(p.id()).append(',').append(m.reservations().get(p.id())).append(',')
             .append(m.zoneExists()).append(',').append(m.zoneShare()).append(',')
-            .append(best == null ? "" : String.valueOf(best.utilities().get(p.id()))).append('\n');
+            .append(best == null ? "" : String.valueOf(best.utilities().get(p.id()))).append(',')
+            .append(m.stands().isEmpty() ? "" : "\"" + String.join("; ", m.stands()).replace("\"", "\"\"") + "\"").append('\n');
       }
     }
     return b.toString();

@@ -100,7 +100,8 @@ public record NegotiationReport(
    * @param date when
    * @param levels issue id → level
    * @param utilities party id → utility
-   * @param accepts party id → whether its utility reaches its reservation value
+   * @param accepts party id → whether its utility reaches its reservation value and the proposal
+   *     crosses none of its dated stands in force at month K
    * @param acceptedByAll whether every party accepts it
    */
   public record ProposalResult(
@@ -152,8 +153,14 @@ public record NegotiationReport(
    * @param zoneShare its share of the space
    * @param bestFor party id → the best agreement in the zone for that party, or absent
    * @param nash the Nash agreement, or null
+   * @param stands the dated stands in force by the end of the month that close part or all of
+   *     the zone (a party's non-negotiable issue or its refusal of talks), in date order
    */
   public record Month(
       int month, String label, double leverage, Map<String, Double> reservations, boolean zoneExists,
-      double zoneShare, Map<String, Agreement> bestFor, Agreement nash) {}
+      double zoneShare, Map<String, Agreement> bestFor, Agreement nash, List<String> stands) {
+    public Month {
+      stands = stands == null ? List.of() : List.copyOf(stands);
+    }
+  }
 }

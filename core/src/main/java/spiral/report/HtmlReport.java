@@ -996,6 +996,7 @@ public final class HtmlReport {
     b.append("<section id=\"window\">\n<h2>The window for talks</h2>\n");
     b.append(NegotiationCharts.window(report, name, leverageLabel(neg, name)));
     b.append(monthTable(window, parties, issues, report.month(), name));
+    b.append(standsList(window));
     b.append("</section>\n");
 
     b.append("<section id=\"fearon\">\n<h2>The Fearon bargaining range</h2>\n");
@@ -1066,6 +1067,22 @@ public final class HtmlReport {
               : esc(String.join(", ", all))));
     }
     return b.append("</div>\n").toString();
+  }
+
+  /** The dated stands that close the zone, as they change over the window; empty when none. */
+  private static String standsList(List<NegotiationReport.Month> window) {
+    StringBuilder b = new StringBuilder();
+    List<String> shown = List.of();
+    for (NegotiationReport.Month m : window) {
+      List<String> st = m.stands() == null ? List.of() : m.stands();
+      if (!st.equals(shown)) {
+        b.append("<li>from ").append(esc(m.label())).append(": ")
+            .append(st.isEmpty() ? "none" : esc(String.join("; ", st))).append("</li>\n");
+        shown = st;
+      }
+    }
+    return b.length() == 0 ? "" : "<p>Dated stands that close the zone (a party&rsquo;s non-negotiable issue or its "
+        + "refusal of talks, in force by the end of the month):</p>\n<ul class=\"stands\">\n" + b + "</ul>\n";
   }
 
   private static String reservations(List<NegotiationReport.PartyResult> parties, Function<String, String> name) {

@@ -34,6 +34,12 @@ final class SchemaCheck {
           "^[a-z0-9][a-z0-9-]*$", "use lowercase letters, digits and '-', starting with a letter or digit",
           "^[A-Za-z0-9][A-Za-z0-9_-]*$", "use letters, digits, '-' and '_', starting with a letter or digit");
 
+  /** The date patterns of the schema and what their failure says. */
+  private static final Map<String, String> DATE_PATTERNS =
+      Map.of(
+          "^\\d{4}-\\d{2}$", "is not a month: expected YYYY-MM, such as 2022-03",
+          "^\\d{4}-\\d{2}(-\\d{2})?$", "is not a date: expected YYYY-MM-DD or YYYY-MM, such as 2022-09-30");
+
   private final Schema schema;
   private final Map<String, JsonNode> raw;
 
@@ -127,8 +133,9 @@ final class SchemaCheck {
       case "exclusiveMaximum" -> shown + " must be less than " + limit;
       case "enum" -> shown + " is not one of: " + list(limit);
       case "const" -> shown + " is not allowed here, expected " + Text.show(limit);
-      case "pattern" -> shown + " is not a valid id: "
-          + PATTERN_HINTS.getOrDefault(limit.asText(), "it must match " + limit.asText());
+      case "pattern" -> DATE_PATTERNS.containsKey(limit.asText())
+          ? shown + " " + DATE_PATTERNS.get(limit.asText())
+          : shown + " is not a valid id: " + PATTERN_HINTS.getOrDefault(limit.asText(), "it must match " + limit.asText());
       case "minItems" -> "needs at least " + limit + " entries, has " + value.size();
       case "maxItems" -> "may have at most " + limit + " entries, has " + value.size();
       default -> Text.clean(e.getMessage());
