@@ -141,7 +141,8 @@ final class DiscoverCommand implements Callable<Integer> {
           sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",
           sweep == null ? null : sweep.scenario().illustrative())), report, null);
     }
-    Output.write(format.equals("json") ? Output.json(r) : table(r), null,
+    spiral.Provenance prov = Scenarios.provenance("discover", SweepFiles.sweepOf(input));
+    Output.write(format.equals("json") ? Output.json(r, prov) : table(r) + prov.text(true), null,
         spec.commandLine().getOut());
     return 0;
   }

@@ -130,7 +130,8 @@ final class ModelCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: model " + name + ": " + e.getMessage());
     }
-    String text = format == ModelFormat.json ? Output.json(r) : table(r);
+    spiral.Provenance prov = spiral.Provenance.of("model " + name, null, null, null, java.util.List.of());
+    String text = format == ModelFormat.json ? Output.json(r, prov) : table(r) + prov.text(false);
     Output.write(text, null, spec.commandLine().getOut());
     return 0;
   }

@@ -71,13 +71,27 @@ final class NegotiateCommand implements Callable<Integer> {
     if (output.report != null) {
       Output.write(HtmlReport.negotiation(sc, r), output.report, null);
     }
+    spiral.Provenance prov = Scenarios.provenance("negotiate", scenario.scenario, sc, seed(sc));
     String text = switch (output.format) {
-      case json -> Output.json(r);
-      case csv -> csv(r);
-      case table -> table(r);
+      case json -> Output.json(r, prov);
+      case csv -> Output.csv(csv(r), prov);
+      case table -> table(r) + prov.text(false);
     };
     Output.write(text, output.out, spec.commandLine().getOut());
     return 0;
+  }
+
+  /**
+   * The seed of the negotiation's random draws: the seed of its simulated reservation values (the
+   * first party's that has one; each party's own is in its source), or null when none is simulated.
+   */
+  static Long seed(Scenario sc) {
+    for (spiral.bargain.Party p : sc.negotiation().parties()) {
+      if (p.fromSimulation() != null) {
+        return p.fromSimulation().seed();
+      }
+    }
+    return null;
   }
 
   static String table(NegotiationReport r) {

@@ -42,10 +42,11 @@ final class PositionsCommand implements Callable<Integer> {
     if (output.report != null) {
       Output.write(HtmlReport.positions(sc, r), output.report, null);
     }
+    spiral.Provenance prov = Scenarios.provenance("positions", scenario.scenario, sc, null);
     String text = switch (output.format) {
-      case json -> Output.json(r);
-      case csv -> csv(r);
-      case table -> table(r);
+      case json -> Output.json(r, prov);
+      case csv -> Output.csv(csv(r), prov);
+      case table -> table(r) + prov.text(false);
     };
     Output.write(text, output.out, spec.commandLine().getOut());
     return 0;
