@@ -656,6 +656,7 @@ public final class HtmlReport {
 
   private static String sensitivityFooter(SensitivityReport r) {
     StringBuilder b = new StringBuilder("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(b, "Spiral version", esc(spiral.Version.get()));
     dl(b, "Input", "<code>" + esc(r.input()) + "</code>");
     dl(b, "Output", "<code>" + esc(r.output()) + "</code>");
     dl(b, "Scenario", r.scenario() == null ? "not known (no sweep file next to the results)"
@@ -733,6 +734,7 @@ public final class HtmlReport {
     b.append(ExploreCharts.primTrajectory(prim, report.chosen(), report.minCoverage(), baseRate));
     b.append("</section>\n");
     StringBuilder f = new StringBuilder("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(f, "Spiral version", esc(spiral.Version.get()));
     dl(f, "Input", "<code>" + esc(report.input()) + "</code>");
     dl(f, "Condition", "<code>" + esc(report.where()) + "</code>");
     dl(f, "Scenario", report.scenario() == null ? "not known (no sweep file next to the results)"
@@ -1570,6 +1572,13 @@ public final class HtmlReport {
     dl(b, "Spiral version", esc(r.version()));
     dl(b, "Scenario", "<code>" + esc(firstNonBlank(r.scenario(), scenario.id())) + "</code>");
     dl(b, "Month analysed", r.month() + " (" + esc(r.monthLabel()) + ")");
+    List<String> seeds = new ArrayList<>();
+    for (NegotiationReport.PartyResult p : listOf(r.parties())) {
+      if (p.simulated() != null && !p.simulated().isEmpty()) {
+        seeds.add(esc(p.id()) + ": " + esc(p.source()));
+      }
+    }
+    dl(b, "Seed", seeds.isEmpty() ? "none: no reservation value is simulated" : String.join("; ", seeds));
     if (!window.isEmpty()) {
       dl(b, "Window", esc(window.get(0).label()) + " to " + esc(window.get(window.size() - 1).label()) + ", "
           + window.size() + (window.size() == 1 ? " month" : " months"));
@@ -1700,10 +1709,12 @@ public final class HtmlReport {
     b.append("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
     dl(b, "Spiral version", esc(report.version()));
     dl(b, "Scenario", "<code>" + esc(firstNonBlank(report.scenario(), scenario.id())) + "</code>");
+    dl(b, "Seed", "none: nothing is drawn at random");
     dl(b, "Positions", entries.size() + " dated, " + mapped + " mapped onto the issue space");
-    dl(b, "Gap", "after each dated position of " + an + " or " + bn + ", the mean over the issues "
-        + "both latest positions speak to of the distance between their levels along the issue "
-        + "(0 to 1)");
+    dl(b, "Gap", "after each dated position of " + an + " or " + bn + ", each party&rsquo;s latest stated "
+        + "level per issue; the mean over the same issues at every date ("
+        + esc(String.join(", ", report.compared() == null ? List.of() : report.compared()))
+        + ") of the distance between their levels along the issue (0 to 1)");
     closeFooter(b, "The same scenario and version give the same numbers and the same file.");
     return page("Spiral positions: " + title, b.toString());
   }
