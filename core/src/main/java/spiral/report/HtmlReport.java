@@ -1645,8 +1645,11 @@ public final class HtmlReport {
       cards.append(card("Latest gap, " + last.date(), num(last.gap(), 2),
           "between " + an + " and " + bn + " (0: the same position, 1: opposite ends); first "
               + num(first.gap(), 2) + " on " + esc(first.date())));
+      List<String> compared = report.compared() == null ? List.of() : report.compared();
       cards.append(card("Narrowest gap", num(min.gap(), 2),
-          "on " + esc(min.date()) + "; widest " + num(max.gap(), 2) + " on " + esc(max.date())));
+          "on " + esc(min.date()) + "; widest " + num(max.gap(), 2) + " on " + esc(max.date())
+              + (compared.isEmpty() ? "" : "; over the same " + compared.size() + " issues throughout: "
+                  + esc(String.join(", ", compared)))));
     } else {
       cards.append(card("Gap between " + NegotiationCharts.shortName(name.apply(between.isEmpty() ? "" : between.get(0)))
           + " and " + NegotiationCharts.shortName(name.apply(between.size() > 1 ? between.get(1) : "")),
