@@ -8,7 +8,8 @@ import java.io.UncheckedIOException;
 /**
  * The one way Spiral writes its result records as JSON: Jackson's record mapping, indented, with
  * a final line end. The command line's {@code --format json} and the server's stored results both
- * use it, so that a result fetched from the server is the same text as the command's output.
+ * use it, so that a result fetched from the server is the same text as the command's output but
+ * for the {@code provenance} object the command line adds last ({@link Provenance}).
  *
  * <p>Cost: linear in the size of the result. Thread-safe.
  */

@@ -220,7 +220,8 @@ final class DiscoverCommand implements Callable<Integer> {
     if (html != null) {
       Output.write(html, report, null);
     }
-    Output.write(text, null, spec.commandLine().getOut());
+    spiral.Provenance prov = Scenarios.provenance("discover", SweepFiles.sweepOf(input));
+    Output.write(format.equals("json") ? Output.json(r, prov) : text + prov.text(true), null, spec.commandLine().getOut());
     return 0;
   }
 

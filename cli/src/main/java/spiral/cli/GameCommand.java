@@ -137,12 +137,15 @@ final class GameCommand implements Callable<Integer> {
                 workers.options().analyse(sc, compareRuns, 1, spiral.sim.Progress.NONE));
       }
     }
+    // the game itself draws nothing at random; its comparison simulates with seed 1
+    spiral.Provenance prov = Scenarios.provenance("game", scenario.scenario, sc, comparison != null ? 1L : null);
     String text;
     if (format == GameFormat.json) {
       java.util.Map<String, Object> j = json(eg, reading, eqs);
       if (comparison != null) {
         j.put("comparedWithSimulation", comparison);
       }
+      j.put("provenance", prov);
       text = Output.json(j);
     } else {
       StringBuilder t = new StringBuilder(table(eg, reading, eqs));
@@ -153,7 +156,7 @@ final class GameCommand implements Callable<Integer> {
           t.append("  ").append(line).append(System.lineSeparator());
         }
       }
-      text = t.toString();
+      text = t.append(prov.text(true)).toString();
     }
     Output.write(text, null, spec.commandLine().getOut());
     return 0;

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spiral.bargain.Solutions;
 import spiral.game.Rational;
 import spiral.game.models.Brinkmanship;
 import spiral.game.models.Chicken;
@@ -31,6 +32,8 @@ import spiral.game.models.WarOfAttrition;
       "  brinkmanship  G [1], W_C [10], V [1], L [2], W_D [20], h [0.3];",
       "                sides w1 [1], s1 [0.4], d1 [-4], w2 [1], s2 [0.2], d2 [-9]",
       "  attrition     V [10] prize, c [1] cost per unit of time",
+      "  fearon        p [0.5] A's chance of winning, c_A [0.1], c_B [0.15] costs of war,",
+      "                cbar [0.3] bound of B's cost, uniform on [0, cbar], unknown to A",
       "  richardson    a [2], b [3], k [1], l [1], g [1], h [2];",
       "                start x0 [0], y0 [0], step dt [0.01], horizon t [10]",
       "Values are numbers such as 3, 0.25 or 1/3."
@@ -53,6 +56,7 @@ final class ModelCommand implements Callable<Integer> {
         params("G", "1", "W_C", "10", "V", "1", "L", "2", "W_D", "20", "h", "0.3", "w1", "1",
             "s1", "0.4", "d1", "-4", "w2", "1", "s2", "0.2", "d2", "-9"));
     MODELS.put("attrition", params("V", "10", "c", "1"));
+    MODELS.put("fearon", params("p", "0.5", "c_A", "0.1", "c_B", "0.15", "cbar", "0.3"));
     MODELS.put(
         "richardson",
         params("a", "2", "b", "3", "k", "1", "l", "1", "g", "1", "h", "2", "x0", "0", "y0", "0",
@@ -72,7 +76,7 @@ final class ModelCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "NAME",
-      description = "The model: chicken, stag-hunt, brinkmanship, attrition or richardson.")
+      description = "The model: chicken, stag-hunt, brinkmanship, attrition, fearon or richardson.")
   String name;
 
   @Option(
@@ -126,7 +130,8 @@ final class ModelCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: model " + name + ": " + e.getMessage());
     }
-    String text = format == ModelFormat.json ? Output.json(r) : table(r);
+    spiral.Provenance prov = spiral.Provenance.of("model " + name, null, null, null, java.util.List.of());
+    String text = format == ModelFormat.json ? Output.json(r, prov) : table(r) + prov.text(false);
     Output.write(text, null, spec.commandLine().getOut());
     return 0;
   }
@@ -175,6 +180,16 @@ final class ModelCommand implements Callable<Integer> {
         res.put("hazard", w.hazard());
         res.put("expected_duration", w.expectedDuration());
         res.put("expected_total_cost", w.expectedTotalCost());
+      }
+      case "fearon" -> {
+        double[] range = Solutions.fearonRange(d(p, "p"), d(p, "c_A"), d(p, "c_B"));
+        double[] demand = Solutions.fearonDemand(d(p, "p"), d(p, "c_A"), d(p, "cbar"));
+        title = "Fearon (1995) bargaining: shares x of A in [0, 1]";
+        res.put("range_low", range[0]);
+        res.put("range_high", range[1]);
+        res.put("demand", demand[0]);
+        res.put("war_probability", demand[1]);
+        res.put("expected_utility", demand[2]);
       }
       case "richardson" -> {
         Richardson m = new Richardson(d(p, "a"), d(p, "b"), d(p, "k"), d(p, "l"), d(p, "g"),

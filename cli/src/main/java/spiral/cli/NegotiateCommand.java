@@ -25,7 +25,11 @@ import spiral.scenario.Scenario;
           + " agreement space; the Pareto frontier; the Nash, Kalai-Smorodinsky and egalitarian"
           + " agreements; Rubinstein's split of a divisible issue; the Fearon range; and, month by"
           + " month over the window, each party's reservation value, whether a zone exists, and the"
-          + " best deal each party can get."
+          + " best deal each party can get. A party's dated position can close the zone from its"
+          + " date: an issue it declares not negotiable (nonNegotiable) rules out every agreement"
+          + " below the level it states, and a refusal of talks (refusesTalks) rules out all, until"
+          + " a later position of its own reopens them; each month counts the positions stated by"
+          + " its end."
     })
 final class NegotiateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -67,13 +71,27 @@ final class NegotiateCommand implements Callable<Integer> {
     if (output.report != null) {
       Output.write(HtmlReport.negotiation(sc, r), output.report, null);
     }
+    spiral.Provenance prov = Scenarios.provenance("negotiate", scenario.scenario, sc, seed(sc));
     String text = switch (output.format) {
-      case json -> Output.json(r);
-      case csv -> csv(r);
-      case table -> table(r);
+      case json -> Output.json(r, prov);
+      case csv -> Output.csv(csv(r), prov);
+      case table -> table(r) + prov.text(false);
     };
     Output.write(text, output.out, spec.commandLine().getOut());
     return 0;
+  }
+
+  /**
+   * The seed of the negotiation's random draws: the seed of its simulated reservation values (the
+   * first party's that has one; each party's own is in its source), or null when none is simulated.
+   */
+  static Long seed(Scenario sc) {
+    for (spiral.bargain.Party p : sc.negotiation().parties()) {
+      if (p.fromSimulation() != null) {
+        return p.fromSimulation().seed();
+      }
+    }
+    return null;
   }
 
   static String table(NegotiationReport r) {
@@ -111,8 +129,10 @@ final class NegotiateCommand implements Callable<Integer> {
     }
     if (r.rubinstein() != null) {
       NegotiationReport.RubinsteinSplit rb = r.rubinstein();
-      b.append(String.format(Locale.ROOT, "%nRubinstein on %s: %s proposing first gets share %.4f against %s: %s = %s%n",
-          rb.issue(), rb.proposer(), rb.proposerShare(), rb.responder(), rb.issue(), rb.level()));
+      b.append(String.format(Locale.ROOT, "%nRubinstein on %s (%s proposing first, %s responding; solved on their value functions):"
+          + " split %s = %s (grid level %s), worth %.4f to %s and %.4f to %s%n",
+          rb.issue(), rb.proposer(), rb.responder(), rb.issue(), number(rb.value()), rb.level(), rb.proposerShare(), rb.proposer(),
+          rb.responderValue(), rb.responder()));
     }
     if (r.fearon() != null) {
       NegotiationReport.FearonRange f = r.fearon();
@@ -137,11 +157,23 @@ final class NegotiateCommand implements Callable<Integer> {
       b.append(String.format(Locale.ROOT, "  %-5s %7.2f%%  %s%n", m.zoneExists() ? "yes" : "no", 100 * m.zoneShare(),
           m.nash() == null ? "-" : levels(m.nash().levels())));
     }
+    List<String> shown = List.of();
+    for (NegotiationReport.Month m : r.window()) {
+      if (!m.stands().equals(shown)) {
+        b.append(shown.isEmpty() ? String.format("%nDated stands that close the zone (in force by the end of the month):%n") : "");
+        b.append(String.format(Locale.ROOT, "  from %s: %s%n", m.label(), m.stands().isEmpty() ? "none" : String.join("; ", m.stands())));
+        shown = m.stands();
+      }
+    }
     b.append(r.openMonths().isEmpty()
         ? "\nNo month of the window has a zone of agreement.\n"
         : "\nA zone of agreement exists in: " + String.join(", ", r.openMonths().stream().map(o -> o.get(0).equals(o.get(1)) ? o.get(0) : o.get(0) + " to " + o.get(1)).toList()) + ".\n");
     OptionsCommand.appendIllustrative(b, r.illustrative());
     return b.toString();
+  }
+
+  private static String number(double v) {
+    return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
   }
 
   private static void agreement(StringBuilder b, String name, NegotiationReport.Agreement a) {
@@ -165,14 +197,15 @@ final class NegotiateCommand implements Callable<Integer> {
   }
 
   static String csv(NegotiationReport r) {
-    StringBuilder b = new StringBuilder("month,label,leverage,party,reservation,zone_exists,zone_share,best_for_party_utility\n");
+    StringBuilder b = new StringBuilder("month,label,leverage,party,reservation,zone_exists,zone_share,best_for_party_utility,stands\n");
     for (NegotiationReport.Month m : r.window()) {
       for (NegotiationReport.PartyResult p : r.parties()) {
         NegotiationReport.Agreement best = m.bestFor().get(p.id());
         b.append(m.month()).append(',').append(m.label()).append(',').append(m.leverage()).append(',')
             .append(p.id()).append(',').append(m.reservations().get(p.id())).append(',')
             .append(m.zoneExists()).append(',').append(m.zoneShare()).append(',')
-            .append(best == null ? "" : String.valueOf(best.utilities().get(p.id()))).append('\n');
+            .append(best == null ? "" : String.valueOf(best.utilities().get(p.id()))).append(',')
+            .append(m.stands().isEmpty() ? "" : "\"" + String.join("; ", m.stands()).replace("\"", "\"\"") + "\"").append('\n');
       }
     }
     return b.toString();

@@ -98,11 +98,12 @@ final class OptionsCommand implements Callable<Integer> {
     } finally {
       bar.clear();
     }
+    spiral.Provenance prov = Scenarios.provenance("options", scenario.scenario, sc, run.seed);
     String text =
         switch (run.format) {
-          case json -> Output.json(r);
-          case csv -> csv(r);
-          case table -> table(r) + comparison(sc, r);
+          case json -> Output.json(r, prov);
+          case csv -> Output.csv(csv(r), prov);
+          case table -> table(r) + comparison(sc, r) + prov.text(false);
         };
     if (report != null) {
       Output.write(HtmlReport.options(sc, r), report, null);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import spiral.JsonText;
+import spiral.Provenance;
 
 /** Writes a command's output to standard output or, atomically, to a file. */
 final class Output {
@@ -20,6 +21,28 @@ final class Output {
 
   static String json(Object value) {
     return JsonText.of(value);
+  }
+
+  /**
+   * A result as JSON with its provenance: the result's own object with a {@code provenance}
+   * object added last (a result that is no JSON object is wrapped as {@code {result, provenance}}).
+   */
+  static String json(Object value, Provenance provenance) {
+    com.fasterxml.jackson.databind.JsonNode node = JSON.valueToTree(value);
+    com.fasterxml.jackson.databind.node.ObjectNode o;
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode obj) {
+      o = obj;
+    } else {
+      o = JSON.createObjectNode();
+      o.set("result", node);
+    }
+    o.set("provenance", JSON.valueToTree(provenance));
+    return JsonText.of(o);
+  }
+
+  /** A CSV table with its provenance as {@code # key: value} lines before the header. */
+  static String csv(String table, Provenance provenance) {
+    return provenance.csvComments() + table;
   }
 
   /** Fails as bad input, before any work, when a file's folder does not exist. */

@@ -20,8 +20,9 @@ import spiral.scenario.Scenario;
       "List a negotiation's dated positions and the gap between the parties over time.",
       "",
       "Maps each position onto the issue space, with each party's utility of the positions that"
-          + " speak to every issue, and the gap between the two main parties' latest positions over"
-          + " time (the mean distance along the issues both speak to, 0 to 1)."
+          + " speak to every issue, and the gap between the two main parties' latest stated levels over"
+          + " time: the mean distance (0 to 1) over the same issues at every date, those both had"
+          + " stated when both first had, and the distance on every issue both have stated."
     })
 final class PositionsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,10 +42,11 @@ final class PositionsCommand implements Callable<Integer> {
     if (output.report != null) {
       Output.write(HtmlReport.positions(sc, r), output.report, null);
     }
+    spiral.Provenance prov = Scenarios.provenance("positions", scenario.scenario, sc, null);
     String text = switch (output.format) {
-      case json -> Output.json(r);
-      case csv -> csv(r);
-      case table -> table(r);
+      case json -> Output.json(r, prov);
+      case csv -> Output.csv(csv(r), prov);
+      case table -> table(r) + prov.text(false);
     };
     Output.write(text, output.out, spec.commandLine().getOut());
     return 0;
@@ -60,9 +62,14 @@ final class PositionsCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "%21ssource: %s%n", "", e.source()));
       }
     }
-    b.append(String.format("%nGap between %s and %s (0 = same position, 1 = opposite ends of every issue):%n", r.between().get(0), r.between().get(1)));
+    b.append(String.format("%nGap between %s and %s (0 = same position, 1 = opposite ends of every issue), each party's"
+        + " latest stated level per issue;%nthe mean over the same %d issue(s) at every date: %s%n",
+        r.between().get(0), r.between().get(1), r.compared().size(), String.join(", ", r.compared())));
     for (PositionsReport.Gap g : r.gaps()) {
-      b.append(String.format(Locale.ROOT, "  %-10s %.3f over %d issue(s) (positions of %s and %s)%n", g.date(), g.gap(), g.issues(), g.positions().get(0), g.positions().get(1)));
+      StringBuilder per = new StringBuilder();
+      g.perIssue().forEach((k, v) -> per.append(per.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", k, v)));
+      b.append(String.format(Locale.ROOT, "  %-10s %.3f (positions of %s and %s); per issue: %s%n", g.date(), g.gap(),
+          g.positions().get(0), g.positions().get(1), per));
     }
     if (r.gaps().isEmpty()) {
       b.append("  (the two parties never both have a mapped position)\n");

@@ -1,5 +1,14 @@
 package spiral.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import spiral.Provenance;
+import spiral.explore.sweep.Sweep;
+import spiral.explore.sweep.SweepSource;
+import spiral.scenario.BuiltinScenarios;
 import spiral.scenario.Problem;
 import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioException;
@@ -17,6 +26,62 @@ final class Scenarios {
           + " (ladder, actors and initiatingEvent): it is a negotiation; use 'spiral negotiate'");
     }
     return new CompiledModel(sc);
+  }
+
+  /**
+   * The provenance of an output of {@code command} on the scenario named {@code nameOrPath}
+   * (loaded as {@code sc}), its seed null when it draws nothing at random.
+   */
+  static Provenance provenance(String command, String nameOrPath, Scenario sc, Long seed) {
+    return Provenance.of(command, seed, nameOrPath, content(nameOrPath), sc.illustrative());
+  }
+
+  /**
+   * The provenance of an output on several scenarios: their names joined with commas, the hash of
+   * their bytes one after another in that order, their illustrative assumptions without repeats.
+   */
+  static Provenance provenance(String command, List<String> names, List<Scenario> scenarios, Long seed) {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    boolean complete = true;
+    for (String n : names) {
+      byte[] c = content(n);
+      complete &= c != null;
+      all.writeBytes(c == null ? new byte[0] : c);
+    }
+    java.util.LinkedHashSet<String> illustrative = new java.util.LinkedHashSet<>();
+    scenarios.forEach(sc -> illustrative.addAll(sc.illustrative()));
+    return Provenance.of(command, seed, String.join(",", names), complete ? all.toByteArray() : null,
+        new ArrayList<>(illustrative));
+  }
+
+  /**
+   * The provenance of an output on a sweep: its seed, base scenario and that scenario's
+   * assumptions; with no sweep file known, only the command and the version.
+   */
+  static Provenance provenance(String command, Sweep sweep) {
+    if (sweep == null) {
+      return Provenance.of(command, null, null, null, List.of());
+    }
+    byte[] content = null;
+    try {
+      SweepSource source = SweepSource.of(sweep);
+      content = source.scenarioContent() != null ? source.scenarioContent() : content(sweep.scenarioName());
+    } catch (IOException | RuntimeException e) {
+      content = null;
+    }
+    return Provenance.of(command, sweep.seed(), sweep.scenarioName(), content, sweep.scenario().illustrative());
+  }
+
+  /** The bytes of a built-in scenario or a scenario file, or null when they cannot be read. */
+  static byte[] content(String nameOrPath) {
+    if (BuiltinScenarios.names().contains(nameOrPath)) {
+      return BuiltinScenarios.read(nameOrPath).orElse(null);
+    }
+    try {
+      return Files.readAllBytes(Path.of(nameOrPath));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   static Scenario load(String nameOrPath) {

@@ -188,7 +188,8 @@ final class SensitivityCommand implements Callable<Integer> {
       writeReport(sweep, name, method, y.length, sobol, morris, ranks, second, warnings);
     }
     Report r = new Report(input.toString(), name, method, y.length, rows, pairs, warnings);
-    String text = format.equals("json") ? Output.json(r) : table(r);
+    spiral.Provenance prov = Scenarios.provenance("sensitivity", sweep);
+    String text = format.equals("json") ? Output.json(r, prov) : table(r) + prov.text(true);
     Output.write(text, null, spec.commandLine().getOut());
     return 0;
   }

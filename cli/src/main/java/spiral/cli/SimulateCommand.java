@@ -60,11 +60,12 @@ final class SimulateCommand implements Callable<Integer> {
       bar.clear();
     }
     SimulationSummary summary = SimulationSummary.of(sc, model, stats, run.seed);
+    spiral.Provenance prov = Scenarios.provenance("simulate", scenario.scenario, sc, run.seed);
     String text =
         switch (run.format) {
-          case json -> Output.json(summary);
-          case csv -> csv(summary);
-          case table -> table(sc, summary);
+          case json -> Output.json(summary, prov);
+          case csv -> Output.csv(csv(summary), prov);
+          case table -> table(sc, summary) + prov.text(false);
         };
     Output.write(text, run.out, spec.commandLine().getOut());
     return 0;

@@ -77,9 +77,11 @@ final class StudyCommand implements Callable<Integer> {
     Output.checkFolder(report, "--report");
     Output.checkFolder(out, "--out");
     List<Scenario> scenarios = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (String name : BuiltinScenarios.names()) {
       if (name.startsWith("rand-")) {
         scenarios.add(Scenarios.load(name));
+        names.add(name);
       }
     }
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "study", ProgressBar.terminal());
@@ -92,7 +94,9 @@ final class StudyCommand implements Callable<Integer> {
     if (report != null) {
       Output.write(HtmlReport.study(scenarios, r), report, null);
     }
-    Output.write(format.equals("json") ? Output.json(r) : table(r), out, spec.commandLine().getOut());
+    spiral.Provenance prov = Scenarios.provenance("study", names, scenarios, seed);
+    Output.write(format.equals("json") ? Output.json(r, prov) : table(r) + prov.text(false), out,
+        spec.commandLine().getOut());
     return 0;
   }
 

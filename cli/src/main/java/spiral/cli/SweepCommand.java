@@ -28,7 +28,9 @@ import spiral.explore.sweep.SweepRunner;
           + " with a hint) is simulated with the sweep's seed (common random numbers) and"
           + " written as one row of DIR/results.csv (point, the parameters, seed, the outputs),"
           + " flushed point by point, and, once every point is done, DIR/results.parquet (the same"
-          + " columns typed: point int32, parameters double, seed int64, outputs double)."
+          + " columns typed: point int32, parameters double, seed int64, outputs double), with"
+          + " DIR/provenance.json beside them (the version, seed, base scenario and its SHA-256,"
+          + " and its illustrative assumptions)."
           + " Points are evaluated side by side on the threads (a point's runs are shared among"
           + " them when there are fewer points than threads). --resume finishes an interrupted"
           + " sweep. The same sweep gives the same files on any number of threads, and --executor"
@@ -77,6 +79,9 @@ final class SweepCommand implements Callable<Integer> {
           + " local[N], or spark://HOST:PORT for a standalone cluster.")
   String master;
 
+  /** The sidecar file beside the results with their provenance ({@link spiral.Provenance}). */
+  static final String PROVENANCE = "provenance.json";
+
   @Override
   public Integer call() {
     if (threads != null && (threads < 1 || threads > 4096)) {
@@ -111,6 +116,8 @@ final class SweepCommand implements Callable<Integer> {
       } else {
         ParquetResults.write(dir.resolve(SweepRunner.RESULTS), dir.resolve(ParquetResults.FILE));
       }
+      // the results' provenance beside them, leaving results.csv's columns as they are
+      Output.write(Output.json(Scenarios.provenance("sweep", sweep)), dir.resolve(PROVENANCE), null);
     } catch (SweepException e) {
       throw new BadInputException("spiral: " + e.getMessage());
     } catch (IOException e) {
@@ -123,7 +130,7 @@ final class SweepCommand implements Callable<Integer> {
         file, points, sweep.runs(), sweep.design().type(),
         skipped > 0 ? String.format(Locale.ROOT, ", %,d resumed", skipped) : "",
         dir.resolve(SweepRunner.RESULTS),
-        noParquet ? "" : ", " + dir.resolve(ParquetResults.FILE)));
+        (noParquet ? "" : ", " + dir.resolve(ParquetResults.FILE)) + ", " + dir.resolve(PROVENANCE)));
     return 0;
   }
 

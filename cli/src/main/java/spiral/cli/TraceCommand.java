@@ -90,12 +90,13 @@ final class TraceCommand implements Callable<Integer> {
     TraceLog log = new TraceLog();
     engine.tracer(log);
     engine.run(seed, runIndex, new RunRecord(), first);
-    String text = format.equals("json") ? json(sc, log) : text(sc, model, log);
+    spiral.Provenance prov = Scenarios.provenance("trace", scenario.scenario, sc, seed);
+    String text = format.equals("json") ? json(sc, log, prov) : text(sc, model, log) + prov.text(true);
     Output.write(text, out, spec.commandLine().getOut());
     return 0;
   }
 
-  private String json(Scenario sc, TraceLog log) {
+  private String json(Scenario sc, TraceLog log, spiral.Provenance prov) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scenario", sc.id());
     m.put("seed", seed);
@@ -106,6 +107,7 @@ final class TraceCommand implements Callable<Integer> {
     m.put("turns", log.turns());
     m.put("talks", log.talks());
     m.put("ending", log.ending());
+    m.put("provenance", prov);
     return Output.json(m);
   }
 

@@ -115,9 +115,10 @@ class CommandLineTest {
     assertThat(table.out()).contains("CONTAINED", "NUCLEAR_USE", "95% CI", "highest rung", "Illustrative assumptions");
     Cli csv = Cli.run("simulate", "rand-a-satellite", "--runs", "1000", "--format", "csv");
     assertThat(csv.code()).isZero();
-    assertThat(csv.out().lines().findFirst()).hasValue("section,key,count,value,ci95_lo,ci95_hi");
+    // the provenance comes first as '# key: value' comment lines, then the table
+    assertThat(csv.out().lines().filter(l -> !l.startsWith("# ")).findFirst()).hasValue("section,key,count,value,ci95_lo,ci95_hi");
     assertThat(csv.out()).contains("outcome,CONTAINED,", "flag,directWar,", "turns,p90,");
-    csv.out().lines().forEach(l -> assertThat(l.split(",", -1)).hasSize(6));
+    csv.out().lines().filter(l -> !l.startsWith("# ")).forEach(l -> assertThat(l.split(",", -1)).hasSize(6));
   }
 
   @Test
@@ -202,7 +203,7 @@ class CommandLineTest {
     Files.writeString(f, "old");
     Cli r = Cli.run("simulate", "rand-a-satellite", "--runs", "10", "--format", "csv", "--out", f.toString());
     assertThat(r.code()).isZero();
-    assertThat(Files.readString(f)).startsWith("section,key");
+    assertThat(Files.readString(f)).startsWith("# command: simulate").contains("\nsection,key");
     try (var files = Files.list(tmp)) {
       assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
     }

@@ -61,6 +61,24 @@ class ModelCommandTest {
     assertThat(res.get("expected_total_cost").asDouble()).isCloseTo(10, within(1e-12));
   }
 
+  /** The demand is solved on the feasible shares: at p = 0.9 the interior optimum 1.14 is cut to 1. */
+  @Test
+  void fearonDemandStaysInsideTheFeasibleShares() throws Exception {
+    JsonNode res = json("model", "fearon", "--param", "p=0.9", "--param", "c_A=0.02", "--param", "cbar=0.5",
+        "--format", "json").get("results");
+    assertThat(res.get("demand").asDouble()).isCloseTo(1, within(1e-12));
+    assertThat(res.get("war_probability").asDouble()).isCloseTo(0.2, within(1e-12));
+    assertThat(res.get("expected_utility").asDouble()).isCloseTo(0.976, within(1e-12));
+    assertThat(res.get("range_high").asDouble()).isCloseTo(1, within(1e-12));
+    JsonNode defaults = json("model", "fearon", "--format", "json").get("results");
+    assertThat(defaults.get("demand").asDouble()).isCloseTo(0.6, within(1e-12));
+    assertThat(defaults.get("war_probability").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(defaults.get("expected_utility").asDouble()).isCloseTo(0.5333, within(5e-5));
+    Cli bad = Cli.run("model", "fearon", "--param", "p=3/2");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("probability of winning must be in [0, 1]");
+  }
+
   @Test
   void richardsonStableAndRunaway() throws Exception {
     JsonNode res = json("model", "richardson", "--format", "json").get("results");

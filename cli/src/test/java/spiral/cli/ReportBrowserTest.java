@@ -475,7 +475,7 @@ class ReportBrowserTest {
         best.put("west", nash);
       }
       window.add(new NegotiationReport.Month(t, java.time.YearMonth.of(2022, 3).plusMonths(t).toString(),
-          0.4 + 0.05 * t, utilities(ru[t], rr[t], rw[t]), yes, yes ? 0.002 * (t - 1) : 0, best, yes ? nash : null));
+          0.4 + 0.05 * t, utilities(ru[t], rr[t], rw[t]), yes, yes ? 0.002 * (t - 1) : 0, best, yes ? nash : null, List.of()));
     }
     if (zone) {
       open.add(List.of("2022-05", "2022-08"));
@@ -483,7 +483,7 @@ class ReportBrowserTest {
     return new NegotiationReport("talks-test", "Talks (test)", "0.1.0-TEST", k, "2022-06", parties, issueLevels(),
         new NegotiationReport.Space(384, zone, zone ? 3 : 0, zone ? 3 / 384.0 : 0, 40), proposals,
         zone ? nash : null, zone ? nash : null, zone ? nash : null, frontier,
-        new NegotiationReport.RubinsteinSplit("crimea-deferral", "ukraine", "russia", 0.3968, 5.95, "6"),
+        new NegotiationReport.RubinsteinSplit("crimea-deferral", "ukraine", "russia", 0.3968, 5.95, "6", 0.6032),
         new NegotiationReport.FearonRange("territory", "ukraine", "russia", 0.55, new double[] {0.4, 0.67},
             List.of("current-front"), new double[] {0.62, 0.2, 0.6}),
         window, open, List.of("every weight and reservation value"));
@@ -502,11 +502,11 @@ class ReportBrowserTest {
         new PositionsReport.Entry("2022-09-30", "russia", "Four oblasts annexed", "address", null,
             Map.of("territory", "annexation-claims"), Map.of()));
     List<PositionsReport.Gap> gaps = List.of(
-        new PositionsReport.Gap("2022-03-29", 0.55, 4, List.of("2022-03-29", "2022-03-07")),
-        new PositionsReport.Gap("2022-08", 0.67, 1, List.of("2022-08", "2022-03-07")),
-        new PositionsReport.Gap("2022-09-30", 1.0, 1, List.of("2022-08", "2022-09-30")));
+        new PositionsReport.Gap("2022-03-29", 0.55, 4, List.of("2022-03-29", "2022-03-07"), java.util.Map.of()),
+        new PositionsReport.Gap("2022-08", 0.67, 1, List.of("2022-08", "2022-03-07"), java.util.Map.of()),
+        new PositionsReport.Gap("2022-09-30", 1.0, 1, List.of("2022-08", "2022-09-30"), java.util.Map.of()));
     return new PositionsReport("talks-test", "Talks (test)", "0.1.0-TEST", List.of("ukraine", "russia"),
-        issueLevels(), e, gaps, List.of("the mapping of each statement"));
+        issueLevels(), e, List.of("territory"), gaps, List.of("the mapping of each statement"));
   }
 
   private static Proportion prop(double p, long n) {

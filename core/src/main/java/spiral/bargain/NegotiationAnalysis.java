@@ -25,6 +25,10 @@ import spiral.sim.Stats;
  * agreement is in the zone of possible agreement when it gives every party at least its
  * reservation value. Reservation values move month by month with battlefield leverage and war
  * weariness, so the zone opens and closes: the window for talks (the source text's question).
+ * Dated positions close it too: from the month of its date, a party's position that declares an
+ * issue not negotiable leaves out every agreement worth less to it on that issue than the level
+ * the position states, and a refusal of talks leaves out every agreement, until a later position
+ * of the same party reopens them ({@link Position}).
  *
  * <p>Solutions over the zone are agreements in the issue space: Nash (max &Pi;(U &minus; r)),
  * Kalai&ndash;Smorodinsky (max min (U &minus; r)/(ideal &minus; r), ideal the best utility in the
@@ -94,7 +98,8 @@ public final class NegotiationAnalysis {
       partyResults.add(new NegotiationReport.PartyResult(
           party.id(), party.name(), round(rk[p]), round(r0[p]), sources.get(p), simulated.get(p)));
     }
-    Zone zone = space.zone(rk);
+    Stands standsK = stands(n, month);
+    Zone zone = space.zone(rk, standsK);
     List<NegotiationReport.ProposalResult> proposals = new ArrayList<>();
     for (Proposal pr : n.proposals()) {
       int[] lv = pr.levels().stream().mapToInt(Integer::intValue).toArray();
@@ -104,7 +109,7 @@ public final class NegotiationAnalysis {
       for (int p = 0; p < np; p++) {
         double u = n.utility(n.parties().get(p), lv);
         us.put(n.parties().get(p).id(), round(u));
-        boolean ok = u >= rk[p] - 1e-12;
+        boolean ok = u >= rk[p] - 1e-12 && standsK.accepts(p, lv);
         acc.put(n.parties().get(p).id(), ok);
         all &= ok;
       }
@@ -117,7 +122,8 @@ public final class NegotiationAnalysis {
     String previous = null;
     for (int t = 0; t < window; t++) {
       double[] rt = reservations(n, r0, t);
-      Zone z = t == month ? zone : space.zone(rt);
+      Stands st = t == month ? standsK : stands(n, t);
+      Zone z = t == month ? zone : space.zone(rt, st);
       Map<String, Double> res = new LinkedHashMap<>();
       Map<String, NegotiationReport.Agreement> best = new LinkedHashMap<>();
       for (int p = 0; p < np; p++) {
@@ -128,7 +134,7 @@ public final class NegotiationAnalysis {
       }
       String label = label(n, t);
       months.add(new NegotiationReport.Month(t, label, round(n.leverage().at(t)), res, z.exists(),
-          round(z.share()), best, z.exists() ? space.agreement(z.nash) : null));
+          round(z.share()), best, z.exists() ? space.agreement(z.nash) : null, st.notes()));
       if (z.exists() && openFrom == null) {
         openFrom = label;
       }
@@ -156,17 +162,30 @@ public final class NegotiationAnalysis {
         sc.illustrative());
   }
 
-  /** The positions of a negotiation mapped onto its issue space, and the gap between two parties. */
+  /**
+   * The positions of a negotiation mapped onto its issue space, and the gap between two parties.
+   * Each party's stated level on an issue is the latest it gave on that issue (a position that
+   * speaks to some issues leaves its earlier levels on the others standing). The mean gap is
+   * taken over the same issues at every date, those both parties had stated by the first date at
+   * which both had stated any, so that it does not jump as positions speak to more or fewer
+   * issues; every issue's own gap is reported beside it.
+   */
   public static PositionsReport positions(Scenario sc) {
     Negotiation n = negotiation(sc);
     String a = n.leverage().favours() != null && n.leverage().against() != null
         ? n.leverage().favours() : n.parties().get(0).id();
     String b = n.leverage().favours() != null && n.leverage().against() != null
         ? n.leverage().against() : n.parties().get(1).id();
+    int ni = n.issues().size();
     List<PositionsReport.Entry> entries = new ArrayList<>();
     List<PositionsReport.Gap> gaps = new ArrayList<>();
-    Position lastA = null;
-    Position lastB = null;
+    int[] levelA = new int[ni];
+    int[] levelB = new int[ni];
+    Arrays.fill(levelA, -1);
+    Arrays.fill(levelB, -1);
+    String lastA = null;
+    String lastB = null;
+    List<Integer> compared = null;
     for (Position pos : n.positions()) {
       int[] lv = pos.levels().stream().mapToInt(Integer::intValue).toArray();
       Map<String, Double> us = new LinkedHashMap<>();
@@ -177,30 +196,171 @@ public final class NegotiationAnalysis {
       }
       entries.add(new PositionsReport.Entry(pos.date(), pos.actor(), pos.statement(), pos.source(),
           pos.proposal(), levelMap(n, lv), us));
+      int[] into;
       if (pos.mapped() && pos.actor().equals(a)) {
-        lastA = pos;
+        into = levelA;
+        lastA = pos.date();
       } else if (pos.mapped() && pos.actor().equals(b)) {
-        lastB = pos;
+        into = levelB;
+        lastB = pos.date();
       } else {
         continue;
       }
-      if (lastA != null && lastB != null) {
-        double sum = 0;
-        int count = 0;
-        for (int k = 0; k < n.issues().size(); k++) {
-          int la = lastA.levels().get(k);
-          int lb = lastB.levels().get(k);
-          if (la >= 0 && lb >= 0) {
-            sum += Math.abs(n.issues().get(k).z(la) - n.issues().get(k).z(lb));
-            count++;
+      for (int k = 0; k < ni; k++) {
+        if (lv[k] >= 0) {
+          into[k] = lv[k];
+        }
+      }
+      if (compared == null) {
+        List<Integer> both = new ArrayList<>();
+        for (int k = 0; k < ni; k++) {
+          if (levelA[k] >= 0 && levelB[k] >= 0) {
+            both.add(k);
           }
         }
-        if (count > 0) {
-          gaps.add(new PositionsReport.Gap(pos.date(), round(sum / count), count, List.of(lastA.date(), lastB.date())));
+        if (!both.isEmpty()) {
+          compared = both;
+        }
+      }
+      if (compared == null) {
+        continue;
+      }
+      Map<String, Double> perIssue = new LinkedHashMap<>();
+      for (int k = 0; k < ni; k++) {
+        if (levelA[k] >= 0 && levelB[k] >= 0) {
+          Issue is = n.issues().get(k);
+          perIssue.put(is.id(), round(Math.abs(is.z(levelA[k]) - is.z(levelB[k]))));
+        }
+      }
+      double sum = 0;
+      for (int k : compared) {
+        Issue is = n.issues().get(k);
+        sum += Math.abs(is.z(levelA[k]) - is.z(levelB[k]));
+      }
+      gaps.add(new PositionsReport.Gap(pos.date(), round(sum / compared.size()), compared.size(),
+          List.of(lastA, lastB), perIssue));
+    }
+    List<String> comparedIds = compared == null ? List.of()
+        : compared.stream().map(k -> n.issues().get(k).id()).toList();
+    return new PositionsReport(sc.id(), sc.name(), Version.get(), List.of(a, b), issues(n), entries, comparedIds,
+        gaps, sc.illustrative());
+  }
+
+  /**
+   * The parties' dated stands in force at the end of month t: who refuses talks, and the lowest
+   * value each party accepts on each issue it declared not negotiable. Positions are applied in
+   * date order; a position dated YYYY-MM counts as stated within that month.
+   */
+  static Stands stands(Negotiation n, int t) {
+    YearMonth end = YearMonth.parse(n.start()).plusMonths(t);
+    int np = n.parties().size();
+    int ni = n.issues().size();
+    boolean[] noTalks = new boolean[np];
+    String[] talksNote = new String[np];
+    double[][] floor = new double[np][ni];
+    String[][] floorNote = new String[np][ni];
+    for (double[] f : floor) {
+      Arrays.fill(f, Double.NaN);
+    }
+    for (Position pos : n.positions()) {
+      if (!pos.changesStand() || YearMonth.parse(pos.date().substring(0, 7)).isAfter(end)) {
+        continue;
+      }
+      int p = partyIndex(n, pos.actor());
+      if (p < 0) {
+        continue;
+      }
+      Party party = n.parties().get(p);
+      if (pos.refusesTalks() != null) {
+        noTalks[p] = pos.refusesTalks();
+        talksNote[p] = pos.refusesTalks() ? party.id() + " refuses talks since " + pos.date() : null;
+      }
+      for (String id : pos.nonNegotiable()) {
+        int k = n.issueIndex(id);
+        Issue is = n.issues().get(k);
+        int level = pos.levels().get(k);
+        floor[p][k] = party.values().getOrDefault(id, ValueFunction.LINEAR_UP).value(is, level);
+        floorNote[p][k] = party.id() + ": " + id + " not negotiable below " + is.label(level) + " since " + pos.date();
+      }
+      for (String id : pos.reopens()) {
+        int k = n.issueIndex(id);
+        floor[p][k] = Double.NaN;
+        floorNote[p][k] = null;
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    boolean[][][] partyAllowed = new boolean[np][ni][];
+    boolean[][] allowed = new boolean[ni][];
+    for (int k = 0; k < ni; k++) {
+      Issue is = n.issues().get(k);
+      allowed[k] = new boolean[is.size()];
+      Arrays.fill(allowed[k], true);
+      for (int p = 0; p < np; p++) {
+        if (Double.isNaN(floor[p][k])) {
+          continue;
+        }
+        ValueFunction f = n.parties().get(p).values().getOrDefault(is.id(), ValueFunction.LINEAR_UP);
+        partyAllowed[p][k] = new boolean[is.size()];
+        for (int l = 0; l < is.size(); l++) {
+          partyAllowed[p][k][l] = f.value(is, l) >= floor[p][k] - 1e-12;
+          allowed[k][l] &= partyAllowed[p][k][l];
         }
       }
     }
-    return new PositionsReport(sc.id(), sc.name(), Version.get(), List.of(a, b), issues(n), entries, gaps, sc.illustrative());
+    for (int p = 0; p < np; p++) {
+      if (talksNote[p] != null) {
+        notes.add(talksNote[p]);
+      }
+      for (int k = 0; k < ni; k++) {
+        if (floorNote[p][k] != null) {
+          notes.add(floorNote[p][k]);
+        }
+      }
+    }
+    return new Stands(noTalks, partyAllowed, allowed, notes);
+  }
+
+  private static int partyIndex(Negotiation n, String id) {
+    for (int p = 0; p < n.parties().size(); p++) {
+      if (n.parties().get(p).id().equals(id)) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Dated stands in force.
+   *
+   * @param noTalks per party: it accepts no agreement
+   * @param partyAllowed per party, per issue: the levels its non-negotiable stand allows, null for
+   *     every level
+   * @param allowed per issue, per level: whether every party's stand allows the level
+   * @param notes what is in force, one line per stand
+   */
+  record Stands(boolean[] noTalks, boolean[][][] partyAllowed, boolean[][] allowed, List<String> notes) {
+    boolean anyRefuses() {
+      for (boolean b : noTalks) {
+        if (b) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether party p's stands allow the agreement with these levels. */
+    boolean accepts(int p, int[] levels) {
+      if (noTalks[p]) {
+        return false;
+      }
+      for (int k = 0; k < levels.length; k++) {
+        boolean[] ok = partyAllowed[p][k];
+        if (ok != null && levels[k] >= 0 && !ok[levels[k]]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static Negotiation negotiation(Scenario sc) {
@@ -214,10 +374,14 @@ public final class NegotiationAnalysis {
     Party.FromSimulation f = party.fromSimulation();
     Scenario linked;
     try {
-      linked = ScenarioLoader.resolve(f.scenario());
+      linked = ScenarioLoader.resolve(f.scenario(), f.folder());
     } catch (ScenarioException e) {
       throw new IllegalArgumentException("party '" + party.id() + "': reservation fromSimulation: "
           + String.join("; ", e.problems().stream().map(Problem::toString).toList()), e);
+    }
+    if (!linked.hasEscalation()) {
+      throw new IllegalArgumentException("party '" + party.id() + "': reservation fromSimulation: '"
+          + f.scenario() + "' is a negotiation-only scenario: link an escalation scenario");
     }
     Stats st = new Simulator(executor, parallelism).run(new CompiledModel(linked), f.runs(), f.seed(), progress);
     Map<String, Double> probs = new LinkedHashMap<>();
@@ -271,12 +435,27 @@ public final class NegotiationAnalysis {
     Party prop = n.party(rb.proposer());
     Party resp = n.party(rb.responder());
     Issue is = n.issues().get(n.issueIndex(rb.issue()));
-    double share = Solutions.rubinsteinShare(prop.discount(), resp.discount());
+    ValueFunction fp = prop.values().getOrDefault(is.id(), ValueFunction.LINEAR_UP);
+    ValueFunction fr = resp.values().getOrDefault(is.id(), ValueFunction.LINEAR_UP);
     double xp = is.x(ideal(prop, is));
     double xr = is.x(ideal(resp, is));
-    double value = xr + share * (xp - xr);
-    return new NegotiationReport.RubinsteinSplit(rb.issue(), rb.proposer(), rb.responder(), round(share),
-        round(value), is.label(is.nearest(value)));
+    double value;
+    double up;
+    double ur;
+    if (xp == xr) {
+      // both want the same end: nothing to bargain over
+      value = xp;
+      up = fp.valueAt(is, value);
+      ur = fr.valueAt(is, value);
+    } else {
+      Solutions.RubinsteinOffers o = Solutions.rubinstein(x -> fp.valueAt(is, x), x -> fr.valueAt(is, x),
+          is.min(), is.max(), xp > xr, prop.discount(), resp.discount());
+      value = o.proposerOffer();
+      up = o.proposerValue();
+      ur = o.responderValue();
+    }
+    return new NegotiationReport.RubinsteinSplit(rb.issue(), rb.proposer(), rb.responder(), round(up),
+        round(value), is.label(is.nearest(value)), round(ur));
   }
 
   private static int ideal(Party p, Issue is) {
@@ -405,6 +584,17 @@ public final class NegotiationAnalysis {
     }
 
     Zone zone(double[] r) {
+      return zone(r, null);
+    }
+
+    /** The zone for reservation values r, leaving out what the stands in force close (null: none). */
+    Zone zone(double[] r, Stands stands) {
+      if (stands != null && stands.anyRefuses()) {
+        int[] none = new int[np];
+        Arrays.fill(none, -1);
+        return new Zone(0, 0, -1, -1, -1, none);
+      }
+      boolean[][] allowed = stands == null ? null : stands.allowed();
       long count = 0;
       double[] ideal = new double[np];
       Arrays.fill(ideal, Double.NEGATIVE_INFINITY);
@@ -416,7 +606,7 @@ public final class NegotiationAnalysis {
       int egal = -1;
       double egalV = -1;
       for (int i = 0; i < points; i++) {
-        if (!inZone(i, r)) {
+        if (!inZone(i, r, allowed)) {
           continue;
         }
         count++;
@@ -450,7 +640,7 @@ public final class NegotiationAnalysis {
       if (count > 0) {
         double ksV = -1;
         for (int i = 0; i < points; i++) {
-          if (!inZone(i, r)) {
+          if (!inZone(i, r, allowed)) {
             continue;
           }
           double min = Double.POSITIVE_INFINITY;
@@ -467,10 +657,19 @@ public final class NegotiationAnalysis {
       return new Zone(count, (double) count / points, nash, ks, egal, best);
     }
 
-    private boolean inZone(int i, double[] r) {
+    private boolean inZone(int i, double[] r, boolean[][] allowed) {
       for (int p = 0; p < np; p++) {
         if (u[i * np + p] < r[p] - 1e-12) {
           return false;
+        }
+      }
+      if (allowed != null) {
+        int rest = i;
+        for (int k = radix.length - 1; k >= 0; k--) {
+          if (!allowed[k][rest % radix[k]]) {
+            return false;
+          }
+          rest /= radix[k];
         }
       }
       return true;

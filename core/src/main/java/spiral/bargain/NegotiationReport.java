@@ -100,7 +100,8 @@ public record NegotiationReport(
    * @param date when
    * @param levels issue id → level
    * @param utilities party id → utility
-   * @param accepts party id → whether its utility reaches its reservation value
+   * @param accepts party id → whether its utility reaches its reservation value and the proposal
+   *     crosses none of its dated stands in force at month K
    * @param acceptedByAll whether every party accepts it
    */
   public record ProposalResult(
@@ -108,18 +109,22 @@ public record NegotiationReport(
       Map<String, Double> utilities, Map<String, Boolean> accepts, boolean acceptedByAll) {}
 
   /**
-   * Rubinstein's alternating-offers split of a numeric issue.
+   * Rubinstein's alternating-offers split of a numeric issue, solved on the parties' own value
+   * functions: the first proposer's subgame-perfect offer x with u_r(x) = &delta;_r u_r(y) and
+   * u_p(y) = &delta;_p u_p(x), y the responder's counter-offer.
    *
    * @param issue the issue
    * @param proposer the first proposer
    * @param responder the other party
-   * @param proposerShare (1 &minus; &delta;_r)/(1 &minus; &delta;_p &delta;_r)
-   * @param value the issue value the split gives, from the responder's ideal toward the
-   *     proposer's
-   * @param level that value on the issue's grid
+   * @param proposerShare the proposer's value of the split, u_p(x) in [0, 1]; with linear opposed
+   *     values (1 &minus; &delta;_r)/(1 &minus; &delta;_p &delta;_r)
+   * @param value x, the split in the issue's units, inside its range
+   * @param level x on the issue's grid (the nearest level)
+   * @param responderValue the responder's value of the split, u_r(x)
    */
   public record RubinsteinSplit(
-      String issue, String proposer, String responder, double proposerShare, double value, String level) {}
+      String issue, String proposer, String responder, double proposerShare, double value, String level,
+      double responderValue) {}
 
   /**
    * The Fearon (1995) range on one issue.
@@ -148,8 +153,14 @@ public record NegotiationReport(
    * @param zoneShare its share of the space
    * @param bestFor party id → the best agreement in the zone for that party, or absent
    * @param nash the Nash agreement, or null
+   * @param stands the dated stands in force by the end of the month that close part or all of
+   *     the zone (a party's non-negotiable issue or its refusal of talks), in date order
    */
   public record Month(
       int month, String label, double leverage, Map<String, Double> reservations, boolean zoneExists,
-      double zoneShare, Map<String, Agreement> bestFor, Agreement nash) {}
+      double zoneShare, Map<String, Agreement> bestFor, Agreement nash, List<String> stands) {
+    public Month {
+      stands = stands == null ? List.of() : List.copyOf(stands);
+    }
+  }
 }

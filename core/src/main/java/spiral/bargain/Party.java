@@ -1,5 +1,6 @@
 package spiral.bargain;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,12 +33,14 @@ public record Party(
    * A reservation value computed as the expected value of fighting on: &Sigma; P(outcome)
    * &times; value, the probabilities simulated on an escalation scenario.
    *
-   * @param scenario built-in name or path of the escalation scenario
+   * @param scenario built-in name or path of the escalation scenario, as written
    * @param values outcome name → value in [0, 1]
    * @param runs runs to simulate
    * @param seed master seed
+   * @param folder the folder of the file that names it, against which a relative path resolves;
+   *     null for the working folder
    */
-  public record FromSimulation(String scenario, Map<String, Double> values, long runs, long seed) {
+  public record FromSimulation(String scenario, Map<String, Double> values, long runs, long seed, Path folder) {
     public FromSimulation {
       Objects.requireNonNull(scenario, "scenario");
       values = Map.copyOf(values);

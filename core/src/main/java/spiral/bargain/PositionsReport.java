@@ -13,7 +13,11 @@ import java.util.Map;
  * @param between the two parties whose gap is measured
  * @param issues the issues with their levels
  * @param positions the positions by date
- * @param gaps the gap after each dated position at which both parties have a stated position
+ * @param compared the issues the gap is measured on, the same at every date: those both parties
+ *     had stated by the first date at which both had stated any (a later position that speaks to
+ *     more issues adds them to the per-issue gaps, not to the mean)
+ * @param gaps the gap after each dated position of either party once both have stated the
+ *     compared issues
  * @param illustrative the scenario's illustrative assumptions
  */
 public record PositionsReport(
@@ -23,6 +27,7 @@ public record PositionsReport(
     List<String> between,
     List<NegotiationReport.IssueLevels> issues,
     List<Entry> positions,
+    List<String> compared,
     List<Gap> gaps,
     List<String> illustrative) {
 
@@ -42,13 +47,20 @@ public record PositionsReport(
       Map<String, String> levels, Map<String, Double> utilities) {}
 
   /**
-   * The distance between the two parties' latest stated positions after a date: the mean over
-   * the issues both speak to of the distance between their levels along the issue, in [0, 1].
+   * The distance between the two parties' latest stated levels after a date, each issue's level
+   * the latest either party stated on it: the mean over the compared issues of the distance
+   * between their levels along the issue, in [0, 1], and the distance on every issue both have
+   * stated by then.
    *
    * @param date the date
-   * @param gap the distance
-   * @param issues how many issues it is measured on
-   * @param positions the two positions' dates, in party order
+   * @param gap the mean distance over the compared issues
+   * @param issues how many issues the mean is taken over (the compared issues, at every date)
+   * @param positions the dates of the two parties' latest positions, in party order
+   * @param perIssue issue id → distance, for every issue both parties have stated by the date
    */
-  public record Gap(String date, double gap, int issues, List<String> positions) {}
+  public record Gap(String date, double gap, int issues, List<String> positions, Map<String, Double> perIssue) {
+    public Gap {
+      perIssue = perIssue == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perIssue));
+    }
+  }
 }

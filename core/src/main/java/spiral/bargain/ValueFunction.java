@@ -44,6 +44,29 @@ public record ValueFunction(
     };
   }
 
+  /**
+   * The value at a point x of a numeric issue's range (clamped to [min, max]), between the grid
+   * levels as well as on them: the same formula as {@link #value} for linear, concave and
+   * piecewise functions; a table is interpolated linearly between its levels.
+   */
+  public double valueAt(Issue issue, double x) {
+    double xc = Math.max(issue.min(), Math.min(issue.max(), x));
+    double z = issue.kind() == Issue.Kind.NUMERIC ? (xc - issue.min()) / (issue.max() - issue.min())
+        : xc / (issue.size() - 1);
+    return switch (type) {
+      case LINEAR -> increasing ? z : 1 - z;
+      case CONCAVE -> Math.pow(increasing ? z : 1 - z, exponent);
+      case PIECEWISE -> piecewise(xc);
+      case TABLE -> {
+        double pos = z * (issue.size() - 1);
+        int i = (int) Math.min(issue.size() - 2, Math.floor(pos));
+        double a = table.get(issue.levels().get(i));
+        double b = table.get(issue.levels().get(i + 1));
+        yield a + (b - a) * (pos - i);
+      }
+    };
+  }
+
   private double piecewise(double x) {
     double[] first = points.get(0);
     if (x <= first[0]) {

@@ -683,6 +683,7 @@ public final class HtmlReport {
 
   private static String sensitivityFooter(SensitivityReport r) {
     StringBuilder b = new StringBuilder("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(b, "Spiral version", esc(spiral.Version.get()));
     dl(b, "Input", "<code>" + esc(r.input()) + "</code>");
     dl(b, "Output", "<code>" + esc(r.output()) + "</code>");
     dl(b, "Scenario", r.scenario() == null ? "not known (no sweep file next to the results)"
@@ -781,6 +782,7 @@ public final class HtmlReport {
     b.append(ExploreCharts.primTrajectory(prim, report.chosen(), report.minCoverage(), baseRate));
     b.append("</section>\n");
     StringBuilder f = new StringBuilder("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
+    dl(f, "Spiral version", esc(spiral.Version.get()));
     dl(f, "Input", "<code>" + esc(report.input()) + "</code>");
     dl(f, "Condition", "<code>" + esc(report.where()) + "</code>");
     dl(f, "Scenario", report.scenario() == null ? "not known (no sweep file next to the results)"
@@ -1044,6 +1046,7 @@ public final class HtmlReport {
     b.append("<section id=\"window\">\n<h2>The window for talks</h2>\n");
     b.append(NegotiationCharts.window(report, name, leverageLabel(neg, name)));
     b.append(monthTable(window, parties, issues, report.month(), name));
+    b.append(standsList(window));
     b.append("</section>\n");
 
     b.append("<section id=\"fearon\">\n<h2>The Fearon bargaining range</h2>\n");
@@ -1114,6 +1117,22 @@ public final class HtmlReport {
               : esc(String.join(", ", all))));
     }
     return b.append("</div>\n").toString();
+  }
+
+  /** The dated stands that close the zone, as they change over the window; empty when none. */
+  private static String standsList(List<NegotiationReport.Month> window) {
+    StringBuilder b = new StringBuilder();
+    List<String> shown = List.of();
+    for (NegotiationReport.Month m : window) {
+      List<String> st = m.stands() == null ? List.of() : m.stands();
+      if (!st.equals(shown)) {
+        b.append("<li>from ").append(esc(m.label())).append(": ")
+            .append(st.isEmpty() ? "none" : esc(String.join("; ", st))).append("</li>\n");
+        shown = st;
+      }
+    }
+    return b.length() == 0 ? "" : "<p>Dated stands that close the zone (a party&rsquo;s non-negotiable issue or its "
+        + "refusal of talks, in force by the end of the month):</p>\n<ul class=\"stands\">\n" + b + "</ul>\n";
   }
 
   private static String reservations(List<NegotiationReport.PartyResult> parties, Function<String, String> name) {
@@ -1502,9 +1521,13 @@ public final class HtmlReport {
         .append(esc(issue == null ? f.issue() : issue.name())).append("</b> between p &minus; c(")
         .append(pn).append(") and p + c(").append(on).append(")");
     if (hasRange) {
-      b.append(", here ").append(num(range[0], 3)).append(" to ").append(num(range[1], 3))
-          .append(" (costs of war ").append(num(f.p() - range[0], 3)).append(" and ")
-          .append(num(range[1] - f.p(), 3)).append(")");
+      b.append(", here ").append(num(range[0], 3)).append(" to ").append(num(range[1], 3));
+      if (neg != null && neg.fearon() != null && Objects.equals(neg.fearon().issue(), f.issue())) {
+        b.append(" (costs of war ").append(num(neg.fearon().costParty(), 3)).append(" and ")
+            .append(num(neg.fearon().costOther(), 3)).append(", the range cut to the feasible shares 0 to 1)");
+      } else {
+        b.append(" (cut to the feasible shares 0 to 1)");
+      }
     }
     b.append(", is better for both than fighting. ");
     List<String> inside = listOf(f.levelsInRange());
@@ -1572,14 +1595,19 @@ public final class HtmlReport {
             .append(num(dr, 2)).append(")");
       }
     }
-    b.append(". The first proposer&rsquo;s share of what is at stake is (1 &minus; &delta;<sub>")
-        .append(rn).append("</sub>) / (1 &minus; &delta;<sub>").append(pn).append("</sub>&delta;<sub>")
-        .append(rn).append("</sub>) = <b>").append(num(rb.proposerShare(), 3)).append("</b>.</p>\n");
+    b.append(". In the subgame-perfect equilibrium ").append(pn).append(" offers a split x that leaves ")
+        .append(rn).append(" indifferent between accepting and making its own offer y next month, "
+            + "u<sub>r</sub>(x) = &delta;<sub>r</sub> u<sub>r</sub>(y), while y leaves ").append(pn)
+        .append(" indifferent, u<sub>p</sub>(y) = &delta;<sub>p</sub> u<sub>p</sub>(x); both are solved on the "
+            + "parties&rsquo; own value functions (with linear values the proposer&rsquo;s share is (1 &minus; "
+            + "&delta;<sub>r</sub>) / (1 &minus; &delta;<sub>p</sub>&delta;<sub>r</sub>)). The split is worth <b>")
+        .append(num(rb.proposerShare(), 3)).append("</b> to ").append(pn).append(" and <b>")
+        .append(num(rb.responderValue(), 3)).append("</b> to ").append(rn).append(" on their 0&ndash;1 scales.</p>\n");
     double share = Double.isFinite(rb.proposerShare()) ? Math.max(0, Math.min(1, rb.proposerShare())) : 0;
     b.append("<div class=\"split\"><span class=\"bar wide\"><span style=\"width:").append(num(share * 100, 1))
         .append("%;background:").append(Palette.BLUE).append("\"></span></span> <b>").append(pn).append("</b> ")
         .append(pct(rb.proposerShare())).append(" &middot; <b>").append(rn).append("</b> ")
-        .append(pct(1 - rb.proposerShare())).append("</div>\n");
+        .append(pct(rb.responderValue())).append("</div>\n");
     b.append("<p class=\"verdict\">The split: <b>").append(num(rb.value(), 2)).append(unit)
         .append("</b>, from ").append(rn).append("&rsquo;s ideal toward ").append(pn)
         .append("&rsquo;s; on the issue&rsquo;s grid, <b>")
@@ -1592,6 +1620,13 @@ public final class HtmlReport {
     dl(b, "Spiral version", esc(r.version()));
     dl(b, "Scenario", "<code>" + esc(firstNonBlank(r.scenario(), scenario.id())) + "</code>");
     dl(b, "Month analysed", r.month() + " (" + esc(r.monthLabel()) + ")");
+    List<String> seeds = new ArrayList<>();
+    for (NegotiationReport.PartyResult p : listOf(r.parties())) {
+      if (p.simulated() != null && !p.simulated().isEmpty()) {
+        seeds.add(esc(p.id()) + ": " + esc(p.source()));
+      }
+    }
+    dl(b, "Seed", seeds.isEmpty() ? "none: no reservation value is simulated" : String.join("; ", seeds));
     if (!window.isEmpty()) {
       dl(b, "Window", esc(window.get(0).label()) + " to " + esc(window.get(window.size() - 1).label()) + ", "
           + window.size() + (window.size() == 1 ? " month" : " months"));
@@ -1658,8 +1693,11 @@ public final class HtmlReport {
       cards.append(card("Latest gap, " + last.date(), num(last.gap(), 2),
           "between " + an + " and " + bn + " (0: the same position, 1: opposite ends); first "
               + num(first.gap(), 2) + " on " + esc(first.date())));
+      List<String> compared = report.compared() == null ? List.of() : report.compared();
       cards.append(card("Narrowest gap", num(min.gap(), 2),
-          "on " + esc(min.date()) + "; widest " + num(max.gap(), 2) + " on " + esc(max.date())));
+          "on " + esc(min.date()) + "; widest " + num(max.gap(), 2) + " on " + esc(max.date())
+              + (compared.isEmpty() ? "" : "; over the same " + compared.size() + " issues throughout: "
+                  + esc(String.join(", ", compared)))));
     } else {
       cards.append(card("Gap between " + NegotiationCharts.shortName(name.apply(between.isEmpty() ? "" : between.get(0)))
           + " and " + NegotiationCharts.shortName(name.apply(between.size() > 1 ? between.get(1) : "")),
@@ -1722,10 +1760,12 @@ public final class HtmlReport {
     b.append("<footer>\n<h2>How this report was made</h2>\n<dl>\n");
     dl(b, "Spiral version", esc(report.version()));
     dl(b, "Scenario", "<code>" + esc(firstNonBlank(report.scenario(), scenario.id())) + "</code>");
+    dl(b, "Seed", "none: nothing is drawn at random");
     dl(b, "Positions", entries.size() + " dated, " + mapped + " mapped onto the issue space");
-    dl(b, "Gap", "after each dated position of " + an + " or " + bn + ", the mean over the issues "
-        + "both latest positions speak to of the distance between their levels along the issue "
-        + "(0 to 1)");
+    dl(b, "Gap", "after each dated position of " + an + " or " + bn + ", each party&rsquo;s latest stated "
+        + "level per issue; the mean over the same issues at every date ("
+        + esc(String.join(", ", report.compared() == null ? List.of() : report.compared()))
+        + ") of the distance between their levels along the issue (0 to 1)");
     closeFooter(b, "The same scenario and version give the same numbers and the same file.");
     return page("Spiral positions: " + title, b.toString());
   }

@@ -124,7 +124,26 @@ final class NegotiationReader {
       } else {
         levels = none();
       }
-      positions.add(new Position(date, p.get("actor").asText(), p.get("statement").asText(), text(p, "source"), proposal, levels));
+      String actor = p.get("actor").asText();
+      List<String> nonNegotiable = issueList(p.path("nonNegotiable"), pAt.key("nonNegotiable"));
+      List<String> reopens = issueList(p.path("reopens"), pAt.key("reopens"));
+      Boolean refusesTalks = p.has("refusesTalks") ? p.get("refusesTalks").asBoolean() : null;
+      if ((!nonNegotiable.isEmpty() || !reopens.isEmpty() || refusesTalks != null) && !partyIndex.containsKey(actor)) {
+        r.problem(pAt.key("actor"), Text.name(actor) + " is not a party: only a party's stand closes or reopens the zone"
+            + " (parties: " + String.join(", ", partyIndex.keySet()) + ")");
+      }
+      for (int j = 0; j < nonNegotiable.size(); j++) {
+        Integer k = issueIndex.get(nonNegotiable.get(j));
+        if (k != null && levels.get(k) < 0) {
+          r.problem(pAt.key("nonNegotiable").index(j), "the position states no level for " + Text.name(nonNegotiable.get(j))
+              + ": a non-negotiable issue needs the level the party will not go below (give it in 'levels' or the proposal)");
+        }
+        if (reopens.contains(nonNegotiable.get(j))) {
+          r.problem(pAt.key("reopens"), Text.name(nonNegotiable.get(j)) + " cannot be both non-negotiable and reopened");
+        }
+      }
+      positions.add(new Position(date, actor, p.get("statement").asText(), text(p, "source"), proposal, levels,
+          nonNegotiable, refusesTalks, reopens));
     }
     positions.sort(Comparator.comparing(Position::date));
     Negotiation.Fearon fearon = n.has("fearon") ? fearon(n.get("fearon"), at.key("fearon")) : null;
@@ -134,6 +153,20 @@ final class NegotiationReader {
       return null;
     }
     return r.make(at, () -> new Negotiation(start, months, parties, issues, leverage, proposals, positions, fearon, rubinstein));
+  }
+
+  /** Issue ids listed under {@code at}, each checked to exist. */
+  private List<String> issueList(JsonNode list, DocPath at) {
+    List<String> out = new ArrayList<>();
+    for (int j = 0; j < list.size(); j++) {
+      String id = list.get(j).asText();
+      if (out.contains(id)) {
+        r.problem(at.index(j), "issue " + Text.name(id) + " is listed twice");
+      } else if (r.known(issueIndex, id, at.index(j), "issue")) {
+        out.add(id);
+      }
+    }
+    return out;
   }
 
   private List<Integer> none() {
@@ -203,7 +236,7 @@ final class NegotiationReader {
         List<String> grid = new ArrayList<>();
         int steps = (int) Math.floor(count + 1e-9);
         for (int i = 0; i <= steps; i++) {
-          grid.add(number(min + i * step));
+          grid.add(gridLabel(min, step, i));
         }
         if (min + steps * step < max - 1e-9 * Math.max(1, Math.abs(max))) {
           grid.add(number(max));
@@ -214,7 +247,19 @@ final class NegotiationReader {
   }
 
   private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+        : new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * Grid level i of a numeric issue as written in decimal, min + i &times; step computed in
+   * decimal arithmetic from the numbers as the file gives them: 0.95, not 0.9500000000000001.
+   */
+  static String gridLabel(double min, double step, int i) {
+    java.math.BigDecimal v = new java.math.BigDecimal(Double.toString(min))
+        .add(new java.math.BigDecimal(Double.toString(step)).multiply(java.math.BigDecimal.valueOf(i)));
+    v = v.stripTrailingZeros();
+    return v.scale() <= 0 ? v.toBigInteger().toString() : v.toPlainString();
   }
 
   private Party party(JsonNode n, DocPath at) {
@@ -258,17 +303,14 @@ final class NegotiationReader {
       JsonNode fs = res.get("fromSimulation");
       DocPath fAt = at.key("reservation").key("fromSimulation");
       String sc = fs.get("scenario").asText();
-      if (!BuiltinScenarios.names().contains(sc) && !fileExists(sc)) {
-        r.problem(fAt.key("scenario"), "no such file or built-in scenario " + Text.name(sc)
-            + " (built-ins: " + String.join(", ", BuiltinScenarios.names()) + ")");
-      }
+      checkLink(sc, fAt.key("scenario"));
       Map<String, Double> outcomes = new LinkedHashMap<>();
       fs.get("values").fields().forEachRemaining(e -> outcomes.put(e.getKey(), e.getValue().asDouble()));
       // a run that quiets down after widening is worth what a contained one is, unless valued
       if (outcomes.containsKey("CONTAINED")) {
         outcomes.putIfAbsent("DEESCALATED", outcomes.get("CONTAINED"));
       }
-      from = new Party.FromSimulation(sc, outcomes, fs.path("runs").asLong(2000), fs.path("seed").asLong(1));
+      from = new Party.FromSimulation(sc, outcomes, fs.path("runs").asLong(2000), fs.path("seed").asLong(1), r.folder);
     }
     double fr = reservation;
     Party.FromSimulation ff = from;
@@ -276,11 +318,46 @@ final class NegotiationReader {
         n.path("leverageWeight").asDouble(0), n.path("costPerMonth").asDouble(0), n.path("discount").asDouble(0.95)));
   }
 
-  private static boolean fileExists(String s) {
+  /** Links being checked on this thread: a linked scenario's own links are not followed. */
+  private static final ThreadLocal<Boolean> CHECKING_LINK = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Checks that a {@code fromSimulation} scenario exists (a built-in, or a file relative to this
+   * file's folder) and is an escalation scenario, which the engine can simulate.
+   */
+  private void checkLink(String sc, DocPath at) {
+    boolean builtin = BuiltinScenarios.names().contains(sc);
+    Path file = null;
+    if (!builtin) {
+      boolean relative = false;
+      try {
+        relative = !Path.of(sc).isAbsolute();
+        file = ScenarioLoader.relativeTo(sc, r.folder);
+      } catch (InvalidPathException e) {
+        file = null;
+      }
+      if (file == null || !Files.isRegularFile(file)) {
+        r.problem(at, "no such file or built-in scenario " + Text.name(sc)
+            + (r.folder != null && relative ? " (a relative path is taken from this file's folder)" : "")
+            + " (built-ins: " + String.join(", ", BuiltinScenarios.names()) + ")");
+        return;
+      }
+    }
+    if (CHECKING_LINK.get()) {
+      return;
+    }
+    CHECKING_LINK.set(true);
     try {
-      return Files.isRegularFile(Path.of(s));
-    } catch (InvalidPathException e) {
-      return false;
+      Scenario linked = builtin ? ScenarioLoader.resolve(sc) : ScenarioLoader.load(file);
+      if (!linked.hasEscalation()) {
+        r.problem(at, Text.name(sc) + " is a negotiation-only scenario (no ladder, actors or initiating event):"
+            + " the reservation value needs an escalation scenario to simulate, such as rand-d-ports");
+      }
+    } catch (ScenarioException e) {
+      r.problem(at, "the linked scenario " + Text.name(sc) + " has problems: " + e.problems().get(0)
+          + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+    } finally {
+      CHECKING_LINK.set(false);
     }
   }
 
@@ -414,7 +491,19 @@ final class NegotiationReader {
               + " (a number from " + number(is.min()) + " to " + number(is.max()) + ")");
           return null;
         }
-        return is.nearest(v.asDouble());
+        int nearest = is.nearest(v.asDouble());
+        double off = Math.abs(is.x(nearest) - v.asDouble());
+        if (off > 1e-9 * Math.max(1, Math.abs(v.asDouble()))) {
+          int other = v.asDouble() > is.x(nearest) ? Math.min(is.size() - 1, nearest + 1) : Math.max(0, nearest - 1);
+          int lo = Math.min(nearest, other);
+          int hi = Math.max(nearest, other);
+          r.problem(at, Text.show(v) + " is not on the grid of the numeric issue " + Text.name(is.id()) + " ("
+              + number(is.min()) + " to " + number(is.max()) + " in steps of " + number(is.step())
+              + "): use " + (lo == hi ? is.label(lo) : is.label(lo) + " or " + is.label(hi))
+              + ", or a finer step");
+          return null;
+        }
+        return nearest;
       }
       default -> {
         int i = is.levels().indexOf(v.asText());

@@ -47,19 +47,39 @@ public final class ScenarioLoader {
    * @throws ScenarioException listing every problem found
    */
   public static Scenario load(Path file) throws ScenarioException {
-    return parse(file.toString(), readFile(file));
+    return parse(file.toString(), readFile(file), folderOf(file));
+  }
+
+  /** The folder a file's relative paths resolve against: its own, absolute. */
+  static Path folderOf(Path file) {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    return parent;
   }
 
   /**
-   * Reads a scenario from bytes.
+   * Reads a scenario from bytes that come from no file: a relative path inside it (a {@code
+   * fromSimulation} scenario) resolves against the working folder.
    *
    * @param sourceName the name messages give the file
    * @param content the file's bytes
    * @throws ScenarioException listing every problem found
    */
   public static Scenario parse(String sourceName, byte[] content) throws ScenarioException {
+    return parse(sourceName, content, null);
+  }
+
+  /**
+   * Reads a scenario from bytes read from a file in {@code folder}: relative paths inside it
+   * resolve against that folder, wherever the program runs.
+   *
+   * @param sourceName the name messages give the file
+   * @param content the file's bytes
+   * @param folder the file's folder, or null for the working folder
+   * @throws ScenarioException listing every problem found
+   */
+  public static Scenario parse(String sourceName, byte[] content, Path folder) throws ScenarioException {
     YamlTree tree = tree(sourceName, content, RATIONALITY_INF, SchemaCheck::scenario);
-    ScenarioReader reader = new ScenarioReader(tree);
+    ScenarioReader reader = new ScenarioReader(tree, folder);
     Scenario scenario;
     try {
       scenario = reader.scenario();
@@ -79,6 +99,16 @@ public final class ScenarioLoader {
    * @throws ScenarioException when it is neither, or the scenario has problems
    */
   public static Scenario resolve(String nameOrPath) throws ScenarioException {
+    return resolve(nameOrPath, null);
+  }
+
+  /**
+   * Reads a built-in scenario by name, or else a file, a relative path taken from {@code folder}
+   * (the folder of the file that names it) or, when that is null, from the working folder.
+   *
+   * @throws ScenarioException when it is neither, or the scenario has problems
+   */
+  public static Scenario resolve(String nameOrPath, Path folder) throws ScenarioException {
     if (BuiltinScenarios.names().contains(nameOrPath)) {
       Optional<byte[]> content = BuiltinScenarios.read(nameOrPath);
       if (content.isEmpty()) {
@@ -89,7 +119,7 @@ public final class ScenarioLoader {
     }
     Path file = null;
     try {
-      file = Path.of(nameOrPath);
+      file = relativeTo(nameOrPath, folder);
     } catch (InvalidPathException e) {
       // reported below, like a missing file
     }
@@ -99,6 +129,17 @@ public final class ScenarioLoader {
               + String.join(", ", BuiltinScenarios.names()) + ")")));
     }
     return load(file);
+  }
+
+  /**
+   * The path a name in a file stands for: relative to {@code folder} when it is relative and the
+   * folder is known, else as written.
+   *
+   * @throws InvalidPathException when the name is no path on this system
+   */
+  public static Path relativeTo(String path, Path folder) {
+    Path p = Path.of(path);
+    return folder == null || p.isAbsolute() ? p : folder.resolve(p).normalize();
   }
 
   /** The problems of a scenario file; empty when it is valid. */

@@ -69,8 +69,16 @@ final class ScenarioReader {
     return Set.copyOf(keys);
   }
 
+  /** The folder of the file being read, against which relative paths in it resolve; null for none. */
+  final java.nio.file.Path folder;
+
   ScenarioReader(YamlTree tree) {
+    this(tree, null);
+  }
+
+  ScenarioReader(YamlTree tree, java.nio.file.Path folder) {
     this.tree = tree;
+    this.folder = folder;
   }
 
   private static Map<String, NonKineticPackage> builtinPackages() {

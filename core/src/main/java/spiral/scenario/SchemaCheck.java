@@ -34,12 +34,12 @@ final class SchemaCheck {
           "^[a-z0-9][a-z0-9-]*$", "use lowercase letters, digits and '-', starting with a letter or digit",
           "^[A-Za-z0-9][A-Za-z0-9_-]*$", "use letters, digits, '-' and '_', starting with a letter or digit");
 
-  /** The schema's date patterns, with the form each expects. */
+  /** The date patterns of the schema and what their failure says. */
   private static final Map<String, String> DATE_PATTERNS =
       Map.of(
-          "^\\d{4}-\\d{2}-\\d{2}$", "YYYY-MM-DD",
-          "^\\d{4}-\\d{2}(-\\d{2})?$", "YYYY-MM-DD or YYYY-MM",
-          "^\\d{4}-\\d{2}$", "YYYY-MM");
+          "^\\d{4}-\\d{2}-\\d{2}$", "is not a date: expected YYYY-MM-DD, such as 1962-10-16",
+          "^\\d{4}-\\d{2}$", "is not a month: expected YYYY-MM, such as 2022-03",
+          "^\\d{4}-\\d{2}(-\\d{2})?$", "is not a date: expected YYYY-MM-DD or YYYY-MM, such as 2022-09-30");
 
   private final Schema schema;
   private final Map<String, JsonNode> raw;
@@ -135,9 +135,8 @@ final class SchemaCheck {
       case "enum" -> shown + " is not one of: " + list(limit);
       case "const" -> shown + " is not allowed here, expected " + Text.show(limit);
       case "pattern" -> DATE_PATTERNS.containsKey(limit.asText())
-          ? shown + " is not a date: expected " + DATE_PATTERNS.get(limit.asText())
-          : shown + " is not a valid id: "
-              + PATTERN_HINTS.getOrDefault(limit.asText(), "it must match " + limit.asText());
+          ? shown + " " + DATE_PATTERNS.get(limit.asText())
+          : shown + " is not a valid id: " + PATTERN_HINTS.getOrDefault(limit.asText(), "it must match " + limit.asText());
       case "minItems" -> "needs at least " + limit + " entries, has " + value.size();
       case "maxItems" -> "may have at most " + limit + " entries, has " + value.size();
       default -> Text.clean(e.getMessage());

@@ -81,6 +81,33 @@ class NegotiationAnalysisTest {
     assertThat(r.parties().get(0).reservation()).isCloseTo(0.1, offset(1e-9));
   }
 
+  /**
+   * Rubinstein's split uses the parties' value functions, not the issue's units: a cube-root
+   * proposer (concave, exponent 1/3, δ 0.8) against a linear responder (δ 0.95) settles at x =
+   * 0.05 / (1 - 0.95 * 0.512) = 0.0974, where the linear formula put it at 0.2083.
+   */
+  @Test
+  void rubinsteinSplitFollowsTheValueFunctions() throws Exception {
+    String text = """
+        id: cube-root
+        negotiation:
+          start: 2022-03
+          issues:
+            - {id: share, kind: numeric, min: 0, max: 1, step: 0.01}
+          parties:
+            - {id: a, weights: {share: 1}, values: {share: {type: concave, exponent: 0.3333333333333333}}, reservation: 0, discount: 0.8}
+            - {id: b, weights: {share: 1}, values: {share: {type: linear, increasing: false}}, reservation: 0, discount: 0.95}
+          rubinstein: {issue: share, proposer: a, responder: b}
+        """;
+    Scenario sc = ScenarioLoader.parse("cube-root.yaml", text.getBytes(StandardCharsets.UTF_8));
+    NegotiationReport.RubinsteinSplit rb = ONE.analyse(sc, 0, 1, Progress.NONE).rubinstein();
+    double x = 0.05 / (1 - 0.95 * 0.512);
+    assertThat(rb.value()).isCloseTo(x, offset(1e-6));
+    assertThat(rb.level()).isEqualTo("0.1");
+    assertThat(rb.proposerShare()).isCloseTo(Math.cbrt(x), offset(1e-6));
+    assertThat(rb.responderValue()).isCloseTo(1 - x, offset(1e-6));
+  }
+
   @Test
   void positionsAndTheGapBetweenTheParties() throws Exception {
     PositionsReport p = NegotiationAnalysis.positions(resource("linear.yaml"));

@@ -172,7 +172,7 @@ class NegotiationReportTest {
     entries.set(0, new PositionsReport.Entry(e0.date(), evil, evil, img, evil, Map.of("territory", img),
         e0.utilities()));
     PositionsReport hostilePositions = new PositionsReport(pos.scenario(), evil, pos.version(),
-        pos.between(), pos.issues(), entries, pos.gaps(), List.of(img));
+        pos.between(), pos.issues(), entries, pos.compared(), pos.gaps(), List.of(img));
     String ph = HtmlReport.positions(scenario, hostilePositions);
     assertThat(ph).doesNotContain(evil).doesNotContain("<img").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(count(ph, "<script>")).isEqualTo(2);
@@ -264,7 +264,7 @@ class NegotiationReportTest {
 
     // no positions at all
     PositionsReport none = new PositionsReport(report.scenario(), report.name(), report.version(),
-        report.between(), report.issues(), List.of(), List.of(), List.of());
+        report.between(), report.issues(), List.of(), List.of(), List.of(), List.of());
     String h2 = HtmlReport.positions(scenario, none);
     assertThat(figures(h2)).isEmpty();
     assertThat(h2).contains("The scenario lists no dated positions.", "Public positions over time: no data to draw.");
@@ -272,7 +272,7 @@ class NegotiationReportTest {
     List<PositionsReport.Entry> odd = new ArrayList<>(report.positions());
     odd.add(new PositionsReport.Entry("spring 2022", "ukraine", "?", "", null, Map.of(), Map.of()));
     String h3 = HtmlReport.positions(scenario, new PositionsReport(report.scenario(), report.name(),
-        report.version(), report.between(), report.issues(), odd, List.of(), List.of()));
+        report.version(), report.between(), report.issues(), odd, List.of(), List.of(), List.of()));
     assertThat(figures(h3)).containsEntry("positions-timeline", report.positions().size());
     assertThat(h3).contains("spring 2022");
   }
@@ -375,7 +375,7 @@ class NegotiationReportTest {
             null, 1.0, 0.02, 0.92),
         new Party("russia", "Russia", weights(0.40, 0.20, 0.10, 0.05, 0.05, 0.15, 0.05), Map.of(), 0,
             new Party.FromSimulation("rand-d-ports", Map.of("CONTAINED", 0.55, "SETTLEMENT", 0.6,
-                "PROTRACTED", 0.4, "NUCLEAR_USE", 0.0), 2000, 1), 0.4, 0.01, 0.95),
+                "PROTRACTED", 0.4, "NUCLEAR_USE", 0.0), 2000, 1, null), 0.4, 0.01, 0.95),
         new Party("west", "The West (United States and United Kingdom)",
             weights(0.30, 0.10, 0.15, 0.10, 0.05, 0.25, 0.05), Map.of(), 0.95, null, 0, 0.02, 0.97));
     List<Proposal> proposals = List.of(
@@ -383,7 +383,7 @@ class NegotiationReportTest {
         new Proposal("istanbul-2022-03-29", "Istanbul communiqu\u00E9", "ukraine", "2022-03-29", "", List.of(2, 2, 2, 33, 15, 0, 0)));
     List<Position> positions = List.of(
         new Position("2022-03-29", "ukraine", "Istanbul communiqu\u00E9", "", "istanbul-2022-03-29",
-            List.of(2, 2, 2, 33, 15, 0, 0)));
+            List.of(2, 2, 2, 33, 15, 0, 0), List.of(), null, List.of()));
     Negotiation n = new Negotiation("2022-03", 12, parties, issues,
         new Negotiation.Leverage(0.4, 0.05, 0.88, "ukraine", "russia"), proposals, positions,
         new Negotiation.Fearon("territory", "ukraine", "russia", List.of(0.35, 0.55, 0.8, 1.0), 0.15, 0.12, 0.3),
@@ -489,7 +489,7 @@ class NegotiationReportTest {
         best.put("west", nash);
       }
       window.add(new Month(t, java.time.YearMonth.of(2022, 3).plusMonths(t).toString(), LEVERAGE[t], res, open,
-          open ? SHARE[t] : 0, best, open ? nash : null));
+          open ? SHARE[t] : 0, best, open ? nash : null, List.of()));
     }
     Space space = new Space(117_504, zone, zone ? 140 : 0, zone ? 140 / 117_504.0 : 0, 7258);
     FearonRange fearon = fearonAndRubinstein
@@ -497,7 +497,7 @@ class NegotiationReportTest {
             List.of("current-front"), new double[] {0.698, 0.25, 0.642})
         : null;
     RubinsteinSplit rubinstein = fearonAndRubinstein
-        ? new RubinsteinSplit("crimea-deferral", "ukraine", "russia", 0.3968, 5.95, "6")
+        ? new RubinsteinSplit("crimea-deferral", "ukraine", "russia", 0.3968, 5.95, "6", 0.6032)
         : null;
     List<String> illustrative = List.of("the issue weights of Ukraine, Russia and the West",
         "the reservation values of Ukraine (0.55) and the West (0.95)",
@@ -572,15 +572,15 @@ class NegotiationReportTest {
         "Boris Johnson, 9 December 2022", null, Map.of("territory", "24-feb-line"), Map.of(), mapped));
     List<PositionsReport.Gap> gaps = mapped
         ? List.of(
-            new PositionsReport.Gap("2022-03-29", 0.761905, 7, List.of("2022-03-29", "2022-03-07")),
-            new PositionsReport.Gap("2022-05-06", 0.333333, 1, List.of("2022-05-06", "2022-03-07")),
-            new PositionsReport.Gap("2022-05-25", 0.761905, 7, List.of("2022-05-25", "2022-03-07")),
-            new PositionsReport.Gap("2022-08", 0.666667, 1, List.of("2022-08", "2022-03-07")),
-            new PositionsReport.Gap("2022-09-30", 1.0, 1, List.of("2022-08", "2022-09-30")),
-            new PositionsReport.Gap("2022-11-15", 1.0, 7, List.of("2022-11-15", "2022-09-30")))
+            new PositionsReport.Gap("2022-03-29", 0.761905, 7, List.of("2022-03-29", "2022-03-07"), Map.of()),
+            new PositionsReport.Gap("2022-05-06", 0.333333, 1, List.of("2022-05-06", "2022-03-07"), Map.of()),
+            new PositionsReport.Gap("2022-05-25", 0.761905, 7, List.of("2022-05-25", "2022-03-07"), Map.of()),
+            new PositionsReport.Gap("2022-08", 0.666667, 1, List.of("2022-08", "2022-03-07"), Map.of()),
+            new PositionsReport.Gap("2022-09-30", 1.0, 1, List.of("2022-08", "2022-09-30"), Map.of()),
+            new PositionsReport.Gap("2022-11-15", 1.0, 7, List.of("2022-11-15", "2022-09-30"), Map.of()))
         : List.of();
     return new PositionsReport("ukraine-2022-talks", "Russia\u2013Ukraine talks, March 2022 \u2013 February 2023",
-        "0.1.0-TEST", List.of("ukraine", "russia"), issueLevels(), e, gaps,
+        "0.1.0-TEST", List.of("ukraine", "russia"), issueLevels(), e, List.of("territory"), gaps,
         List.of("the mapping of each proposal and public statement onto the issue space"));
   }
 
