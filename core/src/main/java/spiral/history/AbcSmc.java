@@ -207,17 +207,19 @@ public final class AbcSmc {
       boolean[] failed = new boolean[n];
       final double epsT = eps;
       final int gen = t;
-      // a particle gives up after this many draws: the generation cannot reach the floor then
-      long budget = (long) Math.ceil(20 / s.minAcceptance());
+      // a particle gives up after this many simulations (at the acceptance floor, the chance that
+      // one particle needs more is below e^-50), or after a hundred times as many draws outside
+      // the prior's support: the generation cannot reach the floor then
+      long budget = (long) Math.ceil(50 / s.minAcceptance());
+      long drawBudget = 100 * budget;
       forEach(n, executor, parallelism, i -> {
         Lxm rng = new Lxm(mix(s.seed(), gen, i));
         long[] counts = new long[observed.length];
         double[] z = new double[dim];
         double[] x = next[i];
         for (long a = 0; ; a++) {
-          if (a >= budget) {
+          if (nextAttempts[i] >= budget || a >= drawBudget) {
             failed[i] = true;
-            nextAttempts[i] = a;
             return;
           }
           int j = pick(cum, rng.nextDouble());

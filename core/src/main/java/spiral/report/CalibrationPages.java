@@ -120,7 +120,7 @@ public final class CalibrationPages {
     double w = 420;
     double h = 380;
     double l = 56;
-    double top = 36;
+    double top = 52;
     double pw = w - l - 20;
     double ph = h - top - 56;
     Svg s = new Svg(w, h);
@@ -132,7 +132,7 @@ public final class CalibrationPages {
     }
     s.line(l, top + ph, l + pw, top, Palette.GREY, 1);
     s.text(l + pw / 2, top + ph + 36, "forecast probability", 12, "middle");
-    s.text(14, top + ph / 2, "observed", 12, "middle");
+    s.text(l - 6, top - 12, "observed frequency", 12, "start");
     for (double[] bin : r.reliability()) {
       if (bin[2] == 0) {
         continue;
@@ -141,8 +141,9 @@ public final class CalibrationPages {
       s.circle(l + pw * bin[3], top + ph * (1 - bin[4]), 3 + Math.sqrt(bin[2]) * 2, Palette.BLUE, "#fff", 1).mark();
       s.end();
     }
-    return Charts.figure("reliability", s, "Reliability diagram of Spiral's forecasts",
-        "Each dot is a bin of forecasts: across, their mean probability; up, how often the outcome happened. On the diagonal a forecaster is calibrated.");
+    return "<div style=\"max-width:460px\">" + Charts.figure("reliability", s, "Reliability diagram of Spiral's forecasts",
+        "Each dot is a bin of forecasts: across, their mean probability; up, how often the outcome happened. On the diagonal a forecaster is calibrated.")
+        + "</div>\n";
   }
 
   private static String predictiveSummary(Calibration.Report r) {
@@ -187,7 +188,7 @@ public final class CalibrationPages {
     double plotH = ht - 60;
     Svg s = new Svg(w, ht);
     s.rect(l, 8, 10, 10, Palette.BLUE).text(l + 14, 17, "posterior (weighted)", 11, "start");
-    s.line(l + 150, 13, l + 170, 13, Palette.INK, 1.5).text(l + 174, 17, "prior (uniform: flat)", 11, "start");
+    s.line(l + 150, 13, l + 170, 13, Palette.INK, 1.5).text(l + 174, 17, "prior", 11, "start");
     double y0 = 26;
     for (int k = 0; k < bins; k++) {
       double bh = plotH * h[k] / max;
@@ -209,7 +210,7 @@ public final class CalibrationPages {
     s.line(l, y0 + plotH, l + plotW, y0 + plotH, Palette.GRID, 1);
     s.text(l, y0 + plotH + 14, num(lo, 2), 11, "start").text(l + plotW, y0 + plotH + 14, num(hi, 2), 11, "end");
     s.text(l + plotW / 2, y0 + plotH + 30, Svg.fit(m.parameter(), plotW, 11), 11, "middle");
-    return "<div class=\"small-multiple\" style=\"display:inline-block;vertical-align:top;margin:0 12px 12px 0\">"
+    return "<div class=\"small-multiple\" style=\"display:inline-block;vertical-align:top;width:340px;margin:0 12px 12px 0\">"
         + Charts.figure("marginal-" + i, s, "Posterior and prior of " + m.parameter(), esc(m.parameter() + ": " + m.prior()))
         + "</div>\n";
   }
@@ -261,7 +262,7 @@ public final class CalibrationPages {
         s.rect(pad, 8, pw, pw, "none", Palette.GRID, 1);
         s.text(pad + pw / 2, size - 6, Svg.fit(tail(mx.parameter()), pw, 10), 10, "middle");
         s.text(12, 8 + pw / 2, Svg.fit(tail(my.parameter()), 20, 10), 10, "middle");
-        b.append("<div class=\"small-multiple\" style=\"display:inline-block;vertical-align:top;margin:0 8px 8px 0\">")
+        b.append("<div class=\"small-multiple\" style=\"display:inline-block;vertical-align:top;width:230px;margin:0 8px 8px 0\">")
             .append(Charts.figure("pair-" + i + "-" + j, s, "Particles: " + mx.parameter() + " against " + my.parameter(),
                 esc(tail(mx.parameter()) + " (across) against " + tail(my.parameter()) + " (up), each over its prior range")))
             .append("</div>\n");

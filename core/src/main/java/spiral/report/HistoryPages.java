@@ -101,15 +101,16 @@ public final class HistoryPages {
     double w = 720;
     double plotW = w - labelW - 30;
     double rowH = legend2 != null ? 34 : 26;
-    double h = 50 + rows.size() * rowH + 40;
+    double legendH = legend2 != null ? 40 : 22;
+    double h = 28 + legendH + rows.size() * rowH + 40;
     Svg s = new Svg(w, h);
-    double y0 = 44;
-    // legend above the plot
+    double y0 = 22 + legendH;
+    // the legend above the plot, one entry per line
     s.circle(labelW, 14, 4, Palette.BLUE, null, 0).line(labelW + 8, 14, labelW + 30, 14, Palette.BLUE, 2.5)
         .text(labelW + 36, 18, legend1, 12, "start");
     if (legend2 != null) {
-      double x = labelW + 60 + Svg.textWidth(legend1, 12);
-      s.rect(x, 9, 10, 10, Palette.ORANGE).text(x + 16, 18, legend2, 12, "start");
+      s.rect(labelW + 8, 27, 22, 8, Palette.ORANGE).line(labelW + 19, 25, labelW + 19, 37, Palette.INK, 1.5)
+          .text(labelW + 36, 36, legend2, 12, "start");
     }
     double[] ticks = Svg.ticks(0, top, 5);
     int dec = Math.max(0, Svg.decimals(ticks) - 2);
