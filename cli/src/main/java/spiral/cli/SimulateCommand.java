@@ -81,10 +81,11 @@ final class SimulateCommand implements Callable<Integer> {
     } finally {
       bar.clear();
     }
+    spiral.Provenance prov = Scenarios.provenance("simulate", scenario.scenario, sc, run.seed);
     String text = switch (run.format) {
-      case json -> Output.json(s);
-      case csv -> UncertaintyOptions.csv(s);
-      case table -> UncertaintyOptions.table(sc, s);
+      case json -> Output.json(s, prov);
+      case csv -> Output.csv(UncertaintyOptions.csv(s), prov);
+      case table -> UncertaintyOptions.table(sc, s) + prov.text(false);
     };
     Output.write(text, run.out, spec.commandLine().getOut());
     return 0;

@@ -101,9 +101,8 @@ final class UncertaintyOptions {
 
   static String csv(UncertainSimulation.Summary s) {
     StringBuilder b = new StringBuilder();
-    b.append("# spiral: ").append(spiral.Version.get()).append('\n').append("# scenario: ").append(s.scenario()).append('\n')
-        .append("# seed: ").append(s.seed()).append('\n').append("# parameter sets: ").append(s.draws()).append(" from ")
-        .append(s.source()).append('\n').append("# runs per set: ").append(s.runsPerDraw()).append('\n');
+    b.append("# parameter sets: ").append(s.draws()).append(" from ").append(s.source()).append('\n')
+        .append("# runs per set: ").append(s.runsPerDraw()).append('\n');
     b.append("section,key,p,mc95_lo,mc95_hi,total95_lo,total95_hi\n");
     for (UncertainSimulation.Figure f : s.outcomes()) {
       b.append(String.format(Locale.ROOT, "outcome,%s,%s,%s,%s,%s,%s%n", f.key(), f.p(), f.monteCarlo95()[0], f.monteCarlo95()[1],
