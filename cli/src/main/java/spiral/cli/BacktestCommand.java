@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -116,25 +114,16 @@ final class BacktestCommand implements Callable<Integer> {
       }
     }
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    ExecutorService pool = t == 1 ? null : Executors.newFixedThreadPool(t, r -> {
-      Thread th = new Thread(r, "spiral-backtest");
-      th.setDaemon(true);
-      return th;
-    });
     Backtest.Report rep;
     var err = spec.commandLine().getErr();
-    try {
+    try (Workers workers = new Workers(t)) {
       rep = Backtest.run(items, IcbData.builtin(), reference, ts, new AbcSmc.Settings(particles, generations, 0.5, 0.02, 0, seed), 100,
-          predictiveRuns, pool == null ? Runnable::run : pool, t, m -> {
+          predictiveRuns, workers.executor(), t, m -> {
             err.println("  " + m);
             err.flush();
           });
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: " + e.getMessage());
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
     }
     if (report != null) {
       Output.write(CalibrationPages.backtest(rep), report, null);

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,14 +136,9 @@ final class CalibrateCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "calibrating %s to %d crises (%s): %d parameters, %d targets, %d particles, %d threads%n",
         sc.id(), rc.size(), rc.filter(), chosen.size(), ts.size(), particles, t);
     err.flush();
-    ExecutorService pool = t == 1 ? null : Executors.newFixedThreadPool(t, r -> {
-      Thread th = new Thread(r, "spiral-calibrate");
-      th.setDaemon(true);
-      return th;
-    });
     Calibration.Report rep;
-    try {
-      rep = Calibration.run(setup, pool == null ? Runnable::run : pool, t, g -> {
+    try (Workers workers = new Workers(t)) {
+      rep = Calibration.run(setup, workers.executor(), t, g -> {
         err.printf(Locale.ROOT, "  generation %d: tolerance %s, acceptance %.3f, ESS %s, %,d simulations (%.1f s)%n", g.index(),
             Double.isInfinite(g.tolerance()) ? "inf (prior)" : String.format(Locale.ROOT, "%.4f", g.tolerance()), g.acceptance(),
             Double.isNaN(g.ess()) ? "-" : String.format(Locale.ROOT, "%.0f", g.ess()), g.simulations(), (System.nanoTime() - start) / 1e9);
@@ -153,10 +146,6 @@ final class CalibrateCommand implements Callable<Integer> {
       });
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: " + e.getMessage());
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     String csv = PosteriorFile.csv(rep, Version.get());

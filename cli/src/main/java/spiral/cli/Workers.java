@@ -43,6 +43,15 @@ final class Workers implements AutoCloseable {
     return pool == null ? new OptionsAnalysis(Runnable::run, 1) : new OptionsAnalysis(pool, threads);
   }
 
+  /** The executor itself: the pool, or the calling thread when there is one thread. */
+  java.util.concurrent.Executor executor() {
+    return pool == null ? Runnable::run : pool;
+  }
+
+  int threads() {
+    return threads;
+  }
+
   @Override
   public void close() {
     if (pool != null) {
