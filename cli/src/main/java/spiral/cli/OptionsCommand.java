@@ -112,6 +112,10 @@ final class OptionsCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static String pair(double[] ci) {
+    return ci == null ? "" : String.format(Locale.ROOT, "[%.4f, %.4f]", ci[0], ci[1]);
+  }
+
   static String table(OptionsReport r) {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%s: %s%n", r.scenario(), r.scenarioName()));
@@ -147,9 +151,11 @@ final class OptionsCommand implements Callable<Integer> {
     if (g != null) {
       b.append(String.format(Locale.ROOT, "%nRobustness: %d parameter sets (%s, over %s), %,d runs per option each%n",
           g.samples(), g.sampling() == null ? "Latin hypercube" : g.sampling(), String.join(", ", g.parameters()), g.runsPerSample()));
-      b.append(String.format(Locale.ROOT, "%-24s %12s %12s %10s%n", "option", "max regret", "mean regret", "best in"));
+      b.append(String.format(Locale.ROOT, "%-24s %12s %12s %10s   %-18s %-18s%n", "option", "max regret", "mean regret", "best in",
+          "P(war*) total 95%", "P(more) total 95%"));
       for (Regret.OptionRegret o : g.options()) {
-        b.append(String.format(Locale.ROOT, "%-24s %12.4f %12.4f %9.0f%%%n", shorten(o.id(), 24), o.maxRegret(), o.meanRegret(), 100 * o.bestShare()));
+        b.append(String.format(Locale.ROOT, "%-24s %12.4f %12.4f %9.0f%%   %-18s %-18s%n", shorten(o.id(), 24), o.maxRegret(), o.meanRegret(),
+            100 * o.bestShare(), pair(o.warOrNuclear95()), pair(o.furtherAttacks95())));
       }
       b.append(String.format("Minimax regret: %s.%n", g.minimaxRegret()));
       if (g.options().stream().anyMatch(o -> o.bestShare() == 1.0)) {

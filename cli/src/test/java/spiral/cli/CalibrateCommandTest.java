@@ -61,6 +61,30 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void optionsAcrossThePosteriorSayHowOftenEachIsBestWithTotalIntervals() throws Exception {
+    Cli r = Cli.run("options", "rand-d-ports", "--posterior", posterior.toString(), "--samples", "8", "--sample-runs", "300",
+        "--runs", "1000", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    com.fasterxml.jackson.databind.JsonNode regret = json.get("regret");
+    assertThat(regret.get("sampling").asText()).startsWith("draws from the posterior d.posterior.csv");
+    double shares = 0;
+    boolean wider = false;
+    for (com.fasterxml.jackson.databind.JsonNode o : regret.get("options")) {
+      shares += o.get("bestShare").asDouble();
+      double total = o.get("warOrNuclear95").get(1).asDouble() - o.get("warOrNuclear95").get(0).asDouble();
+      for (com.fasterxml.jackson.databind.JsonNode opt : json.get("options")) {
+        if (opt.get("id").asText().equals(o.get("id").asText())) {
+          com.fasterxml.jackson.databind.JsonNode ci = opt.get("warOrNuclear").get("ci95");
+          wider |= total > ci.get(1).asDouble() - ci.get(0).asDouble();
+        }
+      }
+    }
+    assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(wider).as("some option's total interval is wider than its Monte Carlo one").isTrue();
+  }
+
+  @Test
   void badInputExitsTwoAndWritesNothing(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("p.csv");
     Cli unknown = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both", "--parameters", "actors.russia.resolve",

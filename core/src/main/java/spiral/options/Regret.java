@@ -39,8 +39,18 @@ public record Regret(
    * @param meanRegret mean regret
    * @param maxRegret maximum regret
    * @param bestShare share of the sets in which it had the best score
+   * @param nuclearUse95 the 2.5% and 97.5% quantiles of P(nuclear use) across the sets: its total
+   *     interval, carrying the parameters' uncertainty (null when not computed)
+   * @param warOrNuclear95 the same for P(direct war or nuclear use)
+   * @param furtherAttacks95 the same for P(further attacks)
    */
-  public record OptionRegret(String id, double meanRegret, double maxRegret, double bestShare) {}
+  public record OptionRegret(String id, double meanRegret, double maxRegret, double bestShare, double[] nuclearUse95,
+      double[] warOrNuclear95, double[] furtherAttacks95) {
+    /** Regret alone, without the figures' intervals across the sets. */
+    public OptionRegret(String id, double meanRegret, double maxRegret, double bestShare) {
+      this(id, meanRegret, maxRegret, bestShare, null, null, null);
+    }
+  }
 
   /**
    * How one uncertain parameter moves the best choice.

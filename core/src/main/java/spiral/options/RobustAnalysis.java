@@ -126,7 +126,9 @@ public final class RobustAnalysis {
     // The sets run side by side, each on one thread: a set's runs are too few to split well.
     OptionsAnalysis sequential = new OptionsAnalysis(Runnable::run, 1);
     double[][] score = new double[samples][];
-    ArrayDeque<CompletableFuture<double[]>> window = new ArrayDeque<>();
+    // per set and option: P(nuclear use), P(direct war or nuclear use), P(further attacks)
+    double[][][] figures = new double[samples][][];
+    ArrayDeque<CompletableFuture<double[][]>> window = new ArrayDeque<>();
     int next = 0;
     int done = 0;
     while (done < samples) {
@@ -134,12 +136,20 @@ public final class RobustAnalysis {
         Scenario variant = variants.get(next);
         window.add(CompletableFuture.supplyAsync(() -> {
           OptionsAnalysis.Acc acc = sequential.accumulate(variant, sampleRuns, seed, Progress.NONE);
-          return acc.scores(w, sampleRuns);
+          double[][] f = new double[4][acc.n];
+          f[0] = acc.scores(w, sampleRuns);
+          for (int j = 0; j < acc.n; j++) {
+            f[1][j] = (double) acc.nuclear[j] / sampleRuns;
+            f[2][j] = (double) acc.warOrNuclear[j] / sampleRuns;
+            f[3][j] = (double) acc.further[j] / sampleRuns;
+          }
+          return f;
         }, analysis.executor()));
         next++;
       }
       try {
-        score[done] = window.poll().join();
+        figures[done] = window.poll().join();
+        score[done] = figures[done][0];
       } catch (CompletionException e) {
         window.forEach(f -> f.cancel(false));
         throw e.getCause() instanceof RuntimeException re ? re : e;
@@ -168,7 +178,8 @@ public final class RobustAnalysis {
       }
       rs.add(new Regret.OptionRegret(
           ids.get(j), OptionsAnalysis.round(sum / samples), OptionsAnalysis.round(max),
-          OptionsAnalysis.round((double) bestCount[j] / samples)));
+          OptionsAnalysis.round((double) bestCount[j] / samples), across(figures, 1, j), across(figures, 2, j),
+          across(figures, 3, j)));
     }
     List<Regret.OptionRegret> sorted = new ArrayList<>(rs);
     sorted.sort(Comparator.comparingDouble(Regret.OptionRegret::maxRegret)
@@ -203,6 +214,24 @@ public final class RobustAnalysis {
         samples, sampleRuns, paths, sorted,
         sorted.get(0).id(), drivers, sampling);
     return analysis.report(sc, runs, seed, base, regretBlock);
+  }
+
+  /** The 2.5% and 97.5% quantiles of figure k of option j across the sets (the total interval). */
+  private static double[] across(double[][][] figures, int k, int j) {
+    double[] v = new double[figures.length];
+    for (int m = 0; m < figures.length; m++) {
+      v[m] = figures[m][k][j];
+    }
+    Arrays.sort(v);
+    return new double[] {OptionsAnalysis.round(quantile(v, 0.025)), OptionsAnalysis.round(quantile(v, 0.975))};
+  }
+
+  /** The q quantile of sorted values, interpolated between order statistics. */
+  private static double quantile(double[] sorted, double q) {
+    double pos = q * (sorted.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 
   private static int argmax(double[] v) {
