@@ -125,6 +125,17 @@ final class StudyCommand implements Callable<Integer> {
       OptionResult best = row.detail().options().get(0);
       b.append(String.format(Locale.ROOT, "%s: best %s (score %.4f, P(nuclear) %.4f, P(direct war) %.4f); most robust %s%n",
           row.scenario(), row.best(), best.score().mean(), best.nuclearUse().p(), best.directWar().p(), row.mostRobust()));
+      spiral.options.Regret g = row.detail().regret();
+      if (g != null) {
+        for (spiral.options.Regret.OptionRegret o : g.options()) {
+          if (o.id().equals(row.best()) && o.warOrNuclear95() != null) {
+            b.append(String.format(Locale.ROOT,
+                "  %s: P(direct war or nuclear use) %.4f, Monte Carlo 95%% [%.4f, %.4f], total 95%% across the parameter sets [%.4f, %.4f]%n",
+                o.id(), best.warOrNuclear().p(), best.warOrNuclear().ci95()[0], best.warOrNuclear().ci95()[1], o.warOrNuclear95()[0],
+                o.warOrNuclear95()[1]));
+          }
+        }
+      }
     }
     b.append(System.lineSeparator()).append(r.shift()).append(System.lineSeparator());
     Set<String> illustrative = new LinkedHashSet<>();
