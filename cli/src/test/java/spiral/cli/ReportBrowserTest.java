@@ -185,6 +185,25 @@ class ReportBrowserTest {
     check(tmp.resolve("disc.html"), List.of("prim-box", "prim-trajectory"));
   }
 
+  @Test
+  void historyCalibrationAndBacktestReportsRenderInChromium() throws Exception {
+    Path history = tmp.resolve("history.html");
+    Cli h = Cli.run("history", "--nuclear", "both", "--report", history.toString(), "--out", tmp.resolve("h.txt").toString());
+    assertThat(h.code()).as(h.err()).isZero();
+    check(history, List.of("base-rates"));
+    Path calibration = tmp.resolve("calibration.html");
+    Cli c = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both trigger=violent", "--particles", "40",
+        "--generations", "2", "--predictive-runs", "100", "--posterior", tmp.resolve("p.csv").toString(), "--report",
+        calibration.toString(), "--out", tmp.resolve("c.txt").toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    check(calibration, List.of("predictive", "marginal-0", "pair-0-1"));
+    Path backtest = tmp.resolve("backtest.html");
+    Cli b = Cli.run("backtest", "hist-kargil-1999", "--particles", "30", "--generations", "1", "--predictive-runs", "50",
+        "--report", backtest.toString(), "--out", tmp.resolve("b.txt").toString());
+    assertThat(b.code()).as(b.err()).isZero();
+    check(backtest, List.of("reliability"));
+  }
+
   /** Loads the page twice: once for the DOM after its scripts ran, once for a screenshot. */
   private String check(Path file, List<String> expectedCharts) throws Exception {
     String url = file.toUri().toString();
