@@ -20,7 +20,7 @@ import spiral.report.Svg;
  * The charts of the sensitivity and discovery reports: the one-at-a-time tornado, Morris &mu;*
  * against &sigma;, Sobol first-order and total indices with their bootstrap intervals, rank
  * correlations, and PRIM's peeling trajectory and chosen box. Each is an inline SVG in a {@code
- * <figure class="chart">} (see {@link Figure#figure}). Cost: O(d) marks for d parameters, O(boxes)
+ * <figure class="chart">} (see {@link spiral.report.Figure#figure}). Cost: O(d) marks for d parameters, O(boxes)
  * for the trajectory.
  */
 final class ExploreCharts {
