@@ -4,6 +4,7 @@ import java.util.List;
 
 /** An axis-aligned rectangle in SVG coordinates, for placing labels without overlaps. */
 public record Box(double x0, double y0, double x1, double y1) {
+  /** Whether the two boxes share some area (touching edges do not count). */
   public boolean overlaps(Box o) {
     return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
   }

@@ -9,16 +9,27 @@ import java.util.Locale;
 public final class Palette {
   private Palette() {}
 
+  /** Okabe&ndash;Ito black. */
   public static final String BLACK = "#000000";
+  /** Okabe&ndash;Ito orange. */
   public static final String ORANGE = "#E69F00";
+  /** Okabe&ndash;Ito sky blue. */
   public static final String SKY_BLUE = "#56B4E9";
+  /** Okabe&ndash;Ito bluish green. */
   public static final String GREEN = "#009E73";
+  /** Okabe&ndash;Ito yellow. */
   public static final String YELLOW = "#F0E442";
+  /** Okabe&ndash;Ito blue. */
   public static final String BLUE = "#0072B2";
+  /** Okabe&ndash;Ito vermillion. */
   public static final String VERMILLION = "#D55E00";
+  /** Okabe&ndash;Ito reddish purple. */
   public static final String PURPLE = "#CC79A7";
+  /** Grey, for muted marks and text. */
   public static final String GREY = "#767676";
+  /** Light grey, for grid lines. */
   public static final String GRID = "#D0D0D0";
+  /** The colour of text. */
   public static final String INK = "#111";
 
   /**

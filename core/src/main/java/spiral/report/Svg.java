@@ -20,6 +20,7 @@ public final class Svg {
   private final double height;
   private int marks;
 
+  /** An empty chart of this size in user units (its {@code viewBox}). */
   public Svg(double width, double height) {
     this.width = width;
     this.height = height;
@@ -31,14 +32,17 @@ public final class Svg {
     return this;
   }
 
+  /** The data marks counted so far. */
   public int marks() {
     return marks;
   }
 
+  /** A filled rectangle without a stroke; a negative size draws nothing. */
   public Svg rect(double x, double y, double w, double h, String fill) {
     return rect(x, y, w, h, fill, null, 0);
   }
 
+  /** A rectangle; a null fill is none, a null stroke none. */
   public Svg rect(double x, double y, double w, double h, String fill, String stroke, double strokeWidth) {
     b.append("<rect x=\"").append(coord(x)).append("\" y=\"").append(coord(y))
         .append("\" width=\"").append(coord(Math.max(0, w))).append("\" height=\"")
@@ -49,10 +53,12 @@ public final class Svg {
     return this;
   }
 
+  /** A solid line. */
   public Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
     return line(x1, y1, x2, y2, stroke, strokeWidth, null);
   }
 
+  /** A line, dashed when {@code dash} (an SVG dash array) is not null. */
   public Svg line(
       double x1, double y1, double x2, double y2, String stroke, double strokeWidth, String dash) {
     b.append("<line x1=\"").append(coord(x1)).append("\" y1=\"").append(coord(y1))
@@ -62,6 +68,7 @@ public final class Svg {
     return this;
   }
 
+  /** A circle; a null fill is none, a null stroke none. */
   public Svg circle(double cx, double cy, double r, String fill, String stroke, double strokeWidth) {
     b.append("<circle cx=\"").append(coord(cx)).append("\" cy=\"").append(coord(cy))
         .append("\" r=\"").append(coord(r)).append("\" fill=\"")
@@ -96,6 +103,7 @@ public final class Svg {
     return text(x, y, text, size, anchor, false, "#111");
   }
 
+  /** Text in this colour, bold or not; the text is escaped here. */
   public Svg text(double x, double y, String text, double size, String anchor, boolean bold, String fill) {
     return text(x, y, text, size, anchor, bold, fill, 0);
   }
@@ -151,6 +159,7 @@ public final class Svg {
     return this;
   }
 
+  /** Closes the group opened by {@link #tip(String)}. */
   public Svg end() {
     b.append("</g>\n");
     return this;
