@@ -32,11 +32,13 @@ import spiral.report.Palette;
 import spiral.scenario.Scenario;
 
 /**
- * The HTML report of a negotiation analysis, one self-contained page (see {@link
- * spiral.report.Page}): the parties and issues, the utility space with the bargaining solutions,
- * the window for talks month by month, the Fearon range and the Rubinstein split when present,
- * and the tables behind them. All text from the scenario is escaped; same input, same bytes.
- * Cost: linear in frontier points plus months &times; parties &times; issues.
+ * The HTML report of a negotiation analysis at month K, one self-contained page (see {@link
+ * spiral.report.Page}): headline cards (is there a zone of agreement, when is the window open, the
+ * Nash agreement), the illustrative assumptions, the issue space, the parties and their
+ * reservation values, the proposals and who accepts them, the utility space of the first two
+ * parties, the window month by month with the best deal for each party, the Fearon range and
+ * Rubinstein's split. All text from the scenario is escaped; same input, same bytes. Cost: linear
+ * in frontier points plus months &times; parties &times; issues.
  */
 public final class NegotiationPage {
   private NegotiationPage() {}

@@ -21,8 +21,9 @@ import spiral.report.Palette;
 import spiral.report.Svg;
 
 /**
- * The charts of the positions report: the timeline of the parties' dated positions and the gap
- * between two parties over time. Each a {@link spiral.report.Figure}. Cost: linear in positions.
+ * The charts of the positions report: the timeline with one lane per actor and a marker per
+ * statement, and the gap between the two parties after each dated position as a step line. Each a
+ * {@link spiral.report.Figure}. Cost: linear in positions.
  */
 final class PositionsCharts {
   private PositionsCharts() {}

@@ -25,10 +25,10 @@ import spiral.bargain.PositionsReport;
 import spiral.scenario.Scenario;
 
 /**
- * The HTML report of the parties' public positions, one self-contained page (see {@link
- * spiral.report.Page}): the timeline of dated positions, the gap between two parties and the
- * table of positions with their sources. All text is escaped; same input, same bytes. Cost: linear
- * in positions &times; issues.
+ * The HTML report of the dated public positions, one self-contained page (see {@link
+ * spiral.report.Page}): a timeline with one lane per actor, the gap between the two parties over
+ * time, and every position with the levels it maps onto. All text is escaped; same input, same
+ * bytes. Cost: linear in positions &times; issues.
  */
 public final class PositionsPage {
   private PositionsPage() {}

@@ -27,9 +27,10 @@ import spiral.report.Palette;
 import spiral.report.Svg;
 
 /**
- * The utility space of the first two parties: the frontier, the disagreement point, the zone of
- * agreement, the bargaining solutions and the proposals, labelled without overlaps. A {@link
- * spiral.report.Figure}. Cost: linear in frontier points, label placement quadratic in the labels.
+ * The first two parties' utilities: the Pareto frontier, the proposals (numbered, with a key), the
+ * reservation values as dashed lines with the zone quadrant shaded, and the Nash,
+ * Kalai&ndash;Smorodinsky and egalitarian agreements, labelled without overlaps. A {@link
+ * spiral.report.Figure}. Cost: linear in frontier points; label placement quadratic in the labels.
  */
 final class UtilitySpaceChart {
   private UtilitySpaceChart() {}

@@ -29,9 +29,10 @@ import spiral.report.Palette;
 import spiral.report.Svg;
 
 /**
- * The window for talks month by month (each party's utility of its reservation against the best
- * agreement) and the Fearon range of one issue. Each a {@link spiral.report.Figure}. Cost: linear
- * in months &times; parties.
+ * The window for talks month by month (each party's reservation value and the leverage on one
+ * 0&ndash;1 axis, the months with a zone shaded, the zone's share of the agreement space as bars)
+ * and the Fearon range of one issue on the 0&ndash;1 share axis. Each a {@link
+ * spiral.report.Figure}. Cost: linear in months &times; parties, and in the issue's levels.
  */
 final class WindowChart {
   private WindowChart() {}

@@ -17,10 +17,11 @@ import spiral.explore.PrimBox;
 import spiral.explore.PrimResult;
 
 /**
- * The HTML report of scenario discovery, one self-contained page (see {@link
- * spiral.report.Page}): PRIM's chosen box with its coverage and density, the peeling trajectory
- * and the settings. Same input, same bytes. Cost: linear in the boxes of the trajectory and the
- * box's restrictions.
+ * The HTML report of a PRIM scenario discovery on a sweep's results, one self-contained page (see
+ * {@link spiral.report.Page}): the chosen box as parameter ranges with its coverage, density and
+ * mass, the peeling trajectory (density against coverage, the chosen box marked), the scenario's
+ * illustrative assumptions, and the settings. Same input, same bytes. Cost: linear in the boxes
+ * of the trajectory and the box's restrictions.
  */
 public final class DiscoveryPage {
   private DiscoveryPage() {}

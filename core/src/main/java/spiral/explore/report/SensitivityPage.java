@@ -22,10 +22,11 @@ import spiral.explore.SobolPair;
 import spiral.explore.Tornado;
 
 /**
- * The HTML report of a sensitivity analysis, one self-contained page (see {@link
- * spiral.report.Page}): the tornado of one-at-a-time sweeps, Morris screening, Sobol indices or
- * rank correlations as the method gives, with their table and settings. Same input, same bytes.
- * Cost: linear in parameters.
+ * The HTML report of a sweep's sensitivity analysis for one output, one self-contained page (see
+ * {@link spiral.report.Page}): the one-at-a-time tornado when present, the global analysis of the
+ * design (Sobol S1 and ST with bootstrap intervals, Morris &mu;* against &sigma;, or rank
+ * correlations) as a chart and a table, the scenario's illustrative assumptions, and the design,
+ * seed and runs the numbers rest on. Same input, same bytes. Cost: linear in parameters.
  */
 public final class SensitivityPage {
   private SensitivityPage() {}

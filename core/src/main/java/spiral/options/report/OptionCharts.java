@@ -22,9 +22,10 @@ import spiral.report.Svg;
 import spiral.sim.Proportion;
 
 /**
- * The ladder and the deterrence/escalation trade-off charts of the options report, with the
- * kinetic levels' order and labels. Each chart is a {@link spiral.report.Figure}. Cost: linear in
- * rungs, and in options for the trade-off (its label placement quadratic in options).
+ * The ladder (all rungs top-down, coloured by group, with the thresholds and the attack's rung)
+ * and the deterrence/escalation trade-off of the options report, with the kinetic levels' order
+ * and labels. Each chart is a {@link spiral.report.Figure}. Cost: linear in rungs, and in options
+ * for the trade-off (its label placement quadratic in options).
  */
 final class OptionCharts {
   private OptionCharts() {}

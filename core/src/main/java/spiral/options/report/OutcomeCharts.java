@@ -22,9 +22,10 @@ import spiral.report.Svg;
 import spiral.sim.Proportion;
 
 /**
- * The outcome charts of the options report: the stacked outcome shares per option, the highest
- * rung reached as a heat map, the regret of each option and the goals' weights. Each chart is a
- * {@link spiral.report.Figure}. Cost: linear in options &times; rungs.
+ * The outcome charts of the options report: one stacked bar of the five outcomes per option, the
+ * heat map of options &times; highest executed rung, mean and maximum regret per option (the
+ * minimax-regret option marked) and the goals' weights. Each chart is a {@link
+ * spiral.report.Figure}. Cost: linear in options &times; rungs.
  */
 final class OutcomeCharts {
   private OutcomeCharts() {}

@@ -12,9 +12,10 @@ import spiral.report.Palette;
 import spiral.report.Svg;
 
 /**
- * The charts of the study report: the score matrix of options against scenarios and P(nuclear
- * use) by attack rung, one series per option. Each chart is a {@link spiral.report.Figure}. Cost:
- * linear in scenarios &times; options.
+ * The charts of the study report: the scenario &times; option heat map of scores (best per row
+ * outlined, most robust marked) and P(nuclear use) of a few key options and of each row's best
+ * against the attack's rung. Each chart is a {@link spiral.report.Figure}. Cost: linear in
+ * scenarios &times; options.
  */
 final class StudyCharts {
   private StudyCharts() {}

@@ -29,10 +29,11 @@ import spiral.options.StudyReport;
 import spiral.scenario.Scenario;
 
 /**
- * The HTML report of a comparative study, one self-contained page (see {@link
- * spiral.report.Page}): the scenarios side by side, the score matrix, P(nuclear use) by rung and
- * each scenario's ranked options. Same input, same bytes. Cost: linear in scenarios &times;
- * options &times; rungs.
+ * The HTML report of a study over several scenarios (the RAND cases A&ndash;D), one self-contained
+ * page (see {@link spiral.report.Page}): the scenario &times; option score matrix, P(nuclear use) of
+ * key options against the attack's rung, how the answer shifts as the attack grows, and per
+ * scenario the best, the most robust and the top five, with the scenarios' illustrative
+ * assumptions. Same input, same bytes. Cost: linear in scenarios &times; options.
  */
 public final class StudyPage {
   private StudyPage() {}
