@@ -16,7 +16,7 @@ import spiral.history.AbcSmc;
 import spiral.history.Backtest;
 import spiral.history.HistoricalTarget;
 import spiral.history.IcbData;
-import spiral.report.CalibrationPages;
+import spiral.history.report.CalibrationPages;
 import spiral.scenario.BuiltinScenarios;
 import spiral.scenario.Scenario;
 

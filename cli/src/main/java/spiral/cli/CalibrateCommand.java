@@ -25,7 +25,7 @@ import spiral.history.HistoricalTarget;
 import spiral.history.IcbData;
 import spiral.history.PosteriorFile;
 import spiral.history.ReferenceClass;
-import spiral.report.CalibrationPages;
+import spiral.history.report.CalibrationPages;
 import spiral.scenario.Scenario;
 import spiral.scenario.Uncertainty;
 

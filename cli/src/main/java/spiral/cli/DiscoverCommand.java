@@ -18,9 +18,9 @@ import spiral.explore.DiscoveryReport;
 import spiral.explore.Prim;
 import spiral.explore.PrimBox;
 import spiral.explore.PrimResult;
+import spiral.explore.report.DiscoveryPage;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepResults;
-import spiral.report.HtmlReport;
 
 /** {@code spiral discover}: scenario discovery with PRIM on a sweep's results. */
 @Command(
@@ -208,7 +208,7 @@ final class DiscoverCommand implements Callable<Integer> {
         best.mass(), limits, all, bootstrap, seed, pr.peels(), steps);
     String text = format.equals("json") ? Output.json(r) : table(r);
     String csv = trajectoryFile == null ? null : trajectoryCsv(pr);
-    String html = report == null ? null : HtmlReport.discovery(new DiscoveryReport(
+    String html = report == null ? null : DiscoveryPage.discovery(new DiscoveryReport(
         input.toString(), where.trim(), y.length, count, alpha, minMass, minCoverage, pr,
         best.index(),
         sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",

@@ -20,7 +20,7 @@ import spiral.history.IcbCrisis;
 import spiral.history.IcbData;
 import spiral.history.IcbFormatException;
 import spiral.history.ReferenceClass;
-import spiral.report.HistoryPages;
+import spiral.history.report.HistoryPages;
 
 /** {@code spiral history}: a reference class of past crises and its base rates. */
 @Command(

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import spiral.bargain.NegotiationReport;
-import spiral.report.HtmlReport;
+import spiral.bargain.report.NegotiationPage;
 import spiral.scenario.Scenario;
 
 /** {@code spiral negotiate SCENARIO}: the settlement space and the window for talks. */
@@ -69,7 +69,7 @@ final class NegotiateCommand implements Callable<Integer> {
       bar.clear();
     }
     if (output.report != null) {
-      Output.write(HtmlReport.negotiation(sc, r), output.report, null);
+      Output.write(NegotiationPage.negotiation(sc, r), output.report, null);
     }
     spiral.Provenance prov = Scenarios.provenance("negotiate", scenario.scenario, sc, seed(sc));
     String text = switch (output.format) {

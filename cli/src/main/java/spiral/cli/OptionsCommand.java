@@ -13,7 +13,7 @@ import spiral.options.OptionResult;
 import spiral.options.OptionsReport;
 import spiral.options.Regret;
 import spiral.options.RobustAnalysis;
-import spiral.report.HtmlReport;
+import spiral.options.report.OptionsPage;
 import spiral.scenario.Scenario;
 
 /** {@code spiral options SCENARIO}: the responses to the attack, ranked on the scenario's goals. */
@@ -106,7 +106,7 @@ final class OptionsCommand implements Callable<Integer> {
           case table -> table(r) + comparison(sc, r) + prov.text(false);
         };
     if (report != null) {
-      Output.write(HtmlReport.options(sc, r), report, null);
+      Output.write(OptionsPage.options(sc, r), report, null);
     }
     Output.write(text, run.out, spec.commandLine().getOut());
     return 0;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import spiral.bargain.NegotiationAnalysis;
 import spiral.bargain.PositionsReport;
-import spiral.report.HtmlReport;
+import spiral.bargain.report.PositionsPage;
 import spiral.scenario.Scenario;
 
 /** {@code spiral positions SCENARIO}: the dated positions and the gap between the parties. */
@@ -40,7 +40,7 @@ final class PositionsCommand implements Callable<Integer> {
     }
     PositionsReport r = NegotiationAnalysis.positions(sc);
     if (output.report != null) {
-      Output.write(HtmlReport.positions(sc, r), output.report, null);
+      Output.write(PositionsPage.positions(sc, r), output.report, null);
     }
     spiral.Provenance prov = Scenarios.provenance("positions", scenario.scenario, sc, null);
     String text = switch (output.format) {

@@ -23,8 +23,8 @@ import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
 import spiral.explore.SobolPair;
 import spiral.explore.Tornado;
+import spiral.explore.report.SensitivityPage;
 import spiral.explore.sweep.OneAtATime;
-import spiral.report.HtmlReport;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepResults;
 
@@ -251,7 +251,7 @@ final class SensitivityCommand implements Callable<Integer> {
         sweep == null ? null : sweep.scenario().illustrative(), design, designSeed,
         sweep == null ? null : sweep.seed(), sweep == null ? null : sweep.runs(), ranges,
         tornado, sobol, morris, ranks, second, warnings);
-    Output.write(HtmlReport.sensitivity(r), report, null);
+    Output.write(SensitivityPage.sensitivity(r), report, null);
   }
 
   static String table(Report r) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import spiral.options.OptionResult;
 import spiral.options.Study;
 import spiral.options.StudyReport;
-import spiral.report.HtmlReport;
+import spiral.options.report.StudyPage;
 import spiral.scenario.BuiltinScenarios;
 import spiral.scenario.Scenario;
 
@@ -92,7 +92,7 @@ final class StudyCommand implements Callable<Integer> {
       bar.clear();
     }
     if (report != null) {
-      Output.write(HtmlReport.study(scenarios, r), report, null);
+      Output.write(StudyPage.study(scenarios, r), report, null);
     }
     spiral.Provenance prov = Scenarios.provenance("study", names, scenarios, seed);
     Output.write(format.equals("json") ? Output.json(r, prov) : table(r) + prov.text(false), out,

@@ -24,11 +24,14 @@ import spiral.bargain.Negotiation;
 import spiral.bargain.NegotiationReport;
 import spiral.bargain.Party;
 import spiral.bargain.PositionsReport;
+import spiral.bargain.report.NegotiationPage;
+import spiral.bargain.report.PositionsPage;
 import spiral.options.OptionResult;
 import spiral.options.OptionsReport;
 import spiral.options.Regret;
 import spiral.options.StudyReport;
-import spiral.report.HtmlReport;
+import spiral.options.report.OptionsPage;
+import spiral.options.report.StudyPage;
 import spiral.scenario.ModelConstants;
 import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioLoader;
@@ -63,7 +66,7 @@ class ReportBrowserTest {
   void optionsReportRendersInChromium() throws Exception {
     Scenario scenario = ScenarioLoader.resolve("rand-d-ports");
     Path file = tmp.resolve("options.html");
-    Files.writeString(file, HtmlReport.options(scenario, sample(scenario, true)), StandardCharsets.UTF_8);
+    Files.writeString(file, OptionsPage.options(scenario, sample(scenario, true)), StandardCharsets.UTF_8);
     String dom = check(file, List.of("ladder", "trade-off", "outcomes", "max-rung", "regret", "goals"));
     // the trade-off's axes as the browser laid them out, the front, the game, the definitions
     assertThat(dom).contains("Deterrence fails: P(further attacks)",
@@ -95,7 +98,7 @@ class ReportBrowserTest {
         OptionResult.ids(rows.get(0).detail().options()), rows,
         "The best answer stays non-kinetic as the attack grows.");
     Path file = tmp.resolve("study.html");
-    Files.writeString(file, HtmlReport.study(scenarios, study), StandardCharsets.UTF_8);
+    Files.writeString(file, StudyPage.study(scenarios, study), StandardCharsets.UTF_8);
     String dom = check(file, List.of("score-matrix", "nuclear-by-rung"));
     assertThat(dom).contains("id=\"outcome-definitions\"", "P(war or nuclear)");
     for (spiral.sim.Outcome o : spiral.sim.Outcome.values()) {
@@ -122,17 +125,17 @@ class ReportBrowserTest {
   @Test
   void negotiationReportRendersInChromium() throws Exception {
     Path file = tmp.resolve("negotiation.html");
-    Files.writeString(file, HtmlReport.negotiation(negotiationScenario(), negotiation(true)), StandardCharsets.UTF_8);
+    Files.writeString(file, NegotiationPage.negotiation(negotiationScenario(), negotiation(true)), StandardCharsets.UTF_8);
     check(file, List.of("utility-space", "window", "fearon"));
     Path none = tmp.resolve("negotiation-no-zone.html");
-    Files.writeString(none, HtmlReport.negotiation(negotiationScenario(), negotiation(false)), StandardCharsets.UTF_8);
+    Files.writeString(none, NegotiationPage.negotiation(negotiationScenario(), negotiation(false)), StandardCharsets.UTF_8);
     check(none, List.of("utility-space", "window", "fearon"));
   }
 
   @Test
   void positionsReportRendersInChromium() throws Exception {
     Path file = tmp.resolve("positions.html");
-    Files.writeString(file, HtmlReport.positions(negotiationScenario(), positions()), StandardCharsets.UTF_8);
+    Files.writeString(file, PositionsPage.positions(negotiationScenario(), positions()), StandardCharsets.UTF_8);
     check(file, List.of("positions-timeline", "gap"));
   }
 

@@ -3,11 +3,11 @@ package spiral.report;
 import java.util.Locale;
 
 /** Escaping and number formatting for the HTML reports. All numbers use {@link Locale#ROOT}. */
-final class Html {
+public final class Html {
   private Html() {}
 
   /** Text or attribute content with {@code & < > " '} escaped; null is the empty string. */
-  static String esc(String s) {
+  public static String esc(String s) {
     if (s == null) {
       return "";
     }
@@ -34,7 +34,7 @@ final class Html {
   }
 
   /** x with this many decimals, or "n/a" when x is not finite. */
-  static String num(double x, int decimals) {
+  public static String num(double x, int decimals) {
     if (!Double.isFinite(x)) {
       return "n/a";
     }
@@ -47,7 +47,7 @@ final class Html {
   }
 
   /** A signed number ({@code +0.012}, {@code −0.034}), or "n/a". */
-  static String signed(double x, int decimals) {
+  public static String signed(double x, int decimals) {
     if (!Double.isFinite(x)) {
       return "n/a";
     }
@@ -62,7 +62,7 @@ final class Html {
    * A signed difference with at least {@code decimals} decimals and more while it would print as
    * zero (at most 6), so that a small but real difference does not read as 0.000.
    */
-  static String signedFine(double x, int decimals) {
+  public static String signedFine(double x, int decimals) {
     int d = decimals;
     while (d < 6 && x != 0 && Math.abs(x) < 0.5 * Math.pow(10, -d)) {
       d++;
@@ -74,7 +74,7 @@ final class Html {
    * A probability as a percentage: one decimal from 1%, two below (so 0.28% stays visible),
    * "0%" for zero, "n/a" when not finite.
    */
-  static String pct(double p) {
+  public static String pct(double p) {
     if (!Double.isFinite(p)) {
       return "n/a";
     }
@@ -85,7 +85,7 @@ final class Html {
   }
 
   /** A 95% interval of probabilities, {@code [1.9, 4.0]%}. */
-  static String pctInterval(double[] ci) {
+  public static String pctInterval(double[] ci) {
     if (ci == null || ci.length < 2 || !Double.isFinite(ci[0]) || !Double.isFinite(ci[1])) {
       return "";
     }
@@ -99,7 +99,7 @@ final class Html {
   }
 
   /** A 95% interval, {@code [0.512, 0.534]}, or "" when missing or not finite. */
-  static String interval(double[] ci, int decimals) {
+  public static String interval(double[] ci, int decimals) {
     if (ci == null || ci.length < 2 || !Double.isFinite(ci[0]) || !Double.isFinite(ci[1])) {
       return "";
     }
@@ -107,12 +107,12 @@ final class Html {
   }
 
   /** A whole number with thousands separators ({@code 10,000}). */
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
   /** A coordinate for SVG: at most one decimal, no exponent, no negative zero. */
-  static String coord(double x) {
+  public static String coord(double x) {
     if (!Double.isFinite(x)) {
       return "0";
     }
@@ -124,7 +124,7 @@ final class Html {
   }
 
   /** A sort key for a table cell: the number, or empty when not finite (sorted last). */
-  static String sortKey(double x) {
+  public static String sortKey(double x) {
     return Double.isFinite(x) ? String.format(Locale.ROOT, "%.6f", x) : "";
   }
 

@@ -6,32 +6,43 @@ import java.util.Locale;
  * Colours of the reports: the Okabe&ndash;Ito palette (distinguishable with the common colour
  * vision deficiencies) for categories, and viridis for sequential scales.
  */
-final class Palette {
+public final class Palette {
   private Palette() {}
 
-  static final String BLACK = "#000000";
-  static final String ORANGE = "#E69F00";
-  static final String SKY_BLUE = "#56B4E9";
-  static final String GREEN = "#009E73";
-  static final String YELLOW = "#F0E442";
-  static final String BLUE = "#0072B2";
-  static final String VERMILLION = "#D55E00";
-  static final String PURPLE = "#CC79A7";
-  static final String GREY = "#767676";
-  static final String GRID = "#D0D0D0";
-  static final String INK = "#111";
+  /** Okabe&ndash;Ito black. */
+  public static final String BLACK = "#000000";
+  /** Okabe&ndash;Ito orange. */
+  public static final String ORANGE = "#E69F00";
+  /** Okabe&ndash;Ito sky blue. */
+  public static final String SKY_BLUE = "#56B4E9";
+  /** Okabe&ndash;Ito bluish green. */
+  public static final String GREEN = "#009E73";
+  /** Okabe&ndash;Ito yellow. */
+  public static final String YELLOW = "#F0E442";
+  /** Okabe&ndash;Ito blue. */
+  public static final String BLUE = "#0072B2";
+  /** Okabe&ndash;Ito vermillion. */
+  public static final String VERMILLION = "#D55E00";
+  /** Okabe&ndash;Ito reddish purple. */
+  public static final String PURPLE = "#CC79A7";
+  /** Grey, for muted marks and text. */
+  public static final String GREY = "#767676";
+  /** Light grey, for grid lines. */
+  public static final String GRID = "#D0D0D0";
+  /** The colour of text. */
+  public static final String INK = "#111";
 
   /**
    * Colours of the ladder's groups from the bottom up, cool to hot: the order of the palette
    * along the escalation.
    */
-  static final String[] LADDER = {GREY, SKY_BLUE, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, BLACK};
+  public static final String[] LADDER = {GREY, SKY_BLUE, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, BLACK};
 
   /**
    * The colour of an outcome: contained green, de-escalated yellow, settlement sky blue, protracted
    * orange, nuclear vermillion.
    */
-  static String outcome(String outcome) {
+  public static String outcome(String outcome) {
     return switch (outcome) {
       case "CONTAINED" -> GREEN;
       case "DEESCALATED" -> YELLOW;
@@ -43,7 +54,7 @@ final class Palette {
   }
 
   /** The colour of a kinetic level, from none (sky blue) to more than proportionate (vermillion). */
-  static String kinetic(String level) {
+  public static String kinetic(String level) {
     return switch (level == null ? "" : level) {
       case "none" -> SKY_BLUE;
       case "less" -> GREEN;
@@ -60,7 +71,7 @@ final class Palette {
   };
 
   /** Reversed viridis: t = 0 is light yellow, t = 1 dark purple (more = darker). */
-  static String sequential(double t) {
+  public static String sequential(double t) {
     double x = Double.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0;
     double pos = x * (VIRIDIS.length - 1);
     int i = Math.min(VIRIDIS.length - 2, (int) Math.floor(pos));
@@ -74,7 +85,7 @@ final class Palette {
   }
 
   /** The colour mixed with white: amount 0 is the colour, 1 is white. */
-  static String tint(String colour, double amount) {
+  public static String tint(String colour, double amount) {
     int[] c = rgb(colour);
     return hex(
         (int) Math.round(c[0] + (255 - c[0]) * amount),
@@ -83,7 +94,7 @@ final class Palette {
   }
 
   /** Black or white, whichever reads better on this background. */
-  static String textOn(String background) {
+  public static String textOn(String background) {
     int[] c = rgb(background);
     double l = 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
     // contrast with black (l + 0.05) / 0.05 against contrast with white 1.05 / (l + 0.05)

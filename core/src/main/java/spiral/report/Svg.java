@@ -10,9 +10,9 @@ import java.util.List;
  * units, with a count of the data marks drawn (points, bars, cells) for the figure's
  * {@code data-points} attribute. Not thread-safe; one instance per chart.
  */
-final class Svg {
+public final class Svg {
   /** Font stack shared with the page: no web fonts, so the file stays self-contained. */
-  static final String FONT =
+  public static final String FONT =
       "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
 
   private final StringBuilder b = new StringBuilder(8192);
@@ -20,26 +20,30 @@ final class Svg {
   private final double height;
   private int marks;
 
-  Svg(double width, double height) {
+  /** An empty chart of this size in user units (its {@code viewBox}). */
+  public Svg(double width, double height) {
     this.width = width;
     this.height = height;
   }
 
   /** Counts one data mark. */
-  Svg mark() {
+  public Svg mark() {
     marks++;
     return this;
   }
 
-  int marks() {
+  /** The data marks counted so far. */
+  public int marks() {
     return marks;
   }
 
-  Svg rect(double x, double y, double w, double h, String fill) {
+  /** A filled rectangle without a stroke; a negative size draws nothing. */
+  public Svg rect(double x, double y, double w, double h, String fill) {
     return rect(x, y, w, h, fill, null, 0);
   }
 
-  Svg rect(double x, double y, double w, double h, String fill, String stroke, double strokeWidth) {
+  /** A rectangle; a null fill is none, a null stroke none. */
+  public Svg rect(double x, double y, double w, double h, String fill, String stroke, double strokeWidth) {
     b.append("<rect x=\"").append(coord(x)).append("\" y=\"").append(coord(y))
         .append("\" width=\"").append(coord(Math.max(0, w))).append("\" height=\"")
         .append(coord(Math.max(0, h))).append("\" fill=\"").append(fill == null ? "none" : fill)
@@ -49,11 +53,13 @@ final class Svg {
     return this;
   }
 
-  Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
+  /** A solid line. */
+  public Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
     return line(x1, y1, x2, y2, stroke, strokeWidth, null);
   }
 
-  Svg line(
+  /** A line, dashed when {@code dash} (an SVG dash array) is not null. */
+  public Svg line(
       double x1, double y1, double x2, double y2, String stroke, double strokeWidth, String dash) {
     b.append("<line x1=\"").append(coord(x1)).append("\" y1=\"").append(coord(y1))
         .append("\" x2=\"").append(coord(x2)).append("\" y2=\"").append(coord(y2)).append('"');
@@ -62,7 +68,8 @@ final class Svg {
     return this;
   }
 
-  Svg circle(double cx, double cy, double r, String fill, String stroke, double strokeWidth) {
+  /** A circle; a null fill is none, a null stroke none. */
+  public Svg circle(double cx, double cy, double r, String fill, String stroke, double strokeWidth) {
     b.append("<circle cx=\"").append(coord(cx)).append("\" cy=\"").append(coord(cy))
         .append("\" r=\"").append(coord(r)).append("\" fill=\"")
         .append(fill == null ? "none" : fill).append('"');
@@ -72,7 +79,7 @@ final class Svg {
   }
 
   /** An open line through the points ({x, y} pairs). */
-  Svg polyline(List<double[]> points, String stroke, double strokeWidth, String dash) {
+  public Svg polyline(List<double[]> points, String stroke, double strokeWidth, String dash) {
     b.append("<polyline fill=\"none\" stroke-linejoin=\"round\" points=\"");
     points(points);
     b.append('"');
@@ -82,7 +89,7 @@ final class Svg {
   }
 
   /** A closed shape through the points ({x, y} pairs). */
-  Svg polygon(List<double[]> points, String fill, String stroke, double strokeWidth) {
+  public Svg polygon(List<double[]> points, String fill, String stroke, double strokeWidth) {
     b.append("<polygon points=\"");
     points(points);
     b.append("\" fill=\"").append(fill == null ? "none" : fill).append('"');
@@ -92,16 +99,17 @@ final class Svg {
   }
 
   /** Text anchored at (x, y): anchor is start, middle or end. */
-  Svg text(double x, double y, String text, double size, String anchor) {
+  public Svg text(double x, double y, String text, double size, String anchor) {
     return text(x, y, text, size, anchor, false, "#111");
   }
 
-  Svg text(double x, double y, String text, double size, String anchor, boolean bold, String fill) {
+  /** Text in this colour, bold or not; the text is escaped here. */
+  public Svg text(double x, double y, String text, double size, String anchor, boolean bold, String fill) {
     return text(x, y, text, size, anchor, bold, fill, 0);
   }
 
   /** Text, rotated by {@code rotate} degrees about its anchor when non-zero. */
-  Svg text(
+  public Svg text(
       double x,
       double y,
       String text,
@@ -130,7 +138,7 @@ final class Svg {
   }
 
   /** Bold-optional text with a white outline, readable over grid lines and whiskers. */
-  Svg textHalo(double x, double y, String text, double size, String anchor, boolean bold, String fill) {
+  public Svg textHalo(double x, double y, String text, double size, String anchor, boolean bold, String fill) {
     b.append("<text x=\"").append(coord(x)).append("\" y=\"").append(coord(y))
         .append("\" font-size=\"").append(coord(size)).append('"');
     if (!"start".equals(anchor)) {
@@ -146,18 +154,19 @@ final class Svg {
   }
 
   /** Opens a group whose tooltip (shown on hover) is this text; close it with {@link #end()}. */
-  Svg tip(String tooltip) {
+  public Svg tip(String tooltip) {
     b.append("<g><title>").append(esc(tooltip)).append("</title>\n");
     return this;
   }
 
-  Svg end() {
+  /** Closes the group opened by {@link #tip(String)}. */
+  public Svg end() {
     b.append("</g>\n");
     return this;
   }
 
   /** The {@code <svg>} element, scaled to its container's width. */
-  String render(String label) {
+  public String render(String label) {
     return "<svg viewBox=\"0 0 " + coord(width) + " "
         + coord(height) + "\" width=\"" + coord(width) + "\" height=\"" + coord(height)
         + "\" role=\"img\" aria-label=\"" + esc(label) + "\" font-family=\"" + FONT + "\">\n"
@@ -165,12 +174,12 @@ final class Svg {
   }
 
   /** Approximate width of text in this font at this size (no font metrics offline). */
-  static double textWidth(String s, double size) {
+  public static double textWidth(String s, double size) {
     return s.length() * size * 0.56;
   }
 
   /** The text, cut with an ellipsis so that it fits in this width. */
-  static String fit(String s, double maxWidth, double size) {
+  public static String fit(String s, double maxWidth, double size) {
     if (textWidth(s, size) <= maxWidth) {
       return s;
     }
@@ -179,7 +188,7 @@ final class Svg {
   }
 
   /** "Nice" axis ticks covering [lo, hi]: 1, 2 or 5 times a power of ten apart. */
-  static double[] ticks(double lo, double hi, int target) {
+  public static double[] ticks(double lo, double hi, int target) {
     if (!(hi > lo)) {
       hi = lo + 1;
     }
@@ -206,7 +215,7 @@ final class Svg {
   }
 
   /** Decimals needed to print ticks this far apart. */
-  static int decimals(double[] ticks) {
+  public static int decimals(double[] ticks) {
     if (ticks.length < 2) {
       return 0;
     }

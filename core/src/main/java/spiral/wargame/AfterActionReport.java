@@ -63,6 +63,6 @@ public record AfterActionReport(
 
   /** The chart of the played path against the simulated band, as a standalone SVG document. */
   public String svg() {
-    return spiral.report.WargameCharts.path(this);
+    return AfterActionChart.path(this);
   }
 }

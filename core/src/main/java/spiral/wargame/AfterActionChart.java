@@ -1,19 +1,20 @@
-package spiral.report;
+package spiral.wargame;
 
 import static spiral.report.Html.num;
 
 import java.util.ArrayList;
 import java.util.List;
-import spiral.wargame.AfterActionReport;
+import spiral.report.Palette;
+import spiral.report.Svg;
 
 /**
  * The chart of a wargame's after-action report: the played game's highest rung by turn against
- * the simulated 10%&ndash;90% band and median of the highest rung reached by each turn. Same
- * conventions as {@link Charts} (Okabe-Ito palette, text of at least 14 user units, the axes from
+ * the simulated 10%&ndash;90% band and median of the highest rung reached by each turn. Drawn with
+ * the report kit's conventions (Okabe-Ito palette, text of at least 14 user units, the axes from
  * {@link Svg#ticks}).
  */
-public final class WargameCharts {
-  private WargameCharts() {}
+final class AfterActionChart {
+  private AfterActionChart() {}
 
   private static final double W = 900;
   private static final double H = 420;
@@ -26,7 +27,7 @@ public final class WargameCharts {
    * The played path against the simulated band, as a standalone SVG document (with its
    * namespace). Cost: linear in the number of turns.
    */
-  public static String path(AfterActionReport report) {
+  static String path(AfterActionReport report) {
     List<AfterActionReport.TurnBand> band = report.path();
     Svg s = new Svg(W, H);
     String title = "Highest rung reached by turn: played game against " + report.traceRuns()

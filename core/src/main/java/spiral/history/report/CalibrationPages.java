@@ -1,4 +1,4 @@
-package spiral.report;
+package spiral.history.report;
 
 import static spiral.report.Html.count;
 import static spiral.report.Html.esc;
@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import spiral.history.AbcSmc;
 import spiral.history.Calibration;
+import spiral.report.Figure;
+import spiral.report.Html;
+import spiral.report.Page;
+import spiral.report.Palette;
+import spiral.report.Svg;
 
 /**
  * The self-contained HTML page of a calibration: each parameter's posterior against its prior, the
@@ -29,10 +34,10 @@ public final class CalibrationPages {
             + " class's own sampling uncertainty.</p>\n</header>\n");
     AbcSmc.Generation last = lastComplete(res);
     b.append("<div class=\"cards\">\n")
-        .append(HtmlReport.card("Particles", count(res.particles().length), "effective sample size " + num(res.ess(), 0)))
-        .append(HtmlReport.card("Final tolerance", num(last.tolerance(), 3), "distance between observed and synthetic shares"))
-        .append(HtmlReport.card("Simulations", count(res.simulations()), res.generations().size() - 1 + " generations after the prior's"))
-        .append(HtmlReport.card("Predictive check", predictiveSummary(r), "predicted rates inside the class's 95% intervals"))
+        .append(Page.card("Particles", count(res.particles().length), "effective sample size " + num(res.ess(), 0)))
+        .append(Page.card("Final tolerance", num(last.tolerance(), 3), "distance between observed and synthetic shares"))
+        .append(Page.card("Simulations", count(res.simulations()), res.generations().size() - 1 + " generations after the prior's"))
+        .append(Page.card("Predictive check", predictiveSummary(r), "predicted rates inside the class's 95% intervals"))
         .append("</div>\n");
 
     b.append("<section>\n<h2>Posterior predictive against the reference class</h2>\n");
@@ -82,7 +87,7 @@ public final class CalibrationPages {
     b.append("</tbody>\n</table>\n<p class=\"note\">Stopped because ").append(esc(res.stopReason())).append(". Seed ")
         .append(r.seed()).append(".</p>\n</section>\n");
     b.append(HistoryPages.citation());
-    return HtmlReport.page("Spiral calibration: " + r.scenario(), b.toString());
+    return Page.page("Spiral calibration: " + r.scenario(), b.toString());
   }
 
   /** The page of a backtest: the cases, their scores and Spiral's reliability diagram. */
@@ -94,9 +99,9 @@ public final class CalibrationPages {
             + " Lower scores are better. Six crises are too few to rank forecasters: this says whether the calibrated model is"
             + " grossly worse than the outside view on the cases it was built for, not that it forecasts well.</p>\n</header>\n");
     b.append("<div class=\"cards\">\n")
-        .append(HtmlReport.card("Brier score", num(r.spiralBrier(), 3) + " / " + num(r.baseBrier(), 3), "Spiral / base rate (mean)"))
-        .append(HtmlReport.card("Log score", num(r.spiralLog(), 3) + " / " + num(r.baseLog(), 3), "Spiral / base rate (mean)"))
-        .append(HtmlReport.card("Crises", count(r.cases().size()), "each left out of its own class"))
+        .append(Page.card("Brier score", num(r.spiralBrier(), 3) + " / " + num(r.baseBrier(), 3), "Spiral / base rate (mean)"))
+        .append(Page.card("Log score", num(r.spiralLog(), 3) + " / " + num(r.baseLog(), 3), "Spiral / base rate (mean)"))
+        .append(Page.card("Crises", count(r.cases().size()), "each left out of its own class"))
         .append("</div>\n");
     b.append("<section>\n<h2>Reliability</h2>\n").append(reliability(r)).append("</section>\n");
     b.append("<section>\n<h2>The crises</h2>\n<table class=\"data\">\n<thead><tr><th>scenario</th><th>ICB crisis</th><th>class</th>"
@@ -112,7 +117,7 @@ public final class CalibrationPages {
     }
     b.append("</tbody>\n</table>\n</section>\n");
     b.append(HistoryPages.citation());
-    return HtmlReport.page("Spiral backtest", b.toString());
+    return Page.page("Spiral backtest", b.toString());
   }
 
   /** Forecast probability against observed frequency, per bin, with the diagonal. */
@@ -141,7 +146,7 @@ public final class CalibrationPages {
       s.circle(l + pw * bin[3], top + ph * (1 - bin[4]), 3 + Math.sqrt(bin[2]) * 2, Palette.BLUE, "#fff", 1).mark();
       s.end();
     }
-    return "<div style=\"max-width:460px\">" + Charts.figure("reliability", s, "Reliability diagram of Spiral's forecasts",
+    return "<div style=\"max-width:460px\">" + Figure.figure("reliability", s, "Reliability diagram of Spiral's forecasts",
         "Each dot is a bin of forecasts: across, their mean probability; up, how often the outcome happened. On the diagonal a forecaster is calibrated.")
         + "</div>\n";
   }
@@ -211,7 +216,7 @@ public final class CalibrationPages {
     s.text(l, y0 + plotH + 14, num(lo, 2), 11, "start").text(l + plotW, y0 + plotH + 14, num(hi, 2), 11, "end");
     s.text(l + plotW / 2, y0 + plotH + 30, Svg.fit(m.parameter(), plotW, 11), 11, "middle");
     return "<div class=\"small-multiple\" style=\"display:inline-block;vertical-align:top;width:340px;margin:0 12px 12px 0\">"
-        + Charts.figure("marginal-" + i, s, "Posterior and prior of " + m.parameter(), esc(m.parameter() + ": " + m.prior()))
+        + Figure.figure("marginal-" + i, s, "Posterior and prior of " + m.parameter(), esc(m.parameter() + ": " + m.prior()))
         + "</div>\n";
   }
 
@@ -263,7 +268,7 @@ public final class CalibrationPages {
         s.text(pad + pw / 2, size - 6, Svg.fit(tail(mx.parameter()), pw, 10), 10, "middle");
         s.text(12, 8 + pw / 2, Svg.fit(tail(my.parameter()), 20, 10), 10, "middle");
         b.append("<div class=\"small-multiple\" style=\"display:inline-block;vertical-align:top;width:230px;margin:0 8px 8px 0\">")
-            .append(Charts.figure("pair-" + i + "-" + j, s, "Particles: " + mx.parameter() + " against " + my.parameter(),
+            .append(Figure.figure("pair-" + i + "-" + j, s, "Particles: " + mx.parameter() + " against " + my.parameter(),
                 esc(tail(mx.parameter()) + " (across) against " + tail(my.parameter()) + " (up), each over its prior range")))
             .append("</div>\n");
       }

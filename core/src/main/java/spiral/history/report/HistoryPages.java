@@ -1,4 +1,4 @@
-package spiral.report;
+package spiral.history.report;
 
 import static spiral.report.Html.count;
 import static spiral.report.Html.esc;
@@ -13,6 +13,11 @@ import spiral.history.HistoricalTarget;
 import spiral.history.IcbCrisis;
 import spiral.history.IcbData;
 import spiral.history.ReferenceClass;
+import spiral.report.Figure;
+import spiral.report.Html;
+import spiral.report.Page;
+import spiral.report.Palette;
+import spiral.report.Svg;
 
 /**
  * The self-contained HTML page of a reference class of past crises: its size, its base rates with
@@ -38,10 +43,10 @@ public final class HistoryPages {
     BaseRate nuclear = rc.rate(HistoricalTarget.NUCLEAR_USE);
     BaseRate war = rc.rate(HistoricalTarget.DIRECT_WAR);
     b.append("<div class=\"cards\">\n")
-        .append(HtmlReport.card("Crises in the class", count(rc.size()), esc(rc.filter())))
-        .append(HtmlReport.card("Nuclear use", count(nuclear.count()) + " of " + count(nuclear.crises()),
+        .append(Page.card("Crises in the class", count(rc.size()), esc(rc.filter())))
+        .append(Page.card("Nuclear use", count(nuclear.count()) + " of " + count(nuclear.crises()),
             nuclear.count() == 0 && nuclear.crises() > 0 ? "at most " + Html.pct(nuclear.upper95()) + " (one-sided 95%)" : ""))
-        .append(HtmlReport.card("Full-scale war", Html.pct(war.p()), Html.pctInterval(war.clopperPearson()) + " Clopper&ndash;Pearson"))
+        .append(Page.card("Full-scale war", Html.pct(war.p()), Html.pctInterval(war.clopperPearson()) + " Clopper&ndash;Pearson"))
         .append("</div>\n");
 
     b.append("<section>\n<h2>Base rates</h2>\n");
@@ -79,7 +84,7 @@ public final class HistoryPages {
     }
     b.append("</tbody>\n</table>\n</section>\n");
     b.append(citation());
-    return HtmlReport.page("Spiral history: " + rc.filter(), b.toString());
+    return Page.page("Spiral history: " + rc.filter(), b.toString());
   }
 
   /** The data's citation, as every page that uses ICB carries it. */
@@ -140,7 +145,7 @@ public final class HistoryPages {
         s.end();
       }
     }
-    return Charts.figure(name, s, label, esc(caption));
+    return Figure.figure(name, s, label, esc(caption));
   }
 
   private static double niceCeiling(double v) {

@@ -1,4 +1,4 @@
-package spiral.report;
+package spiral.bargain.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import spiral.bargain.Issue;
 import spiral.bargain.Negotiation;
-import spiral.bargain.NegotiationReport;
 import spiral.bargain.NegotiationReport.Agreement;
 import spiral.bargain.NegotiationReport.FearonRange;
 import spiral.bargain.NegotiationReport.IssueLevels;
@@ -25,10 +24,12 @@ import spiral.bargain.NegotiationReport.PartyResult;
 import spiral.bargain.NegotiationReport.ProposalResult;
 import spiral.bargain.NegotiationReport.RubinsteinSplit;
 import spiral.bargain.NegotiationReport.Space;
+import spiral.bargain.NegotiationReport;
 import spiral.bargain.Party;
 import spiral.bargain.Position;
 import spiral.bargain.PositionsReport;
 import spiral.bargain.Proposal;
+import spiral.report.Html;
 import spiral.scenario.ModelConstants;
 import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioLoader;
@@ -46,7 +47,7 @@ class NegotiationReportTest {
   void negotiationReportHasEveryChartWithData() throws Exception {
     Scenario scenario = scenario("Russia\u2013Ukraine talks (test)", List.of());
     NegotiationReport report = report(true, true);
-    String html = HtmlReport.negotiation(scenario, report);
+    String html = NegotiationPage.negotiation(scenario, report);
     write("negotiation.html", html);
 
     Map<String, Integer> figures = figures(html);
@@ -95,7 +96,7 @@ class NegotiationReportTest {
   void positionsReportHasTimelineGapAndTable() throws Exception {
     Scenario scenario = scenario("Russia\u2013Ukraine talks (test)", List.of());
     PositionsReport report = positions(true);
-    String html = HtmlReport.positions(scenario, report);
+    String html = PositionsPage.positions(scenario, report);
     write("positions.html", html);
 
     Map<String, Integer> figures = figures(html);
@@ -128,13 +129,13 @@ class NegotiationReportTest {
     String p;
     try {
       Locale.setDefault(Locale.GERMANY);
-      a = HtmlReport.negotiation(scenario, report(true, true));
-      p = HtmlReport.positions(scenario, positions(true));
+      a = NegotiationPage.negotiation(scenario, report(true, true));
+      p = PositionsPage.positions(scenario, positions(true));
     } finally {
       Locale.setDefault(before);
     }
-    assertThat(HtmlReport.negotiation(scenario, report(true, true))).isEqualTo(a);
-    assertThat(HtmlReport.positions(scenario, positions(true))).isEqualTo(p);
+    assertThat(NegotiationPage.negotiation(scenario, report(true, true))).isEqualTo(a);
+    assertThat(PositionsPage.positions(scenario, positions(true))).isEqualTo(p);
   }
 
   @Test
@@ -158,7 +159,7 @@ class NegotiationReportTest {
         base.monthLabel(), parties, issues, base.space(), proposals, base.nash(),
         base.kalaiSmorodinsky(), base.egalitarian(), base.paretoFrontier(), base.rubinstein(),
         base.fearon(), base.window(), base.openMonths(), List.of(evil, img));
-    String html = HtmlReport.negotiation(scenario, hostile);
+    String html = NegotiationPage.negotiation(scenario, hostile);
     assertThat(html).doesNotContain(evil).doesNotContain("<img").contains("2022-03-07&quot;&gt;&lt;b&gt;");
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;",
         "&quot;quoted&quot; &amp; &#39;single&#39;");
@@ -173,7 +174,7 @@ class NegotiationReportTest {
         e0.utilities()));
     PositionsReport hostilePositions = new PositionsReport(pos.scenario(), evil, pos.version(),
         pos.between(), pos.issues(), entries, pos.compared(), pos.gaps(), List.of(img));
-    String ph = HtmlReport.positions(scenario, hostilePositions);
+    String ph = PositionsPage.positions(scenario, hostilePositions);
     assertThat(ph).doesNotContain(evil).doesNotContain("<img").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(count(ph, "<script>")).isEqualTo(2);
     assertThat(figures(ph)).containsKeys("positions-timeline", "gap");
@@ -184,7 +185,7 @@ class NegotiationReportTest {
   void noZoneAtAll() throws Exception {
     Scenario scenario = scenario("talks", List.of());
     NegotiationReport report = report(false, true);
-    String html = HtmlReport.negotiation(scenario, report);
+    String html = NegotiationPage.negotiation(scenario, report);
     write("negotiation-no-zone.html", html);
 
     Map<String, Integer> figures = figures(html);
@@ -205,7 +206,7 @@ class NegotiationReportTest {
   void noFearonNoRubinsteinAndNoNegotiationSection() throws Exception {
     Scenario plain = ScenarioLoader.resolve("rand-b-depot");
     NegotiationReport report = report(true, false);
-    String html = HtmlReport.negotiation(plain, report);
+    String html = NegotiationPage.negotiation(plain, report);
     Map<String, Integer> figures = figures(html);
     assertThat(figures.keySet()).containsExactly("utility-space", "window");
     assertThat(html).contains("The scenario sets up no Fearon range.",
@@ -216,7 +217,7 @@ class NegotiationReportTest {
 
     // a Fearon range on a scenario without shares: the levels sit evenly along the axis
     NegotiationReport withFearon = report(true, true);
-    String h2 = HtmlReport.negotiation(plain, withFearon);
+    String h2 = NegotiationPage.negotiation(plain, withFearon);
     assertThat(figures(h2)).containsEntry("fearon", 7);
     assertThat(h2).contains("share 0.333, inside the range", "share 0.667, outside the range");
   }
@@ -228,7 +229,7 @@ class NegotiationReportTest {
     NegotiationReport empty = new NegotiationReport(base.scenario(), base.name(), base.version(), 0,
         "2022-03", base.parties().subList(0, 1), base.issues(), null, List.of(), null, null, null,
         List.of(), null, null, List.of(), List.of(), List.of());
-    String html = HtmlReport.negotiation(scenario, empty);
+    String html = NegotiationPage.negotiation(scenario, empty);
     assertThat(figures(html)).isEmpty();
     assertThat(html).contains("The utility space of the first two parties: no data to draw.",
         "The window for talks, month by month: no data to draw.", "The scenario names no proposals.",
@@ -237,10 +238,10 @@ class NegotiationReportTest {
 
     // two parties: the frontier is a line
     NegotiationReport two = twoParties(report(true, true));
-    String h2 = HtmlReport.negotiation(scenario, two);
+    String h2 = NegotiationPage.negotiation(scenario, two);
     assertThat(figures(h2)).containsKey("utility-space");
     assertThat(chart(h2, "utility-space")).contains("<polyline");
-    assertThat(chart(HtmlReport.negotiation(scenario, report(true, true)), "utility-space"))
+    assertThat(chart(NegotiationPage.negotiation(scenario, report(true, true)), "utility-space"))
         .doesNotContain("<polyline");
   }
 
@@ -248,7 +249,7 @@ class NegotiationReportTest {
   void positionsThatMapOntoNothing() throws Exception {
     Scenario scenario = scenario("talks", List.of());
     PositionsReport report = positions(false);
-    String html = HtmlReport.positions(scenario, report);
+    String html = PositionsPage.positions(scenario, report);
     write("positions-unmapped.html", html);
 
     Map<String, Integer> figures = figures(html);
@@ -265,13 +266,13 @@ class NegotiationReportTest {
     // no positions at all
     PositionsReport none = new PositionsReport(report.scenario(), report.name(), report.version(),
         report.between(), report.issues(), List.of(), List.of(), List.of(), List.of());
-    String h2 = HtmlReport.positions(scenario, none);
+    String h2 = PositionsPage.positions(scenario, none);
     assertThat(figures(h2)).isEmpty();
     assertThat(h2).contains("The scenario lists no dated positions.", "Public positions over time: no data to draw.");
     // an unreadable date is listed but not drawn
     List<PositionsReport.Entry> odd = new ArrayList<>(report.positions());
     odd.add(new PositionsReport.Entry("spring 2022", "ukraine", "?", "", null, Map.of(), Map.of()));
-    String h3 = HtmlReport.positions(scenario, new PositionsReport(report.scenario(), report.name(),
+    String h3 = PositionsPage.positions(scenario, new PositionsReport(report.scenario(), report.name(),
         report.version(), report.between(), report.issues(), odd, List.of(), List.of(), List.of()));
     assertThat(figures(h3)).containsEntry("positions-timeline", report.positions().size());
     assertThat(h3).contains("spring 2022");

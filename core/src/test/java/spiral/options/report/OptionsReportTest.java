@@ -1,4 +1,4 @@
-package spiral.report;
+package spiral.options.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,20 +17,21 @@ import spiral.options.OptionResult;
 import spiral.options.OptionsReport;
 import spiral.options.Regret;
 import spiral.options.StudyReport;
+import spiral.report.Html;
 import spiral.scenario.Scenario;
 import spiral.scenario.ScenarioException;
 import spiral.scenario.ScenarioLoader;
 import spiral.sim.MeanValue;
 import spiral.sim.Proportion;
 
-class HtmlReportTest {
+class OptionsReportTest {
   private static final Pattern FIGURE =
       Pattern.compile("<figure class=\"chart\" data-chart=\"([a-z-]+)\" data-points=\"(\\d+)\">");
 
   @Test
   void optionsReportHasEveryChartWithData() throws Exception {
     Scenario scenario = ScenarioLoader.resolve("rand-d-ports");
-    String html = HtmlReport.options(scenario, sample(scenario, 10_000, true));
+    String html = OptionsPage.options(scenario, sample(scenario, 10_000, true));
     write("options-rand-d-ports.html", html);
 
     Map<String, Integer> figures = figures(html);
@@ -59,7 +60,7 @@ class HtmlReportTest {
   void optionsReportShowsTheTradeOffTheRuleAndTheDefinitions() throws Exception {
     Scenario scenario = ScenarioLoader.resolve("rand-d-ports");
     OptionsReport report = sample(scenario, 10_000, false);
-    String html = HtmlReport.options(scenario, report);
+    String html = OptionsPage.options(scenario, report);
 
     // the scatter: further attacks against war or nuclear use, both with intervals, the front
     String chart = between(html, "data-chart=\"trade-off\"", "</figure>");
@@ -68,7 +69,7 @@ class HtmlReportTest {
         "more than proportionate", "95% intervals");
     assertThat(chart).doesNotContain("credibility");
     for (OptionResult o : report.options()) {
-      assertThat(chart).contains(o.id() + " (" + Charts.kineticLabel(o.kinetic())
+      assertThat(chart).contains(o.id() + " (" + OptionCharts.kineticLabel(o.kinetic())
           + ") \u2014 P(further attacks) " + Html.pct(o.furtherAttacks().p()) + " "
           + Html.pctInterval(o.furtherAttacks().ci95()) + "; P(direct war or nuclear use) "
           + Html.pct(o.warOrNuclear().p()) + " " + Html.pctInterval(o.warOrNuclear().ci95()));
@@ -132,12 +133,12 @@ class HtmlReportTest {
   @Test
   void outputIsDeterministic() throws Exception {
     Scenario scenario = ScenarioLoader.resolve("rand-b-depot");
-    String a = HtmlReport.options(scenario, sample(scenario, 500, true));
-    String b = HtmlReport.options(scenario, sample(scenario, 500, true));
+    String a = OptionsPage.options(scenario, sample(scenario, 500, true));
+    String b = OptionsPage.options(scenario, sample(scenario, 500, true));
     assertThat(a).isEqualTo(b);
     List<Scenario> scenarios = builtins();
-    assertThat(HtmlReport.study(scenarios, study(scenarios, 2)))
-        .isEqualTo(HtmlReport.study(scenarios, study(scenarios, 2)));
+    assertThat(StudyPage.study(scenarios, study(scenarios, 2)))
+        .isEqualTo(StudyPage.study(scenarios, study(scenarios, 2)));
   }
 
   @Test
@@ -153,7 +154,7 @@ class HtmlReportTest {
         base.version(), base.responder(), base.initiator(), base.initiatingRung(), base.goals(),
         base.options(), base.best(), base.paretoFront(), null, hostile.illustrative(),
         base.meaningfulDifference());
-    String html = HtmlReport.options(hostile, report);
+    String html = OptionsPage.options(hostile, report);
 
     assertThat(html).doesNotContain(evil).doesNotContain("<img");
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -165,7 +166,7 @@ class HtmlReportTest {
 
     List<Scenario> study = new ArrayList<>(builtins());
     study.set(0, hostile);
-    String studyHtml = HtmlReport.study(study, study(study, 0));
+    String studyHtml = StudyPage.study(study, study(study, 0));
     assertThat(studyHtml).doesNotContain(evil).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(count(studyHtml, "<script>")).isEqualTo(2);
   }
@@ -173,10 +174,10 @@ class HtmlReportTest {
   @Test
   void regretSectionOnlyWhenPresent() throws Exception {
     Scenario scenario = ScenarioLoader.resolve("rand-c-airbases");
-    String without = HtmlReport.options(scenario, sample(scenario, 2000, false));
+    String without = OptionsPage.options(scenario, sample(scenario, 2000, false));
     assertThat(figures(without)).doesNotContainKey("regret");
     assertThat(without).doesNotContain("What drives the choice").contains("not run");
-    String with = HtmlReport.options(scenario, sample(scenario, 2000, true));
+    String with = OptionsPage.options(scenario, sample(scenario, 2000, true));
     assertThat(figures(with)).containsKey("regret");
     assertThat(with).contains("What drives the choice", "flips",
         "actors.russia.perception.threatBias");
@@ -201,7 +202,7 @@ class HtmlReportTest {
     OptionsReport report = new OptionsReport("rand-b-depot", scenario.name(), n, 7, "0.1.0-TEST",
         "usa", "russia", 6, goals(scenario), List.of(only), "none-none", List.of("none-none"), null,
         scenario.illustrative(), MEANINGFUL);
-    String html = HtmlReport.options(scenario, report);
+    String html = OptionsPage.options(scenario, report);
 
     Map<String, Integer> figures = figures(html);
     assertThat(figures.values()).allMatch(v -> v > 0);
@@ -217,7 +218,7 @@ class HtmlReportTest {
         0, 1, only.score(), null, only.nuclearUse(), only.directWar(), only.furtherAttacks(),
         only.settlement(), only.punishment(), new MeanValue(0.3, new double[] {0.3, 0.3}),
         only.cohesion(), Map.of(), Map.of(), Map.of(), only.warOrNuclear(), null);
-    String z = HtmlReport.options(scenario, new OptionsReport("rand-b-depot", scenario.name(), n,
+    String z = OptionsPage.options(scenario, new OptionsReport("rand-b-depot", scenario.name(), n,
         7, "0.1.0-TEST", "usa", "russia", 6, List.of(), List.of(zero), "none-none", List.of(),
         null, List.of(), MEANINGFUL));
     assertThat(figures(z)).containsEntry("trade-off", 1).containsEntry("outcomes", 1)
@@ -229,7 +230,7 @@ class HtmlReportTest {
     OptionResult empty = new OptionResult(only.id(), only.name(), only.kinetic(),
         only.nonKinetic(), 0, 1, only.score(), null, none, none, none, none, only.punishment(),
         only.credibility(), only.cohesion(), Map.of(), Map.of(), Map.of(), none, null);
-    String e = HtmlReport.options(scenario, new OptionsReport("rand-b-depot", scenario.name(), 0,
+    String e = OptionsPage.options(scenario, new OptionsReport("rand-b-depot", scenario.name(), 0,
         7, "0.1.0-TEST", "usa", "russia", 6, List.of(), List.of(empty), "none-none", List.of(),
         null, List.of(), MEANINGFUL));
     assertThat(figures(e)).doesNotContainKey("trade-off");
@@ -248,7 +249,7 @@ class HtmlReportTest {
         kahn, s.horizon(), s.containTurns(), s.stopAtStrategic(), s.model(), s.actors(),
         s.alliances(), s.targets(), event, s.packages(), s.options(), s.goals(), s.uncertainties(),
         null, null);
-    String html = HtmlReport.options(onKahn, sample(onKahn, 1000, false));
+    String html = OptionsPage.options(onKahn, sample(onKahn, 1000, false));
     write("options-kahn-44.html", html);
     assertThat(figures(html)).containsEntry("ladder", kahn.rungs().size());
     assertThat(html).contains(Html.esc(kahn.name()));
@@ -258,7 +259,7 @@ class HtmlReportTest {
   void studyReportHasMatrixAndLines() throws Exception {
     List<Scenario> scenarios = builtins();
     StudyReport report = study(scenarios, 40);
-    String html = HtmlReport.study(scenarios, report);
+    String html = StudyPage.study(scenarios, report);
     write("study.html", html);
 
     Map<String, Integer> figures = figures(html);
@@ -291,29 +292,12 @@ class HtmlReportTest {
     try {
       java.util.Locale.setDefault(java.util.Locale.GERMANY);
       Scenario scenario = ScenarioLoader.resolve("rand-d-ports");
-      String html = HtmlReport.options(scenario, sample(scenario, 10_000, true));
+      String html = OptionsPage.options(scenario, sample(scenario, 10_000, true));
       java.util.Locale.setDefault(java.util.Locale.ROOT);
-      assertThat(html).isEqualTo(HtmlReport.options(scenario, sample(scenario, 10_000, true)));
+      assertThat(html).isEqualTo(OptionsPage.options(scenario, sample(scenario, 10_000, true)));
     } finally {
       java.util.Locale.setDefault(before);
     }
-  }
-
-  @Test
-  void formatting() {
-    assertThat(Html.pct(0.0028)).isEqualTo("0.28%");
-    assertThat(Html.pct(0.8279)).isEqualTo("82.8%");
-    assertThat(Html.pct(0)).isEqualTo("0%");
-    assertThat(Html.pct(Double.NaN)).isEqualTo("n/a");
-    assertThat(Html.signed(-0.0001, 3)).isEqualTo("0.000");
-    assertThat(Html.signed(-0.012, 3)).isEqualTo("\u22120.012");
-    assertThat(Html.num(-0.0001, 2)).isEqualTo("0.00");
-    assertThat(Html.coord(-0.04)).isEqualTo("0");
-    assertThat(Html.coord(-2.26)).isEqualTo("-2.3");
-    assertThat(Html.count(10_000)).isEqualTo("10,000");
-    assertThat(Svg.ticks(0, 23, 6)).containsExactly(0, 5, 10, 15, 20, 25);
-    assertThat(Palette.textOn(Palette.BLUE)).isEqualTo("#FFFFFF");
-    assertThat(Palette.textOn(Palette.YELLOW)).isEqualTo("#111");
   }
 
   // ------------------------------------------------------------------ checks

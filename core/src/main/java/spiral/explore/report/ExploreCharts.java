@@ -1,7 +1,7 @@
-package spiral.report;
+package spiral.explore.report;
 
-import static spiral.report.Charts.W;
-import static spiral.report.Charts.figure;
+import static spiral.report.Figure.W;
+import static spiral.report.Figure.figure;
 import static spiral.report.Html.esc;
 import static spiral.report.Html.num;
 
@@ -13,12 +13,14 @@ import spiral.explore.PrimResult;
 import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
 import spiral.explore.Tornado;
+import spiral.report.Palette;
+import spiral.report.Svg;
 
 /**
  * The charts of the sensitivity and discovery reports: the one-at-a-time tornado, Morris &mu;*
  * against &sigma;, Sobol first-order and total indices with their bootstrap intervals, rank
  * correlations, and PRIM's peeling trajectory and chosen box. Each is an inline SVG in a {@code
- * <figure class="chart">} (see {@link Charts#figure}). Cost: O(d) marks for d parameters, O(boxes)
+ * <figure class="chart">} (see {@link spiral.report.Figure#figure}). Cost: O(d) marks for d parameters, O(boxes)
  * for the trajectory.
  */
 final class ExploreCharts {
