@@ -129,9 +129,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("spiral: " + ex.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          c.getErr().println("spiral: " + ParameterErrors.message(ex));
           c.getErr().flush();
           return BAD_INPUT;
         });
