@@ -68,7 +68,7 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "The chosen box is the densest with at least this coverage (default: ${DEFAULT-VALUE}).")
   double minCoverage;
 
-  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+  @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
       description = "table or json (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -77,7 +77,7 @@ final class DiscoverCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+  @Option(names = {"-s", "--seed"}, defaultValue = "1", paramLabel = "S",
       description = "The bootstrap's seed (default: ${DEFAULT-VALUE}).")
   long seed;
 

@@ -73,7 +73,7 @@ final class GameCommand implements Callable<Integer> {
   SolveCommand.Method method;
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE}).")

@@ -86,7 +86,7 @@ final class ModelCommand implements Callable<Integer> {
   List<String> param = new ArrayList<>();
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

@@ -58,7 +58,7 @@ final class SensitivityCommand implements Callable<Integer> {
   String output;
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE}).")

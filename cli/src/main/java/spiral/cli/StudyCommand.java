@@ -33,10 +33,10 @@ import spiral.scenario.Scenario;
 final class StudyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "10000", description = "Runs per option per scenario (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--runs"}, paramLabel = "N", defaultValue = "10000", description = "Runs per option per scenario (default: ${DEFAULT-VALUE}).")
   long runs;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
@@ -50,10 +50,10 @@ final class StudyCommand implements Callable<Integer> {
       description = "Runs per option in each parameter set (default: ${DEFAULT-VALUE}).")
   long sampleRuns;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
   Path out;
 
   @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")

@@ -36,20 +36,20 @@ final class TraceCommand implements Callable<Integer> {
 
   @Mixin ScenarioArgument scenario;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--run", paramLabel = "K", defaultValue = "0", description = "Run index, 0-based (default: ${DEFAULT-VALUE}).")
   long runIndex;
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "text",
       description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
   java.nio.file.Path out;
 
   @Option(

@@ -208,4 +208,80 @@ class CommandLineTest {
       assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
     }
   }
+
+  @Test
+  void validateReportsSchemaAndReferenceProblemsInOnePass() throws Exception {
+    String yaml = new String(getClass().getResourceAsStream("/spiral/scenarios/rand-d-ports.yaml")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    Path f = tmp.resolve("both.yaml");
+    Files.writeString(f, yaml.replace("    resolve: 0.7\n", "    resolve: 1.7\n")
+        .replace("  attacker: russia\n", "  attacker: ruritania\n"));
+    Cli r = Cli.run("validate", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).containsPattern("both\\.yaml:\\d+:\\d+: actors\\[0\\]\\.resolve: 1\\.7 is above the maximum")
+        .containsPattern("both\\.yaml:\\d+:\\d+: initiatingEvent\\.attacker: .*ruritania");
+    assertThat(r.err().lines()).hasSize(2);
+    // loading for a run still stops at the schema's problems
+    Cli s = Cli.run("simulate", f.toString(), "--runs", "10");
+    assertThat(s.code()).isEqualTo(2);
+    assertThat(s.err()).contains("resolve").doesNotContain("ruritania");
+  }
+
+  @Test
+  void scenariosShowPrintsABuiltInFileByteForByte() throws Exception {
+    byte[] yaml = getClass().getResourceAsStream("/spiral/scenarios/rand-d-ports.yaml").readAllBytes();
+    Cli r = Cli.run("scenarios", "--show", "rand-d-ports");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
+    Path f = tmp.resolve("mine.yaml");
+    Cli o = Cli.run("scenarios", "--show", "rand-d-ports", "-o", f.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).isEmpty();
+    assertThat(Files.readAllBytes(f)).isEqualTo(yaml);
+    assertThat(Cli.run("validate", f.toString()).code()).isZero();
+    Cli bad = Cli.run("scenarios", "--show", "rand-e");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("rand-e", "rand-d-ports", "hist-cuba-1962").doesNotContain("Exception");
+  }
+
+  @Test
+  void badCommandLinesAreExplainedWithTheNextStep() {
+    Cli runs = Cli.run("simulate", "rand-d-ports", "--runs", "1e4");
+    assertThat(runs.code()).isEqualTo(2);
+    assertThat(runs.err()).isEqualTo("spiral: --runs: '1e4' is not a whole number (write 10000)\n");
+    Cli unknown = Cli.run("simulate", "rand-d-ports", "x");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("spiral: unknown argument 'x' (see 'spiral simulate --help')\n");
+    Cli option = Cli.run("simulate", "rand-d-ports", "--rus", "5");
+    assertThat(option.code()).isEqualTo(2);
+    assertThat(option.err()).startsWith("spiral: unknown option '--rus' (did you mean '--runs'?)")
+        .contains("'spiral simulate --help'");
+    Cli command = Cli.run("simulat");
+    assertThat(command.code()).isEqualTo(2);
+    assertThat(command.err()).startsWith("spiral: unknown command 'simulat' (did you mean 'simulate'");
+    Cli format = Cli.run("simulate", "rand-d-ports", "-f", "xml");
+    assertThat(format.code()).isEqualTo(2);
+    assertThat(format.err()).startsWith("spiral: --format: 'xml' is not one of table, json, csv");
+    Cli missing = Cli.run("simulate");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("spiral: missing SCENARIO").contains("spiral scenarios");
+    Cli value = Cli.run("simulate", "rand-d-ports", "--runs");
+    assertThat(value.code()).isEqualTo(2);
+    assertThat(value.err()).startsWith("spiral: --runs needs a value");
+    for (Cli c : new Cli[] {runs, unknown, option, command, format, missing, value}) {
+      assertThat(c.err().lines()).hasSize(1);
+      assertThat(c.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void shortFlagsAreTheLongOnes() throws Exception {
+    Path f = tmp.resolve("s.json");
+    Cli s = Cli.run("simulate", "rand-d-ports", "-n", "200", "-s", "7", "-f", "json", "-o",
+        f.toString(), "--threads", "1");
+    assertThat(s.code()).as(s.err()).isZero();
+    JsonNode j = JSON.readTree(Files.readString(f));
+    assertThat(j.get("runs").asLong()).isEqualTo(200);
+    assertThat(j.get("seed").asLong()).isEqualTo(7);
+  }
 }
