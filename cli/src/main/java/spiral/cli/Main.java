@@ -102,6 +102,11 @@ public final class Main implements Runnable {
     {"serve", "ServeCommand"},
   };
 
+  /** The sub-commands' names, in the order of the help. */
+  static java.util.List<String> commandNames() {
+    return java.util.Arrays.stream(COMMANDS).map(c -> c[0]).toList();
+  }
+
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String... argv) {
     Main main = new Main();
     CommandLine cl = new CommandLine(main);

@@ -98,6 +98,19 @@ class SweepCommandTest {
     Cli dj = Cli.run("discover", csv, "--where", "furtherAttacks>0", "--format", "json");
     assertThat(dj.code()).as(dj.err()).isZero();
     assertThat(dj.out()).contains("\"limits\"");
+
+    Path sc = tmp.resolve("s.csv");
+    Cli scsv = Cli.run("sensitivity", csv, "-f", "csv", "-o", sc.toString());
+    assertThat(scsv.code()).as(scsv.err()).isZero();
+    assertThat(scsv.out()).isEmpty();
+    List<String> rows = Files.readString(sc).lines().filter(l -> !l.startsWith("#")).toList();
+    assertThat(rows.get(0)).isEqualTo("output,parameter,other,index,estimate,low,high");
+    assertThat(rows).hasSize(3).allMatch(l -> l.equals(rows.get(0)) || l.contains(",spearman,"));
+    Cli dcsv = Cli.run("discover", csv, "--where", "directWar >= 0", "-f", "csv");
+    assertThat(dcsv.code()).as(dcsv.err()).isZero();
+    List<String> drows = dcsv.out().lines().filter(l -> !l.startsWith("#")).toList();
+    assertThat(drows.get(0)).startsWith("parameter,restricted,low,high");
+    assertThat(drows).hasSize(3);
   }
 
   @Test
