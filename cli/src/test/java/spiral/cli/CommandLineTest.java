@@ -284,4 +284,17 @@ class CommandLineTest {
     assertThat(j.get("runs").asLong()).isEqualTo(200);
     assertThat(j.get("seed").asLong()).isEqualTo(7);
   }
+
+  @Test
+  void csvWhereATableIsPrinted() {
+    Cli trace = Cli.run("trace", "rand-d-ports", "-f", "csv");
+    assertThat(trace.code()).as(trace.err()).isZero();
+    java.util.List<String> rows = trace.out().lines().filter(l -> !l.startsWith("#")).toList();
+    assertThat(rows.get(0)).startsWith("turn,actor,perceived_rung,true_opponent_rung,");
+    assertThat(rows.get(1)).startsWith("1,usa,8,8,");
+    Cli model = Cli.run("model", "chicken", "-f", "csv");
+    assertThat(model.code()).as(model.err()).isZero();
+    assertThat(model.out()).contains("model,kind,name,value\n", "chicken,parameter,W,1\n",
+        "chicken,result,crash_probability,");
+  }
 }
