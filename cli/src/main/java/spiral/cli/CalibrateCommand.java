@@ -44,7 +44,7 @@ import spiral.scenario.Uncertainty;
           + " and is kept when its outcome shares are close enough to the class's, so the posterior"
           + " carries the class's own sampling uncertainty. Writes the weighted posterior sample"
           + " (--posterior FILE.csv, and FILE.parquet beside it), prints the posterior and the"
-          + " posterior predictive check (the model's rates against the class's 95% intervals), and"
+          + " posterior predictive check (the model's rates against the class's 95%% intervals), and"
           + " with --report an HTML page. Seeded: the same seed gives the same posterior on any"
           + " number of threads. Progress goes to standard error.",
       ""

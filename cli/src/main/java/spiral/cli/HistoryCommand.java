@@ -30,7 +30,7 @@ import spiral.report.HistoryPages;
     description = {
       "Base rates of past crises: a reference class of the International Crisis Behavior data"
           + " (version 14, 487 crises 1918-2017, built in) and the share of it that ended in each"
-          + " outcome Spiral simulates, with exact 95% intervals (Clopper-Pearson and Jeffreys).",
+          + " outcome Spiral simulates, with exact 95%% intervals (Clopper-Pearson and Jeffreys).",
       "",
       "Outcomes (ICB coding -> Spiral's counterpart; docs/HISTORY.md):",
       "  nuclearUse      no ICB crisis saw nuclear use          -> NUCLEAR_USE",
@@ -38,7 +38,7 @@ import spiral.report.HistoryPages;
       "  seriousClashes  violence: serious clashes or war       -> further attacks, war or nuclear use",
       "  settlement      formal or semi-formal agreement        -> SETTLEMENT",
       "  noAgreement     tacit, unilateral, imposed, other or faded -> CONTAINED or DEESCALATED",
-      "A count of zero is printed with its one-sided 95% upper bound, never as impossible.",
+      "A count of zero is printed with its one-sided 95%% upper bound, never as impossible.",
       "",
       "The filters below combine (all must hold); a filter's values are alternatives. --where takes"
           + " the same conditions as one expression, as 'spiral calibrate --reference' does, e.g."

@@ -85,7 +85,17 @@ class HelpTest {
   @ParameterizedTest
   @MethodSource("commands")
   void helpExitsZero(String command) {
-    Cli r = Cli.run(command, "--help");
+    // picocli reports a description it cannot format (a lone '%') on System.err
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    Cli r;
+    try {
+      System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+      r = Cli.run(command, "--help");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as(command).isEmpty();
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("Usage: spiral " + command);
     assertThat(r.err()).isEmpty();
