@@ -28,6 +28,11 @@ final class ScenariosCommand implements Callable<Integer> {
       description = "Print the built-in scenario NAME's YAML file, byte for byte.")
   String show;
 
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output format of the list: ${COMPLETION-CANDIDATES} (default:"
+          + " ${DEFAULT-VALUE}).")
+  Format format;
+
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
       description = "Write the output to FILE instead of standard output.")
   Path out;
@@ -35,6 +40,10 @@ final class ScenariosCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output.checkFolder(out, "--out");
+    if (show != null && format != Format.table) {
+      throw new BadInputException("spiral: --format is for the list; --show prints the YAML file"
+          + " as it is");
+    }
     if (show != null) {
       byte[] yaml = BuiltinScenarios.names().contains(show)
           ? BuiltinScenarios.read(show).orElse(null) : null;
@@ -44,6 +53,27 @@ final class ScenariosCommand implements Callable<Integer> {
       }
       // the files are UTF-8: decoded and written as UTF-8, they come out byte for byte
       Output.write(new String(yaml, StandardCharsets.UTF_8), out, spec.commandLine().getOut());
+      return 0;
+    }
+    if (format != Format.table) {
+      java.util.List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+      StringBuilder csv = new StringBuilder("name,kind,ladder,rung,title\n");
+      for (String name : BuiltinScenarios.names()) {
+        Scenario s = Scenarios.load(name);
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("name", name);
+        row.put("kind", s.hasEscalation() ? "escalation" : "negotiation");
+        row.put("ladder", s.hasEscalation() ? s.ladder().id() : null);
+        row.put("rung", s.hasEscalation() ? s.initiatingEvent().rung() : null);
+        row.put("title", s.name());
+        rows.add(row);
+        csv.append(Csv.text(name)).append(',').append(row.get("kind")).append(',')
+            .append(s.hasEscalation() ? Csv.text(s.ladder().id()) : "").append(',')
+            .append(s.hasEscalation() ? String.valueOf(s.initiatingEvent().rung()) : "")
+            .append(',').append(Csv.text(s.name())).append('\n');
+      }
+      Output.write(format == Format.json ? Output.json(java.util.Map.of("scenarios", rows))
+          : csv.toString(), out, spec.commandLine().getOut());
       return 0;
     }
     java.io.StringWriter text = new java.io.StringWriter();

@@ -23,6 +23,12 @@ class CommandLineTest {
     assertThat(r.out()).contains("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports");
     assertThat(r.out()).containsPattern("ukraine-2022-talks +negotiation");
     assertThat(r.out().lines()).hasSize(11);
+    Cli csv = Cli.run("scenarios", "-f", "csv");
+    assertThat(csv.code()).as(csv.err()).isZero();
+    assertThat(csv.out()).startsWith("name,kind,ladder,rung,title\n")
+        .contains("\nrand-d-ports,escalation,nato-russia-2022,8,")
+        .contains("\nukraine-2022-talks,negotiation,,,");
+    assertThat(csv.out().lines()).hasSize(12);
     assertThat(r.out()).containsPattern("hist-cuba-1962 +nuclear-dyad +rung 5 +Cuban missile crisis")
         .containsPattern("hist-parliament-2001 nuclear-dyad +rung 7 ")
         .contains("hist-ussuri-1969", "hist-october-1973", "hist-kargil-1999", "hist-jet-2015");

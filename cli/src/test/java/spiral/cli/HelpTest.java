@@ -60,7 +60,8 @@ class HelpTest {
       "positions", List.of("positions", "ukraine-2022-talks", "-f", "{}"),
       "game", List.of("game", "rand-d-ports", "--compare-runs", "20", "-f", "{}"),
       "model", List.of("model", "chicken", "-f", "{}"),
-      "history", List.of("history", "-f", "{}"));
+      "history", List.of("history", "-f", "{}"),
+      "scenarios", List.of("scenarios", "-f", "{}"));
 
   static Stream<String> commands() {
     return Main.commandNames().stream();
