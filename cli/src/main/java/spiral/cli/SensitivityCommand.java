@@ -71,10 +71,11 @@ final class SensitivityCommand implements Callable<Integer> {
   Path out;
 
   @Option(
-      names = "--resamples",
+      names = {"--bootstrap", "--resamples"},
       paramLabel = "B",
       defaultValue = "1000",
-      description = "Bootstrap resamples for Sobol intervals (default: ${DEFAULT-VALUE}).")
+      description = "Bootstrap resamples for Sobol intervals, as in 'spiral discover' (default:"
+          + " ${DEFAULT-VALUE}; --resamples is its old name).")
   int resamples;
 
   @Option(
@@ -111,7 +112,7 @@ final class SensitivityCommand implements Callable<Integer> {
   public Integer call() {
     Output.checkFolder(out, "--out");
     if (resamples < 1 || resamples > 1_000_000) {
-      throw new BadInputException("spiral: --resamples must be between 1 and 10^6, was " + resamples);
+      throw new BadInputException("spiral: --bootstrap must be between 1 and 10^6, was " + resamples);
     }
     if (threads != null && (threads < 1 || threads > 4096)) {
       throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);

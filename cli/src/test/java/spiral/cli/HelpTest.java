@@ -38,6 +38,9 @@ class HelpTest {
     {"--posterior", "FILE.csv", null},
     {"--data", "DIR", null},
     {"--dir", "DIR", null},
+    {"--samples", "M", null},
+    {"--sample-runs", "R", null},
+    {"--bootstrap", "B", null},
   };
 
   /** A placeholder: capitals, digits, '-', '|', then an optional '.ext' or '=WORD'. */
