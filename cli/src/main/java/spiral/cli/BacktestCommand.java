@@ -59,16 +59,16 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--predictive-runs", paramLabel = "R", defaultValue = "1000", description = "Runs per posterior draw (default: ${DEFAULT-VALUE}; 100 draws).")
   int predictiveRuns;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table, json, csv (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table, json, csv (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
   java.nio.file.Path out;
 
   @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with the reliability diagram.")

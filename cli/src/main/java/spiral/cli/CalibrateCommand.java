@@ -80,7 +80,7 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "Runs per posterior draw in the predictive check (default: ${DEFAULT-VALUE}; 200 draws).")
   int predictiveRuns;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
@@ -93,10 +93,10 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Read the ICB files from DIR instead of the built-in version 14.")
   Path data;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table, json (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table, json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
   Path out;
 
   @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")

@@ -68,16 +68,21 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "The chosen box is the densest with at least this coverage (default: ${DEFAULT-VALUE}).")
   double minCoverage;
 
-  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); csv"
+          + " has one row per parameter: its limits in the chosen box and in the sweep.")
+  Format format;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "Write the output to FILE instead of standard output.")
+  Path out;
 
   @Option(names = "--bootstrap", defaultValue = "100", paramLabel = "B",
       description = "Bootstrap resamples for the stability of each restriction; 0 skips it"
           + " (default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+  @Option(names = {"-s", "--seed"}, defaultValue = "1", paramLabel = "S",
       description = "The bootstrap's seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -112,9 +117,7 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("table") && !format.equals("json")) {
-      throw new BadInputException("spiral: --format must be table or json, was '" + format + "'");
-    }
+    Output.checkFolder(out, "--out");
     Matcher m = WHERE.matcher(where);
     if (!m.matches()) {
       throw new BadInputException("spiral: --where: cannot read '" + where
@@ -206,7 +209,7 @@ final class DiscoverCommand implements Callable<Integer> {
     Report r = new Report(input.toString(), where.trim(), y.length, count,
         sweep == null ? "data" : "sweep", best.index(), best.coverage(), best.density(),
         best.mass(), limits, all, bootstrap, seed, pr.peels(), steps);
-    String text = format.equals("json") ? Output.json(r) : table(r);
+    String text = table(r);
     String csv = trajectoryFile == null ? null : trajectoryCsv(pr);
     String html = report == null ? null : DiscoveryPage.discovery(new DiscoveryReport(
         input.toString(), where.trim(), y.length, count, alpha, minMass, minCoverage, pr,
@@ -221,7 +224,11 @@ final class DiscoverCommand implements Callable<Integer> {
       Output.write(html, report, null);
     }
     spiral.Provenance prov = Scenarios.provenance("discover", SweepFiles.sweepOf(input));
-    Output.write(format.equals("json") ? Output.json(r, prov) : text + prov.text(true), null, spec.commandLine().getOut());
+    Output.write(switch (format) {
+      case json -> Output.json(r, prov);
+      case csv -> Output.csv(csv(r), prov);
+      case table -> text + prov.text(true);
+    }, out, spec.commandLine().getOut());
     return 0;
   }
 
@@ -243,6 +250,20 @@ final class DiscoverCommand implements Callable<Integer> {
         b.append(',').append(x.low()).append(',').append(x.high());
       }
       b.append('\n');
+    }
+    return b.toString();
+  }
+
+  /** The chosen box as CSV: one row per parameter of the sweep. */
+  static String csv(Report r) {
+    StringBuilder b = new StringBuilder(
+        "parameter,restricted,low,high,declared_low,declared_high,quasi_p,stability\n");
+    for (Limit l : r.parameters()) {
+      b.append(Csv.text(l.parameter())).append(',').append(l.restricted()).append(',')
+          .append(Csv.number(l.low())).append(',').append(Csv.number(l.high())).append(',')
+          .append(Csv.number(l.declaredLow())).append(',').append(Csv.number(l.declaredHigh()))
+          .append(',').append(Csv.number(l.quasiP())).append(',').append(Csv.number(l.stability()))
+          .append('\n');
     }
     return b.toString();
   }

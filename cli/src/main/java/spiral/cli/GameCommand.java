@@ -73,11 +73,15 @@ final class GameCommand implements Callable<Integer> {
   SolveCommand.Method method;
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE}).")
   GameFormat format;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "Write the output to FILE instead of standard output.")
+  Path out;
 
   @Option(
       names = "--decimals",
@@ -110,6 +114,7 @@ final class GameCommand implements Callable<Integer> {
               + ", was " + decimals);
     }
     Output.checkFolder(export, "--export");
+    Output.checkFolder(out, "--out");
     Scenario sc = scenario.load();
     Scenarios.compile(sc);
     ExchangeGame eg = ExchangeGame.compile(sc, decimals);
@@ -158,7 +163,7 @@ final class GameCommand implements Callable<Integer> {
       }
       text = t.append(prov.text(true)).toString();
     }
-    Output.write(text, null, spec.commandLine().getOut());
+    Output.write(text, out, spec.commandLine().getOut());
     return 0;
   }
 

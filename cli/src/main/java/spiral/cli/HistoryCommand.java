@@ -60,7 +60,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--nuclear", paramLabel = "WHO", description = "both (two or more crisis actors held nuclear weapons), one, none or any.")
   String nuclear;
 
-  @Option(names = "--great-power", paramLabel = "yes|no", description = "Whether a great power or superpower was a crisis actor.")
+  @Option(names = "--great-power", paramLabel = "YES|NO", description = "Whether a great power or superpower was a crisis actor.")
   String greatPower;
 
   @Option(names = "--trigger", paramLabel = "TYPE", split = ",", description = "Type of trigger: verbal, political, economic, external-change, other-non-violent, internal-challenge, non-violent-military, indirect-violent, violent.")
@@ -72,7 +72,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--violence", paramLabel = "LEVEL", split = ",", description = "Severity of violence: none, minor, serious, war.")
   List<String> violence;
 
-  @Option(names = "--protracted", paramLabel = "yes|no", description = "Whether the crisis was part of a protracted conflict.")
+  @Option(names = "--protracted", paramLabel = "YES|NO", description = "Whether the crisis was part of a protracted conflict.")
   String protracted;
 
   @Option(names = "--actor", paramLabel = "CODE", split = ",", description = "ICB actor codes (USA, RUS, IND, PAK...) that must all be crisis actors.")

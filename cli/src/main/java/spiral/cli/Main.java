@@ -102,6 +102,11 @@ public final class Main implements Runnable {
     {"serve", "ServeCommand"},
   };
 
+  /** The sub-commands' names, in the order of the help. */
+  static java.util.List<String> commandNames() {
+    return java.util.Arrays.stream(COMMANDS).map(c -> c[0]).toList();
+  }
+
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String... argv) {
     Main main = new Main();
     CommandLine cl = new CommandLine(main);
@@ -129,9 +134,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("spiral: " + ex.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          c.getErr().println("spiral: " + ParameterErrors.message(ex));
           c.getErr().flush();
           return BAD_INPUT;
         });

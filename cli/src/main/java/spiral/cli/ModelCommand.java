@@ -42,7 +42,8 @@ final class ModelCommand implements Callable<Integer> {
   /** Output formats of this command. */
   enum ModelFormat {
     table,
-    json
+    json,
+    csv
   }
 
   /** The models and their parameters with defaults, in order. */
@@ -86,11 +87,15 @@ final class ModelCommand implements Callable<Integer> {
   List<String> param = new ArrayList<>();
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ModelFormat format;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "Write the output to FILE instead of standard output.")
+  java.nio.file.Path out;
 
   /** A model's evaluation: its title, parameters and results, each in order. */
   record Result(
@@ -98,6 +103,7 @@ final class ModelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Output.checkFolder(out, "--out");
     Map<String, String> defaults = MODELS.get(name);
     if (defaults == null) {
       throw new BadInputException(
@@ -131,9 +137,23 @@ final class ModelCommand implements Callable<Integer> {
       throw new BadInputException("spiral: model " + name + ": " + e.getMessage());
     }
     spiral.Provenance prov = spiral.Provenance.of("model " + name, null, null, null, java.util.List.of());
-    String text = format == ModelFormat.json ? Output.json(r, prov) : table(r) + prov.text(false);
-    Output.write(text, null, spec.commandLine().getOut());
+    String text = switch (format) {
+      case json -> Output.json(r, prov);
+      case csv -> Output.csv(csv(r), prov);
+      case table -> table(r) + prov.text(false);
+    };
+    Output.write(text, out, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** A model's evaluation as CSV: one row per parameter, then one per result. */
+  static String csv(Result r) {
+    StringBuilder b = new StringBuilder("model,kind,name,value\n");
+    r.parameters().forEach((k, v) -> b.append(Csv.text(r.model())).append(",parameter,")
+        .append(Csv.text(k)).append(',').append(Csv.text(String.valueOf(v))).append('\n'));
+    r.results().forEach((k, v) -> b.append(Csv.text(r.model())).append(",result,")
+        .append(Csv.text(k)).append(',').append(Csv.text(String.valueOf(v))).append('\n'));
+    return b.toString();
   }
 
   static Result evaluate(String name, Map<String, Rational> p) {

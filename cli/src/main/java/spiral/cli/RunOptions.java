@@ -6,14 +6,14 @@ import picocli.CommandLine.Option;
 /** The options every Monte Carlo command shares. */
 final class RunOptions {
   @Option(
-      names = "--runs",
+      names = {"-n", "--runs"},
       paramLabel = "N",
       defaultValue = "10000",
       description = "Number of Monte Carlo runs (default: ${DEFAULT-VALUE}).")
   long runs;
 
   @Option(
-      names = "--seed",
+      names = {"-s", "--seed"},
       paramLabel = "S",
       defaultValue = "1",
       description = "Master seed; run k uses a generator seeded from (S, k) (default: ${DEFAULT-VALUE}).")
@@ -26,14 +26,14 @@ final class RunOptions {
   Integer threads;
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "FILE",
       description = "Write the output to FILE instead of standard output.")
   Path out;

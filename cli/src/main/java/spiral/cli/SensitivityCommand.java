@@ -58,17 +58,24 @@ final class SensitivityCommand implements Callable<Integer> {
   String output;
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
-  String format;
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); csv"
+          + " has one row per index: output, parameter, other (second order), index, estimate,"
+          + " low, high.")
+  Format format;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "Write the output to FILE instead of standard output.")
+  Path out;
 
   @Option(
-      names = "--resamples",
+      names = {"--bootstrap", "--resamples"},
       paramLabel = "B",
       defaultValue = "1000",
-      description = "Bootstrap resamples for Sobol intervals (default: ${DEFAULT-VALUE}).")
+      description = "Bootstrap resamples for Sobol intervals, as in 'spiral discover' (default:"
+          + " ${DEFAULT-VALUE}; --resamples is its old name).")
   int resamples;
 
   @Option(
@@ -103,11 +110,9 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("table") && !format.equals("json")) {
-      throw new BadInputException("spiral: --format must be table or json, was '" + format + "'");
-    }
+    Output.checkFolder(out, "--out");
     if (resamples < 1 || resamples > 1_000_000) {
-      throw new BadInputException("spiral: --resamples must be between 1 and 10^6, was " + resamples);
+      throw new BadInputException("spiral: --bootstrap must be between 1 and 10^6, was " + resamples);
     }
     if (threads != null && (threads < 1 || threads > 4096)) {
       throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
@@ -189,9 +194,40 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     Report r = new Report(input.toString(), name, method, y.length, rows, pairs, warnings);
     spiral.Provenance prov = Scenarios.provenance("sensitivity", sweep);
-    String text = format.equals("json") ? Output.json(r, prov) : table(r) + prov.text(true);
-    Output.write(text, null, spec.commandLine().getOut());
+    String text = switch (format) {
+      case json -> Output.json(r, prov);
+      case csv -> Output.csv(csv(r), prov);
+      case table -> table(r) + prov.text(true);
+    };
+    Output.write(text, out, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** The indices as CSV, one row each (long format: any design's indices in one table). */
+  static String csv(Report r) {
+    StringBuilder b = new StringBuilder("output,parameter,other,index,estimate,low,high\n");
+    for (Row x : r.parameters()) {
+      row(b, r.output(), x.parameter(), null, "S1", x.first(), x.firstLow(), x.firstHigh());
+      row(b, r.output(), x.parameter(), null, "ST", x.total(), x.totalLow(), x.totalHigh());
+      row(b, r.output(), x.parameter(), null, "mu_star", x.muStar(), null, null);
+      row(b, r.output(), x.parameter(), null, "sigma", x.sigma(), null, null);
+      row(b, r.output(), x.parameter(), null, "spearman", x.rankCorrelation(), null, null);
+    }
+    for (Pair p : r.secondOrder()) {
+      row(b, r.output(), p.parameter(), p.other(), "S2", p.second(), p.secondLow(), p.secondHigh());
+    }
+    return b.toString();
+  }
+
+  private static void row(StringBuilder b, String output, String parameter, String other,
+      String index, Double estimate, Double low, Double high) {
+    if (estimate == null) {
+      return;
+    }
+    b.append(Csv.text(output)).append(',').append(Csv.text(parameter)).append(',')
+        .append(other == null ? "" : Csv.text(other)).append(',').append(index).append(',')
+        .append(Csv.number(estimate)).append(',').append(Csv.number(low)).append(',')
+        .append(Csv.number(high)).append('\n');
   }
 
   /** Adds a warning when an index's interval is wider than the range an index can take. */

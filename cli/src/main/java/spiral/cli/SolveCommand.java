@@ -290,7 +290,7 @@ final class SolveCommand implements Callable<Integer> {
         g = spiral.game.ReducedStrategicForm.of(tree);
       } catch (IllegalArgumentException e) {
         throw new BadInputException("spiral solve: " + name + ": " + method + ": "
-            + e.getMessage());
+            + e.getMessage() + tooLarge(e.getMessage(), tree, method));
       }
     }
     if (detail && !(g instanceof StrategicGame)) {
@@ -326,13 +326,12 @@ final class SolveCommand implements Callable<Integer> {
               ? work.get()
               : Deadline.within(Duration.ofNanos((long) (timeout * 1e9)), work);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("spiral solve: " + name + ": " + method + ": " + e.getMessage());
+      throw new BadInputException("spiral solve: " + name + ": " + method + ": " + e.getMessage()
+          + tooLarge(e.getMessage(), g, method));
     } catch (Deadline.Exceeded e) {
-      String hint =
-          g.numPlayers() == 2 && method != Method.lcp && method != Method.lp
-              ? "try --method lcp (one equilibrium, fast on two-player games and trees) or a"
-                  + " larger --timeout"
-              : "try a larger --timeout";
+      String faster = faster(g, method);
+      String hint = faster.isEmpty() ? "try a larger --timeout"
+          : "try " + faster + " or a larger --timeout";
       throw new SolverGaveUp(
           name + ": " + method + ": " + e.getMessage() + "; " + hint, e);
     }
@@ -369,6 +368,34 @@ final class SolveCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The next step after a refusal for size (too many profiles or bases to enumerate): the faster
+   * methods that apply to the game; empty for other refusals.
+   */
+  static String tooLarge(String message, Game g, Method method) {
+    String m = message == null ? "" : message;
+    boolean size = m.contains("too large") || m.contains("the limit is") || m.contains("at most")
+        || m.contains("too many");
+    String faster = size ? faster(g, method) : "";
+    return faster.isEmpty() ? "" : "; try " + faster;
+  }
+
+  /**
+   * Methods that find an equilibrium fast where {@code method} enumerates or ran out of time: spe
+   * lcp on two players (one equilibrium), spe on a tree (backward induction); empty when neither
+   * applies or {@code method} is already one of them.
+   */
+  static String faster(Game g, Method method) {
+    List<String> ways = new ArrayList<>();
+    if (g.numPlayers() == 2 && method != Method.lcp && method != Method.lp) {
+      ways.add("--method lcp (one equilibrium, fast on two-player games and trees)");
+    }
+    if (g instanceof ExtensiveGame && method != Method.spe) {
+      ways.add("--method spe (the subgame-perfect equilibrium of a tree, by backward induction)");
+    }
+    return String.join(" or ", ways);
   }
 
   /** The solver ran past --timeout: a run-time failure (exit code 1). */

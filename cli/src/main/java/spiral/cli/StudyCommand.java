@@ -33,10 +33,10 @@ import spiral.scenario.Scenario;
 final class StudyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "10000", description = "Runs per option per scenario (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--runs"}, paramLabel = "N", defaultValue = "10000", description = "Runs per option per scenario (default: ${DEFAULT-VALUE}).")
   long runs;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
@@ -50,10 +50,10 @@ final class StudyCommand implements Callable<Integer> {
       description = "Runs per option in each parameter set (default: ${DEFAULT-VALUE}).")
   long sampleRuns;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); csv has one row per case and option: score, best, most robust.")
+  Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
   Path out;
 
   @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
@@ -61,9 +61,6 @@ final class StudyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("table") && !format.equals("json")) {
-      throw new BadInputException("spiral: --format must be table or json, was '" + format + "'");
-    }
     RunOptions ro = new RunOptions();
     ro.runs = runs;
     ro.threads = threads;
@@ -95,9 +92,27 @@ final class StudyCommand implements Callable<Integer> {
       Output.write(StudyPage.study(scenarios, r), report, null);
     }
     spiral.Provenance prov = Scenarios.provenance("study", names, scenarios, seed);
-    Output.write(format.equals("json") ? Output.json(r, prov) : table(r) + prov.text(false), out,
-        spec.commandLine().getOut());
+    Output.write(switch (format) {
+      case json -> Output.json(r, prov);
+      case csv -> Output.csv(csv(r), prov);
+      case table -> table(r) + prov.text(false);
+    }, out, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** The scores as CSV: one row per case and option. */
+  static String csv(StudyReport r) {
+    StringBuilder b = new StringBuilder("scenario,rung,option,score,best,most_robust\n");
+    for (StudyReport.Row row : r.scenarios()) {
+      for (String id : r.options()) {
+        Double s = row.scores().get(id);
+        b.append(Csv.text(row.scenario())).append(',').append(row.rung()).append(',')
+            .append(Csv.text(id)).append(',').append(Csv.number(s)).append(',')
+            .append(id.equals(row.best())).append(',').append(id.equals(row.mostRobust()))
+            .append('\n');
+      }
+    }
+    return b.toString();
   }
 
   static String table(StudyReport r) {

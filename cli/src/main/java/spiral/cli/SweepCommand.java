@@ -43,10 +43,14 @@ final class SweepCommand implements Callable<Integer> {
   Path file;
 
   @Option(
-      names = "--out",
+      names = "--dir",
       paramLabel = "DIR",
       description = "Output folder (default: the sweep file's name without its extension).")
-  Path out;
+  Path dir;
+
+  /** The old name of --dir, from before --out meant one file in every command. */
+  @Option(names = "--out", paramLabel = "DIR", hidden = true)
+  Path oldOut;
 
   @Option(names = "--resume", description = "Keep the points already in DIR/results.csv and run the rest.")
   boolean resume;
@@ -65,7 +69,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(
       names = "--executor",
-      paramLabel = "E",
+      paramLabel = "EXECUTOR",
       defaultValue = "local",
       description = "Where the points are evaluated: local (this machine's threads; default) or"
           + " spark (a Spark job, see --master; the spiral launcher builds the spark module on"
@@ -100,9 +104,18 @@ final class SweepCommand implements Callable<Integer> {
       throw new BadInputException("spiral: --threads is for the local executor; with --executor"
           + " spark give the cores in --master (local[N]) or to the cluster's workers");
     }
-    Sweep sweep = SweepFiles.read(file);
-    Path dir = out != null ? out : SweepFiles.defaultFolder(file);
     PrintWriter err = spec.commandLine().getErr();
+    if (oldOut != null) {
+      if (this.dir != null) {
+        throw new BadInputException("spiral: give the output folder once, with --dir DIR");
+      }
+      err.println("spiral: note: 'sweep --out DIR' is now 'sweep --dir DIR' (--out names one file"
+          + " in the other commands); --out still works here for now.");
+      err.flush();
+      this.dir = oldOut;
+    }
+    Sweep sweep = SweepFiles.read(file);
+    Path dir = this.dir != null ? this.dir : SweepFiles.defaultFolder(file);
     ProgressBar bar = new ProgressBar(err, "sweep", ProgressBar.terminal());
     int points = sweep.points().length;
     int skipped;

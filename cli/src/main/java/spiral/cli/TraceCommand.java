@@ -36,20 +36,28 @@ final class TraceCommand implements Callable<Integer> {
 
   @Mixin ScenarioArgument scenario;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--run", paramLabel = "K", defaultValue = "0", description = "Run index, 0-based (default: ${DEFAULT-VALUE}).")
   long runIndex;
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
-  String format;
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); csv"
+          + " has one row per turn: the move chosen, the rungs, the state after it.")
+  TraceFormat format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  /** Output formats of the trace: text is a narrative, not a table. */
+  enum TraceFormat {
+    text,
+    json,
+    csv
+  }
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
   java.nio.file.Path out;
 
   @Option(
@@ -62,9 +70,6 @@ final class TraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new BadInputException("spiral: --format must be text or json, was '" + format + "'");
-    }
     if (runIndex < 0) {
       throw new BadInputException("spiral: --run must be >= 0, was " + runIndex);
     }
@@ -91,9 +96,36 @@ final class TraceCommand implements Callable<Integer> {
     engine.tracer(log);
     engine.run(seed, runIndex, new RunRecord(), first);
     spiral.Provenance prov = Scenarios.provenance("trace", scenario.scenario, sc, seed);
-    String text = format.equals("json") ? json(sc, log, prov) : text(sc, model, log) + prov.text(true);
+    String text = switch (format) {
+      case json -> json(sc, log, prov);
+      case csv -> Output.csv(csv(log), prov);
+      case text -> text(sc, model, log) + prov.text(true);
+    };
     Output.write(text, out, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** The run as CSV: one row per turn. */
+  static String csv(TraceLog log) {
+    StringBuilder b = new StringBuilder("turn,actor,perceived_rung,true_opponent_rung,pressure,"
+        + "move,intended_rung,executed_rung,accident,act,nuclear_risk,initiator_rung,"
+        + "responder_rung,initiator_cost,responder_cost,initiator_credibility,"
+        + "responder_credibility,cohesion,leverage\n");
+    for (TraceTurn t : log.turns()) {
+      TraceTurn.State s = t.state();
+      String move = t.chosen() >= 0 ? t.candidates().get(t.chosen()).id() : "";
+      b.append(t.turn()).append(',').append(Csv.text(t.actor())).append(',').append(t.perceived())
+          .append(',').append(t.trueOpponentRung()).append(',').append(Csv.number(t.pressure()))
+          .append(',').append(Csv.text(move)).append(',').append(t.intended()).append(',')
+          .append(t.executed()).append(',').append(t.accident()).append(',')
+          .append(Csv.text(t.act())).append(',').append(Csv.number(t.nuclearRisk())).append(',')
+          .append(s.initiatorRung()).append(',').append(s.responderRung()).append(',')
+          .append(Csv.number(s.initiatorCost())).append(',').append(Csv.number(s.responderCost()))
+          .append(',').append(Csv.number(s.initiatorCredibility())).append(',')
+          .append(Csv.number(s.responderCredibility())).append(',').append(Csv.number(s.cohesion()))
+          .append(',').append(Csv.number(s.leverage())).append('\n');
+    }
+    return b.toString();
   }
 
   private String json(Scenario sc, TraceLog log, spiral.Provenance prov) {

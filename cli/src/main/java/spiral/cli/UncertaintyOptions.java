@@ -14,7 +14,7 @@ import spiral.scenario.Uncertainty;
 import spiral.sim.Progress;
 import spiral.sim.Simulator;
 
-/** The options that carry parameter uncertainty into a simulation: --posterior, --uncertain, --draws. */
+/** The options that carry parameter uncertainty into a simulation: --posterior, --uncertain, --samples. */
 final class UncertaintyOptions {
   @Option(names = "--posterior", paramLabel = "FILE.csv",
       description = "Run at parameter sets drawn from this posterior sample (written by 'spiral calibrate') and report a total interval beside the Monte Carlo one; --runs is then per set.")
@@ -24,8 +24,9 @@ final class UncertaintyOptions {
       description = "Run at parameter sets drawn from the scenario's declared uncertainty ranges, likewise.")
   boolean uncertain;
 
-  @Option(names = "--draws", paramLabel = "M", defaultValue = "100",
-      description = "Parameter sets for --posterior or --uncertain (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--samples", "--draws"}, paramLabel = "M", defaultValue = "100",
+      description = "Parameter sets for --posterior or --uncertain, as in 'spiral options'"
+          + " (default: ${DEFAULT-VALUE}; --draws is its old name).")
   int draws;
 
   boolean active() {
@@ -37,7 +38,7 @@ final class UncertaintyOptions {
       throw new BadInputException("spiral: give --posterior or --uncertain, not both");
     }
     if (draws < 2 || draws > 100_000) {
-      throw new BadInputException("spiral: --draws must be between 2 and 100,000, was " + draws);
+      throw new BadInputException("spiral: --samples must be between 2 and 100,000, was " + draws);
     }
     if (posterior != null) {
       PosteriorFile post = read(posterior, sc);

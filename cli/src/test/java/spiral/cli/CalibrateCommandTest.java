@@ -55,7 +55,7 @@ class CalibrateCommandTest {
     double mcWidth = Double.parseDouble(f[4]) - Double.parseDouble(f[3]);
     double totalWidth = Double.parseDouble(f[6]) - Double.parseDouble(f[5]);
     assertThat(totalWidth).as(row).isGreaterThan(mcWidth);
-    Cli table = Cli.run("simulate", "rand-d-ports", "--uncertain", "--draws", "10", "--runs", "300");
+    Cli table = Cli.run("simulate", "rand-d-ports", "--uncertain", "--samples", "10", "--runs", "300");
     assertThat(table.code()).isZero();
     assertThat(table.out()).contains("Monte Carlo 95%", "total 95%", "declared uncertainty ranges");
   }

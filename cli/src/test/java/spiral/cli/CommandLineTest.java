@@ -23,6 +23,12 @@ class CommandLineTest {
     assertThat(r.out()).contains("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports");
     assertThat(r.out()).containsPattern("ukraine-2022-talks +negotiation");
     assertThat(r.out().lines()).hasSize(11);
+    Cli csv = Cli.run("scenarios", "-f", "csv");
+    assertThat(csv.code()).as(csv.err()).isZero();
+    assertThat(csv.out()).startsWith("name,kind,ladder,rung,title\n")
+        .contains("\nrand-d-ports,escalation,nato-russia-2022,8,")
+        .contains("\nukraine-2022-talks,negotiation,,,");
+    assertThat(csv.out().lines()).hasSize(12);
     assertThat(r.out()).containsPattern("hist-cuba-1962 +nuclear-dyad +rung 5 +Cuban missile crisis")
         .containsPattern("hist-parliament-2001 nuclear-dyad +rung 7 ")
         .contains("hist-ussuri-1969", "hist-october-1973", "hist-kargil-1999", "hist-jet-2015");
@@ -207,5 +213,94 @@ class CommandLineTest {
     try (var files = Files.list(tmp)) {
       assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
     }
+  }
+
+  @Test
+  void validateReportsSchemaAndReferenceProblemsInOnePass() throws Exception {
+    String yaml = new String(getClass().getResourceAsStream("/spiral/scenarios/rand-d-ports.yaml")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    Path f = tmp.resolve("both.yaml");
+    Files.writeString(f, yaml.replace("    resolve: 0.7\n", "    resolve: 1.7\n")
+        .replace("  attacker: russia\n", "  attacker: ruritania\n"));
+    Cli r = Cli.run("validate", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).containsPattern("both\\.yaml:\\d+:\\d+: actors\\[0\\]\\.resolve: 1\\.7 is above the maximum")
+        .containsPattern("both\\.yaml:\\d+:\\d+: initiatingEvent\\.attacker: .*ruritania");
+    assertThat(r.err().lines()).hasSize(2);
+    // loading for a run still stops at the schema's problems
+    Cli s = Cli.run("simulate", f.toString(), "--runs", "10");
+    assertThat(s.code()).isEqualTo(2);
+    assertThat(s.err()).contains("resolve").doesNotContain("ruritania");
+  }
+
+  @Test
+  void scenariosShowPrintsABuiltInFileByteForByte() throws Exception {
+    byte[] yaml = getClass().getResourceAsStream("/spiral/scenarios/rand-d-ports.yaml").readAllBytes();
+    Cli r = Cli.run("scenarios", "--show", "rand-d-ports");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
+    Path f = tmp.resolve("mine.yaml");
+    Cli o = Cli.run("scenarios", "--show", "rand-d-ports", "-o", f.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).isEmpty();
+    assertThat(Files.readAllBytes(f)).isEqualTo(yaml);
+    assertThat(Cli.run("validate", f.toString()).code()).isZero();
+    Cli bad = Cli.run("scenarios", "--show", "rand-e");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("rand-e", "rand-d-ports", "hist-cuba-1962").doesNotContain("Exception");
+  }
+
+  @Test
+  void badCommandLinesAreExplainedWithTheNextStep() {
+    Cli runs = Cli.run("simulate", "rand-d-ports", "--runs", "1e4");
+    assertThat(runs.code()).isEqualTo(2);
+    assertThat(runs.err()).isEqualTo("spiral: --runs: '1e4' is not a whole number (write 10000)\n");
+    Cli unknown = Cli.run("simulate", "rand-d-ports", "x");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("spiral: unknown argument 'x' (see 'spiral simulate --help')\n");
+    Cli option = Cli.run("simulate", "rand-d-ports", "--rus", "5");
+    assertThat(option.code()).isEqualTo(2);
+    assertThat(option.err()).startsWith("spiral: unknown option '--rus' (did you mean '--runs'?)")
+        .contains("'spiral simulate --help'");
+    Cli command = Cli.run("simulat");
+    assertThat(command.code()).isEqualTo(2);
+    assertThat(command.err()).startsWith("spiral: unknown command 'simulat' (did you mean 'simulate'");
+    Cli format = Cli.run("simulate", "rand-d-ports", "-f", "xml");
+    assertThat(format.code()).isEqualTo(2);
+    assertThat(format.err()).startsWith("spiral: --format: 'xml' is not one of table, json, csv");
+    Cli missing = Cli.run("simulate");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("spiral: missing SCENARIO").contains("spiral scenarios");
+    Cli value = Cli.run("simulate", "rand-d-ports", "--runs");
+    assertThat(value.code()).isEqualTo(2);
+    assertThat(value.err()).startsWith("spiral: --runs needs a value");
+    for (Cli c : new Cli[] {runs, unknown, option, command, format, missing, value}) {
+      assertThat(c.err().lines()).hasSize(1);
+      assertThat(c.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void shortFlagsAreTheLongOnes() throws Exception {
+    Path f = tmp.resolve("s.json");
+    Cli s = Cli.run("simulate", "rand-d-ports", "-n", "200", "-s", "7", "-f", "json", "-o",
+        f.toString(), "--threads", "1");
+    assertThat(s.code()).as(s.err()).isZero();
+    JsonNode j = JSON.readTree(Files.readString(f));
+    assertThat(j.get("runs").asLong()).isEqualTo(200);
+    assertThat(j.get("seed").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void csvWhereATableIsPrinted() {
+    Cli trace = Cli.run("trace", "rand-d-ports", "-f", "csv");
+    assertThat(trace.code()).as(trace.err()).isZero();
+    java.util.List<String> rows = trace.out().lines().filter(l -> !l.startsWith("#")).toList();
+    assertThat(rows.get(0)).startsWith("turn,actor,perceived_rung,true_opponent_rung,");
+    assertThat(rows.get(1)).startsWith("1,usa,8,8,");
+    Cli model = Cli.run("model", "chicken", "-f", "csv");
+    assertThat(model.code()).as(model.err()).isZero();
+    assertThat(model.out()).contains("model,kind,name,value\n", "chicken,parameter,W,1\n",
+        "chicken,result,crash_probability,");
   }
 }

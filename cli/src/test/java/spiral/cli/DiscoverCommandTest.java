@@ -22,7 +22,7 @@ class DiscoverCommandTest {
     Files.writeString(f, SweepCommandTest.SWEEP.replace("points: 6", "points: 40")
         .replace("runs: 200", "runs: 100"));
     out = tmp.resolve("d");
-    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString());
+    Cli c = Cli.run("sweep", f.toString(), "--dir", out.toString());
     assertThat(c.code()).as(c.err()).isZero();
   }
 

@@ -136,7 +136,7 @@ class ModelCommandTest {
     r = Cli.run("model", "richardson", "--param", "dt=1e-9");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("steps");
-    r = Cli.run("model", "attrition", "--format", "csv");
+    r = Cli.run("model", "attrition", "--format", "xml");
     assertThat(r.code()).isEqualTo(2);
     r = Cli.run("model");
     assertThat(r.code()).isEqualTo(2);

@@ -29,7 +29,7 @@ class ParquetResultsTest {
     Path f = tmp.resolve("s.yaml");
     Files.writeString(f, SweepCommandTest.SWEEP);
     Path out = tmp.resolve("out");
-    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString(), "--threads", "2");
+    Cli c = Cli.run("sweep", f.toString(), "--dir", out.toString(), "--threads", "2");
     assertThat(c.code()).as(c.err()).isZero();
     assertThat(c.out()).contains("results.parquet");
     Path pq = out.resolve("results.parquet");
@@ -96,17 +96,17 @@ class ParquetResultsTest {
     Path f = tmp.resolve("s.yaml");
     Files.writeString(f, SweepCommandTest.SWEEP);
     Path out = tmp.resolve("out");
-    assertThat(Cli.run("sweep", f.toString(), "--out", out.toString()).code()).isZero();
+    assertThat(Cli.run("sweep", f.toString(), "--dir", out.toString()).code()).isZero();
     SweepResults full = ParquetResults.read(out.resolve("results.parquet"));
     List<String> lines = Files.readAllLines(out.resolve("results.csv"));
     Files.writeString(out.resolve("results.csv"), String.join("\n", lines.subList(0, 3)) + "\n");
     Files.writeString(out.resolve("results.parquet"), "stale");
-    assertThat(Cli.run("sweep", f.toString(), "--out", out.toString(), "--resume").code())
+    assertThat(Cli.run("sweep", f.toString(), "--dir", out.toString(), "--resume").code())
         .isZero();
     assertThat(ParquetResults.read(out.resolve("results.parquet")).y()).isDeepEqualTo(full.y());
 
     Files.writeString(out.resolve("results.csv"), String.join("\n", lines.subList(0, 3)) + "\n");
-    assertThat(Cli.run("sweep", f.toString(), "--out", out.toString(), "--resume",
+    assertThat(Cli.run("sweep", f.toString(), "--dir", out.toString(), "--resume",
         "--no-parquet").code()).isZero();
     assertThat(out.resolve("results.parquet")).doesNotExist();
 

@@ -58,7 +58,7 @@ class ProvenanceTest {
     Path sweep = tmp.resolve("s.yaml");
     Files.writeString(sweep, SweepCommandTest.SWEEP.replace("seed: 1", "seed: 7").replace("runs: 200", "runs: 50"));
     Path out = tmp.resolve("s-out");
-    Cli s = Cli.run("sweep", sweep.toString(), "--out", out.toString(), "--threads", "1", "--no-parquet");
+    Cli s = Cli.run("sweep", sweep.toString(), "--dir", out.toString(), "--threads", "1", "--no-parquet");
     assertThat(s.code()).as(s.err()).isZero();
     assertThat(s.out()).contains("provenance.json");
     JsonNode side = Output.JSON.readTree(Files.readString(out.resolve("provenance.json")));

@@ -33,7 +33,7 @@ class SweepCommandTest {
   void sweepWritesOneRowPerPointAndResumes() throws Exception {
     Path f = write("s.yaml", SWEEP);
     Path out = tmp.resolve("out");
-    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString(), "--threads", "2");
+    Cli c = Cli.run("sweep", f.toString(), "--dir", out.toString(), "--threads", "2");
     assertThat(c.code()).as(c.err()).isZero();
     assertThat(c.out()).contains("6 points x 200 runs");
     Path csv = out.resolve("results.csv");
@@ -43,12 +43,12 @@ class SweepCommandTest {
     assertThat(lines.get(0)).isEqualTo("point,actors.russia.perception.threatBias,"
         + "actors.russia.rationality,seed,nuclearUse,directWar,furtherAttacks");
 
-    Cli again = Cli.run("sweep", f.toString(), "--out", out.toString());
+    Cli again = Cli.run("sweep", f.toString(), "--dir", out.toString());
     assertThat(again.code()).isEqualTo(2);
     assertThat(again.err()).contains("--resume");
 
     Files.writeString(csv, String.join("\n", lines.subList(0, 4)) + "\n");
-    Cli resumed = Cli.run("sweep", f.toString(), "--out", out.toString(), "--resume",
+    Cli resumed = Cli.run("sweep", f.toString(), "--dir", out.toString(), "--resume",
         "--threads", "1");
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("3 resumed");
@@ -56,11 +56,24 @@ class SweepCommandTest {
   }
 
   @Test
+  void theOldOutForTheFolderStillWorksWithANote() throws Exception {
+    Path f = write("s.yaml", SWEEP);
+    Path out = tmp.resolve("old");
+    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString(), "--threads", "1", "--no-parquet");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(c.err()).contains("'sweep --out DIR' is now 'sweep --dir DIR'");
+    assertThat(out.resolve("results.csv")).exists();
+    Cli both = Cli.run("sweep", f.toString(), "--out", out.toString(), "--dir", out.toString());
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("--dir DIR");
+  }
+
+  @Test
   void resumeRefusesAnotherSweepsFile() throws Exception {
     Path out = tmp.resolve("out");
     Files.createDirectories(out);
     Files.writeString(out.resolve("results.csv"), "point,x,seed,nuclearUse\n");
-    Cli c = Cli.run("sweep", write("s.yaml", SWEEP).toString(), "--out", out.toString(),
+    Cli c = Cli.run("sweep", write("s.yaml", SWEEP).toString(), "--dir", out.toString(),
         "--resume");
     assertThat(c.code()).isEqualTo(2);
     assertThat(c.err()).contains("header does not match");
@@ -69,7 +82,7 @@ class SweepCommandTest {
   @Test
   void sensitivityAndDiscoverOnTheResults() throws Exception {
     Path out = tmp.resolve("out");
-    assertThat(Cli.run("sweep", write("s.yaml", SWEEP).toString(), "--out", out.toString())
+    assertThat(Cli.run("sweep", write("s.yaml", SWEEP).toString(), "--dir", out.toString())
         .code()).isZero();
     String csv = out.resolve("results.csv").toString();
     Cli s = Cli.run("sensitivity", csv, "--output", "directWar");
@@ -85,6 +98,19 @@ class SweepCommandTest {
     Cli dj = Cli.run("discover", csv, "--where", "furtherAttacks>0", "--format", "json");
     assertThat(dj.code()).as(dj.err()).isZero();
     assertThat(dj.out()).contains("\"limits\"");
+
+    Path sc = tmp.resolve("s.csv");
+    Cli scsv = Cli.run("sensitivity", csv, "-f", "csv", "-o", sc.toString());
+    assertThat(scsv.code()).as(scsv.err()).isZero();
+    assertThat(scsv.out()).isEmpty();
+    List<String> rows = Files.readString(sc).lines().filter(l -> !l.startsWith("#")).toList();
+    assertThat(rows.get(0)).isEqualTo("output,parameter,other,index,estimate,low,high");
+    assertThat(rows).hasSize(3).allMatch(l -> l.equals(rows.get(0)) || l.contains(",spearman,"));
+    Cli dcsv = Cli.run("discover", csv, "--where", "directWar >= 0", "-f", "csv");
+    assertThat(dcsv.code()).as(dcsv.err()).isZero();
+    List<String> drows = dcsv.out().lines().filter(l -> !l.startsWith("#")).toList();
+    assertThat(drows.get(0)).startsWith("parameter,restricted,low,high");
+    assertThat(drows).hasSize(3);
   }
 
   @Test
@@ -92,7 +118,7 @@ class SweepCommandTest {
     Path sa = write("sa.yaml", SWEEP.replace("type: lhs, points: 6", "type: saltelli, points: 4")
         .replace("runs: 200", "runs: 100"));
     Path out = tmp.resolve("sa");
-    assertThat(Cli.run("sweep", sa.toString(), "--out", out.toString()).code()).isZero();
+    assertThat(Cli.run("sweep", sa.toString(), "--dir", out.toString()).code()).isZero();
     Cli s = Cli.run("sensitivity", out.resolve("results.csv").toString(), "--output",
         "furtherAttacks", "--resamples", "50");
     assertThat(s.code()).as(s.err()).isZero();
@@ -101,7 +127,7 @@ class SweepCommandTest {
     Path mo = write("mo.yaml", SWEEP.replace("type: lhs, points: 6",
         "type: morris, trajectories: 2").replace("runs: 200", "runs: 100"));
     Path mout = tmp.resolve("mo");
-    assertThat(Cli.run("sweep", mo.toString(), "--out", mout.toString()).code()).isZero();
+    assertThat(Cli.run("sweep", mo.toString(), "--dir", mout.toString()).code()).isZero();
     Cli m = Cli.run("sensitivity", mout.resolve("results.csv").toString(), "--output",
         "furtherAttacks", "--format", "json");
     assertThat(m.code()).as(m.err()).isZero();
@@ -111,18 +137,18 @@ class SweepCommandTest {
   @Test
   void badInputExitsWithTwo() throws Exception {
     Cli unknown = Cli.run("sweep", write("bad.yaml", SWEEP + "extra: 1\n").toString(),
-        "--out", tmp.resolve("x").toString());
+        "--dir", tmp.resolve("x").toString());
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("bad.yaml:9:").contains("unknown key 'extra'")
         .doesNotContain("Exception");
     Cli path = Cli.run("sweep", write("p.yaml", SWEEP.replace("rationality", "rationalty"))
-        .toString(), "--out", tmp.resolve("y").toString());
+        .toString(), "--dir", tmp.resolve("y").toString());
     assertThat(path.code()).isEqualTo(2);
     assertThat(path.err()).contains("parameters[1].path");
     assertThat(Cli.run("sweep", tmp.resolve("missing.yaml").toString()).code()).isEqualTo(2);
 
     Path out = tmp.resolve("out");
-    assertThat(Cli.run("sweep", write("s.yaml", SWEEP).toString(), "--out", out.toString())
+    assertThat(Cli.run("sweep", write("s.yaml", SWEEP).toString(), "--dir", out.toString())
         .code()).isZero();
     String csv = out.resolve("results.csv").toString();
     for (String where : List.of("nuclearUse >> 0.05", "nuclearUse", "0.05 < nuclearUse",
@@ -169,7 +195,7 @@ class SweepCommandTest {
     for (Bad b : bad) {
       Path f = tmp.resolve(b.name());
       Files.write(f, b.content());
-      Cli c = Cli.run("sweep", f.toString(), "--out", tmp.resolve("never").toString());
+      Cli c = Cli.run("sweep", f.toString(), "--dir", tmp.resolve("never").toString());
       assertThat(c.code()).as(b.name() + ": " + c.err()).isEqualTo(2);
       assertThat(c.err()).as(b.name()).contains(b.expected())
           .doesNotContain("Exception").doesNotContain("\tat ");
@@ -183,7 +209,7 @@ class SweepCommandTest {
     Files.writeString(f, SWEEP.replace("type: lhs, points: 6", design)
         .replace("runs: 200", "runs: 100"));
     Path out = tmp.resolve(name);
-    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString());
+    Cli c = Cli.run("sweep", f.toString(), "--dir", out.toString());
     assertThat(c.code()).as(c.err()).isZero();
     Path html = tmp.resolve(name + ".html");
     Cli r = Cli.run("sensitivity", out.resolve("results.csv").toString(), "--output",
@@ -227,7 +253,7 @@ class SweepCommandTest {
     Path f = tmp.resolve(name + ".yaml");
     Files.writeString(f, SWEEP.replace("points: 6", "points: 30").replace("runs: 200", "runs: 100"));
     Path out = tmp.resolve(name);
-    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString());
+    Cli c = Cli.run("sweep", f.toString(), "--dir", out.toString());
     assertThat(c.code()).as(c.err()).isZero();
     Path html = tmp.resolve(name + ".html");
     Cli d = Cli.run("discover", out.resolve("results.parquet").toString(), "--where",

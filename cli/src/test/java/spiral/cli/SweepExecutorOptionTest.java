@@ -19,7 +19,7 @@ class SweepExecutorOptionTest {
 
   @Test
   void sparkWithoutTheModuleSaysHowToGetIt() throws Exception {
-    Cli c = Cli.run("sweep", sweep().toString(), "--out", tmp.resolve("o").toString(),
+    Cli c = Cli.run("sweep", sweep().toString(), "--dir", tmp.resolve("o").toString(),
         "--executor", "spark");
     assertThat(c.code()).isEqualTo(2);
     assertThat(c.err()).contains("--executor spark needs the spark module").contains("./spiral")
@@ -31,13 +31,13 @@ class SweepExecutorOptionTest {
   void badExecutorAndMisplacedOptionsAreBadInput() throws Exception {
     String f = sweep().toString();
     String out = tmp.resolve("o").toString();
-    Cli unknown = Cli.run("sweep", f, "--out", out, "--executor", "hadoop");
+    Cli unknown = Cli.run("sweep", f, "--dir", out, "--executor", "hadoop");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("--executor must be local or spark, was 'hadoop'");
-    Cli master = Cli.run("sweep", f, "--out", out, "--master", "local[2]");
+    Cli master = Cli.run("sweep", f, "--dir", out, "--master", "local[2]");
     assertThat(master.code()).isEqualTo(2);
     assertThat(master.err()).contains("--master needs --executor spark");
-    Cli threads = Cli.run("sweep", f, "--out", out, "--executor", "spark", "--threads", "2");
+    Cli threads = Cli.run("sweep", f, "--dir", out, "--executor", "spark", "--threads", "2");
     assertThat(threads.code()).isEqualTo(2);
     assertThat(threads.err()).contains("--threads is for the local executor");
   }

@@ -60,7 +60,7 @@ class SweepValidationTest {
     assertThat(v.err()).contains("wide.yaml:3:3: parameters: 1001 parameters, more than 1000")
         .doesNotContain("\tat ");
     Path out = tmp.resolve("never");
-    Cli s = Cli.run("sweep", f.toString(), "--out", out.toString());
+    Cli s = Cli.run("sweep", f.toString(), "--dir", out.toString());
     assertThat(s.code()).isEqualTo(2);
     assertThat(s.err()).contains("wide.yaml:3:3:");
     assertThat(out).doesNotExist();
@@ -71,7 +71,7 @@ class SweepValidationTest {
     Path f = write("old.yaml", over(SEVENTEEN.subList(0, 2), "type: sobol, points: 8"));
     Path out = tmp.resolve("never");
     for (Cli c : List.of(Cli.run("validate", f.toString()),
-        Cli.run("sweep", f.toString(), "--out", out.toString()))) {
+        Cli.run("sweep", f.toString(), "--dir", out.toString()))) {
       assertThat(c.code()).isEqualTo(2);
       assertThat(c.err()).contains("old.yaml:5:").contains("design.type")
           .contains("'saltelli'").contains("'sobol-sequence'").doesNotContain("\tat ");

@@ -142,14 +142,63 @@ public final class ScenarioLoader {
     return folder == null || p.isAbsolute() ? p : folder.resolve(p).normalize();
   }
 
-  /** The problems of a scenario file; empty when it is valid. */
+  /**
+   * The problems of a scenario file, schema and references in one pass; empty when it is valid.
+   * Loading stops at the schema's problems; here the references are read too, and those
+   * problems reported whose place is neither at, inside nor around a place the schema already
+   * faulted (where they would only repeat it).
+   */
   public static List<Problem> validate(Path file) {
     try {
       load(file);
       return List.of();
     } catch (ScenarioException e) {
-      return e.problems();
+      List<Problem> schema = e.problems();
+      try {
+        List<Problem> references = references(file);
+        if (references.isEmpty()) {
+          return schema;
+        }
+        List<Problem> all = new ArrayList<>(schema);
+        for (Problem p : references) {
+          if (schema.stream().noneMatch(q -> related(p.path(), q.path())) && !all.contains(p)) {
+            all.add(p);
+          }
+        }
+        return sorted(all);
+      } catch (ScenarioException | RuntimeException again) {
+        return schema;
+      }
     }
+  }
+
+  /**
+   * The reference problems of a file that reads as YAML but breaks the schema: what the reader
+   * finds before it stops (it expects a valid tree, so it may stop early); none when the file
+   * does not read or its problems are not the schema's.
+   */
+  private static List<Problem> references(Path file) throws ScenarioException {
+    YamlTree tree = YamlTree.read(file.toString(), readFile(file), RATIONALITY_INF);
+    if (!tree.problems.isEmpty() || tree.root == null || !tree.root.isObject()) {
+      return List.of();
+    }
+    ScenarioReader reader = new ScenarioReader(tree, folderOf(file));
+    try {
+      reader.scenario();
+    } catch (RuntimeException e) {
+      // a part that broke the schema: the problems found up to there still hold
+    }
+    return reader.problems;
+  }
+
+  /** Whether one place in a document is the other, or inside it. */
+  private static boolean related(String a, String b) {
+    return a.equals(b) || inside(a, b) || inside(b, a);
+  }
+
+  private static boolean inside(String inner, String outer) {
+    return outer.isEmpty() || inner.startsWith(outer) && inner.length() > outer.length()
+        && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
   }
 
   /**

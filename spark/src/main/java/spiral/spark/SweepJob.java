@@ -11,14 +11,14 @@ import spiral.explore.sweep.SweepRunner;
 
 /**
  * The sweep as a job for {@code spark-submit}:
- * {@code spark-submit --class spiral.spark.SweepJob spiral-spark.jar SWEEP.yaml [--out DIR]
+ * {@code spark-submit --class spiral.spark.SweepJob spiral-spark.jar SWEEP.yaml [--dir DIR]
  * [--resume]}. The master comes from spark-submit ({@code --master}), else
  * {@value SparkSweepExecutor#DEFAULT_MASTER}. Writes {@code DIR/results.csv} like
  * {@code spiral sweep}. Exit status 2 for bad input, 1 for a failure. Cost: that of the sweep.
  */
 public final class SweepJob {
   static final String USAGE = "usage: spark-submit --class spiral.spark.SweepJob spiral-spark.jar"
-      + " SWEEP.yaml [--out DIR] [--resume]";
+      + " SWEEP.yaml [--dir DIR] [--resume]";
 
   private SweepJob() {}
 
@@ -47,10 +47,10 @@ public final class SweepJob {
       String a = args[i];
       if (a.equals("--resume")) {
         resume = true;
-      } else if (a.equals("--out") && i + 1 < args.length) {
-        dir = Path.of(args[++i]);
-      } else if (a.startsWith("--out=")) {
-        dir = Path.of(a.substring("--out=".length()));
+      } else if ((a.equals("--dir") || a.equals("--out")) && i + 1 < args.length) {
+        dir = Path.of(args[++i]); // --out: the old name of --dir
+      } else if (a.startsWith("--dir=") || a.startsWith("--out=")) {
+        dir = Path.of(a.substring("--dir=".length()));
       } else if (a.equals("-h") || a.equals("--help")) {
         out.println(USAGE);
         return 0;

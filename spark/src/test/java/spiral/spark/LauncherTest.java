@@ -45,7 +45,7 @@ class LauncherTest {
   private static String run(Path root, Path launcher, Path sweep, Path out, String... extra)
       throws Exception {
     List<String> cmd = new java.util.ArrayList<>(List.of("sh", launcher.toString(), "sweep",
-        sweep.toString(), "--out", out.toString()));
+        sweep.toString(), "--dir", out.toString()));
     cmd.addAll(List.of(extra));
     Path log = out.resolveSibling(out.getFileName() + ".log");
     Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)

@@ -98,7 +98,7 @@ class StandaloneClusterTest {
     Process submit = start("spark-submit", home, classPath, "org.apache.spark.deploy.SparkSubmit",
         "--master", master, "--conf", "spark.executor.memory=512m",
         "--class", SweepJob.class.getName(), jar.toString(), f.toString(),
-        "--out", submitted.toString());
+        "--dir", submitted.toString());
     assertThat(submit.waitFor(150, java.util.concurrent.TimeUnit.SECONDS))
         .as("spark-submit ends\n%s", logs()).isTrue();
     assertThat(submit.exitValue()).as("spark-submit's exit status\n%s", logs()).isZero();

@@ -30,7 +30,7 @@ class SweepJobTest {
     Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(8, 60));
     String expected = Sweeps.local(f, tmp.resolve("local"));
     Path out = tmp.resolve("job");
-    Run r = run(f.toString(), "--out", out.toString());
+    Run r = run(f.toString(), "--dir", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("8 points x 60 runs (lhs design) -> ");
     assertThat(Files.readString(out.resolve(SweepRunner.RESULTS))).isEqualTo(expected);
@@ -54,7 +54,7 @@ class SweepJobTest {
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("none.yaml: no such sweep file");
     Path bad = Sweeps.write(tmp, "bad.yaml", Sweeps.text(8, 60).replace("runs: 60", "runs: 0"));
-    Run invalid = run(bad.toString(), "--out", tmp.resolve("o").toString());
+    Run invalid = run(bad.toString(), "--dir", tmp.resolve("o").toString());
     assertThat(invalid.code()).isEqualTo(2);
     assertThat(invalid.err()).contains("bad.yaml:7:7: runs: must be between 1 and 10^9, was 0");
     assertThat(run("--help").out()).startsWith("usage: spark-submit --class spiral.spark.SweepJob");
