@@ -47,7 +47,7 @@ class CalibrateCommandTest {
 
   @Test
   void thePosteriorCarriesIntoSimulateWithTwoIntervals() {
-    Cli r = Cli.run("simulate", "rand-d-ports", "--posterior", posterior.toString(), "--draws", "40", "--runs", "1000",
+    Cli r = Cli.run("simulate", "rand-d-ports", "--posterior", posterior.toString(), "--samples", "40", "--runs", "1000",
         "--format", "csv");
     assertThat(r.code()).as(r.err()).isZero();
     String row = r.out().lines().filter(l -> l.startsWith("flag,directWar,")).findFirst().orElseThrow();
