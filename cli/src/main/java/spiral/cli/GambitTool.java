@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import spiral.Version;
+import spiral.game.AgentLogitQre;
 import spiral.game.EnumMixed;
 import spiral.game.EnumPure;
 import spiral.game.Equilibrium;
@@ -206,6 +207,14 @@ final class GambitTool {
     }
   }
 
+  /** Gambit's atof: the longest leading decimal number, 0 when there is none. */
+  private static double atof(String s) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^\\s*([-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?)")
+            .matcher(s);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
   private static void solve(String tool, Map<Character, String> opt, Game game, StringBuilder o) {
     boolean strategic = opt.containsKey('S') || !(game instanceof ExtensiveGame);
     boolean detail = opt.containsKey('D');
@@ -256,14 +265,28 @@ final class GambitTool {
         eqs = new ZeroSumLp().solve(shown);
       }
       case "logit" -> {
-        if (!strategic) {
-          throw new IllegalArgumentException(
-              "logit in behaviour strategies on trees is not implemented by Spiral yet; -S"
-                  + " solves the reduced strategic form");
-        }
-        StrategicGame g = form(game);
         int digits = decimals == null ? 6 : decimals;
         boolean all = !opt.containsKey('e');
+        if (!strategic) {
+          ExtensiveGame tree = (ExtensiveGame) game;
+          AgentLogitQre.Options opts =
+              new AgentLogitQre.Options(
+                  opt.containsKey('s') ? atof(opt.get('s')) : AgentLogitQre.DEFAULT_STEP,
+                  opt.containsKey('a') ? atof(opt.get('a')) : AgentLogitQre.DEFAULT_ACCEL,
+                  opt.containsKey('m') ? atof(opt.get('m')) : AgentLogitQre.DEFAULT_MAX_REGRET);
+          AgentLogitQre.Result r =
+              AgentLogitQre.trace(
+                  tree,
+                  opts,
+                  all
+                      ? p ->
+                          o.append(GambitOutput.logitLine(null, p.lambda(), p.profile(), digits))
+                              .append('\n')
+                      : null);
+          o.append(GambitOutput.logitLine("NE", 0, r.profile(), digits)).append('\n');
+          return;
+        }
+        StrategicGame g = form(game);
         double[] x =
             LogitQre.trace(
                 g,
@@ -369,11 +392,18 @@ final class GambitTool {
           ? "print only the terminal equilibrium (default: the entire branch)"
           : tool.equals("enumpoly") ? "terminate after finding ARG equilibria"
           : "terminate after finding ARG equilibria (strategic games)";
-      case 's', 'a' -> "accepted; Spiral's own step control is used";
+      case 's' -> tool.equals("logit")
+          ? "initial step size (default .03; strategic games: accepted, Spiral's own step)"
+          : "accepted; Spiral's own step control is used";
+      case 'a' -> tool.equals("logit")
+          ? "maximum acceleration (default 1.1; strategic games: accepted, Spiral's own step)"
+          : "accepted; Spiral's own step control is used";
       case 'g' -> "grid refinement (only 2, the default)";
       case 'm' -> tool.equals("enumpoly")
           ? "accepted; Spiral checks each equilibrium exactly (regret 0)"
-          : tool.equals("logit") ? "accepted; Spiral traces to lambda 1e7"
+          : tool.equals("logit")
+          ? "maximum regret as a proportion of the payoff range (default 1e-8; trees;"
+              + " strategic games: accepted, Spiral traces to lambda 1e7)"
           : "maximum regret as a proportion of the payoff range (default 1e-7)";
       case 'r' -> tool.equals("enumpoly")
           ? "accepted; Spiral solves each support exactly, with no rectangles"

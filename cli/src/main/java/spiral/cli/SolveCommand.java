@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spiral.game.AgentLogitQre;
 import spiral.game.Beliefs;
 import spiral.game.Deadline;
 import spiral.game.Equilibrium;
@@ -66,14 +67,17 @@ import spiral.game.StrategicGame;
           + " With imperfect information, each proper subgame is solved bottom-up on its reduced"
           + " strategic form (enummixed for two players, enumpure otherwise), keeping the first"
           + " equilibrium found.",
-      "  logit      one approximate equilibrium of a strategic game with any number of players:"
+      "  logit      one approximate equilibrium of a game with any number of players:"
           + " the limit of the principal branch of the logit quantal-response correspondence,"
-          + " traced from the centroid at lambda 0 to lambda 1e7 in floating point (regret about"
-          + " 1e-7 or less). Printed as Gambit's logit prints it: probabilities with 6"
-          + " significant digits (D with --decimals D), 1.5e-07 below 1e-4. --path also prints"
-          + " each step: 'lambda,probabilities' lines (lambda with D places) before the NE line,"
-          + " as Gambit's logit does by default, or a 'path' list in --format json; -e (the"
-          + " default) prints the NE line only. A tree: with -S, its reduced strategic form.",
+          + " traced from the centroid at lambda 0 in floating point. Strategic games: to"
+          + " lambda 1e7 (regret about 1e-7 or less). Trees (perfect recall): the agent QRE in"
+          + " behaviour strategies, as Gambit's logit on a tree, with Gambit's step control,"
+          + " until every information set's regret is below 1e-8 of the payoff range; with -S,"
+          + " the reduced strategic form's. Printed as Gambit's logit prints it: probabilities"
+          + " with 6 significant digits (D with --decimals D), 1.5e-07 below 1e-4. --path also"
+          + " prints each step: 'lambda,probabilities' lines (lambda with D places) before the"
+          + " NE line, as Gambit's logit does by default, or a 'path' list in --format json; -e"
+          + " (the default) prints the NE line only.",
       "  simpdiv    one approximate equilibrium of a game with any number of players by"
           + " simplicial subdivision (van der Laan and Talman's restart algorithm on the product"
           + " of the strategy simplices), the grid refined from denominator --grid (default 2)"
@@ -115,7 +119,7 @@ import spiral.game.StrategicGame;
       "No GAME, or GAME '-', reads standard input. Files over 64 MiB are refused. A bad file is reported as"
           + " FILE:LINE:COLUMN: message, with exit code 2; so is a game a method does not apply"
           + " to (imperfect recall, enummixed, lcp or lp on more than two players,"
-          + " logit on a tree, lcp or lp on a tree with more than two players, simpdiv on a"
+          + " lcp or lp on a tree with more than two players, simpdiv on a"
           + " reduced strategic form over 5,000,000 profiles, spe on a"
           + " strategic game or on a subgame without a pure equilibrium"
           + " (more than two players),"
@@ -311,6 +315,13 @@ final class SolveCommand implements Callable<Integer> {
     try {
       Supplier<List<Equilibrium>> work =
           () -> {
+            if (method == Method.logit && game instanceof ExtensiveGame tree) {
+              AgentLogitQre.Result r =
+                  AgentLogitQre.trace(tree, AgentLogitQre.Options.defaults(),
+                      path ? steps::add : null);
+              logitEnd[0] = r.profile();
+              return List.of(AgentLogitQre.toEquilibrium(tree, r.profile()));
+            }
             if (method == Method.logit && game instanceof StrategicGame sg) {
               logitEnd[0] = LogitQre.trace(sg, path ? steps::add : null);
               return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));

@@ -73,7 +73,15 @@ class SolveCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().lines()).containsExactly("NE,1,0,0,1");
     r = Cli.run("solve", tree.toString(), "--method", "logit");
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).hasSize(1);
+    assertThat(GambitToolTest.near(r.out().strip(), 1, 0, 0, 1)).isTrue();
+    r = Cli.run("solve", tree.toString(), "--method", "logit", "--path");
+    assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo("0.000000,0.5,0.5,0.5,0.5");
+    r = Cli.run("solve", tree.toString(), "--method", "logit", "--format", "json", "-d", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Output.JSON.readTree(r.out()).get("equilibria").get(0).get("beliefs"))
+        .isNotNull();
     Path f = file("battle.nfg", BATTLE);
     r = Cli.run("solve", f.toString(), "--method", "spe");
     assertThat(r.code()).isEqualTo(2);
