@@ -19,6 +19,7 @@ import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
 import spiral.game.LemkeHowson;
+import spiral.game.Liapunov;
 import spiral.game.LogitQre;
 import spiral.game.Rational;
 import spiral.game.ReducedStrategicForm;
@@ -29,7 +30,8 @@ import spiral.game.ZeroSumLp;
 
 /**
  * Gambit's command-line tools ({@code gambit-enumpure}, {@code gambit-enummixed}, {@code
- * gambit-lcp}, {@code gambit-lp}, {@code gambit-logit}, {@code gambit-simpdiv}) on Spiral's
+ * gambit-lcp}, {@code gambit-lp}, {@code gambit-logit}, {@code gambit-simpdiv}, {@code
+ * gambit-enumpoly}, {@code gambit-liap}) on Spiral's
  * solvers: {@code spiral gambit-lcp [OPTIONS] [file]} takes the tool's options (getopt's rules:
  * bundled flags, {@code -d4} or {@code -d 4}, options after the file), reads standard input when
  * no file is given, prints the banner on standard error unless {@code -q}, the profiles on
@@ -50,7 +52,8 @@ final class GambitTool {
           "lp", "d:DvqhS",
           "logit", "d:s:a:m:vqehSL:l:",
           "simpdiv", "g:hVvn:r:s:m:d:R:q",
-          "enumpoly", "d:hSm:e:r:qvV");
+          "enumpoly", "d:hSm:e:r:qvV",
+          "liap", "d:n:i:s:m:R:hqVvA");
 
   private static final Map<String, String> TITLE =
       Map.of(
@@ -60,7 +63,8 @@ final class GambitTool {
           "lp", "Compute Nash equilibria by solving a linear program",
           "logit", "Compute a branch of the logit equilibrium correspondence",
           "simpdiv", "Compute Nash equilibria using simplicial subdivision",
-          "enumpoly", "Compute Nash equilibria by solving polynomial systems");
+          "enumpoly", "Compute Nash equilibria by solving polynomial systems",
+          "liap", "Compute Nash equilibria by minimizing the Lyapunov function");
 
   /** Options of Gambit's tools that Spiral does not implement: refused, with the reason. */
   private static final Map<String, String> UNSUPPORTED =
@@ -74,7 +78,8 @@ final class GambitTool {
           Map.entry("simpdiv R", "random starting points (-R)"),
           Map.entry("simpdiv s", "starting points from a file (-s)"),
           Map.entry("simpdiv V", "verbose output (-V)"),
-          Map.entry("enumpoly V", "verbose output (-V)"));
+          Map.entry("enumpoly V", "verbose output (-V)"),
+          Map.entry("liap A", "agent-form equilibria of trees (-A)"));
 
   /** Whether {@code tool} (without the {@code gambit-} prefix) is one this class runs. */
   static boolean known(String tool) {
@@ -100,7 +105,7 @@ final class GambitTool {
           case "--help" -> opt.put('h', "");
           case "--version" -> opt.put('v', "");
           case "--verbose" -> {
-            if (!tool.equals("simpdiv") && !tool.equals("enumpoly")) {
+            if (!tool.equals("simpdiv") && !tool.equals("enumpoly") && !tool.equals("liap")) {
               return unknown(err, prog, a);
             }
             opt.put('V', "");
@@ -298,6 +303,10 @@ final class GambitTool {
         o.append(GambitOutput.logitLine("NE", 0, x, digits)).append('\n');
         return;
       }
+      case "liap" -> {
+        liap(opt, form(game), decimals == null ? 6 : decimals, o);
+        return;
+      }
       case "simpdiv" -> {
         if (opt.containsKey('g') && atoi(opt.get('g')) != SimplicialSubdivision.REFINE) {
           throw new IllegalArgumentException(
@@ -348,6 +357,76 @@ final class GambitTool {
     }
   }
 
+  /**
+   * Gambit's liap: -n starts (default 10) drawn from the seed -R (Spiral's default 0: Gambit
+   * seeds from entropy) or read from the file -s, -i iterations, -m regret; -V also prints each
+   * start and each failed end.
+   */
+  private static void liap(Map<Character, String> opt, StrategicGame g, int digits,
+      StringBuilder o) {
+    if (opt.containsKey('n') && opt.containsKey('s')) {
+      throw new IllegalArgumentException("The -n and -s options are mutually exclusive.");
+    }
+    if (opt.containsKey('R') && !opt.containsKey('n')) {
+      throw new IllegalArgumentException("The -R option requires -n.");
+    }
+    Liapunov l = new Liapunov(g);
+    List<double[]> starts;
+    if (opt.containsKey('s')) {
+      starts = new ArrayList<>();
+      Path file = Path.of(opt.get('s'));
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(file);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(opt.get('s') + ": cannot read the starting points");
+      }
+      for (String line : lines) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] f = line.strip().split("\\s*,\\s*");
+        if (f.length != g.profileLength()) {
+          throw new IllegalArgumentException(opt.get('s') + ": a starting point needs "
+              + g.profileLength() + " numbers: " + line.strip());
+        }
+        double[] x = new double[f.length];
+        for (int k = 0; k < f.length; k++) {
+          try {
+            x[k] = Rational.parse(f[k]).doubleValue();
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(opt.get('s') + ": not a number: " + f[k]);
+          }
+        }
+        starts.add(x);
+      }
+    } else {
+      int count = opt.containsKey('n') ? Math.max(0, atoi(opt.get('n'))) : Liapunov.DEFAULT_STARTS;
+      long seed = Liapunov.DEFAULT_SEED;
+      if (opt.containsKey('R')) {
+        try {
+          seed = Long.parseUnsignedLong(opt.get('R').strip());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("-R: not a seed: " + opt.get('R'));
+        }
+      }
+      starts = l.randomStarts(count, seed);
+    }
+    int iterations = opt.containsKey('i') ? atoi(opt.get('i')) : Liapunov.DEFAULT_ITERATIONS;
+    double regret = opt.containsKey('m') ? atof(opt.get('m')) : Liapunov.DEFAULT_MAX_REGRET;
+    boolean verbose = opt.containsKey('V');
+    l.solve(starts, iterations, regret, r -> {
+      if (verbose) {
+        o.append(GambitOutput.fixedLine("start", r.start(), digits)).append('\n');
+      }
+      if (r.equilibrium()) {
+        o.append(GambitOutput.fixedLine("NE", r.end(), digits)).append('\n');
+      } else if (verbose) {
+        o.append(GambitOutput.fixedLine("end", r.end(), digits)).append('\n');
+      }
+    });
+  }
+
   private static StrategicGame form(Game g) {
     return g instanceof ExtensiveGame e ? ReducedStrategicForm.of(e) : (StrategicGame) g;
   }
@@ -382,17 +461,23 @@ final class GambitTool {
 
   private static String describe(String tool, char f) {
     return switch (f) {
-      case 'd' -> tool.equals("logit")
+      case 'd' -> tool.equals("liap") ? "print probabilities with ARG decimals (default 6)"
+          : tool.equals("logit")
           ? "significant digits of probabilities, places of lambda (default 6)"
           : tool.equals("enumpoly") ? "print probabilities with ARG decimals (default 6)"
           : "print decimals with ARG digits (default: exact rationals)";
       case 'D' -> "print detailed information about equilibria (strategy profiles)";
+      case 'n' -> "number of random starting points (default 10)";
+      case 'R' -> "seed of the random starting points (Spiral's default: 0); requires -n";
+      case 'i' -> "maximum number of iterations per start (default 1000)";
+      case 'V' -> "verbose: also print each start and each end that is not an equilibrium";
       case 'S' -> "use the (reduced) strategic game of a tree";
       case 'e' -> tool.equals("logit")
           ? "print only the terminal equilibrium (default: the entire branch)"
           : tool.equals("enumpoly") ? "terminate after finding ARG equilibria"
           : "terminate after finding ARG equilibria (strategic games)";
-      case 's' -> tool.equals("logit")
+      case 's' -> tool.equals("liap") ? "file of starting points, one per line (not with -n)"
+          : tool.equals("logit")
           ? "initial step size (default .03; strategic games: accepted, Spiral's own step)"
           : "accepted; Spiral's own step control is used";
       case 'a' -> tool.equals("logit")
@@ -401,6 +486,8 @@ final class GambitTool {
       case 'g' -> "grid refinement (only 2, the default)";
       case 'm' -> tool.equals("enumpoly")
           ? "accepted; Spiral checks each equilibrium exactly (regret 0)"
+          : tool.equals("liap")
+          ? "maximum regret as a proportion of the payoff range (default 1e-4)"
           : tool.equals("logit")
           ? "maximum regret as a proportion of the payoff range (default 1e-8; trees;"
               + " strategic games: accepted, Spiral traces to lambda 1e7)"

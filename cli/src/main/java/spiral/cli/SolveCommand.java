@@ -27,6 +27,7 @@ import spiral.game.ExtensiveGame;
 import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
+import spiral.game.Liapunov;
 import spiral.game.LogitQre;
 import spiral.game.Rational;
 import spiral.game.SimplicialSubdivision;
@@ -91,6 +92,15 @@ import spiral.game.StrategicGame;
           + " where three or more mix, Newton's method on the polynomial equations, kept at"
           + " regret up to 1e-8 of the payoff range (exact when the root is a small fraction)."
           + " Trees need -S (their reduced strategic form).",
+      "  liap       approximate equilibria of a strategic game with any number of players by"
+          + " minimising the Lyapunov function (McKelvey 1991: the sum of squared positive"
+          + " regrets of every strategy, relative to the payoff range) from --starts random"
+          + " profiles (default 10), seeded by --seed (default 0: the same lines on every run;"
+          + " Gambit seeds from entropy), by projected gradient descent, at most 1000 steps each;"
+          + " an end point is printed when its regret is below 1e-4 of the payoff range, so"
+          + " the lines may repeat an equilibrium or miss some. Probabilities with 6 decimals"
+          + " (--decimals D). A tree is solved on its reduced strategic form (Gambit's liap uses"
+          + " the full one).",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -135,7 +145,8 @@ final class SolveCommand implements Callable<Integer> {
     spe,
     logit,
     simpdiv,
-    enumpoly
+    enumpoly,
+    liap
   }
 
   enum SolveFormat {
@@ -156,7 +167,7 @@ final class SolveCommand implements Callable<Integer> {
       names = "--method",
       defaultValue = "enumpure",
       description =
-          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv or enumpoly (default:"
+          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly or liap (default:"
               + " ${DEFAULT-VALUE}).")
   Method method;
 
@@ -199,6 +210,18 @@ final class SolveCommand implements Callable<Integer> {
       description =
           "With --method simpdiv: denominator of the first grid, 1 to 1000000 (default: 2).")
   Integer grid;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "With --method liap: seed of the random starting points (default: 0).")
+  Long seed;
+
+  @Option(
+      names = "--starts",
+      paramLabel = "N",
+      description = "With --method liap: number of random starting points (default: 10).")
+  Integer starts;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -289,7 +312,8 @@ final class SolveCommand implements Callable<Integer> {
       decimals = 6;
     }
     if (g instanceof ExtensiveGame tree
-        && (method == Method.simpdiv || (strategic && method != Method.spe))) {
+        && (method == Method.simpdiv || method == Method.liap
+            || (strategic && method != Method.spe))) {
       try {
         g = spiral.game.ReducedStrategicForm.of(tree);
       } catch (IllegalArgumentException e) {
@@ -305,8 +329,20 @@ final class SolveCommand implements Callable<Integer> {
       throw new BadInputException(
           "spiral solve: --epsilon and --grid apply to --method simpdiv only");
     }
+    if ((seed != null || starts != null) && method != Method.liap) {
+      throw new BadInputException("spiral solve: --seed and --starts apply to --method liap only");
+    }
+    if (starts != null && (starts < 1 || starts > 1_000_000)) {
+      throw new BadInputException(
+          "spiral solve: --starts must be between 1 and 1000000, got " + starts);
+    }
+    if (method == Method.liap && decimals == null && format == SolveFormat.gambit) {
+      decimals = 6;
+    }
     EquilibriumSolver solver =
-        method == Method.simpdiv ? simpdiv() : EquilibriumSolver.byName(method.name());
+        method == Method.simpdiv || method == Method.liap
+            ? (method == Method.simpdiv ? simpdiv() : null)
+            : EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
     List<LogitQre.Point> steps = new ArrayList<>();
     double[][] logitEnd = new double[1][];
@@ -325,6 +361,23 @@ final class SolveCommand implements Callable<Integer> {
             if (method == Method.logit && game instanceof StrategicGame sg) {
               logitEnd[0] = LogitQre.trace(sg, path ? steps::add : null);
               return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
+            }
+            if (method == Method.liap) {
+              StrategicGame sg = (StrategicGame) game;
+              Liapunov l = new Liapunov(sg);
+              List<Equilibrium> found = new ArrayList<>();
+              l.solve(
+                  l.randomStarts(
+                      starts == null ? Liapunov.DEFAULT_STARTS : starts,
+                      seed == null ? Liapunov.DEFAULT_SEED : seed),
+                  Liapunov.DEFAULT_ITERATIONS,
+                  Liapunov.DEFAULT_MAX_REGRET,
+                  r -> {
+                    if (r.equilibrium()) {
+                      found.add(LogitQre.toEquilibrium(sg, r.end()));
+                    }
+                  });
+              return found;
             }
             if (method == Method.lcp && game instanceof StrategicGame sg
                 && sg.numPlayers() == 2) {

@@ -191,6 +191,55 @@ class GambitToolTest {
   }
 
   @Test
+  void liapPrintsSeededEquilibria() {
+    Run r = tool("liap", SolveCommandTest.BATTLE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+    for (String l : lines) {
+      assertThat(l).matches("NE(,\\d\\.\\d{6}){4}");
+      boolean known = near(l, 1, 0, 1, 0) || near(l, 0, 1, 0, 1);
+      String[] f = l.split(",");
+      known |= Math.abs(Double.parseDouble(f[1]) - 2.0 / 3) < 2e-4
+          && Math.abs(Double.parseDouble(f[3]) - 1.0 / 3) < 2e-4;
+      assertThat(known).as(l).isTrue();
+    }
+    assertThat(tool("liap", SolveCommandTest.BATTLE, "-q").out()).isEqualTo(r.out());
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-n", "3", "-R", "5", "-d", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).hasSizeLessThanOrEqualTo(3)
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{2}){4}"));
+    assertThat(tool("liap", SolveCommandTest.BATTLE, "-q", "-n", "3", "-R", "5", "-d", "2").out())
+        .isEqualTo(r.out());
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-n", "2", "-V");
+    assertThat(r.out().lines().filter(l -> l.startsWith("start,")).count()).isEqualTo(2);
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-R", "5");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("Error: The -R option requires -n.\n");
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-A");
+    assertThat(r.code()).isEqualTo(1);
+    r = tool("liap", SolveCommandTest.TREE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("NE,");
+  }
+
+  @Test
+  void liapReadsStartingPoints() throws Exception {
+    Path starts = dir.resolve("starts.csv");
+    Files.writeString(starts, "0.9,0.1,0.8,0.2\n1/4,3/4,1/4,3/4\n");
+    Run r = tool("liap", SolveCommandTest.BATTLE, "-q", "-s", starts.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly(
+        "NE,1.000000,0.000000,1.000000,0.000000", "NE,0.000000,1.000000,0.000000,1.000000");
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-s", starts.toString(), "-n", "2");
+    assertThat(r.code()).isEqualTo(1);
+    Files.writeString(starts, "0.5,0.5\n");
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-s", starts.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: ");
+  }
+
+  @Test
   void simpdivOnATreePrintsAStrategyProfile() {
     Run r = tool("simpdiv", SolveCommandTest.TREE, "-q");
     assertThat(r.code()).as(r.err()).isZero();
@@ -277,6 +326,9 @@ class GambitToolTest {
     r = shell("gambit-enummixed -v");
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("Compute Nash equilibria by enumerating extreme points");
+    r = shell("gambit-liap -v");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).startsWith("Compute Nash equilibria by minimizing the Lyapunov function");
   }
 
   static Path games() {

@@ -67,6 +67,26 @@ class SolveCommandTest {
   }
 
   @Test
+  void liapIsSeeded() throws Exception {
+    Path f = file("battle.nfg", BATTLE);
+    Cli r = Cli.run("solve", f.toString(), "--method", "liap");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).isNotEmpty()
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{6}){4}"));
+    assertThat(Cli.run("solve", f.toString(), "--method", "liap").out()).isEqualTo(r.out());
+    r = Cli.run("solve", f.toString(), "--method", "liap", "--seed", "9", "--starts", "3",
+        "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Output.JSON.readTree(r.out()).get("equilibria").size()).isBetween(1, 3);
+    r = Cli.run("solve", f.toString(), "--method", "lcp", "--seed", "9");
+    assertThat(r.code()).isEqualTo(2);
+    r = Cli.run("solve", f.toString(), "--method", "liap", "--starts", "0");
+    assertThat(r.code()).isEqualTo(2);
+    r = Cli.run("solve", file("entry.efg", TREE).toString(), "--method", "liap");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
   void speAndLogit() throws Exception {
     Path tree = file("entry.efg", TREE);
     Cli r = Cli.run("solve", tree.toString(), "--method", "spe");
