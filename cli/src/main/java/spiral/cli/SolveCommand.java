@@ -27,6 +27,7 @@ import spiral.game.ExtensiveGame;
 import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
+import spiral.game.GlobalNewton;
 import spiral.game.Liapunov;
 import spiral.game.LogitQre;
 import spiral.game.Rational;
@@ -101,6 +102,13 @@ import spiral.game.StrategicGame;
           + " the lines may repeat an equilibrium or miss some. Probabilities with 6 decimals"
           + " (--decimals D). A tree is solved on its reduced strategic form (Gambit's liap uses"
           + " the full one).",
+      "  gnm        approximate equilibria of a strategic game with any number of players by"
+          + " Govindan and Wilson's global Newton method: the path of equilibria of the game"
+          + " perturbed by lambda times a random bonus vector (--starts N vectors, default 1,"
+          + " seeded by --seed, default 0; Gambit seeds from entropy), from large lambda to"
+          + " lambda -10; each crossing of lambda 0 is an equilibrium (an odd number in all on"
+          + " a generic game), printed once, with 6 decimals (--decimals D). A tree is solved"
+          + " on its reduced strategic form.",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -146,7 +154,8 @@ final class SolveCommand implements Callable<Integer> {
     logit,
     simpdiv,
     enumpoly,
-    liap
+    liap,
+    gnm
   }
 
   enum SolveFormat {
@@ -167,7 +176,7 @@ final class SolveCommand implements Callable<Integer> {
       names = "--method",
       defaultValue = "enumpure",
       description =
-          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly or liap (default:"
+          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly, liap or gnm (default:"
               + " ${DEFAULT-VALUE}).")
   Method method;
 
@@ -214,13 +223,15 @@ final class SolveCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "S",
-      description = "With --method liap: seed of the random starting points (default: 0).")
+      description = "With --method liap or gnm: seed of the random starting points or"
+          + " perturbations (default: 0).")
   Long seed;
 
   @Option(
       names = "--starts",
       paramLabel = "N",
-      description = "With --method liap: number of random starting points (default: 10).")
+      description = "With --method liap: number of random starting points (default: 10); gnm:"
+          + " of random perturbations (default: 1).")
   Integer starts;
 
   @Option(
@@ -312,7 +323,7 @@ final class SolveCommand implements Callable<Integer> {
       decimals = 6;
     }
     if (g instanceof ExtensiveGame tree
-        && (method == Method.simpdiv || method == Method.liap
+        && (method == Method.simpdiv || method == Method.liap || method == Method.gnm
             || (strategic && method != Method.spe))) {
       try {
         g = spiral.game.ReducedStrategicForm.of(tree);
@@ -329,18 +340,20 @@ final class SolveCommand implements Callable<Integer> {
       throw new BadInputException(
           "spiral solve: --epsilon and --grid apply to --method simpdiv only");
     }
-    if ((seed != null || starts != null) && method != Method.liap) {
-      throw new BadInputException("spiral solve: --seed and --starts apply to --method liap only");
+    if ((seed != null || starts != null) && method != Method.liap && method != Method.gnm) {
+      throw new BadInputException(
+          "spiral solve: --seed and --starts apply to --method liap and gnm only");
     }
     if (starts != null && (starts < 1 || starts > 1_000_000)) {
       throw new BadInputException(
           "spiral solve: --starts must be between 1 and 1000000, got " + starts);
     }
-    if (method == Method.liap && decimals == null && format == SolveFormat.gambit) {
+    if ((method == Method.liap || method == Method.gnm) && decimals == null
+        && format == SolveFormat.gambit) {
       decimals = 6;
     }
     EquilibriumSolver solver =
-        method == Method.simpdiv || method == Method.liap
+        method == Method.simpdiv || method == Method.liap || method == Method.gnm
             ? (method == Method.simpdiv ? simpdiv() : null)
             : EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
@@ -361,6 +374,17 @@ final class SolveCommand implements Callable<Integer> {
             if (method == Method.logit && game instanceof StrategicGame sg) {
               logitEnd[0] = LogitQre.trace(sg, path ? steps::add : null);
               return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
+            }
+            if (method == Method.gnm) {
+              StrategicGame sg = (StrategicGame) game;
+              GlobalNewton m = new GlobalNewton(sg);
+              List<Equilibrium> found = new ArrayList<>();
+              for (double[] p : m.randomPerturbations(starts == null ? 1 : starts,
+                  seed == null ? GlobalNewton.DEFAULT_SEED : seed)) {
+                m.solve(p, GlobalNewton.DEFAULT_LAMBDA_END,
+                    x -> found.add(LogitQre.toEquilibrium(sg, x)));
+              }
+              return found;
             }
             if (method == Method.liap) {
               StrategicGame sg = (StrategicGame) game;

@@ -224,6 +224,39 @@ class GambitToolTest {
   }
 
   @Test
+  void gnmPrintsTheEquilibriaOnItsPath() throws Exception {
+    Run r = tool("gnm", SolveCommandTest.BATTLE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    // a generic game: an odd number of equilibria on the path, here all three
+    assertThat(new TreeSet<>(lines)).containsExactly(
+        "NE,0.000000,1.000000,0.000000,1.000000",
+        "NE,0.666667,0.333333,0.333333,0.666667",
+        "NE,1.000000,0.000000,1.000000,0.000000");
+    assertThat(tool("gnm", SolveCommandTest.BATTLE, "-q").out()).isEqualTo(r.out());
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-n", "2", "-R", "3", "-d", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).isNotEmpty()
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{3}){4}"));
+    Path perts = dir.resolve("perts.csv");
+    Files.writeString(perts, "1,0,1,0\n0.1,0.9,0.2,0.8\n");
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-s", perts.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .isEqualTo("NE,1.000000,0.000000,1.000000,0.000000");
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-m", "1");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("Error: Value for -m (end lambda) must be negative\n");
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-c", "0");
+    assertThat(r.code()).isEqualTo(1);
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-R", "1");
+    assertThat(r.code()).isEqualTo(1);
+    r = tool("gnm", SolveCommandTest.TREE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("NE,");
+  }
+
+  @Test
   void liapReadsStartingPoints() throws Exception {
     Path starts = dir.resolve("starts.csv");
     Files.writeString(starts, "0.9,0.1,0.8,0.2\n1/4,3/4,1/4,3/4\n");
@@ -326,6 +359,9 @@ class GambitToolTest {
     r = shell("gambit-enummixed -v");
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("Compute Nash equilibria by enumerating extreme points");
+    r = shell("gambit-gnm -v");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).startsWith("Compute Nash equilibria using a global Newton method");
     r = shell("gambit-liap -v");
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("Compute Nash equilibria by minimizing the Lyapunov function");

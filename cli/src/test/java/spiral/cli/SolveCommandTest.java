@@ -87,6 +87,19 @@ class SolveCommandTest {
   }
 
   @Test
+  void gnm() throws Exception {
+    Path f = file("battle.nfg", BATTLE);
+    Cli r = Cli.run("solve", f.toString(), "--method", "gnm");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList())
+        .hasSize(3)
+        .contains("NE,0.666667,0.333333,0.333333,0.666667");
+    r = Cli.run("solve", f.toString(), "--method", "gnm", "--format", "json", "--seed", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Output.JSON.readTree(r.out()).get("equilibria").size()).isOdd();
+  }
+
+  @Test
   void speAndLogit() throws Exception {
     Path tree = file("entry.efg", TREE);
     Cli r = Cli.run("solve", tree.toString(), "--method", "spe");
