@@ -60,6 +60,22 @@ class GlobalNewtonTest {
   }
 
   @Test
+  void byNameSolvesStrategicGamesAndRefusesTrees() throws Exception {
+    StrategicGame g = game(COORD);
+    for (String name : new String[] {"gnm", "liap"}) {
+      EquilibriumSolver s = EquilibriumSolver.byName(name);
+      assertThat(s.name()).isEqualTo(name);
+      for (Equilibrium e : s.solve(g)) {
+        assertThat(EquilibriumChecker.isApproximateNash(g, e.profile(), Rational.of(1, 1000)))
+            .isTrue();
+      }
+      assertThat(s.solve(g)).isNotEmpty();
+      assertThatThrownBy(() -> s.solve(AgentLogitQreTest.tree(AgentLogitQreTest.ENTRY)))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void badArgumentsAreRefused() throws Exception {
     GlobalNewton m = new GlobalNewton(game(COORD));
     assertThatThrownBy(() -> m.solve(new double[3], -10, x -> {}))
