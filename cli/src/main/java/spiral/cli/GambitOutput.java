@@ -68,6 +68,15 @@ final class GambitOutput {
     return decimals == null ? r.toString() : r.toDecimal(decimals);
   }
 
+  /** A label, then each number with {@code decimals} fixed places: Gambit's NE lines. */
+  static String fixedLine(String label, double[] profile, int decimals) {
+    StringBuilder b = new StringBuilder(label);
+    for (double x : profile) {
+      b.append(',').append(fixed(x, decimals));
+    }
+    return b.toString();
+  }
+
   /** A point of the logit branch: lambda with fixed decimals, probabilities significant. */
   static String logitLine(String label, double lambda, double[] profile, int digits) {
     StringBuilder b = new StringBuilder(label != null ? label : fixed(lambda, digits));

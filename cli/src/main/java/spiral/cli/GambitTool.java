@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import spiral.Version;
+import spiral.game.AgentLogitQre;
 import spiral.game.EnumMixed;
 import spiral.game.EnumPure;
 import spiral.game.Equilibrium;
@@ -17,7 +18,9 @@ import spiral.game.ExtensiveGame;
 import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
+import spiral.game.GlobalNewton;
 import spiral.game.LemkeHowson;
+import spiral.game.Liapunov;
 import spiral.game.LogitQre;
 import spiral.game.Rational;
 import spiral.game.ReducedStrategicForm;
@@ -28,7 +31,8 @@ import spiral.game.ZeroSumLp;
 
 /**
  * Gambit's command-line tools ({@code gambit-enumpure}, {@code gambit-enummixed}, {@code
- * gambit-lcp}, {@code gambit-lp}, {@code gambit-logit}, {@code gambit-simpdiv}) on Spiral's
+ * gambit-lcp}, {@code gambit-lp}, {@code gambit-logit}, {@code gambit-simpdiv}, {@code
+ * gambit-enumpoly}, {@code gambit-liap}, {@code gambit-gnm}) on Spiral's
  * solvers: {@code spiral gambit-lcp [OPTIONS] [file]} takes the tool's options (getopt's rules:
  * bundled flags, {@code -d4} or {@code -d 4}, options after the file), reads standard input when
  * no file is given, prints the banner on standard error unless {@code -q}, the profiles on
@@ -49,7 +53,9 @@ final class GambitTool {
           "lp", "d:DvqhS",
           "logit", "d:s:a:m:vqehSL:l:",
           "simpdiv", "g:hVvn:r:s:m:d:R:q",
-          "enumpoly", "d:hSm:e:r:qvV");
+          "enumpoly", "d:hSm:e:r:qvV",
+          "liap", "d:n:i:s:m:R:hqVvA",
+          "gnm", "d:n:s:m:f:i:c:R:qvVh");
 
   private static final Map<String, String> TITLE =
       Map.of(
@@ -59,7 +65,9 @@ final class GambitTool {
           "lp", "Compute Nash equilibria by solving a linear program",
           "logit", "Compute a branch of the logit equilibrium correspondence",
           "simpdiv", "Compute Nash equilibria using simplicial subdivision",
-          "enumpoly", "Compute Nash equilibria by solving polynomial systems");
+          "enumpoly", "Compute Nash equilibria by solving polynomial systems",
+          "liap", "Compute Nash equilibria by minimizing the Lyapunov function",
+          "gnm", "Compute Nash equilibria using a global Newton method");
 
   /** Options of Gambit's tools that Spiral does not implement: refused, with the reason. */
   private static final Map<String, String> UNSUPPORTED =
@@ -73,7 +81,9 @@ final class GambitTool {
           Map.entry("simpdiv R", "random starting points (-R)"),
           Map.entry("simpdiv s", "starting points from a file (-s)"),
           Map.entry("simpdiv V", "verbose output (-V)"),
-          Map.entry("enumpoly V", "verbose output (-V)"));
+          Map.entry("enumpoly V", "verbose output (-V)"),
+          Map.entry("liap A", "agent-form equilibria of trees (-A)"),
+          Map.entry("gnm V", "verbose output (-V)"));
 
   /** Whether {@code tool} (without the {@code gambit-} prefix) is one this class runs. */
   static boolean known(String tool) {
@@ -99,7 +109,8 @@ final class GambitTool {
           case "--help" -> opt.put('h', "");
           case "--version" -> opt.put('v', "");
           case "--verbose" -> {
-            if (!tool.equals("simpdiv") && !tool.equals("enumpoly")) {
+            if (!tool.equals("simpdiv") && !tool.equals("enumpoly") && !tool.equals("liap")
+                && !tool.equals("gnm")) {
               return unknown(err, prog, a);
             }
             opt.put('V', "");
@@ -206,6 +217,14 @@ final class GambitTool {
     }
   }
 
+  /** Gambit's atof: the longest leading decimal number, 0 when there is none. */
+  private static double atof(String s) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^\\s*([-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?)")
+            .matcher(s);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
   private static void solve(String tool, Map<Character, String> opt, Game game, StringBuilder o) {
     boolean strategic = opt.containsKey('S') || !(game instanceof ExtensiveGame);
     boolean detail = opt.containsKey('D');
@@ -256,14 +275,28 @@ final class GambitTool {
         eqs = new ZeroSumLp().solve(shown);
       }
       case "logit" -> {
-        if (!strategic) {
-          throw new IllegalArgumentException(
-              "logit in behaviour strategies on trees is not implemented by Spiral yet; -S"
-                  + " solves the reduced strategic form");
-        }
-        StrategicGame g = form(game);
         int digits = decimals == null ? 6 : decimals;
         boolean all = !opt.containsKey('e');
+        if (!strategic) {
+          ExtensiveGame tree = (ExtensiveGame) game;
+          AgentLogitQre.Options opts =
+              new AgentLogitQre.Options(
+                  opt.containsKey('s') ? atof(opt.get('s')) : AgentLogitQre.DEFAULT_STEP,
+                  opt.containsKey('a') ? atof(opt.get('a')) : AgentLogitQre.DEFAULT_ACCEL,
+                  opt.containsKey('m') ? atof(opt.get('m')) : AgentLogitQre.DEFAULT_MAX_REGRET);
+          AgentLogitQre.Result r =
+              AgentLogitQre.trace(
+                  tree,
+                  opts,
+                  all
+                      ? p ->
+                          o.append(GambitOutput.logitLine(null, p.lambda(), p.profile(), digits))
+                              .append('\n')
+                      : null);
+          o.append(GambitOutput.logitLine("NE", 0, r.profile(), digits)).append('\n');
+          return;
+        }
+        StrategicGame g = form(game);
         double[] x =
             LogitQre.trace(
                 g,
@@ -273,6 +306,14 @@ final class GambitTool {
                             .append('\n')
                     : null);
         o.append(GambitOutput.logitLine("NE", 0, x, digits)).append('\n');
+        return;
+      }
+      case "gnm" -> {
+        gnm(opt, form(game), decimals == null ? 6 : decimals, o);
+        return;
+      }
+      case "liap" -> {
+        liap(opt, form(game), decimals == null ? 6 : decimals, o);
         return;
       }
       case "simpdiv" -> {
@@ -325,6 +366,110 @@ final class GambitTool {
     }
   }
 
+  /**
+   * Gambit's liap: -n starts (default 10) drawn from the seed -R (Spiral's default 0: Gambit
+   * seeds from entropy) or read from the file -s, -i iterations, -m regret; -V also prints each
+   * start and each failed end.
+   */
+  private static void liap(Map<Character, String> opt, StrategicGame g, int digits,
+      StringBuilder o) {
+    Liapunov l = new Liapunov(g);
+    List<double[]> starts = starts(opt, g, Liapunov.DEFAULT_STARTS, Liapunov.DEFAULT_SEED);
+    int iterations = opt.containsKey('i') ? atoi(opt.get('i')) : Liapunov.DEFAULT_ITERATIONS;
+    double regret = opt.containsKey('m') ? atof(opt.get('m')) : Liapunov.DEFAULT_MAX_REGRET;
+    boolean verbose = opt.containsKey('V');
+    l.solve(starts, iterations, regret, r -> {
+      if (verbose) {
+        o.append(GambitOutput.fixedLine("start", r.start(), digits)).append('\n');
+      }
+      if (r.equilibrium()) {
+        o.append(GambitOutput.fixedLine("NE", r.end(), digits)).append('\n');
+      } else if (verbose) {
+        o.append(GambitOutput.fixedLine("end", r.end(), digits)).append('\n');
+      }
+    });
+  }
+
+  /**
+   * Gambit's gnm: -n perturbations (default 1) drawn from the seed -R (Spiral's default 0:
+   * Gambit seeds from entropy) or read from the file -s, traced to lambda -m (negative, default
+   * -10); -f, -i and -c (Gambit's local Newton and cell steps) are checked and have no effect.
+   */
+  private static void gnm(Map<Character, String> opt, StrategicGame g, int digits,
+      StringBuilder o) {
+    double end = opt.containsKey('m') ? atof(opt.get('m')) : GlobalNewton.DEFAULT_LAMBDA_END;
+    if (!(end < 0)) {
+      throw new IllegalArgumentException("Value for -m (end lambda) must be negative");
+    }
+    if (opt.containsKey('f') && atoi(opt.get('f')) <= 0) {
+      throw new IllegalArgumentException(
+          "Value for -f (local Newton frequency) must be at least 1");
+    }
+    if (opt.containsKey('i') && atoi(opt.get('i')) <= 0) {
+      throw new IllegalArgumentException(
+          "Value for -i (local Newton iterations) must be at least 1");
+    }
+    if (opt.containsKey('c') && atoi(opt.get('c')) <= 0) {
+      throw new IllegalArgumentException(
+          "Value for -c (steps in support cell) must be at least 1");
+    }
+    GlobalNewton m = new GlobalNewton(g);
+    List<double[]> perts = starts(opt, g, 1, GlobalNewton.DEFAULT_SEED);
+    for (double[] p : perts) {
+      m.solve(p, end, x -> o.append(GambitOutput.fixedLine("NE", x, digits)).append('\n'));
+    }
+  }
+
+  /** -n COUNT random profiles from the seed -R, or the profiles in the file -s. */
+  private static List<double[]> starts(Map<Character, String> opt, StrategicGame g,
+      int defaultCount, long defaultSeed) {
+    if (opt.containsKey('n') && opt.containsKey('s')) {
+      throw new IllegalArgumentException("The -n and -s options are mutually exclusive.");
+    }
+    if (opt.containsKey('R') && !opt.containsKey('n')) {
+      throw new IllegalArgumentException("The -R option requires -n.");
+    }
+    if (opt.containsKey('s')) {
+      List<double[]> starts = new ArrayList<>();
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(Path.of(opt.get('s')));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(opt.get('s') + ": cannot read the starting points");
+      }
+      for (String line : lines) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] f = line.strip().split("\\s*,\\s*");
+        if (f.length != g.profileLength()) {
+          throw new IllegalArgumentException(opt.get('s') + ": a profile needs "
+              + g.profileLength() + " numbers: " + line.strip());
+        }
+        double[] x = new double[f.length];
+        for (int k = 0; k < f.length; k++) {
+          try {
+            x[k] = Rational.parse(f[k]).doubleValue();
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(opt.get('s') + ": not a number: " + f[k]);
+          }
+        }
+        starts.add(x);
+      }
+      return starts;
+    }
+    int count = opt.containsKey('n') ? Math.max(0, atoi(opt.get('n'))) : defaultCount;
+    long seed = defaultSeed;
+    if (opt.containsKey('R')) {
+      try {
+        seed = Long.parseUnsignedLong(opt.get('R').strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("-R: not a seed: " + opt.get('R'));
+      }
+    }
+    return new Liapunov(g).randomStarts(count, seed);
+  }
+
   private static StrategicGame form(Game g) {
     return g instanceof ExtensiveGame e ? ReducedStrategicForm.of(e) : (StrategicGame) g;
   }
@@ -359,21 +504,44 @@ final class GambitTool {
 
   private static String describe(String tool, char f) {
     return switch (f) {
-      case 'd' -> tool.equals("logit")
+      case 'd' -> tool.equals("liap") || tool.equals("gnm")
+          ? "print probabilities with ARG decimals (default 6)"
+          : tool.equals("logit")
           ? "significant digits of probabilities, places of lambda (default 6)"
           : tool.equals("enumpoly") ? "print probabilities with ARG decimals (default 6)"
           : "print decimals with ARG digits (default: exact rationals)";
       case 'D' -> "print detailed information about equilibria (strategy profiles)";
+      case 'n' -> tool.equals("gnm") ? "number of random perturbations (default 1)"
+          : "number of random starting points (default 10)";
+      case 'R' -> "seed of the random " + (tool.equals("gnm") ? "perturbations" : "starting points")
+          + " (Spiral's default: 0); requires -n";
+      case 'i' -> tool.equals("gnm") ? "accepted (at least 1); Spiral's own corrector is used"
+          : "maximum number of iterations per start (default 1000)";
+      case 'f' -> "accepted (at least 1); Spiral's own corrector is used";
+      case 'c' -> "accepted (at least 1); Spiral cuts each step at the support cell's boundary";
+      case 'V' -> "verbose: also print each start and each end that is not an equilibrium";
       case 'S' -> "use the (reduced) strategic game of a tree";
       case 'e' -> tool.equals("logit")
           ? "print only the terminal equilibrium (default: the entire branch)"
           : tool.equals("enumpoly") ? "terminate after finding ARG equilibria"
           : "terminate after finding ARG equilibria (strategic games)";
-      case 's', 'a' -> "accepted; Spiral's own step control is used";
+      case 's' -> tool.equals("liap") ? "file of starting points, one per line (not with -n)"
+          : tool.equals("gnm") ? "file of perturbation vectors, one per line (not with -n)"
+          : tool.equals("logit")
+          ? "initial step size (default .03; strategic games: accepted, Spiral's own step)"
+          : "accepted; Spiral's own step control is used";
+      case 'a' -> tool.equals("logit")
+          ? "maximum acceleration (default 1.1; strategic games: accepted, Spiral's own step)"
+          : "accepted; Spiral's own step control is used";
       case 'g' -> "grid refinement (only 2, the default)";
       case 'm' -> tool.equals("enumpoly")
           ? "accepted; Spiral checks each equilibrium exactly (regret 0)"
-          : tool.equals("logit") ? "accepted; Spiral traces to lambda 1e7"
+          : tool.equals("liap")
+          ? "maximum regret as a proportion of the payoff range (default 1e-4)"
+          : tool.equals("gnm") ? "lambda to end tracing (negative, default -10)"
+          : tool.equals("logit")
+          ? "maximum regret as a proportion of the payoff range (default 1e-8; trees;"
+              + " strategic games: accepted, Spiral traces to lambda 1e7)"
           : "maximum regret as a proportion of the payoff range (default 1e-7)";
       case 'r' -> tool.equals("enumpoly")
           ? "accepted; Spiral solves each support exactly, with no rectangles"

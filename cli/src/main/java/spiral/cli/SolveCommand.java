@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spiral.game.AgentLogitQre;
 import spiral.game.Beliefs;
 import spiral.game.Deadline;
 import spiral.game.Equilibrium;
@@ -26,6 +27,8 @@ import spiral.game.ExtensiveGame;
 import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
+import spiral.game.GlobalNewton;
+import spiral.game.Liapunov;
 import spiral.game.LogitQre;
 import spiral.game.Rational;
 import spiral.game.SimplicialSubdivision;
@@ -66,14 +69,17 @@ import spiral.game.StrategicGame;
           + " With imperfect information, each proper subgame is solved bottom-up on its reduced"
           + " strategic form (enummixed for two players, enumpure otherwise), keeping the first"
           + " equilibrium found.",
-      "  logit      one approximate equilibrium of a strategic game with any number of players:"
+      "  logit      one approximate equilibrium of a game with any number of players:"
           + " the limit of the principal branch of the logit quantal-response correspondence,"
-          + " traced from the centroid at lambda 0 to lambda 1e7 in floating point (regret about"
-          + " 1e-7 or less). Printed as Gambit's logit prints it: probabilities with 6"
-          + " significant digits (D with --decimals D), 1.5e-07 below 1e-4. --path also prints"
-          + " each step: 'lambda,probabilities' lines (lambda with D places) before the NE line,"
-          + " as Gambit's logit does by default, or a 'path' list in --format json; -e (the"
-          + " default) prints the NE line only. A tree: with -S, its reduced strategic form.",
+          + " traced from the centroid at lambda 0 in floating point. Strategic games: to"
+          + " lambda 1e7 (regret about 1e-7 or less). Trees (perfect recall): the agent QRE in"
+          + " behaviour strategies, as Gambit's logit on a tree, with Gambit's step control,"
+          + " until every information set's regret is below 1e-8 of the payoff range; with -S,"
+          + " the reduced strategic form's. Printed as Gambit's logit prints it: probabilities"
+          + " with 6 significant digits (D with --decimals D), 1.5e-07 below 1e-4. --path also"
+          + " prints each step: 'lambda,probabilities' lines (lambda with D places) before the"
+          + " NE line, as Gambit's logit does by default, or a 'path' list in --format json; -e"
+          + " (the default) prints the NE line only.",
       "  simpdiv    one approximate equilibrium of a game with any number of players by"
           + " simplicial subdivision (van der Laan and Talman's restart algorithm on the product"
           + " of the strategy simplices), the grid refined from denominator --grid (default 2)"
@@ -87,6 +93,22 @@ import spiral.game.StrategicGame;
           + " where three or more mix, Newton's method on the polynomial equations, kept at"
           + " regret up to 1e-8 of the payoff range (exact when the root is a small fraction)."
           + " Trees need -S (their reduced strategic form).",
+      "  liap       approximate equilibria of a strategic game with any number of players by"
+          + " minimising the Lyapunov function (McKelvey 1991: the sum of squared positive"
+          + " regrets of every strategy, relative to the payoff range) from --starts random"
+          + " profiles (default 10), seeded by --seed (default 0: the same lines on every run;"
+          + " Gambit seeds from entropy), by projected gradient descent, at most 1000 steps each;"
+          + " an end point is printed when its regret is below 1e-4 of the payoff range, so"
+          + " the lines may repeat an equilibrium or miss some. Probabilities with 6 decimals"
+          + " (--decimals D). A tree is solved on its reduced strategic form (Gambit's liap uses"
+          + " the full one).",
+      "  gnm        approximate equilibria of a strategic game with any number of players by"
+          + " Govindan and Wilson's global Newton method: the path of equilibria of the game"
+          + " perturbed by lambda times a random bonus vector (--starts N vectors, default 1,"
+          + " seeded by --seed, default 0; Gambit seeds from entropy), from large lambda to"
+          + " lambda -10; each crossing of lambda 0 is an equilibrium (an odd number in all on"
+          + " a generic game), printed once, with 6 decimals (--decimals D). A tree is solved"
+          + " on its reduced strategic form.",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -115,7 +137,7 @@ import spiral.game.StrategicGame;
       "No GAME, or GAME '-', reads standard input. Files over 64 MiB are refused. A bad file is reported as"
           + " FILE:LINE:COLUMN: message, with exit code 2; so is a game a method does not apply"
           + " to (imperfect recall, enummixed, lcp or lp on more than two players,"
-          + " logit on a tree, lcp or lp on a tree with more than two players, simpdiv on a"
+          + " lcp or lp on a tree with more than two players, simpdiv on a"
           + " reduced strategic form over 5,000,000 profiles, spe on a"
           + " strategic game or on a subgame without a pure equilibrium"
           + " (more than two players),"
@@ -131,7 +153,9 @@ final class SolveCommand implements Callable<Integer> {
     spe,
     logit,
     simpdiv,
-    enumpoly
+    enumpoly,
+    liap,
+    gnm
   }
 
   enum SolveFormat {
@@ -152,7 +176,7 @@ final class SolveCommand implements Callable<Integer> {
       names = "--method",
       defaultValue = "enumpure",
       description =
-          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv or enumpoly (default:"
+          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly, liap or gnm (default:"
               + " ${DEFAULT-VALUE}).")
   Method method;
 
@@ -195,6 +219,20 @@ final class SolveCommand implements Callable<Integer> {
       description =
           "With --method simpdiv: denominator of the first grid, 1 to 1000000 (default: 2).")
   Integer grid;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "With --method liap or gnm: seed of the random starting points or"
+          + " perturbations (default: 0).")
+  Long seed;
+
+  @Option(
+      names = "--starts",
+      paramLabel = "N",
+      description = "With --method liap: number of random starting points (default: 10); gnm:"
+          + " of random perturbations (default: 1).")
+  Integer starts;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -285,7 +323,8 @@ final class SolveCommand implements Callable<Integer> {
       decimals = 6;
     }
     if (g instanceof ExtensiveGame tree
-        && (method == Method.simpdiv || (strategic && method != Method.spe))) {
+        && (method == Method.simpdiv || method == Method.liap || method == Method.gnm
+            || (strategic && method != Method.spe))) {
       try {
         g = spiral.game.ReducedStrategicForm.of(tree);
       } catch (IllegalArgumentException e) {
@@ -301,8 +340,22 @@ final class SolveCommand implements Callable<Integer> {
       throw new BadInputException(
           "spiral solve: --epsilon and --grid apply to --method simpdiv only");
     }
+    if ((seed != null || starts != null) && method != Method.liap && method != Method.gnm) {
+      throw new BadInputException(
+          "spiral solve: --seed and --starts apply to --method liap and gnm only");
+    }
+    if (starts != null && (starts < 1 || starts > 1_000_000)) {
+      throw new BadInputException(
+          "spiral solve: --starts must be between 1 and 1000000, got " + starts);
+    }
+    if ((method == Method.liap || method == Method.gnm) && decimals == null
+        && format == SolveFormat.gambit) {
+      decimals = 6;
+    }
     EquilibriumSolver solver =
-        method == Method.simpdiv ? simpdiv() : EquilibriumSolver.byName(method.name());
+        method == Method.simpdiv || method == Method.liap || method == Method.gnm
+            ? (method == Method.simpdiv ? simpdiv() : null)
+            : EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
     List<LogitQre.Point> steps = new ArrayList<>();
     double[][] logitEnd = new double[1][];
@@ -311,9 +364,44 @@ final class SolveCommand implements Callable<Integer> {
     try {
       Supplier<List<Equilibrium>> work =
           () -> {
+            if (method == Method.logit && game instanceof ExtensiveGame tree) {
+              AgentLogitQre.Result r =
+                  AgentLogitQre.trace(tree, AgentLogitQre.Options.defaults(),
+                      path ? steps::add : null);
+              logitEnd[0] = r.profile();
+              return List.of(AgentLogitQre.toEquilibrium(tree, r.profile()));
+            }
             if (method == Method.logit && game instanceof StrategicGame sg) {
               logitEnd[0] = LogitQre.trace(sg, path ? steps::add : null);
               return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
+            }
+            if (method == Method.gnm) {
+              StrategicGame sg = (StrategicGame) game;
+              GlobalNewton m = new GlobalNewton(sg);
+              List<Equilibrium> found = new ArrayList<>();
+              for (double[] p : m.randomPerturbations(starts == null ? 1 : starts,
+                  seed == null ? GlobalNewton.DEFAULT_SEED : seed)) {
+                m.solve(p, GlobalNewton.DEFAULT_LAMBDA_END,
+                    x -> found.add(LogitQre.toEquilibrium(sg, x)));
+              }
+              return found;
+            }
+            if (method == Method.liap) {
+              StrategicGame sg = (StrategicGame) game;
+              Liapunov l = new Liapunov(sg);
+              List<Equilibrium> found = new ArrayList<>();
+              l.solve(
+                  l.randomStarts(
+                      starts == null ? Liapunov.DEFAULT_STARTS : starts,
+                      seed == null ? Liapunov.DEFAULT_SEED : seed),
+                  Liapunov.DEFAULT_ITERATIONS,
+                  Liapunov.DEFAULT_MAX_REGRET,
+                  r -> {
+                    if (r.equilibrium()) {
+                      found.add(LogitQre.toEquilibrium(sg, r.end()));
+                    }
+                  });
+              return found;
             }
             if (method == Method.lcp && game instanceof StrategicGame sg
                 && sg.numPlayers() == 2) {

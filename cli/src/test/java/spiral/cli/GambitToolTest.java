@@ -1,6 +1,7 @@
 package spiral.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
@@ -130,10 +131,145 @@ class GambitToolTest {
     }
     r = tool("logit", SolveCommandTest.BATTLE, "-q", "-e", "-d", "3");
     assertThat(r.out()).isEqualTo("NE,0.667,0.333,0.333,0.667\n");
-    r = tool("logit", SolveCommandTest.TREE, "-q");
-    assertThat(r.code()).isEqualTo(1);
     r = tool("logit", SolveCommandTest.TREE, "-q", "-S", "-e");
     assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  /** Whether a printed NE line's profile is within 1e-6 of {@code x}. */
+  static boolean near(String line, double... x) {
+    String[] f = line.split(",");
+    for (int k = 0; k < x.length; k++) {
+      if (Math.abs(Double.parseDouble(f[k + 1]) - x[k]) > 1e-6) {
+        return false;
+      }
+    }
+    return f.length == x.length + 1;
+  }
+
+  @Test
+  void logitOnATreeTracesBehaviourStrategiesAsGambitDoes() {
+    Run r = tool("logit", SolveCommandTest.TREE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    // the start: lambda with 6 places, the centroid of each information set
+    assertThat(lines.get(0)).isEqualTo("0.000000,0.5,0.5,0.5,0.5");
+    // Gambit's first step is 0.03 along the arc: lambda just under it
+    assertThat(Double.parseDouble(lines.get(1).split(",")[0])).isBetween(0.01, 0.03);
+    String ne = lines.get(lines.size() - 1);
+    assertThat(ne).startsWith("NE,1,");
+    assertThat(near(ne, 1, 0, 0, 1)).isTrue();
+    double previous = -1;
+    for (String l : lines.subList(0, lines.size() - 1)) {
+      assertThat(l).matches("\\d+\\.\\d{6}(,[0-9.e+-]+){4}");
+      assertThat(l).doesNotContain("E");
+      String[] f = l.split(",");
+      double lambda = Double.parseDouble(f[0]);
+      assertThat(lambda).isGreaterThan(previous);
+      previous = lambda;
+      for (int k = 1; k < f.length; k++) {
+        assertThat(f[k].replaceAll("e-\\d+$", "").replace(".", "").replaceFirst("^0+", ""))
+            .hasSizeLessThanOrEqualTo(6);
+      }
+      assertThat(Double.parseDouble(f[1]) + Double.parseDouble(f[2])).isCloseTo(1, offset(2e-6));
+    }
+    // the last point of the branch is the NE line's profile
+    String last = lines.get(lines.size() - 2);
+    assertThat(last.substring(last.indexOf(','))).isEqualTo(ne.substring(2));
+    r = tool("logit", SolveCommandTest.TREE, "-q", "-e", "-d", "3");
+    assertThat(r.out()).matches("NE,1,\\d(\\.\\d{1,2})?e-\\d\\d,\\d(\\.\\d{1,2})?e-\\d\\d,1\n");
+    r = tool("logit", SolveCommandTest.TREE, "-q", "-e", "-d", "12");
+    assertThat(r.out()).startsWith("NE,0.99999997").contains("e-");
+    // a looser regret bound ends earlier; a smaller step and acceleration take more steps
+    int full = lines.size();
+    assertThat(tool("logit", SolveCommandTest.TREE, "-q", "-m", "0.01").out().lines().count())
+        .isLessThan(full);
+    assertThat(tool("logit", SolveCommandTest.TREE, "-q", "-s", ".001", "-a", "1.05").out()
+        .lines().count()).isGreaterThan(full);
+    r = tool("logit", SolveCommandTest.TREE, "-q", "-a", "1");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: ");
+  }
+
+  @Test
+  void liapPrintsSeededEquilibria() {
+    Run r = tool("liap", SolveCommandTest.BATTLE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+    for (String l : lines) {
+      assertThat(l).matches("NE(,\\d\\.\\d{6}){4}");
+      boolean known = near(l, 1, 0, 1, 0) || near(l, 0, 1, 0, 1);
+      String[] f = l.split(",");
+      known |= Math.abs(Double.parseDouble(f[1]) - 2.0 / 3) < 2e-4
+          && Math.abs(Double.parseDouble(f[3]) - 1.0 / 3) < 2e-4;
+      assertThat(known).as(l).isTrue();
+    }
+    assertThat(tool("liap", SolveCommandTest.BATTLE, "-q").out()).isEqualTo(r.out());
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-n", "3", "-R", "5", "-d", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).hasSizeLessThanOrEqualTo(3)
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{2}){4}"));
+    assertThat(tool("liap", SolveCommandTest.BATTLE, "-q", "-n", "3", "-R", "5", "-d", "2").out())
+        .isEqualTo(r.out());
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-n", "2", "-V");
+    assertThat(r.out().lines().filter(l -> l.startsWith("start,")).count()).isEqualTo(2);
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-R", "5");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("Error: The -R option requires -n.\n");
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-A");
+    assertThat(r.code()).isEqualTo(1);
+    r = tool("liap", SolveCommandTest.TREE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("NE,");
+  }
+
+  @Test
+  void gnmPrintsTheEquilibriaOnItsPath() throws Exception {
+    Run r = tool("gnm", SolveCommandTest.BATTLE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    // a generic game: an odd number of equilibria on the path, here all three
+    assertThat(new TreeSet<>(lines)).containsExactly(
+        "NE,0.000000,1.000000,0.000000,1.000000",
+        "NE,0.666667,0.333333,0.333333,0.666667",
+        "NE,1.000000,0.000000,1.000000,0.000000");
+    assertThat(tool("gnm", SolveCommandTest.BATTLE, "-q").out()).isEqualTo(r.out());
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-n", "2", "-R", "3", "-d", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).isNotEmpty()
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{3}){4}"));
+    Path perts = dir.resolve("perts.csv");
+    Files.writeString(perts, "1,0,1,0\n0.1,0.9,0.2,0.8\n");
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-s", perts.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .isEqualTo("NE,1.000000,0.000000,1.000000,0.000000");
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-m", "1");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("Error: Value for -m (end lambda) must be negative\n");
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-c", "0");
+    assertThat(r.code()).isEqualTo(1);
+    r = tool("gnm", SolveCommandTest.BATTLE, "-q", "-R", "1");
+    assertThat(r.code()).isEqualTo(1);
+    r = tool("gnm", SolveCommandTest.TREE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("NE,");
+  }
+
+  @Test
+  void liapReadsStartingPoints() throws Exception {
+    Path starts = dir.resolve("starts.csv");
+    Files.writeString(starts, "0.9,0.1,0.8,0.2\n1/4,3/4,1/4,3/4\n");
+    Run r = tool("liap", SolveCommandTest.BATTLE, "-q", "-s", starts.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly(
+        "NE,1.000000,0.000000,1.000000,0.000000", "NE,0.000000,1.000000,0.000000,1.000000");
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-s", starts.toString(), "-n", "2");
+    assertThat(r.code()).isEqualTo(1);
+    Files.writeString(starts, "0.5,0.5\n");
+    r = tool("liap", SolveCommandTest.BATTLE, "-q", "-s", starts.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: ");
   }
 
   @Test
@@ -223,6 +359,12 @@ class GambitToolTest {
     r = shell("gambit-enummixed -v");
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("Compute Nash equilibria by enumerating extreme points");
+    r = shell("gambit-gnm -v");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).startsWith("Compute Nash equilibria using a global Newton method");
+    r = shell("gambit-liap -v");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).startsWith("Compute Nash equilibria by minimizing the Lyapunov function");
   }
 
   static Path games() {

@@ -67,13 +67,54 @@ class SolveCommandTest {
   }
 
   @Test
+  void liapIsSeeded() throws Exception {
+    Path f = file("battle.nfg", BATTLE);
+    Cli r = Cli.run("solve", f.toString(), "--method", "liap");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).isNotEmpty()
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{6}){4}"));
+    assertThat(Cli.run("solve", f.toString(), "--method", "liap").out()).isEqualTo(r.out());
+    r = Cli.run("solve", f.toString(), "--method", "liap", "--seed", "9", "--starts", "3",
+        "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Output.JSON.readTree(r.out()).get("equilibria").size()).isBetween(1, 3);
+    r = Cli.run("solve", f.toString(), "--method", "lcp", "--seed", "9");
+    assertThat(r.code()).isEqualTo(2);
+    r = Cli.run("solve", f.toString(), "--method", "liap", "--starts", "0");
+    assertThat(r.code()).isEqualTo(2);
+    r = Cli.run("solve", file("entry.efg", TREE).toString(), "--method", "liap");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
+  void gnm() throws Exception {
+    Path f = file("battle.nfg", BATTLE);
+    Cli r = Cli.run("solve", f.toString(), "--method", "gnm");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList())
+        .hasSize(3)
+        .contains("NE,0.666667,0.333333,0.333333,0.666667");
+    r = Cli.run("solve", f.toString(), "--method", "gnm", "--format", "json", "--seed", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Output.JSON.readTree(r.out()).get("equilibria").size()).isOdd();
+  }
+
+  @Test
   void speAndLogit() throws Exception {
     Path tree = file("entry.efg", TREE);
     Cli r = Cli.run("solve", tree.toString(), "--method", "spe");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().lines()).containsExactly("NE,1,0,0,1");
     r = Cli.run("solve", tree.toString(), "--method", "logit");
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).hasSize(1);
+    assertThat(GambitToolTest.near(r.out().strip(), 1, 0, 0, 1)).isTrue();
+    r = Cli.run("solve", tree.toString(), "--method", "logit", "--path");
+    assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo("0.000000,0.5,0.5,0.5,0.5");
+    r = Cli.run("solve", tree.toString(), "--method", "logit", "--format", "json", "-d", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Output.JSON.readTree(r.out()).get("equilibria").get(0).get("beliefs"))
+        .isNotNull();
     Path f = file("battle.nfg", BATTLE);
     r = Cli.run("solve", f.toString(), "--method", "spe");
     assertThat(r.code()).isEqualTo(2);

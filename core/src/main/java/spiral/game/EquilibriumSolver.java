@@ -30,7 +30,45 @@ public interface EquilibriumSolver {
       case "logit" -> new LogitQre();
       case "simpdiv" -> new SimplicialSubdivision();
       case "enumpoly" -> new SupportEnumeration();
+      case "liap" -> strategicOnly("liap", g -> {
+        Liapunov l = new Liapunov(g);
+        List<Equilibrium> found = new java.util.ArrayList<>();
+        l.solve(l.randomStarts(Liapunov.DEFAULT_STARTS, Liapunov.DEFAULT_SEED),
+            Liapunov.DEFAULT_ITERATIONS, Liapunov.DEFAULT_MAX_REGRET, r -> {
+              if (r.equilibrium()) {
+                found.add(LogitQre.toEquilibrium(g, r.end()));
+              }
+            });
+        return found;
+      });
+      case "gnm" -> strategicOnly("gnm", g -> {
+        GlobalNewton m = new GlobalNewton(g);
+        List<Equilibrium> found = new java.util.ArrayList<>();
+        m.solve(m.randomPerturbations(1, GlobalNewton.DEFAULT_SEED).get(0),
+            GlobalNewton.DEFAULT_LAMBDA_END, x -> found.add(LogitQre.toEquilibrium(g, x)));
+        return found;
+      });
       default -> null;
+    };
+  }
+
+  /** A method of strategic games, with its defaults; a tree is refused. */
+  private static EquilibriumSolver strategicOnly(
+      String name, java.util.function.Function<StrategicGame, List<Equilibrium>> method) {
+    return new EquilibriumSolver() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<Equilibrium> solve(Game game) {
+        if (!(game instanceof StrategicGame g)) {
+          throw new IllegalArgumentException(name + " solves strategic games (.nfg); 'spiral"
+              + " solve' takes a tree's reduced strategic form");
+        }
+        return method.apply(g);
+      }
     };
   }
 }

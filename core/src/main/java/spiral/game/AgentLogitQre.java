@@ -1,0 +1,428 @@
+package spiral.game;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import spiral.game.ExtensiveGame.Infoset;
+import spiral.game.ExtensiveGame.Node;
+
+/**
+ * Gambit's {@code logit} on a tree: follows the principal branch of the agent logit quantal
+ * response equilibrium correspondence in behaviour strategies (McKelvey and Palfrey 1998,
+ * "Quantal response equilibria for extensive form games"; Turocy 2010, "Computing sequential
+ * equilibria using agent quantal response equilibria") from the centroid at {@code lambda = 0}
+ * until every information set's regret is below a bound, where the profile approximates a Nash
+ * (in the limit, sequential) equilibrium. The unknowns are the log-probabilities y of every
+ * action of the personal players and lambda; the equations are, per information set, {@code
+ * sum_a exp(y_a) = 1} and {@code y_a - y_0 = lambda (v_a - v_0)} for each action a after the
+ * first, v_a the expected payoff of action a to the set's player given that the set is reached
+ * (beliefs from the realisation probabilities, computed in logarithms so that they stay defined
+ * far down the branch). The branch is traced by {@link PathTracer} with Gambit's step control.
+ * The Jacobian's lambda column is exact; the columns in y are central differences of the action
+ * values (the derivative of an information set's own action values in its own probabilities is
+ * 0 by perfect recall).
+ *
+ * <p>Tracing stops, as Gambit's does, at the first point where no information set reached with
+ * positive probability has a regret (best action value minus the set's value, given that it is
+ * reached) of {@code maxRegret} times the game's payoff range or more. Floating point: the result
+ * is an approximate equilibrium; a player's regret in the whole game is at most the number of
+ * their information sets times that bound. Cost per step: O(actions x nodes x players) for the
+ * Jacobian plus O(actions^3) for its factorisation; the number of steps is typically tens to a
+ * few hundred.
+ */
+public final class AgentLogitQre implements EquilibriumSolver {
+  /** Gambit's defaults: initial step, maximal acceleration, regret relative to payoff range. */
+  public static final double DEFAULT_STEP = 0.03;
+
+  /** Gambit's default maximal acceleration of the step length. */
+  public static final double DEFAULT_ACCEL = 1.1;
+
+  /** Gambit's default bound on the regret, as a proportion of the game's payoff range. */
+  public static final double DEFAULT_MAX_REGRET = 1e-8;
+
+  private static final int MAX_STEPS = 1_000_000;
+  private static final double FD = 1e-6;
+
+  /**
+   * Tracing parameters: initial step length (above 0), maximal acceleration (above 1) and the
+   * regret at which tracing stops, relative to the payoff range (above 0).
+   */
+  public record Options(double firstStep, double maxAccel, double maxRegret) {
+    public Options {
+      if (!(firstStep > 0) || !Double.isFinite(firstStep)) {
+        throw new IllegalArgumentException("the step size must be a positive number");
+      }
+      if (!(maxAccel > 1) || !Double.isFinite(maxAccel)) {
+        throw new IllegalArgumentException("the maximum acceleration must be above 1");
+      }
+      if (!(maxRegret > 0) || !Double.isFinite(maxRegret)) {
+        throw new IllegalArgumentException("the maximum regret must be a positive number");
+      }
+    }
+
+    /** Gambit's defaults. */
+    public static Options defaults() {
+      return new Options(DEFAULT_STEP, DEFAULT_ACCEL, DEFAULT_MAX_REGRET);
+    }
+  }
+
+  /** The end of the branch: lambda, the behaviour profile, and whether the regret bound was met. */
+  public record Result(double lambda, double[] profile, boolean converged) {}
+
+  @Override
+  public String name() {
+    return "logit";
+  }
+
+  @Override
+  public List<Equilibrium> solve(Game game) {
+    if (!(game instanceof ExtensiveGame g)) {
+      return new LogitQre().solve(game);
+    }
+    return List.of(toEquilibrium(g, trace(g, Options.defaults(), null).profile()));
+  }
+
+  /**
+   * Traces the branch; {@code path}, when not null, receives every accepted point (lambda and the
+   * behaviour profile in Gambit's order), the start included.
+   *
+   * @throws IllegalArgumentException for a tree with imperfect recall
+   */
+  public static Result trace(ExtensiveGame g, Options o, Consumer<LogitQre.Point> path) {
+    if (!g.hasPerfectRecall()) {
+      throw new IllegalArgumentException(
+          "Computing equilibria of games with imperfect recall is not supported.");
+    }
+    Tree t = new Tree(g);
+    if (t.n == 0) {
+      return new Result(0, new double[0], true);
+    }
+    double[] start = new double[t.n + 1];
+    for (int s = 0; s < t.sets; s++) {
+      for (int a = 0; a < t.size[s]; a++) {
+        start[t.first[s] + a] = -Math.log(t.size[s]);
+      }
+    }
+    double bound = o.maxRegret() * (t.range == 0 ? 1 : t.range);
+    PathTracer tracer = new PathTracer(o.firstStep(), o.maxAccel(), MAX_STEPS);
+    PathTracer.Result r =
+        tracer.trace(
+            t,
+            start,
+            z -> z[t.n] < 0 || t.agentMaxRegret(probs(z, t.n)) < bound,
+            z -> {
+              if (path != null) {
+                path.accept(new LogitQre.Point(z[t.n], probs(z, t.n)));
+              }
+            });
+    double[] z = r.point();
+    return new Result(z[t.n], probs(z, t.n), r.finished());
+  }
+
+  private static double[] probs(double[] z, int n) {
+    double[] x = new double[n];
+    for (int k = 0; k < n; k++) {
+      x[k] = Math.exp(z[k]);
+    }
+    return x;
+  }
+
+  /**
+   * The largest regret of any information set reached with positive probability: its best
+   * action's value minus its value, both given that it is reached (Gambit's agent regret).
+   */
+  public static double agentMaxRegret(ExtensiveGame g, double[] profile) {
+    return new Tree(g).agentMaxRegret(profile);
+  }
+
+  /**
+   * A behaviour profile in doubles as an exact one: each information set's probabilities rounded
+   * to 1e-12, the largest absorbing the rounding so that the set's sum is exactly 1.
+   */
+  public static Equilibrium toEquilibrium(ExtensiveGame g, double[] x) {
+    BigInteger scale = BigInteger.TEN.pow(12);
+    List<Rational> profile = new ArrayList<>();
+    int k = 0;
+    for (int i = 1; i <= g.numPlayers(); i++) {
+      for (Infoset s : g.infosets(i)) {
+        int m = s.actions().size();
+        Rational[] r = new Rational[m];
+        int big = 0;
+        Rational sum = Rational.ZERO;
+        for (int j = 0; j < m; j++) {
+          if (x[k + j] > x[k + big]) {
+            big = j;
+          }
+          BigDecimal d = new BigDecimal(x[k + j]).setScale(12, RoundingMode.HALF_EVEN);
+          r[j] = Rational.of(d.unscaledValue().max(BigInteger.ZERO), scale);
+          sum = sum.add(r[j]);
+        }
+        r[big] = r[big].add(Rational.ONE.subtract(sum));
+        profile.addAll(List.of(r));
+        k += m;
+      }
+    }
+    return new Equilibrium(profile, EquilibriumChecker.payoffs(g, profile));
+  }
+
+  /** The tree flattened into arrays, and the agent QRE equations on it. */
+  private static final class Tree implements PathTracer.Equations {
+    final int players;
+    final int sets; // personal information sets
+    final int n; // actions of personal information sets
+    final int[] first; // [set] offset of its actions in the profile
+    final int[] size; // [set] number of actions
+    final int[] owner; // [set] player, 0-based
+    final int[][] members; // [set] node indices, depth-first order
+    // nodes, depth-first (parents before children)
+    final int[] set; // personal set index, -1 for chance or terminal
+    final int[][] child;
+    final double[][] chance; // chance probabilities, null unless a chance node
+    final double[][] pay; // payoff of the node's own outcome, per player
+    final double range;
+
+    Tree(ExtensiveGame g) {
+      players = g.numPlayers();
+      Map<Infoset, Integer> index = new HashMap<>();
+      List<Integer> firsts = new ArrayList<>();
+      List<Integer> sizes = new ArrayList<>();
+      List<Integer> owners = new ArrayList<>();
+      int k = 0;
+      for (int i = 1; i <= players; i++) {
+        for (Infoset s : g.infosets(i)) {
+          index.put(s, index.size());
+          firsts.add(k);
+          sizes.add(s.actions().size());
+          owners.add(i - 1);
+          k += s.actions().size();
+        }
+      }
+      n = k;
+      sets = index.size();
+      first = firsts.stream().mapToInt(Integer::intValue).toArray();
+      size = sizes.stream().mapToInt(Integer::intValue).toArray();
+      owner = owners.stream().mapToInt(Integer::intValue).toArray();
+      List<Node> nodes = new ArrayList<>();
+      collect(g.root(), nodes);
+      int count = nodes.size();
+      set = new int[count];
+      child = new int[count][];
+      chance = new double[count][];
+      pay = new double[count][players];
+      Map<Node, Integer> id = new java.util.IdentityHashMap<>();
+      for (int v = 0; v < count; v++) {
+        id.put(nodes.get(v), v);
+      }
+      List<List<Integer>> mem = new ArrayList<>();
+      for (int s = 0; s < sets; s++) {
+        mem.add(new ArrayList<>());
+      }
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int v = 0; v < count; v++) {
+        Node node = nodes.get(v);
+        if (node.outcome() != null) {
+          for (int i = 0; i < players; i++) {
+            pay[v][i] = node.outcome().payoffs().get(i).doubleValue();
+            lo = Math.min(lo, pay[v][i]);
+            hi = Math.max(hi, pay[v][i]);
+          }
+        }
+        Infoset s = node.infoset();
+        set[v] = -1;
+        child[v] = new int[node.children().size()];
+        for (int a = 0; a < child[v].length; a++) {
+          child[v][a] = id.get(node.children().get(a));
+        }
+        if (s != null && s.isChance()) {
+          chance[v] = s.probabilities().stream().mapToDouble(Rational::doubleValue).toArray();
+        } else if (s != null) {
+          set[v] = index.get(s);
+          mem.get(set[v]).add(v);
+        }
+      }
+      members = new int[sets][];
+      for (int s = 0; s < sets; s++) {
+        members[s] = mem.get(s).stream().mapToInt(Integer::intValue).toArray();
+      }
+      range = hi > lo ? hi - lo : 0;
+    }
+
+    private static void collect(Node node, List<Node> out) {
+      out.add(node);
+      for (Node c : node.children()) {
+        collect(c, out);
+      }
+    }
+
+    /** Node values (payoff per player from the node on) under probabilities x. */
+    private double[][] nodeValues(double[] x) {
+      int count = set.length;
+      double[][] val = new double[count][];
+      for (int v = count - 1; v >= 0; v--) {
+        double[] w = pay[v].clone();
+        int[] c = child[v];
+        for (int a = 0; a < c.length; a++) {
+          double p = chance[v] != null ? chance[v][a] : x[first[set[v]] + a];
+          if (p != 0) {
+            double[] cv = val[c[a]];
+            for (int i = 0; i < players; i++) {
+              w[i] += p * cv[i];
+            }
+          }
+        }
+        val[v] = w;
+      }
+      return val;
+    }
+
+    /** Log realisation probability of every node under log-probabilities y. */
+    private double[] logReach(double[] y) {
+      double[] lr = new double[set.length];
+      lr[0] = 0;
+      for (int v = 0; v < set.length; v++) {
+        int[] c = child[v];
+        for (int a = 0; a < c.length; a++) {
+          double lp = chance[v] != null ? Math.log(chance[v][a]) : y[first[set[v]] + a];
+          lr[c[a]] = lr[v] + lp;
+        }
+      }
+      return lr;
+    }
+
+    /** Action values given that each set is reached, beliefs from log realisation probabilities. */
+    private double[] actionValues(double[] y, double[] x) {
+      double[][] val = nodeValues(x);
+      double[] lr = logReach(y);
+      double[] av = new double[n];
+      for (int s = 0; s < sets; s++) {
+        int[] mem = members[s];
+        double top = Double.NEGATIVE_INFINITY;
+        for (int v : mem) {
+          top = Math.max(top, lr[v]);
+        }
+        double[] belief = new double[mem.length];
+        double total = 0;
+        for (int j = 0; j < mem.length; j++) {
+          belief[j] = top == Double.NEGATIVE_INFINITY ? 1 : Math.exp(lr[mem[j]] - top);
+          total += belief[j];
+        }
+        int i = owner[s];
+        for (int j = 0; j < mem.length; j++) {
+          double bj = belief[j] / total;
+          int[] c = child[mem[j]];
+          for (int a = 0; a < c.length; a++) {
+            av[first[s] + a] += bj * val[c[a]][i];
+          }
+        }
+      }
+      return av;
+    }
+
+    double agentMaxRegret(double[] x) {
+      double[] y = new double[n];
+      for (int k = 0; k < n; k++) {
+        y[k] = Math.log(x[k]);
+      }
+      double[] av = actionValues(y, x);
+      double[] lr = logReach(y);
+      double worst = 0;
+      for (int s = 0; s < sets; s++) {
+        double reach = 0;
+        for (int v : members[s]) {
+          reach += Math.exp(lr[v]);
+        }
+        if (reach == 0) {
+          continue; // Gambit: a set reached with probability 0 has no regret
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        double mean = 0;
+        for (int a = 0; a < size[s]; a++) {
+          double v = av[first[s] + a];
+          best = Math.max(best, v);
+          mean += x[first[s] + a] * v;
+        }
+        worst = Math.max(worst, best - mean);
+      }
+      return worst;
+    }
+
+    @Override
+    public void value(double[] z, double[] h) {
+      double[] y = java.util.Arrays.copyOf(z, n);
+      double[] x = probs(z, n);
+      double[] av = actionValues(y, x);
+      double lambda = z[n];
+      for (int s = 0; s < sets; s++) {
+        int b = first[s];
+        double sum = -1;
+        for (int a = 0; a < size[s]; a++) {
+          sum += x[b + a];
+        }
+        h[b] = sum;
+        for (int a = 1; a < size[s]; a++) {
+          h[b + a] = y[b + a] - y[b] - lambda * (av[b + a] - av[b]);
+        }
+      }
+    }
+
+    @Override
+    public void jacobian(double[] z, double[][] jt) {
+      double[] y = java.util.Arrays.copyOf(z, n);
+      double[] x = probs(z, n);
+      double[] av = actionValues(y, x);
+      double lambda = z[n];
+      for (double[] row : jt) {
+        java.util.Arrays.fill(row, 0);
+      }
+      int[] setOf = new int[n];
+      for (int s = 0; s < sets; s++) {
+        for (int a = 0; a < size[s]; a++) {
+          setOf[first[s] + a] = s;
+        }
+      }
+      for (int s = 0; s < sets; s++) {
+        int b = first[s];
+        for (int a = 0; a < size[s]; a++) {
+          jt[b + a][b] = x[b + a];
+        }
+        for (int a = 1; a < size[s]; a++) {
+          jt[b + a][b + a] = 1;
+          jt[b][b + a] = -1;
+          jt[n][b + a] = -(av[b + a] - av[b]);
+        }
+      }
+      if (lambda == 0) {
+        return;
+      }
+      for (int k = 0; k < n; k++) {
+        double[] yp = y.clone();
+        double[] ym = y.clone();
+        yp[k] += FD;
+        ym[k] -= FD;
+        double[] xp = x.clone();
+        double[] xm = x.clone();
+        xp[k] = Math.exp(yp[k]);
+        xm[k] = Math.exp(ym[k]);
+        double[] vp = actionValues(yp, xp);
+        double[] vm = actionValues(ym, xm);
+        for (int s = 0; s < sets; s++) {
+          if (s == setOf[k]) {
+            continue;
+          }
+          int b = first[s];
+          double d0 = (vp[b] - vm[b]) / (2 * FD);
+          for (int a = 1; a < size[s]; a++) {
+            double da = (vp[b + a] - vm[b + a]) / (2 * FD);
+            jt[k][b + a] = -lambda * (da - d0);
+          }
+        }
+      }
+    }
+  }
+}
