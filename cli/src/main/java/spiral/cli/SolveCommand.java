@@ -174,6 +174,7 @@ final class SolveCommand implements Callable<Integer> {
 
   @Option(
       names = "--method",
+      paramLabel = "METHOD",
       defaultValue = "enumpure",
       description =
           "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly, liap or gnm (default:"
@@ -182,6 +183,7 @@ final class SolveCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      paramLabel = "FORMAT",
       defaultValue = "gambit",
       description = "gambit (NE lines) or json (default: ${DEFAULT-VALUE}).")
   SolveFormat format;
@@ -521,6 +523,7 @@ final class SolveCommand implements Callable<Integer> {
 
   private Map<String, Object> json(Game g, List<Equilibrium> eqs) {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("spiral", spiral.Version.get());
     m.put("game", g.title());
     m.put("method", method.name());
     m.put("players", g.players());

@@ -48,8 +48,7 @@ class HelpTest {
       Pattern.compile("[A-Z][A-Z0-9]*([-|][A-Z0-9]+)*(\\.[a-z]+|=[A-Z]+)?");
 
   /**
-   * Commands that keep other programs' short options (Gambit's tools): solve, whose options are
-   * being reworked with its solvers, keeps its own placeholders for now too.
+   * Commands that keep other programs' short options (Gambit's tools): solve.
    */
   private static final Set<String> OWN_SHORT_OPTIONS = Set.of("solve");
 
@@ -110,9 +109,6 @@ class HelpTest {
   @ParameterizedTest
   @MethodSource("commands")
   void placeholdersAreCapitals(String command) {
-    if (OWN_SHORT_OPTIONS.contains(command)) {
-      return;
-    }
     for (ArgSpec a : args(spec(command))) {
       if (a.isOption() && ((OptionSpec) a).arity().max() == 0) {
         continue; // a flag

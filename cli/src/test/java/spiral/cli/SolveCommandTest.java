@@ -56,6 +56,7 @@ class SolveCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Output.JSON.readTree(r.out());
     assertThat(j.get("method").asText()).isEqualTo("enumpure");
+    assertThat(j.get("spiral").asText()).isEqualTo(spiral.Version.get());
     assertThat(j.get("equilibria")).hasSize(2);
     assertThat(j.get("equilibria").get(0).get("payoffs")).hasSize(2);
     assertThat(r.out()).contains("\"1\"").contains("\"2\"");
