@@ -265,7 +265,7 @@ final class HistoryCommand implements Callable<Integer> {
   }
 
   private static String header(ReferenceClass rc) {
-    return "# spiral " + spiral.Version.get() + "\n# reference class: " + rc.filter() + "\n# data: International Crisis Behavior, version "
+    return "# spiral: " + spiral.Version.get() + "\n# reference class: " + rc.filter() + "\n# data: International Crisis Behavior, version "
         + rc.dataVersion() + "\n# citation: " + IcbData.CITATION + "\n";
   }
 

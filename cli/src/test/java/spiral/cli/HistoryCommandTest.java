@@ -23,7 +23,7 @@ class HistoryCommandTest {
     assertThat(json.code()).isZero();
     assertThat(json.out()).contains("\"filter\" : \"nuclear=both trigger=violent\"", "\"crises\" : 12", "\"upper95\"");
     Cli csv = Cli.run("history", "--nuclear", "both", "--format", "csv");
-    assertThat(csv.out()).startsWith("# spiral ").contains("# reference class: nuclear=both", "\nnuclearUse,36,0,0.000000,");
+    assertThat(csv.out()).startsWith("# spiral: ").contains("# reference class: nuclear=both", "\nnuclearUse,36,0,0.000000,");
     Cli list = Cli.run("history", "--actor", "IND,PAK", "--nuclear", "both", "--format", "csv", "--list");
     assertThat(list.out()).contains("431,\"KARGIL\",1999-05-09").contains("icb,name,trigger");
     Path html = dir.resolve("h.html");
