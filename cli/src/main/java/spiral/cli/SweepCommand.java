@@ -120,10 +120,13 @@ final class SweepCommand implements Callable<Integer> {
     int points = sweep.points().length;
     int skipped;
     SweepExecutor remote = spark ? sparkExecutor() : null;
+    boolean fresh = !Files.exists(dir);
+    boolean started = false;
     try (Workers workers = spark ? null
         : new Workers(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
       SweepRunner runner = spark ? new SweepRunner(remote) : new SweepRunner(workers.sweeps());
       skipped = runner.run(sweep, dir, resume, bar);
+      started = true;
       if (noParquet) {
         Files.deleteIfExists(dir.resolve(ParquetResults.FILE)); // never leave a stale one
       } else {
@@ -137,6 +140,9 @@ final class SweepCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     } finally {
       bar.clear();
+      if (!started && fresh) {
+        removeUnstarted(dir);
+      }
     }
     spec.commandLine().getOut().println(String.format(Locale.ROOT,
         "%s: %,d points x %,d runs (%s design%s) -> %s%s",
@@ -159,6 +165,31 @@ final class SweepCommand implements Callable<Integer> {
       return factory.create(master);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: --master: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Removes what a sweep that failed before its first point left in a folder it created (the
+   * header-only results file and the copy of the sweep file), so that a plain rerun is not
+   * refused; a folder with any result in it is left as it is.
+   */
+  private static void removeUnstarted(Path dir) {
+    try {
+      Path results = dir.resolve(SweepRunner.RESULTS);
+      if (Files.exists(results) && Files.readAllLines(results, java.nio.charset.StandardCharsets.UTF_8).stream()
+          .filter(l -> !l.isBlank() && !l.startsWith("#")).count() > 1) {
+        return;
+      }
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          if (Files.isRegularFile(f)) {
+            Files.delete(f);
+          }
+        }
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException | RuntimeException e) {
+      // best effort: the failure being reported matters more
     }
   }
 }

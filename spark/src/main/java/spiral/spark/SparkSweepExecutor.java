@@ -105,6 +105,10 @@ public final class SparkSweepExecutor implements SweepExecutor {
     long total = (long) points.length * sweep.runs();
     SparkConf conf = conf(sweep);
     String where = conf.get("spark.master");
+    String missing = missingClusterManager(where);
+    if (missing != null) {
+      throw new SweepException(sweep.source() + ": --master " + where + ": " + missing);
+    }
     JavaSparkContext context;
     try {
       context = new JavaSparkContext(conf);
@@ -199,6 +203,36 @@ public final class SparkSweepExecutor implements SweepExecutor {
       conf.setJars(ship.toArray(String[]::new));
     }
     return conf;
+  }
+
+  /**
+   * What this build lacks to reach a master of this kind, or null when it has it: Spark finds YARN
+   * and Kubernetes through modules that Spiral's own Spark does not bundle, and without them says
+   * only "Could not parse Master URL".
+   */
+  static String missingClusterManager(String master) {
+    String kind;
+    String manager;
+    if (master.equals("yarn") || master.startsWith("yarn-")) {
+      kind = "YARN";
+      manager = "org.apache.spark.scheduler.cluster.YarnClusterManager";
+    } else if (master.startsWith("k8s://")) {
+      kind = "Kubernetes";
+      manager = "org.apache.spark.scheduler.cluster.k8s.KubernetesClusterManager";
+    } else if (master.startsWith("local") || master.startsWith("spark://")) {
+      return null;
+    } else {
+      return "not a master this executor knows: use local[N], spark://HOST:PORT, or, through the"
+          + " cluster's own spark-submit, yarn or k8s://URL (README, \"Sweeps on Spark\")";
+    }
+    try {
+      Class.forName(manager, false, SparkSweepExecutor.class.getClassLoader());
+      return null;
+    } catch (ClassNotFoundException e) {
+      return "this build of Spiral has no " + kind + " support (Spark's " + kind + " module is not on"
+          + " its class path); submit the sweep with the cluster's own spark-submit and Spiral's"
+          + " submit jar (README, \"Sweeps on Spark\")";
+    }
   }
 
   /** Whether a master runs on this machine's loopback (local mode or a cluster on 127.0.0.1). */

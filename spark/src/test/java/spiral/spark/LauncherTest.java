@@ -42,6 +42,27 @@ class LauncherTest {
     }
   }
 
+  @Test
+  void aMasterThisBuildCannotReachIsBadInputAndLeavesNothing() throws Exception {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    assumeTrue(Files.isRegularFile(root.resolve("cli/target/spiral.jar"))
+        && Files.isRegularFile(Path.of("target/spiral-spark.jar")),
+        "the command line's and the spark module's jars are not packaged yet");
+    Path sweep = Sweeps.write(tmp, "s.yaml", Sweeps.text(4, 10));
+    Path out = tmp.resolve("yarn");
+    Path log = tmp.resolve("yarn.log");
+    Process p = new ProcessBuilder("sh", root.resolve("spiral").toString(), "sweep", sweep.toString(), "--dir",
+        out.toString(), "--executor", "spark", "--master", "yarn").directory(root.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(text).isEqualTo(2);
+    assertThat(text).contains("--master yarn: this build of Spiral has no YARN support", "spark-submit")
+        .doesNotContain("Could not parse");
+    // a failed start leaves nothing that would refuse a plain rerun
+    assertThat(out).doesNotExist();
+  }
+
   private static String run(Path root, Path launcher, Path sweep, Path out, String... extra)
       throws Exception {
     List<String> cmd = new java.util.ArrayList<>(List.of("sh", launcher.toString(), "sweep",

@@ -88,6 +88,21 @@ class SparkSweepExecutorTest {
   }
 
   @Test
+  void aMasterThisBuildCannotReachIsNamedWithWhatIsMissing() throws Exception {
+    Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(2, 10));
+    Sweep sweep = Sweep.read(f);
+    assertThatThrownBy(() -> new SparkSweepExecutor("yarn").evaluate(sweep, 0, (i, out) -> { }, null))
+        .isInstanceOf(SweepException.class)
+        .hasMessageContaining("--master yarn: this build of Spiral has no YARN support")
+        .hasMessageContaining("spark-submit");
+    assertThatThrownBy(() -> new SparkSweepExecutor("k8s://https://127.0.0.1:6443").evaluate(sweep, 0, (i, out) -> { },
+        null)).isInstanceOf(SweepException.class).hasMessageContaining("no Kubernetes support");
+    assertThat(SparkSweepExecutor.missingClusterManager("mesos://x:5050")).contains("not a master this executor knows");
+    assertThat(SparkSweepExecutor.missingClusterManager("local[2]")).isNull();
+    assertThat(SparkSweepExecutor.missingClusterManager("spark://127.0.0.1:7077")).isNull();
+  }
+
+  @Test
   void theCommandLineFindsItAsAService() {
     assertThat(SweepExecutorFactory.find("spark")).get()
         .satisfies(f -> assertThat(f.create(null)).isInstanceOf(SparkSweepExecutor.class)
