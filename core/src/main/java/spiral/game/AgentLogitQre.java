@@ -1,8 +1,5 @@
 package spiral.game;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,25 +142,12 @@ public final class AgentLogitQre implements EquilibriumSolver {
    * to 1e-12, the largest absorbing the rounding so that the set's sum is exactly 1.
    */
   public static Equilibrium toEquilibrium(ExtensiveGame g, double[] x) {
-    BigInteger scale = BigInteger.TEN.pow(12);
     List<Rational> profile = new ArrayList<>();
     int k = 0;
     for (int i = 1; i <= g.numPlayers(); i++) {
       for (Infoset s : g.infosets(i)) {
         int m = s.actions().size();
-        Rational[] r = new Rational[m];
-        int big = 0;
-        Rational sum = Rational.ZERO;
-        for (int j = 0; j < m; j++) {
-          if (x[k + j] > x[k + big]) {
-            big = j;
-          }
-          BigDecimal d = new BigDecimal(x[k + j]).setScale(12, RoundingMode.HALF_EVEN);
-          r[j] = Rational.of(d.unscaledValue().max(BigInteger.ZERO), scale);
-          sum = sum.add(r[j]);
-        }
-        r[big] = r[big].add(Rational.ONE.subtract(sum));
-        profile.addAll(List.of(r));
+        profile.addAll(List.of(LogitQre.exactBlock(x, k, m)));
         k += m;
       }
     }

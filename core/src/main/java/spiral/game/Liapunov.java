@@ -260,24 +260,6 @@ public final class Liapunov {
 
   /** Euclidean projection of each player's block onto the simplex. */
   private void project(double[] x) {
-    for (int i = 0; i < players; i++) {
-      int b = first[i];
-      int m = first[i + 1] - b;
-      double[] s = java.util.Arrays.copyOfRange(x, b, b + m);
-      java.util.Arrays.sort(s);
-      double cum = 0;
-      double theta = 0;
-      for (int r = m - 1; r >= 0; r--) {
-        cum += s[r];
-        double t = (cum - 1) / (m - r);
-        if (r == 0 || s[r - 1] <= t) {
-          theta = t;
-          break;
-        }
-      }
-      for (int k = b; k < b + m; k++) {
-        x[k] = Math.max(0, x[k] - theta);
-      }
-    }
+    Simplex.project(x, first, players);
   }
 }

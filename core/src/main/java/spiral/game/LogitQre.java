@@ -50,28 +50,34 @@ public final class LogitQre implements EquilibriumSolver {
     return List.of(toEquilibrium(g, trace(g, null)));
   }
 
+  /**
+   * The probabilities x[from..from+m) as exact fractions: each rounded to 1e-12, the largest
+   * absorbing the rounding so that the block sums exactly to 1.
+   */
+  static Rational[] exactBlock(double[] x, int from, int m) {
+    BigInteger scale = BigInteger.TEN.pow(12);
+    Rational[] r = new Rational[m];
+    int big = 0;
+    Rational sum = Rational.ZERO;
+    for (int j = 0; j < m; j++) {
+      if (x[from + j] > x[from + big]) {
+        big = j;
+      }
+      BigDecimal d = new BigDecimal(x[from + j]).setScale(12, RoundingMode.HALF_EVEN);
+      r[j] = Rational.of(d.unscaledValue().max(BigInteger.ZERO), scale);
+      sum = sum.add(r[j]);
+    }
+    r[big] = r[big].add(Rational.ONE.subtract(sum));
+    return r;
+  }
+
   /** The approximate equilibrium at the end of the branch, as an exact profile. */
   public static Equilibrium toEquilibrium(StrategicGame g, double[] x) {
-    BigInteger scale = BigInteger.TEN.pow(12);
     List<Rational> profile = new ArrayList<>();
     int k = 0;
     for (int i = 0; i < g.numPlayers(); i++) {
       int m = g.numStrategies(i);
-      Rational[] r = new Rational[m];
-      int big = 0;
-      Rational sum = Rational.ZERO;
-      for (int j = 0; j < m; j++) {
-        if (x[k + j] > x[k + big]) {
-          big = j;
-        }
-        BigDecimal d = new BigDecimal(x[k + j]).setScale(12, RoundingMode.HALF_EVEN);
-        r[j] = Rational.of(d.unscaledValue().max(BigInteger.ZERO), scale);
-        sum = sum.add(r[j]);
-      }
-      r[big] = r[big].add(Rational.ONE.subtract(sum));
-      for (Rational q : r) {
-        profile.add(q);
-      }
+      profile.addAll(List.of(exactBlock(x, k, m)));
       k += m;
     }
     return new Equilibrium(profile, EquilibriumChecker.payoffs(g, profile));
