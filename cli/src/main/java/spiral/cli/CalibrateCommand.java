@@ -93,6 +93,8 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Read the ICB files from DIR instead of the built-in version 14.")
   Path data;
 
+  @Mixin ExecutorOptions where;
+
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "Output format: table, json (default: ${DEFAULT-VALUE}).")
   Format format;
 
@@ -101,6 +103,21 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
   Path report;
+
+  /** Candidates per particle in one round on a cluster at most: fewer rounds, some discarded work. */
+  static final int SPECULATION = 32;
+
+  private static boolean builtin(String name) {
+    return spiral.scenario.BuiltinScenarios.names().contains(name); // a built-in name wins over a file, as when loading
+  }
+
+  private static byte[] readScenario(String file) {
+    try {
+      return Files.readAllBytes(Path.of(file));
+    } catch (IOException e) {
+      throw new BadInputException("spiral: cannot read " + file + ": " + e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() {
@@ -128,22 +145,48 @@ final class CalibrateCommand implements Callable<Integer> {
         throw new BadInputException("spiral: --targets: " + e.getMessage());
       }
     }
+    boolean spark = where.spark(threads);
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     AbcSmc.Settings settings = new AbcSmc.Settings(particles, generations, 0.5, minAcceptance, 0, seed);
     Calibration.Setup setup = new Calibration.Setup(sc, chosen, rc, ts, settings, 200, predictiveRuns);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    err.printf(Locale.ROOT, "calibrating %s to %d crises (%s): %d parameters, %d targets, %d particles, %d threads%n",
-        sc.id(), rc.size(), rc.filter(), chosen.size(), ts.size(), particles, t);
+    err.printf(Locale.ROOT, "calibrating %s to %d crises (%s): %d parameters, %d targets, %d particles, %s%n",
+        sc.id(), rc.size(), rc.filter(), chosen.size(), ts.size(), particles,
+        spark ? "candidates on Spark" + (where.master == null ? "" : " (" + where.master + ")") : t + " threads");
     err.flush();
+    AbcSmc.Progress progress = g -> {
+      err.printf(Locale.ROOT, "  generation %d: tolerance %s, acceptance %.3f, ESS %s, %,d simulations (%.1f s)%n", g.index(),
+          Double.isInfinite(g.tolerance()) ? "inf (prior)" : String.format(Locale.ROOT, "%.4f", g.tolerance()), g.acceptance(),
+          Double.isNaN(g.ess()) ? "-" : String.format(Locale.ROOT, "%.0f", g.ess()), g.simulations(), (System.nanoTime() - start) / 1e9);
+      err.flush();
+    };
     Calibration.Report rep;
     try (Workers workers = new Workers(t)) {
-      rep = Calibration.run(setup, workers.executor(), t, g -> {
-        err.printf(Locale.ROOT, "  generation %d: tolerance %s, acceptance %.3f, ESS %s, %,d simulations (%.1f s)%n", g.index(),
-            Double.isInfinite(g.tolerance()) ? "inf (prior)" : String.format(Locale.ROOT, "%.4f", g.tolerance()), g.acceptance(),
-            Double.isNaN(g.ess()) ? "-" : String.format(Locale.ROOT, "%.0f", g.ess()), g.simulations(), (System.nanoTime() - start) / 1e9);
-        err.flush();
-      });
+      if (spark) {
+        byte[] content = builtin(scenario.scenario) ? null : readScenario(scenario.scenario);
+        try (spiral.explore.sweep.BatchSession spark0 = where.sparkExecutor().openBatches("spiral calibrate " + sc.id())) {
+          long[] sent = new long[2];
+          spiral.explore.sweep.BatchSession session = new spiral.explore.sweep.BatchSession() {
+            @Override
+            public double[][] evaluate(spiral.explore.sweep.BatchTask task, double[][] inputs) {
+              sent[0] += inputs.length;
+              sent[1]++;
+              return spark0.evaluate(task, inputs);
+            }
+
+            @Override
+            public void close() {}
+          };
+          rep = Calibration.run(setup, new Calibration.BatchRun(session, scenario.scenario, content, SPECULATION), workers.executor(),
+              t, progress);
+          err.printf(Locale.ROOT, "  on Spark: %,d candidates in %,d rounds; %,d of them, proposed after a particle's accepted one, discarded%n",
+              sent[0], sent[1], sent[0] - rep.result().simulations());
+          err.flush();
+        }
+      } else {
+        rep = Calibration.run(setup, workers.executor(), t, progress);
+      }
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: " + e.getMessage());
     }

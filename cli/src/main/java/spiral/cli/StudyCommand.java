@@ -59,6 +59,11 @@ final class StudyCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
   Path report;
 
+  @Option(names = "--posterior", paramLabel = "FILE.csv",
+      description = "A posterior sample written by 'spiral calibrate' for one of the four cases (repeatable, one per case): that case's"
+          + " robustness and total intervals are computed at --samples parameter sets drawn from it instead of its declared ranges.")
+  List<Path> posteriors = new ArrayList<>();
+
   @Override
   public Integer call() {
     RunOptions ro = new RunOptions();
@@ -81,10 +86,23 @@ final class StudyCommand implements Callable<Integer> {
         names.add(name);
       }
     }
+    java.util.Map<String, Study.Draws> draws = new java.util.LinkedHashMap<>();
+    for (Path file : posteriors) {
+      if (samples < 2) {
+        throw new BadInputException("spiral: --posterior draws --samples parameter sets, so --samples must be at least 2, was " + samples);
+      }
+      spiral.history.PosteriorFile post = UncertaintyOptions.readFor(file, scenarios);
+      if (draws.containsKey(post.scenario())) {
+        throw new BadInputException("spiral: " + file + ":1:1: a second posterior for " + post.scenario() + " (give one per case)");
+      }
+      draws.put(post.scenario(), new Study.Draws(post.parameters(),
+          spiral.history.UncertainSimulation.fromPosterior(post, samples, seed),
+          "draws from the posterior " + file.getFileName() + ", reference class " + post.meta().getOrDefault("reference", "?")));
+    }
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "study", ProgressBar.terminal());
     StudyReport r;
     try (Workers workers = new Workers(ro.threadCount())) {
-      r = Study.run(workers.options(), scenarios, runs, sampleRuns, seed, samples, bar);
+      r = Study.run(workers.options(), scenarios, runs, sampleRuns, seed, samples, draws, bar);
     } finally {
       bar.clear();
     }
@@ -141,6 +159,9 @@ final class StudyCommand implements Callable<Integer> {
       b.append(String.format(Locale.ROOT, "%s: best %s (score %.4f, P(nuclear) %.4f, P(direct war) %.4f); most robust %s%n",
           row.scenario(), row.best(), best.score().mean(), best.nuclearUse().p(), best.directWar().p(), row.mostRobust()));
       spiral.options.Regret g = row.detail().regret();
+      if (g != null && !g.sampling().equals("Latin hypercube")) {
+        b.append(String.format(Locale.ROOT, "  robustness and total intervals over %d %s%n", g.samples(), g.sampling()));
+      }
       if (g != null) {
         for (spiral.options.Regret.OptionRegret o : g.options()) {
           if (o.id().equals(row.best()) && o.warOrNuclear95() != null) {

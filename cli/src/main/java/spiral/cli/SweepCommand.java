@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepException;
 import spiral.explore.sweep.SweepExecutor;
-import spiral.explore.sweep.SweepExecutorFactory;
 import spiral.explore.sweep.SweepRunner;
 
 /** {@code spiral sweep SWEEP.yaml}: simulates every point of a design over a scenario's parameters. */
@@ -67,21 +67,7 @@ final class SweepCommand implements Callable<Integer> {
       description = "Worker threads (default: all cores). Results do not depend on it.")
   Integer threads;
 
-  @Option(
-      names = "--executor",
-      paramLabel = "EXECUTOR",
-      defaultValue = "local",
-      description = "Where the points are evaluated: local (this machine's threads; default) or"
-          + " spark (a Spark job, see --master; the spiral launcher builds the spark module on"
-          + " first use).")
-  String executor;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description = "With --executor spark, the Spark master: local[*] (default; all cores here),"
-          + " local[N], or spark://HOST:PORT for a standalone cluster.")
-  String master;
+  @Mixin ExecutorOptions where;
 
   /** The sidecar file beside the results with their provenance ({@link spiral.Provenance}). */
   static final String PROVENANCE = "provenance.json";
@@ -91,19 +77,7 @@ final class SweepCommand implements Callable<Integer> {
     if (threads != null && (threads < 1 || threads > 4096)) {
       throw new BadInputException("spiral: --threads must be between 1 and 4096, was " + threads);
     }
-    boolean spark = switch (executor) {
-      case "local" -> false;
-      case "spark" -> true;
-      default -> throw new BadInputException("spiral: --executor must be local or spark, was '"
-          + executor + "'");
-    };
-    if (!spark && master != null) {
-      throw new BadInputException("spiral: --master needs --executor spark");
-    }
-    if (spark && threads != null) {
-      throw new BadInputException("spiral: --threads is for the local executor; with --executor"
-          + " spark give the cores in --master (local[N]) or to the cluster's workers");
-    }
+    boolean spark = where.spark(threads);
     PrintWriter err = spec.commandLine().getErr();
     if (oldOut != null) {
       if (this.dir != null) {
@@ -119,7 +93,7 @@ final class SweepCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(err, "sweep", ProgressBar.terminal());
     int points = sweep.points().length;
     int skipped;
-    SweepExecutor remote = spark ? sparkExecutor() : null;
+    SweepExecutor remote = spark ? where.sparkExecutor() : null;
     boolean fresh = !Files.exists(dir);
     boolean started = false;
     try (Workers workers = spark ? null
@@ -151,21 +125,6 @@ final class SweepCommand implements Callable<Integer> {
         dir.resolve(SweepRunner.RESULTS),
         (noParquet ? "" : ", " + dir.resolve(ParquetResults.FILE)) + ", " + dir.resolve(PROVENANCE)));
     return 0;
-  }
-
-  /** The Spark executor, found on the class path (the cli does not depend on Spark). */
-  private SweepExecutor sparkExecutor() {
-    SweepExecutorFactory factory = SweepExecutorFactory.find("spark").orElseThrow(() ->
-        new BadInputException("spiral: --executor spark needs the spark module, which this"
-            + " class path lacks: run it through the ./spiral launcher (it builds the module on"
-            + " first use), or build it with ./mvnw -pl cli,spark -am package and run java -cp"
-            + " 'spark/target/lib/*':spark/target/spiral-spark.jar:cli/target/spiral.jar"
-            + " spiral.cli.Main (see README, Sweeps on Spark)"));
-    try {
-      return factory.create(master);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException("spiral: --master: " + e.getMessage());
-    }
   }
 
   /**

@@ -57,6 +57,38 @@ final class UncertaintyOptions {
 
   /** Reads a posterior file for a scenario; a malformed or foreign one is bad input. */
   static PosteriorFile read(Path file, Scenario sc) {
+    return parse(file, text(file), sc);
+  }
+
+  /**
+   * Reads a posterior file for whichever of the scenarios its {@code # scenario:} line names; a
+   * file for none of them is bad input naming them.
+   */
+  static PosteriorFile readFor(Path file, List<Scenario> scenarios) {
+    String text = text(file);
+    String of = null;
+    for (String line : text.split("\r\n|\n|\r", -1)) {
+      if (!line.startsWith("#")) {
+        break;
+      }
+      String l = line.substring(1).trim();
+      if (l.startsWith("scenario:")) {
+        of = l.substring("scenario:".length()).trim();
+      }
+    }
+    for (Scenario sc : scenarios) {
+      if (sc.id().equals(of)) {
+        return parse(file, text, sc);
+      }
+    }
+    if (of == null) {
+      return parse(file, text, scenarios.get(0));
+    }
+    throw new BadInputException("spiral: " + file + ":1:1: the posterior belongs to scenario '" + of + "', which is not one of "
+        + String.join(", ", scenarios.stream().map(Scenario::id).toList()));
+  }
+
+  private static String text(Path file) {
     String text;
     try {
       if (!Files.isRegularFile(file)) {
@@ -71,6 +103,10 @@ final class UncertaintyOptions {
     } catch (IOException e) {
       throw new BadInputException("spiral: --posterior: cannot read " + file + ": " + e.getMessage());
     }
+    return text;
+  }
+
+  private static PosteriorFile parse(Path file, String text, Scenario sc) {
     try {
       return PosteriorFile.read(file.toString(), text, sc);
     } catch (IllegalArgumentException e) {

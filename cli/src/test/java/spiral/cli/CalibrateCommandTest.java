@@ -85,6 +85,60 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void theStudyTakesAPosteriorForItsCaseAndRefusesAForeignOrSecondOne(@TempDir Path tmp) throws Exception {
+    Cli r = Cli.run("study", "--posterior", posterior.toString(), "--samples", "4", "--sample-runs", "200", "--runs", "500",
+        "--format", "json", "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    int posteriorRows = 0;
+    for (com.fasterxml.jackson.databind.JsonNode row : json.get("scenarios")) {
+      String sampling = row.get("detail").get("regret").get("sampling").asText();
+      if (row.get("scenario").asText().equals("rand-d-ports")) {
+        assertThat(sampling).startsWith("draws from the posterior d.posterior.csv");
+        posteriorRows++;
+      } else {
+        assertThat(sampling).isEqualTo("Latin hypercube");
+      }
+    }
+    assertThat(posteriorRows).isEqualTo(1);
+    Cli table = Cli.run("study", "--posterior", posterior.toString(), "--samples", "4", "--sample-runs", "200", "--runs", "500");
+    assertThat(table.out()).contains("robustness and total intervals over 4 draws from the posterior d.posterior.csv");
+
+    Cli twice = Cli.run("study", "--posterior", posterior.toString(), "--posterior", posterior.toString(), "--samples", "4");
+    assertThat(twice.code()).isEqualTo(2);
+    assertThat(twice.err()).contains("a second posterior for rand-d-ports").doesNotContain("Exception");
+    Path foreign = tmp.resolve("x.csv");
+    Files.writeString(foreign, Files.readString(posterior).replace("# scenario: rand-d-ports", "# scenario: hist-kargil-1999"));
+    Cli other = Cli.run("study", "--posterior", foreign.toString(), "--samples", "4");
+    assertThat(other.code()).isEqualTo(2);
+    assertThat(other.err()).contains(foreign + ":1:1:", "'hist-kargil-1999', which is not one of rand-a-satellite");
+    Cli none = Cli.run("study", "--posterior", posterior.toString(), "--samples", "0");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("--samples must be at least 2");
+  }
+
+  @Test
+  void theExecutorOptionsAreCheckedBeforeAnyWork(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("p.csv");
+    Cli master = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both", "--master", "local[2]", "--posterior", out.toString());
+    assertThat(master.code()).isEqualTo(2);
+    assertThat(master.err()).contains("--master needs --executor spark");
+    Cli threads = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both", "--executor", "spark", "--threads", "2",
+        "--posterior", out.toString());
+    assertThat(threads.code()).isEqualTo(2);
+    assertThat(threads.err()).contains("--threads is for the local executor");
+    Cli where = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both", "--executor", "moon", "--posterior", out.toString());
+    assertThat(where.code()).isEqualTo(2);
+    assertThat(where.err()).contains("--executor must be local or spark, was 'moon'");
+    // this module's class path has no Spark: the message says how to get it
+    Cli missing = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both", "--executor", "spark", "--particles", "20",
+        "--posterior", out.toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("--executor spark needs the spark module").doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void badInputExitsTwoAndWritesNothing(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("p.csv");
     Cli unknown = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both", "--parameters", "actors.russia.resolve",

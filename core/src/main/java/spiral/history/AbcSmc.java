@@ -43,6 +43,15 @@ public final class AbcSmc {
   }
 
   /**
+   * Synthetic classes drawn in batches, somewhere (a cluster, say): the same contract as {@link
+   * Simulator} for each candidate, so a run through either gives the same result to the bit.
+   */
+  public interface BatchSimulator {
+    /** Writes candidate c's counts, at {@code thetas[c]} and {@code seeds[c]}, into {@code counts[c]}. */
+    void simulate(double[][] thetas, long[] seeds, long[][] counts);
+  }
+
+  /**
    * Settings.
    *
    * @param particles particles per generation
@@ -136,8 +145,221 @@ public final class AbcSmc {
    */
   public static Result run(Prior prior, Simulator simulator, long[] observed, long[] trials, Settings s,
       Executor executor, int parallelism, Progress progress) {
-    Objects.requireNonNull(prior, "prior");
     Objects.requireNonNull(simulator, "simulator");
+    return run(prior, new Local(simulator, executor, parallelism), observed, trials, s, progress);
+  }
+
+  /**
+   * Runs ABC-SMC with candidates simulated in batches: each round proposes, for every particle not
+   * yet accepted, its next {@code speculation} candidates (as many as one acceptance is expected to
+   * take, from the last generation's rate, at most this), and hands them to the simulator together.
+   * A particle keeps its first candidate within the tolerance and the candidates after it are
+   * discarded uncounted, so the result equals {@link #run(Prior, Simulator, long[], long[],
+   * Settings, Executor, int, Progress)}'s to the bit; the discarded ones cost time only.
+   */
+  public static Result runBatched(Prior prior, BatchSimulator simulator, long[] observed, long[] trials, Settings s,
+      int speculation, Progress progress) {
+    Objects.requireNonNull(simulator, "simulator");
+    if (speculation < 1) {
+      throw new IllegalArgumentException("speculation must be at least 1, was " + speculation);
+    }
+    return run(prior, new Batched(simulator, speculation), observed, trials, s, progress);
+  }
+
+  /** How one generation's candidates are drawn and simulated. */
+  private interface Sampler {
+    /** Generation 0: particle i from the prior with its generator, its distance. */
+    void prior(Prior prior, long seed, double[][] theta, double[] dist, DistanceOf d);
+
+    /** Generation t: fills next, nextDist, attempts and failed as the class comment says. */
+    void generation(Proposal proposal, long seed, int gen, double eps, long budget, long drawBudget, double[][] next,
+        double[] nextDist, long[] attempts, boolean[] failed, DistanceOf d);
+  }
+
+  /** The distance of a synthetic class's counts from the observed. */
+  private record DistanceOf(long[] observed, long[] trials) {
+    double of(long[] counts) {
+      return distance(counts, observed, trials);
+    }
+
+    int targets() {
+      return observed.length;
+    }
+  }
+
+  /** The perturbation kernel of one generation. */
+  private record Proposal(Prior prior, double[][] prev, double[] cum, double[][] chol, int dim) {
+    /** Draws particle i's next candidate into x with its generator; whether it lies in the prior's support. */
+    boolean draw(Lxm rng, double[] z, double[] x) {
+      int j = pick(cum, rng.nextDouble());
+      for (int k = 0; k < dim; k++) {
+        z[k] = rng.nextGaussian();
+      }
+      boolean inside = true;
+      for (int k = 0; k < dim; k++) {
+        double v = prev[j][k];
+        for (int m = 0; m <= k; m++) {
+          v += chol[k][m] * z[m];
+        }
+        x[k] = v;
+        inside &= prior.inSupport(k, v);
+      }
+      return inside;
+    }
+  }
+
+  /** Every particle's loop on the executor's threads. */
+  private record Local(Simulator simulator, Executor executor, int parallelism) implements Sampler {
+    @Override
+    public void prior(Prior prior, long seed, double[][] theta, double[] dist, DistanceOf d) {
+      forEach(theta.length, executor, parallelism, i -> {
+        Lxm rng = new Lxm(mix(seed, 0, i));
+        long[] counts = new long[d.targets()];
+        prior.sample(rng, theta[i]);
+        simulator.simulate(theta[i], mix(seed, 0, i, 0), counts);
+        dist[i] = d.of(counts);
+      });
+    }
+
+    @Override
+    public void generation(Proposal proposal, long seed, int gen, double eps, long budget, long drawBudget, double[][] next,
+        double[] nextDist, long[] attempts, boolean[] failed, DistanceOf d) {
+      forEach(next.length, executor, parallelism, i -> {
+        Lxm rng = new Lxm(mix(seed, gen, i));
+        long[] counts = new long[d.targets()];
+        double[] z = new double[proposal.dim()];
+        double[] x = next[i];
+        for (long a = 0; ; a++) {
+          if (attempts[i] >= budget || a >= drawBudget) {
+            failed[i] = true;
+            return;
+          }
+          if (!proposal.draw(rng, z, x)) {
+            continue; // outside the prior: not simulated, not counted as a simulation
+          }
+          simulator.simulate(x, mix(seed, gen, i, a + 1), counts);
+          attempts[i]++;
+          double dd = d.of(counts);
+          if (dd <= eps) {
+            nextDist[i] = dd;
+            return;
+          }
+        }
+      });
+    }
+  }
+
+  /** Rounds of speculative candidates, each round one batch for the simulator. */
+  private static final class Batched implements Sampler {
+    private final BatchSimulator simulator;
+    private final int speculation;
+    private double lastAcceptance = 1;
+
+    Batched(BatchSimulator simulator, int speculation) {
+      this.simulator = simulator;
+      this.speculation = speculation;
+    }
+
+    @Override
+    public void prior(Prior prior, long seed, double[][] theta, double[] dist, DistanceOf d) {
+      int n = theta.length;
+      long[] seeds = new long[n];
+      for (int i = 0; i < n; i++) {
+        prior.sample(new Lxm(mix(seed, 0, i)), theta[i]);
+        seeds[i] = mix(seed, 0, i, 0);
+      }
+      long[][] counts = new long[n][d.targets()];
+      simulator.simulate(theta, seeds, counts);
+      for (int i = 0; i < n; i++) {
+        dist[i] = d.of(counts[i]);
+      }
+    }
+
+    @Override
+    public void generation(Proposal proposal, long seed, int gen, double eps, long budget, long drawBudget, double[][] next,
+        double[] nextDist, long[] attempts, boolean[] failed, DistanceOf d) {
+      int n = next.length;
+      int dim = proposal.dim();
+      int k = (int) Math.max(1, Math.min(speculation, Math.ceil(1 / Math.max(lastAcceptance, 1e-9))));
+      Lxm[] rng = new Lxm[n];
+      long[] draws = new long[n];
+      boolean[] done = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        rng[i] = new Lxm(mix(seed, gen, i));
+      }
+      double[] z = new double[dim];
+      long simulated = 0;
+      int open = n;
+      while (open > 0) {
+        List<double[]> xs = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
+        int[] owner = new int[n * k];
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+          if (done[i]) {
+            continue;
+          }
+          long proposed = 0;
+          while (proposed < k) {
+            if (attempts[i] + proposed >= budget || draws[i] >= drawBudget) {
+              break;
+            }
+            double[] x = new double[dim];
+            long a = draws[i]++;
+            if (!proposal.draw(rng[i], z, x)) {
+              continue;
+            }
+            xs.add(x);
+            seeds.add(mix(seed, gen, i, a + 1));
+            owner[c++] = i;
+            proposed++;
+          }
+          if (proposed == 0) {
+            failed[i] = true;
+            done[i] = true;
+            open--;
+          }
+        }
+        if (c == 0) {
+          break;
+        }
+        double[][] thetas = xs.toArray(new double[0][]);
+        long[] sd = new long[c];
+        for (int q = 0; q < c; q++) {
+          sd[q] = seeds.get(q);
+        }
+        long[][] counts = new long[c][d.targets()];
+        simulator.simulate(thetas, sd, counts);
+        for (int q = 0; q < c; q++) {
+          int i = owner[q];
+          if (done[i]) {
+            continue; // a candidate after this particle's accepted one: discarded, not counted
+          }
+          attempts[i]++;
+          simulated++;
+          double dd = d.of(counts[q]);
+          if (dd <= eps) {
+            System.arraycopy(thetas[q], 0, next[i], 0, dim);
+            nextDist[i] = dd;
+            done[i] = true;
+            open--;
+          }
+        }
+      }
+      lastAcceptance = simulated == 0 ? 1 : (double) (n - countFailed(failed)) / simulated;
+    }
+
+    private static int countFailed(boolean[] failed) {
+      int f = 0;
+      for (boolean b : failed) {
+        f += b ? 1 : 0;
+      }
+      return f;
+    }
+  }
+
+  private static Result run(Prior prior, Sampler sampler, long[] observed, long[] trials, Settings s, Progress progress) {
+    Objects.requireNonNull(prior, "prior");
     if (observed.length != trials.length || observed.length == 0) {
       throw new IllegalArgumentException("observed and trials must have the same, positive length");
     }
@@ -152,14 +374,9 @@ public final class AbcSmc {
     final double[] dist0 = new double[n];
     double[] w = new double[n];
     List<Generation> gens = new ArrayList<>();
+    DistanceOf dof = new DistanceOf(observed, trials);
     // generation 0: the prior, everything accepted
-    forEach(n, executor, parallelism, i -> {
-      Lxm rng = new Lxm(mix(s.seed(), 0, i));
-      long[] counts = new long[observed.length];
-      prior.sample(rng, theta0[i]);
-      simulator.simulate(theta0[i], mix(s.seed(), 0, i, 0), counts);
-      dist0[i] = distance(counts, observed, trials);
-    });
+    sampler.prior(prior, s.seed(), theta0, dist0, dof);
     double[][] theta = theta0;
     double[] dist = dist0;
     Arrays.fill(w, 1.0 / n);
@@ -212,41 +429,8 @@ public final class AbcSmc {
       // the prior's support: the generation cannot reach the floor then
       long budget = (long) Math.ceil(50 / s.minAcceptance());
       long drawBudget = 100 * budget;
-      forEach(n, executor, parallelism, i -> {
-        Lxm rng = new Lxm(mix(s.seed(), gen, i));
-        long[] counts = new long[observed.length];
-        double[] z = new double[dim];
-        double[] x = next[i];
-        for (long a = 0; ; a++) {
-          if (nextAttempts[i] >= budget || a >= drawBudget) {
-            failed[i] = true;
-            return;
-          }
-          int j = pick(cum, rng.nextDouble());
-          for (int k = 0; k < dim; k++) {
-            z[k] = rng.nextGaussian();
-          }
-          boolean inside = true;
-          for (int k = 0; k < dim; k++) {
-            double v = prev[j][k];
-            for (int m = 0; m <= k; m++) {
-              v += chol[k][m] * z[m];
-            }
-            x[k] = v;
-            inside &= prior.inSupport(k, v);
-          }
-          if (!inside) {
-            continue; // outside the prior: not simulated, not counted as a simulation
-          }
-          simulator.simulate(x, mix(s.seed(), gen, i, a + 1), counts);
-          nextAttempts[i]++;
-          double d = distance(counts, observed, trials);
-          if (d <= epsT) {
-            nextDist[i] = d;
-            return;
-          }
-        }
-      });
+      sampler.generation(new Proposal(prior, prev, cum, chol, dim), s.seed(), gen, epsT, budget, drawBudget, next, nextDist,
+          nextAttempts, failed, dof);
       long genSims = 0;
       boolean anyFailed = false;
       for (int i = 0; i < n; i++) {

@@ -98,6 +98,36 @@ public final class Calibration {
 
   /** Runs the calibration on the executor. */
   public static Report run(Setup setup, Executor executor, int parallelism, AbcSmc.Progress progress) {
+    return run(setup, null, 0, executor, parallelism, progress);
+  }
+
+  /**
+   * Runs the calibration's fit in batches on a session (a cluster's, say: {@link
+   * spiral.explore.sweep.SweepExecutor#openBatches}), the task carrying the scenario there; the
+   * posterior predictive check runs on the executor. The result equals {@link #run(Setup,
+   * Executor, int, AbcSmc.Progress)}'s to the bit ({@link AbcSmc#runBatched}).
+   *
+   * @param speculation candidates per particle and round at most ({@link AbcSmc#runBatched})
+   * @throws IllegalArgumentException when the task's scenario, rebuilt from its text, differs from
+   *     the setup's (a scenario file that refers to other files cannot travel)
+   */
+  public static Report run(Setup setup, BatchRun batches, Executor executor, int parallelism, AbcSmc.Progress progress) {
+    Objects.requireNonNull(batches, "batches");
+    return run(setup, batches, batches.speculation(), executor, parallelism, progress);
+  }
+
+  /**
+   * Where a calibration's fit runs in batches.
+   *
+   * @param session the executor's session
+   * @param scenarioName a built-in scenario's name, or its file's name
+   * @param scenarioContent the scenario file's bytes, or null for a built-in one
+   * @param speculation candidates per particle and round at most
+   */
+  public record BatchRun(spiral.explore.sweep.BatchSession session, String scenarioName, byte[] scenarioContent, int speculation) {}
+
+  private static Report run(Setup setup, BatchRun batches, int speculation, Executor executor, int parallelism,
+      AbcSmc.Progress progress) {
     List<HistoricalTarget> targets = setup.targets();
     long[] observed = new long[targets.size()];
     long[] trials = new long[targets.size()];
@@ -110,8 +140,26 @@ public final class Calibration {
       }
     }
     Prior prior = Prior.of(setup.parameters());
-    AbcSmc.Simulator sim = simulator(setup.scenario(), prior.parameters(), targets, trials);
-    AbcSmc.Result res = AbcSmc.run(prior, sim, observed, trials, setup.settings(), executor, parallelism, progress);
+    AbcSmc.Result res;
+    if (batches == null) {
+      AbcSmc.Simulator sim = simulator(setup.scenario(), prior.parameters(), targets, trials);
+      res = AbcSmc.run(prior, sim, observed, trials, setup.settings(), executor, parallelism, progress);
+    } else {
+      CalibrationTask task = new CalibrationTask(batches.scenarioName(), batches.scenarioContent(), prior.parameters(),
+          targets.stream().map(HistoricalTarget::id).toList(), trials);
+      Scenario shipped;
+      try {
+        shipped = task.scenario();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("cannot ship the scenario to the executor: rebuilt from its text it fails: "
+            + e.getMessage(), e);
+      }
+      if (!shipped.equals(setup.scenario())) {
+        throw new IllegalArgumentException("cannot ship the scenario " + batches.scenarioName() + " to the executor: rebuilt"
+            + " from its text alone it differs from the one read here (does it refer to another file, such as a ladder?)");
+      }
+      res = AbcSmc.runBatched(prior, task.on(batches.session()), observed, trials, setup.settings(), speculation, progress);
+    }
     List<Marginal> marginals = new ArrayList<>();
     for (int i = 0; i < prior.dimensions(); i++) {
       Uncertainty u = setup.parameters().get(i);

@@ -33,13 +33,46 @@ public final class Study {
       long seed,
       int samples,
       Progress progress) {
+    return run(analysis, scenarios, runs, sampleRuns, seed, samples, Map.of(), progress);
+  }
+
+  /**
+   * Parameter sets to analyse one scenario at in place of Latin hypercube draws from its declared
+   * ranges, for example draws from a calibration's posterior.
+   *
+   * @param paths the parameter paths
+   * @param sets set m's values of {@code paths} in {@code sets[m]}
+   * @param sampling how they were drawn, for the report
+   */
+  public record Draws(List<String> paths, double[][] sets, String sampling) {
+    public Draws {
+      paths = List.copyOf(paths);
+    }
+  }
+
+  /**
+   * Analyses the scenarios as {@link #run(OptionsAnalysis, List, long, long, long, int, Progress)}
+   * does, except that a scenario named in {@code draws} is analysed at those parameter sets (their
+   * number replaces {@code samples} for it).
+   */
+  public static StudyReport run(
+      OptionsAnalysis analysis,
+      List<Scenario> scenarios,
+      long runs,
+      long sampleRuns,
+      long seed,
+      int samples,
+      Map<String, Draws> draws,
+      Progress progress) {
     List<Scenario> ordered = new ArrayList<>(scenarios);
     ordered.sort(Comparator.comparingInt((Scenario s) -> s.initiatingEvent().rung()));
     long total = 0;
     long[] units = new long[ordered.size()];
     for (int i = 0; i < ordered.size(); i++) {
       long n = analysis.accumulateUnits(ordered.get(i));
-      units[i] = runs * n + (samples > 0 ? sampleRuns * n * samples : 0);
+      Draws d = draws.get(ordered.get(i).id());
+      int m = d != null ? d.sets().length : samples;
+      units[i] = runs * n + (m > 0 ? sampleRuns * n * m : 0);
       total += units[i];
     }
     List<StudyReport.Row> rows = new ArrayList<>();
@@ -50,10 +83,13 @@ public final class Study {
       final long off = offset;
       final long all = total;
       Progress p = (done, t) -> progress.advance(off + done, all);
+      Draws d = draws.get(sc.id());
       OptionsReport r =
-          samples > 0
-              ? RobustAnalysis.analyse(analysis, sc, runs, sampleRuns, seed, samples, p)
-              : analysis.analyse(sc, runs, seed, p);
+          d != null
+              ? RobustAnalysis.analyseAt(analysis, sc, runs, sampleRuns, seed, d.paths(), d.sets(), d.sampling(), p)
+              : samples > 0
+                  ? RobustAnalysis.analyse(analysis, sc, runs, sampleRuns, seed, samples, p)
+                  : analysis.analyse(sc, runs, seed, p);
       offset += units[i];
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, Double> nuclear = new LinkedHashMap<>();

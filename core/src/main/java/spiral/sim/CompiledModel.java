@@ -376,6 +376,14 @@ public final class CompiledModel {
             case PROPORTIONAL -> y;
             case MORE -> y + o.step();
           };
+      // A lesser answer to an armed act is still a strike: it stops at the lowest armed rung
+      // below the act, and where the act is already the ladder's lowest armed rung (RAND case A's
+      // satellite) it is a strike at that rung, never a posture or signal read as a strike.
+      if (kl == Kinetic.LESS && y >= 0 && y <= top && armed[y]) {
+        while (kin < y && (kin < 0 || !armed[kin])) {
+          kin++;
+        }
+      }
       // Kinetic levels are conventional: a relative rung stops below the nuclear threshold.
       kin = Math.min(kin, nuclear - 1);
     }

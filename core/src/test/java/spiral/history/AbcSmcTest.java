@@ -62,6 +62,52 @@ class AbcSmcTest {
     }
   }
 
+  /** The batched sampler (a cluster's path) gives the particle loop's result to the bit, however far it speculates. */
+  @Test
+  void batchesGiveTheSameResultAsTheParticleLoop() {
+    Prior two = Prior.of(List.of(new Uncertainty("a", "uniform", 0, 1, Double.NaN), new Uncertainty("b", "uniform", 0, 0.5, Double.NaN)));
+    AbcSmc.Simulator two2 = (theta, seed, counts) -> {
+      Lxm rng = new Lxm(seed);
+      for (int i = 0; i < 25; i++) {
+        counts[0] += rng.nextDouble() < theta[0] ? 1 : 0;
+        counts[1] += rng.nextDouble() < theta[1] ? 1 : 0;
+      }
+    };
+    AbcSmc.Simulator fresh = (theta, seed, counts) -> {
+      java.util.Arrays.fill(counts, 0);
+      two2.simulate(theta, seed, counts);
+    };
+    long[] observed = {7, 4};
+    long[] trials = {25, 25};
+    java.util.Set<String> stops = new java.util.HashSet<>();
+    // to the floor: a generation gives up within its budget, so the failure path is compared too
+    for (AbcSmc.Settings s : List.of(new AbcSmc.Settings(200, 8, 0.5, 0.05, 0, 5), new AbcSmc.Settings(150, 30, 0.5, 0.3, 0, 6),
+        new AbcSmc.Settings(200, 10, 0.05, 0.5, 0, 7), new AbcSmc.Settings(100, 5, 0.001, 0.5, 0, 8))) {
+      AbcSmc.Result loop = AbcSmc.run(two, fresh, observed, trials, s, Runnable::run, 1, null);
+      stops.add(loop.stopReason().replaceAll("[0-9.]+", "#"));
+      for (int k : new int[] {1, 3, 64}) {
+        int[] batches = {0};
+        AbcSmc.BatchSimulator batch = (thetas, seeds, counts) -> {
+          batches[0]++;
+          for (int c = 0; c < thetas.length; c++) {
+            fresh.simulate(thetas[c], seeds[c], counts[c]);
+          }
+        };
+        AbcSmc.Result b = AbcSmc.runBatched(two, batch, observed, trials, s, k, null);
+        assertThat(b.particles()).as("speculation %d", k).isDeepEqualTo(loop.particles());
+        assertThat(b.weights()).containsExactly(loop.weights());
+        assertThat(b.distances()).containsExactly(loop.distances());
+        assertThat(b.generations()).isEqualTo(loop.generations());
+        assertThat(b.stopReason()).isEqualTo(loop.stopReason());
+        assertThat(batches[0]).isGreaterThanOrEqualTo(loop.generations().size());
+      }
+    }
+    // both ways a run ends early are compared: a particle out of budget, and a low acceptance
+    assertThat(stops).anyMatch(r -> r.contains("could not reach tolerance")).anyMatch(r -> r.contains("acceptance rate"));
+    assertThatThrownBy(() -> AbcSmc.runBatched(two, (t, sd, c) -> {}, observed, trials, new AbcSmc.Settings(10, 2, 0.5, 0.1, 0, 1), 0, null))
+        .hasMessageContaining("speculation must be at least 1");
+  }
+
   /**
    * Simulation-based calibration (Talts et al. 2018) of the sampler itself: the rank of the true θ
    * among posterior draws is uniform when the posterior is right. 200 replications, ranks among 19

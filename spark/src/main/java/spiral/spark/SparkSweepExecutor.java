@@ -20,6 +20,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import spiral.explore.sweep.BatchSession;
+import spiral.explore.sweep.BatchTask;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepException;
 import spiral.explore.sweep.SweepExecutor;
@@ -103,20 +105,13 @@ public final class SparkSweepExecutor implements SweepExecutor {
     Progress p = progress == null ? Progress.NONE : progress;
     SweepSource source = shipped(sweep, points);
     long total = (long) points.length * sweep.runs();
-    SparkConf conf = conf(sweep);
+    SparkConf conf = conf("spiral sweep " + sweep.source());
     String where = conf.get("spark.master");
     String missing = missingClusterManager(where);
     if (missing != null) {
       throw new SweepException(sweep.source() + ": --master " + where + ": " + missing);
     }
-    JavaSparkContext context;
-    try {
-      context = new JavaSparkContext(conf);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("could not start Spark on " + where + ": "
-          + firstLine(e.getMessage()), e);
-    }
-    try (JavaSparkContext sc = context) {
+    try (JavaSparkContext sc = start(conf, where)) {
       Deque<JavaFutureAction<List<Result>>> inFlight = new ArrayDeque<>();
       int next = from;
       try {
@@ -185,8 +180,89 @@ public final class SparkSweepExecutor implements SweepExecutor {
     return source;
   }
 
-  private SparkConf conf(Sweep sweep) {
-    SparkConf conf = new SparkConf().setAppName("spiral sweep " + sweep.source());
+  private static JavaSparkContext start(SparkConf conf, String where) {
+    try {
+      return new JavaSparkContext(conf);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("could not start Spark on " + where + ": "
+          + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * One Spark application for a whole job of batches (a calibration's generations): each batch is
+   * a Spark job over the inputs, in about two tasks per core, its outputs collected in input order.
+   *
+   * @throws IllegalArgumentException when this build cannot reach the master's kind of cluster
+   * @throws IllegalStateException when Spark cannot start
+   */
+  @Override
+  public BatchSession openBatches(String name) {
+    SparkConf conf = conf(name);
+    String where = conf.get("spark.master");
+    String missing = missingClusterManager(where);
+    if (missing != null) {
+      throw new IllegalArgumentException("--master " + where + ": " + missing);
+    }
+    JavaSparkContext sc = start(conf, where);
+    return new BatchSession() {
+      @Override
+      public double[][] evaluate(BatchTask task, double[][] inputs) {
+        if (inputs.length == 0) {
+          return new double[0][];
+        }
+        List<Point> todo = new ArrayList<>(inputs.length);
+        for (int i = 0; i < inputs.length; i++) {
+          todo.add(new Point(i, inputs[i]));
+        }
+        int slices = (int) Math.max(1, Math.min(inputs.length, 2L * Math.max(1, sc.defaultParallelism())));
+        List<Result> done;
+        try {
+          done = await(sc.parallelize(todo, slices).mapPartitions(new Apply(task)).collectAsync());
+        } catch (IOException e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+          String hint = sc.sc().isStopped() ? " (Spark stopped: is the master " + where
+              + " reachable, with workers that can reach this machine?)" : "";
+          throw new IllegalStateException("the Spark job on " + where + " failed: "
+              + firstLine(e.getMessage()) + hint, e);
+        }
+        double[][] out = new double[inputs.length][];
+        for (Result r : done) {
+          out[r.point()] = r.outputs();
+        }
+        return out;
+      }
+
+      @Override
+      public void close() {
+        sc.close();
+      }
+    };
+  }
+
+  /** A batch's task: applies the shipped computation to a partition's inputs. */
+  static final class Apply implements FlatMapFunction<Iterator<Point>, Result> {
+    private static final long serialVersionUID = 1L;
+    private final BatchTask task;
+
+    Apply(BatchTask task) {
+      this.task = Objects.requireNonNull(task, "task");
+    }
+
+    @Override
+    public Iterator<Result> call(Iterator<Point> inputs) {
+      List<Result> out = new ArrayList<>();
+      while (inputs.hasNext()) {
+        Point p = inputs.next();
+        out.add(new Result(p.point(), task.apply(p.values())));
+      }
+      return out.iterator();
+    }
+  }
+
+  private SparkConf conf(String appName) {
+    SparkConf conf = new SparkConf().setAppName(appName);
     if (master != null) {
       conf.setMaster(master);
     } else if (!conf.contains("spark.master")) {

@@ -27,6 +27,15 @@ class SparkSweepExecutorTest {
   }
 
   @Test
+  void aCalibrationsCandidatesOnSparkGiveTheLocalPosterior() throws Exception {
+    try (spiral.explore.sweep.BatchSession session = new SparkSweepExecutor("local[2]", List.of(), 0).openBatches("spiral calibrate test")) {
+      Calibrations.sameAsLocal(session);
+    }
+    assertThatThrownBy(() -> new SparkSweepExecutor("yarn", List.of(), 0).openBatches("x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--master yarn").hasMessageContaining("no YARN support");
+  }
+
+  @Test
   void givesTheLocalResultsByteForByteWithProgressAndResume() throws Exception {
     Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(24, 100));
     String expected = Sweeps.local(f, tmp.resolve("local"));

@@ -93,6 +93,17 @@ class StandaloneClusterTest {
         .as("results on the cluster\n%s", logs()).isEqualTo(expected);
     assertThat(executorLogs()).as("the executors ran on the workers\n%s", logs()).hasSize(2);
 
+    // a calibration's candidates on the same cluster: the local posterior, to the bit
+    System.setProperty("spark.executor.memory", "512m");
+    try (spiral.explore.sweep.BatchSession session =
+        new SparkSweepExecutor(master, List.of(jar.toString()), 0).openBatches("spiral calibrate rand-b-depot")) {
+      Calibrations.sameAsLocal(session);
+    } catch (RuntimeException e) {
+      throw new AssertionError("the calibration failed on the cluster: " + e + "\n" + logs(), e);
+    } finally {
+      System.clearProperty("spark.executor.memory");
+    }
+
     // the same sweep through spark-submit (SparkSubmit is what the spark-submit script runs)
     Path submitted = tmp.resolve("submitted");
     Process submit = start("spark-submit", home, classPath, "org.apache.spark.deploy.SparkSubmit",

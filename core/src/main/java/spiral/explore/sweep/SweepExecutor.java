@@ -26,4 +26,16 @@ public interface SweepExecutor {
    *     count as done), from the calling thread; may be {@link Progress#NONE}
    */
   void evaluate(Sweep sweep, int from, RowSink sink, Progress progress) throws IOException;
+
+  /**
+   * Opens a session for batches of independent inputs on this executor (calibration's candidates);
+   * close it when the job is done. By default the inputs run one after another in the calling
+   * thread.
+   *
+   * @param name what the session is for, as a cluster shows it (e.g. "spiral calibrate rand-d-ports")
+   * @throws IllegalStateException when the executor cannot start (the message says why)
+   */
+  default BatchSession openBatches(String name) {
+    return BatchSession.sequential();
+  }
 }
