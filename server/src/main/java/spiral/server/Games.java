@@ -603,6 +603,14 @@ final class Games {
     }
     m.put("seats", seats);
     m.put("sideToMove", st.over() ? null : (st.sideToMove() == 0 ? "red" : "blue"));
+    String moverName = null;
+    for (SeatInfo s : l.wargame().seats()) {
+      if (!st.over() && s.side() == st.sideToMove()) {
+        moverName = s.actorName(); // the scenario's actors are public: every seat of a side is one actor's
+        break;
+      }
+    }
+    m.put("sideToMoveName", moverName);
     m.put("outcome", st.over() ? st.outcome() : null);
     if (truth) {
       m.put("awaiting", st.over() ? List.of() : List.copyOf(st.awaiting()));

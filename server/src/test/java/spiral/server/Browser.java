@@ -94,6 +94,9 @@ final class Browser implements AutoCloseable {
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-quic", "--window-size=1280,1000",
         "--user-data-dir=" + profile.toAbsolutePath());
+    options.setExperimentalOption("prefs", java.util.Map.of(
+        "download.default_directory", profile.resolve("downloads").toAbsolutePath().toString(),
+        "download.prompt_for_download", false));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -109,6 +112,22 @@ final class Browser implements AutoCloseable {
       throw e;
     }
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+  }
+
+  /**
+   * Waits (up to 20 s) for a file the page downloaded, complete (Chromium writes a partial
+   * {@code .crdownload} first), and returns its bytes.
+   */
+  byte[] download(String name) {
+    Path file = profile.resolve("downloads").resolve(name);
+    return until("the download " + name, DEFAULT_WAIT, () -> {
+      try {
+        return Files.isRegularFile(file) && Files.size(file) > 0
+            && !Files.exists(file.resolveSibling(name + ".crdownload")) ? Files.readAllBytes(file) : null;
+      } catch (IOException e) {
+        return null;
+      }
+    });
   }
 
   /** The underlying driver, for what the helpers do not cover. */

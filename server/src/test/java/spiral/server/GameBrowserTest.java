@@ -44,6 +44,9 @@ class GameBrowserTest extends LiveServer {
   /** Waits for the move form, picks the first candidate that is not hold or de-escalate, submits. */
   private String move(Browser b) {
     b.waitFor("#move-form", WAIT);
+    // each move says what the side would do, in words from its own side; the status names the actor
+    assertThat(b.text("#candidates tbody tr:first-child td.act")).isNotBlank();
+    assertThat(b.text("#game-status")).containsAnyOf("Russia to move", "United States to move");
     List<WebElement> radios = b.driver().findElements(By.cssSelector("#move-form input[name=option]"));
     assertThat(radios).isNotEmpty();
     WebElement pick = radios.stream()
@@ -69,6 +72,27 @@ class GameBrowserTest extends LiveServer {
       }
     }
     return out;
+  }
+
+  @Test
+  void aFacilitatorOpensAGameAndCopiesTheInvitationLinks() {
+    try (Browser b = new Browser()) {
+      b.open(base + "/");
+      b.type("#login-form input[name=name]", "admin");
+      b.type("#login-form input[name=password]", Http.ADMIN_PASSWORD);
+      b.click("#login-form button[type=submit]");
+      b.waitForText("#account .who", "admin", WAIT);
+      b.open(base + "/#/games/new");
+      b.waitFor("#game-seats table", WAIT);
+      b.click("#create-game");
+      b.waitFor("#invites", WAIT);
+      assertThat(b.count("#invites input.invite-link")).isEqualTo(2);
+      assertThat(b.count("#invites button.copy-link")).isEqualTo(2);
+      b.click("#invites button.copy-link");
+      b.waitFor("#invites button.copy-link[data-copied]", WAIT);
+      assertThat(b.text("#invites button.copy-link[data-copied]")).isIn("Copied", "Select and copy");
+      assertThat(b.consoleErrors()).isEmpty();
+    }
   }
 
   @Test

@@ -96,7 +96,49 @@ class WebAppBrowserTest extends LiveServer {
       chartHas(b, "outcomes", "rect.bar", 4);
       chartHas(b, "outcomes", "path.whisker", 4);
       chartHas(b, "max-rung", "rect.bar", 3);
-      chartHas(b, "paths", "path.path-line", 20);
+      // the paths as a median and a 10%-90% band; single runs drawn on request
+      chartHas(b, "paths", "path.band", 1);
+      chartHas(b, "paths", "path.median", 1);
+      assertThat(b.count("figure[data-chart=paths] path.path-line")).isZero();
+      new Select(b.waitFor("#paths-pick")).selectByIndex(0);
+      new Select(b.waitFor("#paths-pick")).selectByIndex(3);
+      chartHas(b, "paths", "path.path-line", 2);
+      // every bar labelled with its value, small ones included
+      chartHas(b, "outcomes", "text.bar-value", 4);
+      for (String chart : new String[] {"outcomes", "max-rung", "paths"}) {
+        noOverlappingText(b, chart);
+      }
+      assertThat(b.script("return [...document.querySelectorAll('figure[data-chart=outcomes] text.bar-value')]"
+          + ".every((t) => t.textContent.length > 0 && t.textContent !== 'NaN')")).isEqualTo(true);
+      // downloads: the numbers as CSV read back equal to the page's table; the result as JSON;
+      // a chart as SVG and PNG
+      b.click("#download-csv");
+      String resultId = b.url().replaceAll(".*#/results/", "");
+      String csv = new String(b.download("result-" + resultId + ".csv"), StandardCharsets.UTF_8);
+      java.util.List<String> lines = csv.lines().filter(l -> !l.startsWith("#")).toList();
+      assertThat(lines.get(0)).isEqualTo("metric,value,ci95_lo,ci95_hi");
+      @SuppressWarnings("unchecked")
+      java.util.List<java.util.List<String>> table = (java.util.List<java.util.List<String>>) b.script(
+          "return [...document.querySelectorAll('#numbers-table tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))");
+      assertThat(lines).hasSize(table.size() + 1);
+      for (int i = 0; i < table.size(); i++) {
+        String[] f = csvFields(lines.get(i + 1));
+        assertThat(f[0]).isEqualTo(table.get(i).get(0));
+        String shown = table.get(i).get(1);
+        if (shown.matches("-?[0-9.]+")) {
+          assertThat(Double.parseDouble(f[1])).as(f[0]).isCloseTo(Double.parseDouble(shown), org.assertj.core.data.Offset.offset(0.00005));
+        }
+      }
+      assertThat(csvFields(lines.stream().filter(l -> l.startsWith("P(CONTAINED),")).findFirst().orElseThrow())).hasSize(4);
+      b.click("#download-json");
+      String json = new String(b.download("result-" + resultId + ".json"), StandardCharsets.UTF_8);
+      assertThat(json).contains("\"kind\": \"simulate\"", "\"outcomes\"");
+      b.click("figure[data-chart=outcomes] button[data-export=svg]");
+      String svg = new String(b.download("outcomes.svg"), StandardCharsets.UTF_8);
+      assertThat(svg).startsWith("<?xml").contains("<svg", "xmlns=\"http://www.w3.org/2000/svg\"", "CONTAINED", "fill=");
+      b.click("figure[data-chart=outcomes] button[data-export=png]");
+      byte[] png = b.download("outcomes.png");
+      assertThat(java.util.Arrays.copyOf(png, 8)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
       assertThat(b.text("#illustrative")).contains("Illustrative assumptions");
       assertThat(b.text("#meta-seed")).isEqualTo("1");
       // every outcome, DEESCALATED included, with its definition from the server
@@ -137,7 +179,9 @@ class WebAppBrowserTest extends LiveServer {
       chartHas(b, "pareto", "path.whisker.ci", 40);
       chartHas(b, "pareto", "circle.dot.k-more", 5);
       chartHas(b, "pareto", "circle.dot.k-none", 5);
-      chartHas(b, "pareto", "text.point-label", 1);
+      chartHas(b, "pareto", "text.point-label.front", 1);
+      assertThat(b.count("figure[data-chart=pareto] text.point-label")).as("points labelled where their labels fit").isGreaterThan(5);
+      noOverlappingText(b, "pareto");
       assertThat(b.text("#options-table thead")).contains("P(further attacks)",
           "P(war or nuclear)", "gap from", "gap to the best");
       assertThat(b.text("#options-rule")).contains("minimum meaningful difference of 0.02;");
@@ -199,7 +243,12 @@ class WebAppBrowserTest extends LiveServer {
       assertThat(b.count("#compare-table tbody tr")).isGreaterThan(10);
       assertThat(b.text("#compare-table")).contains("P(CONTAINED)");
       chartHas(b, "outcomes", "rect.bar.s1", 4);
-      chartHas(b, "paths-b", "path.path-line", 20);
+      chartHas(b, "paths-b", "path.band", 1);
+      // neutral colours, and each difference tested against its interval: an exact re-run differs in nothing
+      assertThat(b.text("#compare-table thead")).contains("95% interval of B − A", "beyond sampling error?");
+      assertThat(b.count("#compare-table tr[data-beyond=true]")).isZero();
+      assertThat(b.count("#compare-table tr[data-beyond=false]")).isGreaterThan(5);
+      assertThat(b.count("#compare-table td.pos, #compare-table td.neg")).isZero();
 
       assertThat(b.consoleErrors()).isEmpty();
     }
@@ -270,6 +319,46 @@ class WebAppBrowserTest extends LiveServer {
   }
 
   /** Fails unless the chart has at least n marks matching the selector and a filled table. */
+  /** The fields of one CSV line (RFC 4180 quoting). */
+  static String[] csvFields(String line) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    StringBuilder f = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          f.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          f.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(f.toString());
+        f.setLength(0);
+      } else {
+        f.append(c);
+      }
+    }
+    out.add(f.toString());
+    return out.toArray(String[]::new);
+  }
+
+  /** No two texts of the chart overlap, judged from the rendered boxes (half a pixel of slack). */
+  private static void noOverlappingText(Browser b, String chart) {
+    Object clash = b.script("const ts = [...document.querySelectorAll('figure[data-chart=" + chart + "] svg text')]"
+        + ".map((t) => [t.textContent, t.getBoundingClientRect()]).filter(([, r]) => r.width > 0);"
+        + " for (let i = 0; i < ts.length; i++) for (let j = i + 1; j < ts.length; j++) {"
+        + "  const [a, p] = ts[i]; const [c, q] = ts[j];"
+        + "  if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) return a + ' / ' + c; }"
+        + " return null;");
+    assertThat(clash).as("overlapping texts in chart %s", chart).isNull();
+  }
+
   private static void chartHas(Browser b, String chart, String marks, int n) {
     String fig = "figure[data-chart='" + chart + "']";
     b.waitFor(fig + " svg");

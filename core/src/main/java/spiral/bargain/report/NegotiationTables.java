@@ -406,8 +406,17 @@ final class NegotiationTables {
       if (n != null && !n.isBlank()) {
         return n;
       }
-      // a country code (uk, us, eu) reads better in capitals
-      return id.length() <= 3 && id.chars().allMatch(Character::isLetter) ? id.toUpperCase(java.util.Locale.ROOT) : id;
+      // a country code (uk, us, eu) reads better in capitals, a person's id (boris-johnson) as a name
+      if (id.length() <= 3 && id.chars().allMatch(Character::isLetter)) {
+        return id.toUpperCase(java.util.Locale.ROOT);
+      }
+      StringBuilder b = new StringBuilder();
+      for (String w : id.split("[-_]+")) {
+        if (!w.isEmpty()) {
+          b.append(b.length() > 0 ? " " : "").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+      }
+      return b.length() > 0 ? b.toString() : id;
     };
   }
 

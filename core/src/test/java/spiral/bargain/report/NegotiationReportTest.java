@@ -585,6 +585,16 @@ class NegotiationReportTest {
         List.of("the mapping of each proposal and public statement onto the issue space"));
   }
 
+  @org.junit.jupiter.api.Test
+  void anUndeclaredSpeakerIsNamedNotShownByItsId() throws Exception {
+    spiral.scenario.Scenario sc = spiral.scenario.ScenarioLoader.resolve("ukraine-2022-talks");
+    java.util.function.Function<String, String> name = NegotiationTables.partyNames(sc, List.of());
+    org.assertj.core.api.Assertions.assertThat(name.apply("boris-johnson")).isEqualTo("Boris Johnson");
+    org.assertj.core.api.Assertions.assertThat(name.apply("uk")).isEqualTo("UK");
+    org.assertj.core.api.Assertions.assertThat(name.apply("ukraine")).isEqualTo(sc.negotiation().parties().stream()
+        .filter(p -> p.id().equals("ukraine")).findFirst().orElseThrow().name());
+  }
+
   private static PositionsReport.Entry entry(String date, String actor, String statement, String source,
       String proposal, Map<String, String> levels, Map<String, Double> utilities, boolean mapped) {
     return new PositionsReport.Entry(date, actor, statement, source, mapped ? proposal : null,

@@ -73,12 +73,73 @@ function table(columns, rows) {
           typeof v === 'number' ? num(v) : v))))));
 }
 
+/** The properties that draw a chart, copied from the page's style sheet onto an exported SVG. */
+const DRAWN = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity',
+  'font-size', 'font-family', 'font-weight'];
+
+/** The chart as a standalone SVG file: the page's styles written onto each element as attributes. */
+export function standalone(svg) {
+  const copy = svg.cloneNode(true);
+  const from = [svg, ...svg.querySelectorAll('*')];
+  const to = [copy, ...copy.querySelectorAll('*')];
+  from.forEach((el, i) => {
+    const cs = getComputedStyle(el);
+    for (const p of DRAWN) {
+      const v = cs.getPropertyValue(p);
+      if (v && v !== 'normal') to[i].setAttribute(p, v);
+    }
+    to[i].removeAttribute('class');
+  });
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(W));
+  copy.setAttribute('height', String(H));
+  copy.insertBefore(s('rect', {x: 0, y: 0, width: W, height: H, fill: '#ffffff'}), copy.firstChild);
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
+}
+
+/** Starts a download of a file made in the page. */
+export function save(name, type, text) {
+  const a = h('a', {download: name, href: URL.createObjectURL(new Blob([text], {type}))});
+  document.body.append(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+}
+
+/** The chart drawn onto a canvas at twice its size, then saved as PNG. */
+function savePng(name, svg) {
+  const img = new Image();
+  img.onload = () => {
+    const c = document.createElement('canvas');
+    c.width = W * 2;
+    c.height = H * 2;
+    c.getContext('2d').drawImage(img, 0, 0, c.width, c.height);
+    c.toBlob((png) => {
+      const a = h('a', {download: name, href: URL.createObjectURL(png)});
+      document.body.append(a);
+      a.click();
+      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    }, 'image/png');
+  };
+  img.src = 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(standalone(svg))));
+}
+
 function figure(id, title, svg, legend, tableEl) {
+  const exports = h('div', {class: 'chart-export'},
+      h('button', {type: 'button', class: 'link', 'data-export': 'svg', onclick: () => save(`${id}.svg`, 'image/svg+xml', standalone(svg))}, 'SVG'),
+      h('button', {type: 'button', class: 'link', 'data-export': 'png', onclick: () => savePng(`${id}.png`, svg)}, 'PNG'));
   return h('figure', {class: 'chart', 'data-chart': id},
       h('figcaption', {}, title),
       svg,
       legend && legend.length ? h('div', {class: 'legend'}, legend) : null,
-      h('details', {}, h('summary', {}, 'Table'), tableEl));
+      h('details', {}, h('summary', {}, 'Table'), tableEl),
+      exports);
+}
+
+/** A probability as a label: small ones keep their size (2.0e-4), never rounded to 0. */
+export function label(v) {
+  if (v === 0) return '0';
+  if (Math.abs(v) < 0.001) return v.toExponential(1);
+  return num(v, Math.abs(v) < 0.01 ? 4 : 3);
 }
 
 function frame(title) {
@@ -96,9 +157,11 @@ function legend(names) {
 export function bars(id, {title, xLabel, yLabel, series, yMax}) {
   const labels = series[0].bars.map((b) => b.label);
   const hi = Math.max(yMax || 0, ...series.flatMap((se) => se.bars.map((b) => Math.max(b.value, b.hi ?? b.value))));
-  const y = scale(0, hi > 0 ? hi : 1, H - M.b, M.t);
   const band = (W - M.l - M.r) / labels.length;
   const bw = band * 0.7 / series.length;
+  // value labels where they fit over their bars (about 6 px a character at 10 px), with headroom
+  const labelled = labels.length * series.length <= 24;
+  const y = scale(0, hi > 0 ? hi * (labelled ? 1.12 : 1) : 1, H - M.b, M.t);
   const svg = frame(title);
   const ticks = labels.map((l, i) => ({at: M.l + band * (i + 0.5), label: l}));
   svg.append(axes(null, y, ticks, y.ticks(5), xLabel, yLabel));
@@ -106,12 +169,18 @@ export function bars(id, {title, xLabel, yLabel, series, yMax}) {
   series.forEach((se, k) => {
     se.bars.forEach((b, i) => {
       const x0 = M.l + band * i + band * 0.15 + bw * k;
-      marks.append(s('rect', {class: `bar s${k}`, x: x0, y: y(b.value), width: bw, height: Math.max(0, y(0) - y(b.value))},
+      // a small positive value stays visible (at least 1.5 px) and is labelled with its size
+      const hgt = b.value > 0 ? Math.max(1.5, y(0) - y(b.value)) : 0;
+      marks.append(s('rect', {class: `bar s${k}`, x: x0, y: y(0) - hgt, width: bw, height: hgt},
           s('title', {}, `${se.name ? se.name + ': ' : ''}${b.label}: ${num(b.value)}`
               + (b.lo !== undefined ? ` (95% CI ${num(b.lo)}–${num(b.hi)})` : ''))));
       if (b.lo !== undefined && b.hi !== undefined) {
         const cx = x0 + bw / 2;
         marks.append(s('path', {class: 'whisker', d: `M${cx},${y(b.lo)}V${y(b.hi)}M${cx - 4},${y(b.lo)}H${cx + 4}M${cx - 4},${y(b.hi)}H${cx + 4}`}));
+      }
+      if (labelled && label(b.value).length * 6 + 2 <= (series.length > 1 ? bw : band)) {
+        const top = Math.min(y(0) - hgt, b.hi !== undefined ? y(b.hi) : Infinity);
+        marks.append(s('text', {class: 'bar-value', x: x0 + bw / 2, y: Math.max(M.t + 9, top - 4), 'text-anchor': 'middle'}, label(b.value)));
       }
     });
   });
@@ -158,7 +227,29 @@ export function scatter(id, {title, xLabel, yLabel, series, zeroY, keys: extraKe
           s('title', {}, `${se.name ? se.name + ': ' : ''}${p.label}: ${xLabel} ${num(p.x)}${ci(p)}, ${yLabel} ${num(p.y)}${ciY(p)}${p.front ? ' (Pareto front)' : ''}`)));
     }
     if (series.length === 1) {
-      for (const p of front) marks.append(s('text', {class: 'point-label', x: x(p.x) + 7, y: y(p.y) - 7}, p.label));
+      // every point labelled where its label fits beside it without covering another label or
+      // leaving the plot (the front's first); a point whose label fits nowhere keeps its tooltip
+      // and its row in the table
+      const placed = [];
+      const order = [...front, ...se.points.filter((p) => !p.front)];
+      for (const p of order) {
+        const w = p.label.length * 5.6;
+        const px = x(p.x);
+        const py = y(p.y);
+        for (const [dx, dy, anchor] of [[7, -6, 'start'], [7, 12, 'start'], [-7, -6, 'end'], [-7, 12, 'end']]) {
+          const x0 = anchor === 'start' ? px + dx : px + dx - w;
+          const box = {x0, x1: x0 + w, y0: py + dy - 9, y1: py + dy + 2};
+          const inside = box.x0 >= M.l && box.x1 <= W - M.r && box.y0 >= M.t && box.y1 <= H - M.b;
+          const free = placed.every((b) => box.x1 < b.x0 || box.x0 > b.x1 || box.y1 < b.y0 || box.y0 > b.y1);
+          const clearOfDots = se.points.every((q) => q === p || Math.hypot(
+              Math.max(box.x0 - x(q.x), 0, x(q.x) - box.x1), Math.max(box.y0 - y(q.y), 0, y(q.y) - box.y1)) > 3.5);
+          if (inside && free && clearOfDots) {
+            placed.push(box);
+            marks.append(s('text', {class: p.front ? 'point-label front' : 'point-label', x: px + dx, y: py + dy, 'text-anchor': anchor}, p.label));
+            break;
+          }
+        }
+      }
     }
   });
   svg.append(marks);
@@ -179,9 +270,9 @@ export function scatter(id, {title, xLabel, yLabel, series, zeroY, keys: extraKe
  * x ranges [{from, to, label, cls}]; areas (optional) are per-x bars below the lines, on a second
  * scale from 0 to 1: {name, points: [[x, v]]}. xLabels (optional) name the x values.
  */
-export function lines(id, {title, xLabel, yLabel, series, bands, area, xLabels, step, legendNames, legendKeys, tableColumns, tableRows}) {
-  const xs = series.flatMap((se) => se.points.map((p) => p[0]));
-  const ys = series.flatMap((se) => se.points.map((p) => p[1]));
+export function lines(id, {title, xLabel, yLabel, series, bands, area, band, xLabels, step, legendNames, legendKeys, tableColumns, tableRows}) {
+  const xs = [...series.flatMap((se) => se.points.map((p) => p[0])), ...(band ? band.lo.map((p) => p[0]) : [])];
+  const ys = [...series.flatMap((se) => se.points.map((p) => p[1])), ...(band ? [...band.lo, ...band.hi].map((p) => p[1]) : [])];
   const [x0, x1] = extent(xs);
   const [ylo, yhi] = extent(ys, 0.05);
   const x = scale(x0, x1, M.l, W - M.r);
@@ -205,6 +296,14 @@ export function lines(id, {title, xLabel, yLabel, series, bands, area, xLabels, 
       marks.append(s('rect', {class: 'zone', x: x(px) - bw / 2, y: a(v), width: bw, height: Math.max(0, a(0) - a(v))},
           s('title', {}, `${area.name}: ${num(v)}`)));
     }
+  }
+  if (band && band.lo.length) {
+    // a quantile band: the upper edge left to right, the lower edge back, as steps when step is set
+    const edge = (pts) => pts.map((p, i) => (step && i ? `H${x(p[0])}V${y(p[1])}` : `${i ? 'L' : 'M'}${x(p[0])},${y(p[1])}`)).join('');
+    const back = [...band.lo].reverse();
+    const lower = back.map((p, i) => (step && i ? `V${y(p[1])}H${x(p[0])}` : `L${x(p[0])},${y(p[1])}`)).join('');
+    marks.append(s('path', {class: band.cls || 'band', d: `${edge(band.hi)}${step ? `H${x(back[0][0])}V${y(back[0][1])}` : ''}${lower}Z`},
+        s('title', {}, band.name)));
   }
   series.forEach((se, k) => {
     const d = se.points.map((p, i) => step && i

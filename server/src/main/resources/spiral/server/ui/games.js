@@ -113,6 +113,32 @@ S.route('#/games/new', async (params, main) => {
   await loadSeats();
 });
 
+/**
+ * A button that copies an input's text: the clipboard API where the page may use it (a secure
+ * origin), else the selection and the browser's copy command; it says "Copied" when done.
+ */
+function copyButton(input, seat) {
+  const b = h('button', {type: 'button', class: 'secondary copy-link', 'data-seat': seat, onclick: async () => {
+    let ok = false;
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        await navigator.clipboard.writeText(input.value);
+        ok = true;
+      }
+    } catch (e) {
+      ok = false;
+    }
+    if (!ok) {
+      input.focus();
+      input.select();
+      ok = document.execCommand && document.execCommand('copy');
+    }
+    b.textContent = ok ? 'Copied' : 'Select and copy';
+    b.dataset.copied = String(Boolean(ok));
+  }}, 'Copy');
+  return b;
+}
+
 /** The invitation links of a new game (shown once): one per invited seat, to copy. */
 function invitesCard(g) {
   const links = Object.entries(g.invites || {});
@@ -121,8 +147,9 @@ function invitesCard(g) {
           + '(a new one can be issued from the game page while the seat is free).'),
       links.length ? h('table', {}, h('tbody', {}, links.map(([seat, path]) => {
         const url = location.origin + '/' + path.replace(/^\//, '');
-        return h('tr', {}, h('td', {}, seat), h('td', {}, h('input', {class: 'invite-link mono', readOnly: true,
-          value: url, 'data-seat': seat, size: 70, onfocus: (e) => e.target.select()})));
+        const input = h('input', {class: 'invite-link mono', readOnly: true, 'aria-label': `invitation link for ${seat}`,
+          value: url, 'data-seat': seat, size: 70, onfocus: (e) => e.target.select()});
+        return h('tr', {}, h('td', {}, seat), h('td', {}, input), h('td', {}, copyButton(input, seat)));
       }))) : h('p', {class: 'muted'}, 'Every seat is played by the engine.'));
 }
 
@@ -170,7 +197,7 @@ function page(g) {
     h('p', {class: 'muted'}, `${g.scenarioName} · seating by ${g.seating === 'sides' ? 'side' : 'faction'}`)];
   const status = h('p', {id: 'game-status', class: g.state === 'over' ? 'ok' : ''}, g.state === 'over'
     ? `The game is over: ${g.outcome} (turn ${g.turn}).`
-    : `Turn ${g.turn}: ${g.sideToMove === 'red' ? 'Red' : 'Blue'} to move.`,
+    : `Turn ${g.turn}: ${g.sideToMoveName || (g.sideToMove === 'red' ? 'Red' : 'Blue')} to move.`,
   g.yourMove ? h('strong', {id: 'your-move'}, ' Your move.') : null);
   if (g.state === 'over') return [...head, status, reportCard(g), truthTable(g.truth)];
   if (g.role === 'facilitator') return [...head, status, g.seat ? seatCard(g) : null, facilitatorCard(g), truthTable(g.truth)];
@@ -247,10 +274,11 @@ function moveForm(g, v) {
   }},
   h('h2', {}, `Your move in turn ${g.turn}`),
   h('table', {id: 'candidates'}, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Move'),
-      h('th', {class: 'num'}, 'Rung'), h('th', {class: 'num'}, 'Your utility'))),
+      h('th', {}, 'What your side would do'), h('th', {class: 'num'}, 'Rung'), h('th', {class: 'num'}, 'Your utility'))),
   h('tbody', {}, cands.map((c) => h('tr', {},
       h('td', {}, h('input', {type: 'radio', name: 'option', value: c.id, id: `opt-${c.id}`})),
       h('td', {}, h('label', {for: `opt-${c.id}`}, c.id)),
+      h('td', {class: 'act'}, c.act || ''),
       h('td', {class: 'num'}, c.rung),
       h('td', {class: 'num'}, S.fmt(c.utility, 3)))))),
   status, h('button', {type: 'submit', id: 'submit-move'}, 'Submit the move'));

@@ -60,17 +60,56 @@ function rungHistogram(runs, title) {
   });
 }
 
-function pathsChart(paths, title, id = 'paths') {
-  const outcomes = [...new Set(paths.map((p) => p.outcome))];
+/** The q-quantile of sorted numbers (the lower of the two middle values, as a rung is whole). */
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))];
+}
+
+/**
+ * Escalation paths: by default the median rung of the runs still going at each turn and their
+ * 10%–90% band; runs picked in the list below are drawn over it, coloured by their outcome.
+ */
+function pathsChart(paths, title, id = 'paths', picked = []) {
+  const turns = Math.max(...paths.map((p) => p.rungs.length));
+  const lo = [];
+  const med = [];
+  const hi = [];
+  for (let t = 0; t < turns; t++) {
+    const at = paths.filter((p) => p.rungs.length > t).map((p) => p.rungs[t]).sort((a, b) => a - b);
+    if (!at.length) break;
+    lo.push([t, quantile(at, 0.1)]);
+    med.push([t, quantile(at, 0.5)]);
+    hi.push([t, quantile(at, 0.9)]);
+  }
+  const shown = paths.filter((p) => picked.includes(p.run));
+  const outcomes = [...new Set(shown.map((p) => p.outcome))];
   return charts.lines(id, {
     title, xLabel: 'turn', yLabel: 'rung executed', step: true,
-    series: paths.map((p) => ({name: `run ${p.run}: ${p.outcome}`, cls: `path-line ${p.outcome.toLowerCase()}`,
-      points: p.rungs.map((r, t) => [t, r])})),
+    band: {name: '10%–90% of the runs still going', lo, hi, cls: 'band'},
+    series: [{name: 'median of the runs still going', cls: 'median', points: med},
+      ...shown.map((p) => ({name: `run ${p.run}: ${p.outcome}`, cls: `path-line ${p.outcome.toLowerCase()}`,
+        points: p.rungs.map((r, t) => [t, r])}))],
     legendNames: null,
-    legendKeys: outcomes.map((o) => ({name: o, cls: o.toLowerCase()})),
+    legendKeys: [{name: 'median rung', cls: 'median'}, {name: '10%–90% of the runs still going', cls: 'band'},
+      ...outcomes.map((o) => ({name: `picked run: ${o}`, cls: o.toLowerCase()}))],
     tableColumns: ['run', 'outcome', 'rungs by turn (turn 0: the initiating event)'],
     tableRows: paths.map((p) => [String(p.run), p.outcome, p.rungs.join(' ')]),
   });
+}
+
+/** The paths chart with a list to pick single runs to draw over the band. */
+function pathsView(paths, title, id = 'paths') {
+  let chart = pathsChart(paths, title, id);
+  const pick = h('select', {multiple: true, size: '4', id: `${id}-pick`, class: 'paths-pick', 'aria-label': 'runs to draw'},
+      paths.map((p) => h('option', {value: String(p.run)}, `run ${p.run}: ${p.outcome}, highest rung ${Math.max(...p.rungs)}`)));
+  pick.addEventListener('change', () => {
+    const runs = [...pick.selectedOptions].map((o) => Number(o.value));
+    const next = pathsChart(paths, title, id, runs);
+    chart.replaceWith(next);
+    chart = next;
+  });
+  return h('div', {class: 'paths-view'}, chart,
+      h('label', {class: 'pick-label', for: `${id}-pick`}, `Draw single runs over the band (of the first ${paths.length}):`), pick);
 }
 
 /** The deterrence/escalation trade-off: P(further attacks) against P(direct war or nuclear use). */
@@ -120,7 +159,7 @@ function resultBody(kind, result) {
     S.add(out, h('div', {class: 'charts'},
         outcomeBars([{name: '', outcomes: result.outcomes}], 'Outcome probabilities (95% intervals)'),
         rungHistogram([{name: '', histogram: result.maxRung.histogram}], 'Highest rung reached'),
-        result.paths && result.paths.length ? pathsChart(result.paths, `Escalation paths over turns (first ${result.paths.length} runs)`) : null),
+        result.paths && result.paths.length ? pathsView(result.paths, `Escalation paths over turns: median and 10%–90% band of the first ${result.paths.length} runs`) : null),
     definitions(), h('h2', {}, 'Numbers'), numbersTable([{name: 'value', m: metrics(kind, result)}]));
   } else if (kind === 'options') {
     const best = result.options.find((o) => o.id === result.best) || result.options[0];
@@ -181,17 +220,17 @@ function proposalsTable(result) {
 function metrics(kind, r) {
   const m = [];
   if (kind === 'simulate') {
-    for (const o of OUTCOMES) if (r.outcomes[o]) m.push([`P(${o})`, r.outcomes[o].p]);
-    for (const [k, v] of Object.entries(r.flags || {})) m.push([`P(${k})`, v.p]);
+    for (const o of OUTCOMES) if (r.outcomes[o]) m.push([`P(${o})`, r.outcomes[o].p, r.outcomes[o].ci95]);
+    for (const [k, v] of Object.entries(r.flags || {})) m.push([`P(${k})`, v.p, v.ci95]);
     m.push(['highest rung, mean', r.maxRung.mean], ['turns, mean', r.turns.mean], ['turns, median', r.turns.p50], ['turns, 90th percentile', r.turns.p90]);
     for (const [k, v] of Object.entries(r.means || {})) m.push([`${k}, mean`, v.mean]);
     m.push(['runs', r.runs]);
   } else if (kind === 'options') {
     m.push(['best option', r.best]);
-    for (const o of r.options) m.push([`score: ${o.id}`, o.score.mean]);
-    for (const o of r.options) m.push([`P(further attacks): ${o.id}`, o.furtherAttacks.p]);
-    for (const o of r.options) m.push([`P(war or nuclear): ${o.id}`, warOrNuclear(o).p]);
-    for (const o of r.options) m.push([`P(direct war): ${o.id}`, o.directWar.p]);
+    for (const o of r.options) m.push([`score: ${o.id}`, o.score.mean, o.score.ci95]);
+    for (const o of r.options) m.push([`P(further attacks): ${o.id}`, o.furtherAttacks.p, o.furtherAttacks.ci95]);
+    for (const o of r.options) m.push([`P(war or nuclear): ${o.id}`, warOrNuclear(o).p, warOrNuclear(o).ci95]);
+    for (const o of r.options) m.push([`P(direct war): ${o.id}`, o.directWar.p, o.directWar.ci95]);
     m.push(['runs per option', r.runs]);
   } else if (kind === 'negotiate') {
     m.push(['agreement space points', r.space.points], ['zone of agreement exists', r.space.zoneExists ? 'yes' : 'no'],
@@ -209,16 +248,38 @@ function metrics(kind, r) {
   return m;
 }
 
-/** A table of metrics: one column per run, and their difference when there are two. */
+/**
+ * The 95% interval of B − A from each figure's own 95% interval, the two runs taken as independent:
+ * Newcombe's (1998) method 10, which combines the two Wilson intervals of proportions (and is the
+ * usual sum of squared half-widths for symmetric intervals of means).
+ */
+function differenceInterval(a, ciA, b, ciB) {
+  const d = b - a;
+  const lower = d - Math.sqrt((b - ciB[0]) ** 2 + (ciA[1] - a) ** 2);
+  const upper = d + Math.sqrt((ciB[1] - b) ** 2 + (a - ciA[0]) ** 2);
+  return [lower, upper];
+}
+
+/**
+ * A table of metrics: one column per run and, with two, their difference with its 95% interval,
+ * marked when the interval excludes zero (beyond sampling error). The colours are neutral: a
+ * higher number is not better or worse by itself.
+ */
 function numbersTable(cols) {
   const diff = cols.length === 2;
   return h('table', {class: 'numbers', id: diff ? 'compare-table' : 'numbers-table'},
-      h('thead', {}, h('tr', {}, h('th', {}, ''), cols.map((c) => h('th', {class: 'num'}, c.name)), diff ? h('th', {class: 'num'}, 'B − A') : null)),
-      h('tbody', {}, cols[0].m.map(([label, a], i) => {
-        const b = diff ? cols[1].m[i] && cols[1].m[i][1] : undefined;
+      h('thead', {}, h('tr', {}, h('th', {}, ''), cols.map((c) => h('th', {class: 'num'}, c.name)),
+          diff ? [h('th', {class: 'num'}, 'B − A'), h('th', {class: 'num'}, '95% interval of B − A'), h('th', {}, 'beyond sampling error?')] : null)),
+      h('tbody', {}, cols[0].m.map(([label, a, ciA], i) => {
+        const [, b, ciB] = diff && cols[1].m[i] ? cols[1].m[i] : [];
         const d = diff && typeof a === 'number' && typeof b === 'number' ? b - a : null;
-        return h('tr', {}, h('td', {}, label), cols.map((c) => h('td', {class: 'num'}, S.fmt(c.m[i] && c.m[i][1]))),
-            diff ? h('td', {class: d > 0 ? 'num pos' : d < 0 ? 'num neg' : 'num'}, d === null ? (a === b ? '' : 'differs') : (d > 0 ? '+' : '') + S.fmt(d)) : null);
+        const iv = d !== null && ciA && ciB ? differenceInterval(a, ciA, b, ciB) : null;
+        const beyond = iv ? iv[0] > 0 || iv[1] < 0 : null;
+        return h('tr', {'data-beyond': beyond === null ? null : String(beyond)}, h('td', {}, label),
+            cols.map((c) => h('td', {class: 'num'}, S.fmt(c.m[i] && c.m[i][1]))),
+            diff ? [h('td', {class: 'num'}, d === null ? (a === b ? '' : 'differs') : (d > 0 ? '+' : '') + S.fmt(d)),
+              h('td', {class: 'num'}, iv ? `${S.fmt(iv[0])} to ${S.fmt(iv[1])}` : ''),
+              h('td', {class: beyond ? 'beyond' : 'muted'}, beyond === null ? (d === null ? '' : 'no interval') : beyond ? 'yes' : 'no')] : null);
       })));
 }
 
@@ -245,6 +306,29 @@ function illustrative(list) {
       h('ul', {}, list.map((x) => h('li', {}, x))));
 }
 
+/** A CSV field: quoted when it holds a comma, a quote or a line break. */
+function csvField(v) {
+  const t = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+/** The result's headline numbers as CSV, each with its 95% interval where it has one. */
+function metricsCsv(info) {
+  const rows = [['metric', 'value', 'ci95_lo', 'ci95_hi']];
+  for (const [label, v, ci] of metrics(info.kind, info.result)) rows.push([label, v, ci ? ci[0] : '', ci ? ci[1] : '']);
+  return `# spiral ${info.version}, result ${info.id}: ${info.kind} of ${info.scenario}, seed ${info.seed}\n`
+    + rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/** Download buttons: the stored result as JSON (with its provenance) and its numbers as CSV. */
+function downloads(info) {
+  return h('span', {class: 'downloads', id: 'downloads'}, h('span', {class: 'muted'}, 'Download:'),
+      h('button', {type: 'button', class: 'secondary', id: 'download-json',
+        onclick: () => charts.save(`result-${info.id}.json`, 'application/json', JSON.stringify(info, null, 2) + '\n')}, 'JSON'),
+      h('button', {type: 'button', class: 'secondary', id: 'download-csv',
+        onclick: () => charts.save(`result-${info.id}.csv`, 'text/csv', metricsCsv(info))}, 'CSV'));
+}
+
 function resultView(info, main) {
   const status = h('div');
   S.add(main, h('h1', {}, `Result #${info.id}: ${info.kind} of ${info.scenario}`),
@@ -257,7 +341,8 @@ function resultView(info, main) {
               status.replaceChildren(S.errorBox(err));
             }
           }}, 'Re-run exactly') : null,
-          h('a', {class: 'button secondary', href: `#/runs?kind=${info.kind}&scenario=${encodeURIComponent(info.scenario)}&pick=${info.id}`}, 'Compare with…')),
+          h('a', {class: 'button secondary', href: `#/runs?kind=${info.kind}&scenario=${encodeURIComponent(info.scenario)}&pick=${info.id}`}, 'Compare with…'),
+          downloads(info)),
       status,
       h('div', {class: 'row'}, h('div', {class: 'card'}, metaList(info)), illustrative(info.result.illustrative)),
       resultBody(info.kind, info.result));
@@ -387,8 +472,8 @@ S.route('#/compare/:a/:b', async (p, main) => {
     S.add(together, outcomeBars([{name: A, outcomes: a.result.outcomes}, {name: B, outcomes: b.result.outcomes}], 'Outcome probabilities (95% intervals)'),
         rungHistogram([{name: A, histogram: a.result.maxRung.histogram}, {name: B, histogram: b.result.maxRung.histogram}], 'Highest rung reached'),
         definitions());
-    if (a.result.paths && a.result.paths.length) S.add(together, pathsChart(a.result.paths, `Escalation paths, ${A}`, 'paths-a'));
-    if (b.result.paths && b.result.paths.length) S.add(together, pathsChart(b.result.paths, `Escalation paths, ${B}`, 'paths-b'));
+    if (a.result.paths && a.result.paths.length) S.add(together, pathsView(a.result.paths, `Escalation paths, ${A}`, 'paths-a'));
+    if (b.result.paths && b.result.paths.length) S.add(together, pathsView(b.result.paths, `Escalation paths, ${B}`, 'paths-b'));
   } else if (a.kind === 'options') {
     S.add(together, optionsScatter([{name: A, result: a.result}, {name: B, result: b.result}], 'The trade-off: further attacks against direct war or nuclear use, Pareto fronts'));
   } else if (a.kind === 'negotiate') {
