@@ -243,6 +243,8 @@ class ReportBrowserTest {
     }
     assertThat(consoleErrors).as("console messages from the page").isEmpty();
 
+    accessible(file);
+
     Path png = tmp.resolve(file.getFileName() + ".png");
     Run shot = chromium(List.of("--screenshot=" + png, "--window-size=1400,3000", "--hide-scrollbars", url),
         "shot");
@@ -257,6 +259,35 @@ class ReportBrowserTest {
     Files.copy(png, keep.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.copy(file, keep.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return dom.out;
+  }
+
+  /** axe-core's pinned script, which .ci/run fetches from the npm registry into .ci/cache. */
+  static final Path AXE = Path.of("..", ".ci", "cache", "axe-core-4.10.2", "axe.min.js");
+
+  /**
+   * The axe-core accessibility check (WCAG 2.x A and AA rules and best practices) of a copy of the
+   * report with the engine added before {@code </body>}: no serious or critical violation. Runs
+   * where .ci/run has fetched axe-core; the report itself is never changed.
+   */
+  private void accessible(Path file) throws Exception {
+    if (!Files.isRegularFile(AXE)) {
+      return;
+    }
+    String html = Files.readString(file, StandardCharsets.UTF_8);
+    String runner = "<script>" + Files.readString(AXE, StandardCharsets.UTF_8).replace("</script", "<\\/script") + "</script>"
+        + "<script>axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+        + " var bad = r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+        + ".map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 5).map(function (n) { return n.target.join(' '); }).join(', '); });"
+        + " var out = document.createElement('pre'); out.id = 'axe-result'; out.textContent = 'AXE:' + JSON.stringify(bad) + ':AXE';"
+        + " document.body.appendChild(out); });</script>";
+    int end = html.lastIndexOf("</body>");
+    Path copy = tmp.resolve("axe-" + file.getFileName());
+    Files.writeString(copy, end < 0 ? html + runner : html.substring(0, end) + runner + html.substring(end), StandardCharsets.UTF_8);
+    Run run = chromium(List.of("--virtual-time-budget=60000", "--dump-dom", copy.toUri().toString()), "axe");
+    Matcher m = Pattern.compile("id=\"axe-result\">AXE:(.*?):AXE</pre>", Pattern.DOTALL).matcher(run.out);
+    assertThat(m.find()).as("axe-core ran on %s; stderr:%n%s", file.getFileName(), run.err).isTrue();
+    assertThat(m.group(1).replace("&quot;", "\"")).as("serious or critical accessibility violations in %s", file.getFileName())
+        .isEqualTo("[]");
   }
 
   private static String attribute(String attributes, String name) {

@@ -116,7 +116,7 @@ public final class Page {
       .badge{display:inline-block;padding:0 8px;margin:2px 0;border-radius:12px;font-size:14px;font-weight:700;border:2px solid #111;white-space:nowrap}
       .badge.best{background:#111;color:#fff}
       .badge.front{background:#fff}
-      .badge.real{background:#D55E00;border-color:#D55E00;color:#fff}
+      .badge.real{background:#A14000;border-color:#A14000;color:#fff}
       .badge.warn{background:#FFF4D6;border-color:#E69F00}
       .sw{display:inline-block;width:14px;height:14px;border:1.5px solid #111;border-radius:50%;margin-right:6px;vertical-align:-1px}
       .bar{display:inline-block;width:160px;height:16px;background:#EEE;border:1px solid #888;vertical-align:middle}

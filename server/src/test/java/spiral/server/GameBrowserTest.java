@@ -47,6 +47,7 @@ class GameBrowserTest extends LiveServer {
     // each move says what the side would do, in words from its own side; the status names the actor
     assertThat(b.text("#candidates tbody tr:first-child td.act")).isNotBlank();
     assertThat(b.text("#game-status")).containsAnyOf("Russia to move", "United States to move");
+    WebAppBrowserTest.accessible(b, "a seat's move form");
     List<WebElement> radios = b.driver().findElements(By.cssSelector("#move-form input[name=option]"));
     assertThat(radios).isNotEmpty();
     WebElement pick = radios.stream()
@@ -86,6 +87,7 @@ class GameBrowserTest extends LiveServer {
       b.waitFor("#game-seats table", WAIT);
       b.click("#create-game");
       b.waitFor("#invites", WAIT);
+      WebAppBrowserTest.accessible(b, "a new game's invitations");
       assertThat(b.count("#invites input.invite-link")).isEqualTo(2);
       assertThat(b.count("#invites button.copy-link")).isEqualTo(2);
       b.click("#invites button.copy-link");

@@ -77,6 +77,7 @@ class WebAppBrowserTest extends LiveServer {
         area.sendKeys(Keys.BACK_SPACE);
       }
       b.waitForText("#validation[data-valid=true]", "web-ports", Duration.ofSeconds(10));
+      accessible(b, "the scenario editor");
       b.click("#save");
       b.waitFor("#run-scenario");
       String scenarioId = b.url().replaceAll(".*#/scenarios/", "");
@@ -103,6 +104,7 @@ class WebAppBrowserTest extends LiveServer {
       new Select(b.waitFor("#paths-pick")).selectByIndex(0);
       new Select(b.waitFor("#paths-pick")).selectByIndex(3);
       chartHas(b, "paths", "path.path-line", 2);
+      accessible(b, "a simulation's result page");
       // every bar labelled with its value, small ones included
       chartHas(b, "outcomes", "text.bar-value", 4);
       for (String chart : new String[] {"outcomes", "max-rung", "paths"}) {
@@ -182,6 +184,7 @@ class WebAppBrowserTest extends LiveServer {
       chartHas(b, "pareto", "text.point-label.front", 1);
       assertThat(b.count("figure[data-chart=pareto] text.point-label")).as("points labelled where their labels fit").isGreaterThan(5);
       noOverlappingText(b, "pareto");
+      accessible(b, "an options result page");
       assertThat(b.text("#options-table thead")).contains("P(further attacks)",
           "P(war or nuclear)", "gap from", "gap to the best");
       assertThat(b.text("#options-rule")).contains("minimum meaningful difference of 0.02;");
@@ -249,6 +252,7 @@ class WebAppBrowserTest extends LiveServer {
       assertThat(b.count("#compare-table tr[data-beyond=true]")).isZero();
       assertThat(b.count("#compare-table tr[data-beyond=false]")).isGreaterThan(5);
       assertThat(b.count("#compare-table td.pos, #compare-table td.neg")).isZero();
+      accessible(b, "the comparison page");
 
       assertThat(b.consoleErrors()).isEmpty();
     }
@@ -319,6 +323,39 @@ class WebAppBrowserTest extends LiveServer {
   }
 
   /** Fails unless the chart has at least n marks matching the selector and a filled table. */
+  /** The axe-core check of the page as it is, where .ci/run has fetched axe-core (see {@link Axe}). */
+  static void accessible(Browser b, String page) {
+    if (java.nio.file.Files.isRegularFile(Axe.SCRIPT)) {
+      Axe.check(b, page);
+    }
+  }
+
+  @Test
+  void theLoginScenarioAndRunPagesHaveNoSeriousAccessibilityViolations() {
+    Axe.assumeAvailable();
+    try (Browser b = new Browser()) {
+      b.open(base + "/");
+      b.waitFor("#login-form");
+      Axe.check(b, "the login page");
+      login(b);
+      b.open(base + "/#/scenarios");
+      b.waitFor("#new-scenario");
+      Axe.check(b, "the scenario list");
+      b.open(base + "/#/scenarios/rand-d-ports/run");
+      b.waitFor("#run-kind");
+      Axe.check(b, "the run form");
+      b.open(base + "/#/runs");
+      b.waitFor("#results-table");
+      Axe.check(b, "the run history");
+      b.open(base + "/#/games");
+      b.waitFor("#new-game");
+      Axe.check(b, "the wargames list");
+      b.open(base + "/#/games/new");
+      b.waitFor("#game-seats table");
+      Axe.check(b, "the new wargame form");
+    }
+  }
+
   /** The fields of one CSV line (RFC 4180 quoting). */
   static String[] csvFields(String line) {
     java.util.List<String> out = new java.util.ArrayList<>();

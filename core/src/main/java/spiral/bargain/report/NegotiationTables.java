@@ -48,7 +48,7 @@ final class NegotiationTables {
     }
     StringBuilder b = new StringBuilder("<p>Every agreement picks one level of each issue. Levels run "
         + "in order along the issue; a numeric issue is searched on its grid.</p>\n"
-        + "<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>issue</th><th>kind</th>"
+        + "<div class=\"scroll\" tabindex=\"0\"><table class=\"data\">\n<thead><tr><th>issue</th><th>kind</th>"
         + "<th class=\"n\">levels</th><th>the levels, in order</th></tr></thead>\n<tbody>\n");
     for (NegotiationReport.IssueLevels is : issues) {
       List<String> levels = listOf(is.levels());
@@ -82,7 +82,7 @@ final class NegotiationTables {
         + "month with battlefield leverage and falls with war weariness; a simulated one is the "
         + "expected value of fighting on, the sum over the outcomes of the escalation scenario of "
         + "their probability times their value to the party.</p>\n");
-    b.append("<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>party</th>"
+    b.append("<div class=\"scroll\" tabindex=\"0\"><table class=\"data\">\n<thead><tr><th>party</th>"
         + "<th class=\"n\">reservation value, ").append(esc(r.monthLabel()))
         .append("</th><th class=\"n\">at month 0</th><th>how it is set</th>"
             + "<th>simulated outcomes: probability &times; value</th></tr></thead>\n<tbody>\n");
@@ -146,7 +146,7 @@ final class NegotiationTables {
     }
     StringBuilder b = new StringBuilder("<h3>What each party cares about</h3>\n<p>The weight of each "
         + "issue in the party&rsquo;s utility (each row sums to 100%).</p>\n"
-        + "<div class=\"scroll\"><table class=\"data weights\">\n<thead><tr><th>party</th>");
+        + "<div class=\"scroll\" tabindex=\"0\"><table class=\"data weights\">\n<thead><tr><th>party</th>");
     for (NegotiationReport.IssueLevels is : issues) {
       b.append("<th class=\"n\" title=\"").append(esc(is.name())).append("\">").append(esc(is.id()))
           .append("</th>");
@@ -188,7 +188,7 @@ final class NegotiationTables {
             + "it (utility at least its reservation value), <span class=\"no\">&#10007;</span> it "
             + "does not. The numbers match the circles of the utility-space chart. Click a column "
             + "header to sort.</p>\n");
-    b.append("<div class=\"scroll\"><table class=\"data sortable proposals\" id=\"proposal-table\">\n"
+    b.append("<div class=\"scroll\" tabindex=\"0\"><table class=\"data sortable proposals\" id=\"proposal-table\">\n"
         + "<thead><tr><th class=\"n\" data-type=\"num\">#</th><th>proposal</th><th>levels</th>");
     for (NegotiationReport.PartyResult p : parties) {
       b.append("<th class=\"n\" data-type=\"num\">").append(esc(PartyStyle.shortName(name.apply(p.id()))))
@@ -279,7 +279,7 @@ final class NegotiationTables {
           .append(": no Nash, Kalai&ndash;Smorodinsky or egalitarian agreement.</p>\n");
       return b.toString();
     }
-    b.append("<div class=\"scroll\"><table class=\"data solutions\">\n<thead><tr><th>agreement over the zone</th>"
+    b.append("<div class=\"scroll\" tabindex=\"0\"><table class=\"data solutions\">\n<thead><tr><th>agreement over the zone</th>"
         + "<th>what it maximises</th>");
     for (NegotiationReport.PartyResult p : parties) {
       b.append("<th class=\"n\">").append(esc(PartyStyle.shortName(name.apply(p.id())))).append("</th>");
@@ -315,7 +315,7 @@ final class NegotiationTables {
         + "<p>In each month with a zone of agreement, the Nash agreement and the agreement in the "
         + "zone that is best for each party (its utility in bold), listed by the levels where it "
         + "differs from the month&rsquo;s Nash agreement. U: the utilities, in party order ("
-        + esc(partyList(parties, name)) + ").</p>\n<div class=\"scroll\"><table class=\"data months\">\n"
+        + esc(partyList(parties, name)) + ").</p>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"data months\">\n"
         + "<thead><tr><th>month</th>"
         + "<th class=\"n\">leverage</th><th>zone</th><th>Nash agreement</th>");
     for (NegotiationReport.PartyResult p : parties) {

@@ -166,7 +166,7 @@ public final class PositionsPage {
     StringBuilder b = new StringBuilder("<p>Every dated position and what it maps onto: a proposal, "
         + "the levels of the issues it speaks to, or no agreement at all. Utilities are given where a "
         + "position speaks to every issue. Click a column header to sort.</p>\n"
-        + "<div class=\"scroll\"><table class=\"data sortable positions\" id=\"position-table\">\n"
+        + "<div class=\"scroll\" tabindex=\"0\"><table class=\"data sortable positions\" id=\"position-table\">\n"
         + "<thead><tr><th>date</th><th>actor</th><th>statement</th><th>source</th><th>maps onto</th>"
         + "</tr></thead>\n<tbody>\n");
     for (PositionsReport.Entry e : entries) {

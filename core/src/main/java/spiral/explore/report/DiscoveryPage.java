@@ -60,7 +60,7 @@ public final class DiscoveryPage {
     b.append(ExploreCharts.primBox(prim, report.chosen()));
     List<PrimResult.Range> limits = prim.limits(box);
     boolean boot = report.stability() != null;
-    b.append("<div class=\"scroll\"><table class=\"data\" id=\"box-table\">\n<thead><tr>"
+    b.append("<div class=\"scroll\" tabindex=\"0\"><table class=\"data\" id=\"box-table\">\n<thead><tr>"
         + "<th>parameter</th><th class=\"n\">box low</th><th class=\"n\">box high</th>"
         + "<th class=\"n\">sweep range</th><th class=\"n\">quasi-p</th>"
         + (boot ? "<th class=\"n\">restricted in resamples</th>" : "")

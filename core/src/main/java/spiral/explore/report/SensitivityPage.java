@@ -102,7 +102,7 @@ public final class SensitivityPage {
     }
     b.append(sensitivityTable(report));
     if (report.second() != null && !report.second().isEmpty()) {
-      b.append("<h3>Second-order indices</h3>\n<div class=\"scroll\"><table class=\"data "
+      b.append("<h3>Second-order indices</h3>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"data "
           + "sortable\" id=\"second-order-table\">\n<thead><tr><th>parameter</th><th>with</th>"
           + "<th class=\"n\" data-type=\"num\">S2<span class=\"ci\">95% interval</span></th>"
           + "</tr></thead>\n<tbody>\n");
@@ -135,7 +135,7 @@ public final class SensitivityPage {
   }
 
   private static String sensitivityTable(SensitivityReport r) {
-    StringBuilder b = new StringBuilder("<div class=\"scroll\"><table class=\"data sortable\" "
+    StringBuilder b = new StringBuilder("<div class=\"scroll\" tabindex=\"0\"><table class=\"data sortable\" "
         + "id=\"sensitivity-table\">\n<thead><tr><th>parameter</th>");
     boolean tornado = r.tornado() != null;
     switch (r.method()) {

@@ -266,7 +266,7 @@ public final class OptionsPage {
     String responder = actorName(scenario, responderId);
     Set<String> front = new LinkedHashSet<>(pareto == null ? List.of() : pareto);
     StringBuilder b = new StringBuilder();
-    b.append("<div class=\"scroll\"><table class=\"data sortable options\" id=\"option-table\">\n"
+    b.append("<div class=\"scroll\" tabindex=\"0\"><table class=\"data sortable options\" id=\"option-table\">\n"
         + "<thead><tr>"
         + "<th class=\"n\" data-type=\"num\">rank</th>"
         + "<th>option</th>"
@@ -351,7 +351,7 @@ public final class OptionsPage {
           + "the parameter with the regret of the nominally best option (positive: the higher the "
           + "parameter, the worse the nominal answer). The last two columns give the best option "
           + "over the lower and the upper half of the parameter&rsquo;s draws.</p>\n");
-      b.append("<div class=\"scroll\"><table class=\"data drivers\">\n<thead><tr><th>parameter</th>"
+      b.append("<div class=\"scroll\" tabindex=\"0\"><table class=\"data drivers\">\n<thead><tr><th>parameter</th>"
           + "<th class=\"n\">&rho;</th><th>strength</th><th>best when low</th>"
           + "<th>best when high</th></tr></thead>\n<tbody>\n");
       for (Regret.Driver d : drivers) {
@@ -381,7 +381,7 @@ public final class OptionsPage {
             + "(worst) to 1 (best), before the normalisation across options that makes the score. "
             + "Punishment is P / (P + D&#8320;), P the damage inflicted, D&#8320; the opening "
             + "attack&rsquo;s; credibility and cohesion are their values at the end.</p>\n"
-            + "<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>option</th>");
+            + "<div class=\"scroll\" tabindex=\"0\"><table class=\"data\">\n<thead><tr><th>option</th>");
     for (OptionsReport.GoalWeight g : goals) {
       b.append("<th class=\"n\">").append(esc(g.metric())).append("<span class=\"ci\">weight ")
           .append(pct(g.weight())).append("</span></th>");

@@ -71,7 +71,7 @@ public final class StudyPage {
     if (report.shift() != null && !report.shift().isBlank()) {
       b.append("<p class=\"shift\">").append(esc(report.shift())).append("</p>\n");
     }
-    b.append("<div class=\"scroll\"><table class=\"data summary\">\n<thead><tr><th>scenario</th>"
+    b.append("<div class=\"scroll\" tabindex=\"0\"><table class=\"data summary\">\n<thead><tr><th>scenario</th>"
         + "<th class=\"n\">attack rung</th><th>best</th><th>most robust</th>"
         + "<th class=\"n\">P(nuclear use) of the best</th></tr></thead>\n<tbody>\n");
     for (StudyReport.Row r : rows) {
@@ -160,7 +160,7 @@ public final class StudyPage {
               : " &middot; Pareto front of further attacks against war or nuclear use: "
                   + esc(String.join(", ", r.detail().paretoFront())))
           .append("</p>\n");
-      b.append("<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th class=\"n\">rank</th>"
+      b.append("<div class=\"scroll\" tabindex=\"0\"><table class=\"data\">\n<thead><tr><th class=\"n\">rank</th>"
           + "<th>option</th><th class=\"n\">score<span class=\"ci\">95% interval</span></th>"
           + "<th class=\"n\">gap to the best</th><th>gap from</th>"
           + "<th class=\"n\">P(further attacks)<span class=\"ci\">95% interval</span></th>"

@@ -74,7 +74,7 @@ S.route('#/games/new', async (params, main) => {
       const s = await S.api('GET', `/api/seating?scenario=${encodeURIComponent(scenario.value)}&seating=${seating.value}`);
       seatsBox.append(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Seat'), h('th', {}, 'Side'), h('th', {}, 'Played by'))),
           h('tbody', {}, s.seats.map((seat) => {
-            const select = h('select', {'data-seat': seat.id, onchange: () => { seatChoice[seat.id] = select.value; }},
+            const select = h('select', {'data-seat': seat.id, 'aria-label': `who plays ${seat.id}`, onchange: () => { seatChoice[seat.id] = select.value; }},
                 h('option', {value: 'invite'}, 'an invited player'), h('option', {value: 'engine'}, 'the engine'));
             seatChoice[seat.id] = 'invite';
             return h('tr', {}, h('td', {}, seat.factionName ? `${seat.actorName}: ${seat.factionName}` : seat.actorName,
