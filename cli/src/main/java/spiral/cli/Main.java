@@ -115,11 +115,20 @@ public final class Main implements Runnable {
     for (String[] c : COMMANDS) {
       one |= c[0].equals(first);
     }
+    // the top-level help ('spiral', 'spiral -h', 'spiral --help') lists each command by its name and
+    // description only: read from the annotation, without building the command's whole model
+    boolean listOnly = argv.length == 0 || (argv.length == 1 && java.util.List.of("-h", "--help", "-V", "--version").contains(first));
     for (String[] c : COMMANDS) {
       if (!one || c[0].equals(first)) {
         try {
-          cl.addSubcommand(Class.forName("spiral.cli." + c[1]).getDeclaredConstructor()
-              .newInstance());
+          Class<?> type = Class.forName("spiral.cli." + c[1]);
+          if (listOnly) {
+            CommandLine.Model.CommandSpec entry = CommandLine.Model.CommandSpec.create().name(c[0]);
+            entry.usageMessage().description(type.getAnnotation(CommandLine.Command.class).description());
+            cl.addSubcommand(c[0], new CommandLine(entry));
+          } else {
+            cl.addSubcommand(type.getDeclaredConstructor().newInstance());
+          }
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }

@@ -42,7 +42,9 @@ class LauncherTest {
         mkdir -p cli/target && echo jar > cli/target/spiral.jar
         """);
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    executable(bin.resolve("java"), "#!/bin/sh\necho \"java $*\"\n");
+    // a stand-in java that writes the class-data-sharing archive it is asked to dump
+    executable(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*) echo cds > \"${a#*=}\";; esac; done\n"
+        + "echo \"java $*\"\n");
 
     long start = System.nanoTime();
     Process first = launch();
@@ -60,12 +62,15 @@ class LauncherTest {
     assertThat(new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
         .contains("-jar", "scenarios");
 
+    // the archive was dumped once after the build, and later starts use it
+    assertThat(tmp.resolve("cli/target/spiral.jsa")).exists();
     Process second = launch();
     assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(second.exitValue()).isZero();
     assertThat(new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
     assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-        .contains("-jar", "scenarios");
+        .contains("-jar", "scenarios", "-XX:SharedArchiveFile=", "-Xlog:cds=off")
+        .doesNotContain("ArchiveClassesAtExit");
   }
 
   @Test
