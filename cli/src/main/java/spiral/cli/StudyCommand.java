@@ -163,6 +163,18 @@ final class StudyCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "  robustness and total intervals over %d %s%n", g.samples(), g.sampling()));
       }
       if (g != null) {
+        // how often each option is best across the parameter sets, the most frequent first
+        List<spiral.options.Regret.OptionRegret> byShare = new ArrayList<>(g.options());
+        byShare.sort(java.util.Comparator.comparingDouble(spiral.options.Regret.OptionRegret::bestShare).reversed());
+        StringBuilder shares = new StringBuilder();
+        for (spiral.options.Regret.OptionRegret o : byShare) {
+          if (o.bestShare() > 0 && shares.length() < 200) {
+            shares.append(shares.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.0f%%", o.id(), 100 * o.bestShare()));
+          }
+        }
+        b.append(String.format(Locale.ROOT, "  best across the %d parameter sets: %s%n", g.samples(), shares));
+      }
+      if (g != null) {
         for (spiral.options.Regret.OptionRegret o : g.options()) {
           if (o.id().equals(row.best()) && o.warOrNuclear95() != null) {
             b.append(String.format(Locale.ROOT,

@@ -102,7 +102,8 @@ class CalibrateCommandTest {
     }
     assertThat(posteriorRows).isEqualTo(1);
     Cli table = Cli.run("study", "--posterior", posterior.toString(), "--samples", "4", "--sample-runs", "200", "--runs", "500");
-    assertThat(table.out()).contains("robustness and total intervals over 4 draws from the posterior d.posterior.csv");
+    assertThat(table.out()).contains("robustness and total intervals over 4 draws from the posterior d.posterior.csv",
+        "best across the 4 parameter sets: ");
 
     Cli twice = Cli.run("study", "--posterior", posterior.toString(), "--posterior", posterior.toString(), "--samples", "4");
     assertThat(twice.code()).isEqualTo(2);
