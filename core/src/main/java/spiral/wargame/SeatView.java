@@ -59,9 +59,21 @@ public record SeatView(
    * @param id option id, {@code hold} or {@code deescalate}
    * @param rung its rung at the side's perception
    * @param act the act at that rung, said from the seat's side
-   * @param utility the seat's utility of it, in the situation its side believes it is in
+   * @param utility the seat's utility of it, in the situation its side believes it is in; null
+   *     where the game does not show the engine's utilities to its players ({@link
+   *     #withoutUtilities})
    */
-  public record Choice(String id, int rung, String act, double utility) {}
+  public record Choice(String id, int rung, String act, Double utility) {}
+
+  /**
+   * The same view with the engine's utilities of the candidate moves left out, for a human player
+   * outside a teaching game: a player shown the engine's scores tends to anchor on its choice.
+   */
+  public SeatView withoutUtilities() {
+    List<Choice> bare = choices.stream().map(c -> new Choice(c.id(), c.rung(), c.act(), null)).toList();
+    return new SeatView(scenario, seat, turn, over, outcome, sideToMove, awaitingYou, perceivedNow, bare, ownMoves,
+        opponentMoves, state, belief, parameters, events, narrative);
+  }
 
   /**
    * A move of the seat's own side.

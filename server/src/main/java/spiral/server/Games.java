@@ -166,7 +166,8 @@ final class Games {
   private void create(Context ctx) {
     Account me = auth.require(ctx, Role.FACILITATOR);
     ObjectNode body = bodies.object(ctx);
-    Bodies.onlyKeys(body, "", Set.of("scenario", "seed", "seating", "title", "seats"));
+    Bodies.onlyKeys(body, "", Set.of("scenario", "seed", "seating", "title", "seats", "teaching"));
+    boolean teaching = Bodies.bool(body, "teaching");
     JsonNode sn = body.get("scenario");
     if (sn != null && sn.isIntegralNumber()) {
       body.put("scenario", sn.asText());
@@ -223,7 +224,7 @@ final class Games {
       }
     }
     StoredGame g = store.create(new NewGame(title, entry.id(), sc.id(), entry.yaml(), seed,
-        seatingWire, me.id(), hashes));
+        seatingWire, me.id(), hashes, teaching));
     wargames.put(g.id(), w);
     Loaded l = load(g.id(), me);
     Map<String, Object> out = detail(l);
@@ -387,7 +388,7 @@ final class Games {
     } else if (l.part() == Part.PLAYER) {
       out.put("perspective", "seat");
       out.put("seat", l.seat());
-      out.put("view", l.state().view(l.seat()));
+      out.put("view", view(l, l.seat()));
     } else {
       out.put("perspective", "public");
       out.put("view", l.state().publicView());
@@ -568,7 +569,7 @@ final class Games {
         "state", l.over() ? "over" : "running", "role", l.part().name().toLowerCase(Locale.ROOT),
         "seat", l.seat(), "turn", l.state().turn(),
         "yourMove", l.seat() != null && !l.over() && l.state().awaiting().contains(l.seat()),
-        "createdAt", g.createdAt(), "updatedAt", g.updatedAt());
+        "createdAt", g.createdAt(), "updatedAt", g.updatedAt(), "teaching", g.teaching());
     return m;
   }
 
@@ -618,7 +619,7 @@ final class Games {
       m.put("truth", st.truth());
     }
     if (l.seat() != null) {
-      m.put("view", st.view(l.seat())); // a player's, or the facilitator's own seat
+      m.put("view", view(l, l.seat())); // a player's, or the facilitator's own seat
     } else if (!truth) {
       m.put("view", st.publicView());
     }
@@ -633,7 +634,17 @@ final class Games {
     GameState st = l.state();
     return ordered("game", l.game().id(), "seat", seat, "turn", st.turn(), "over", st.over(),
         "outcome", st.over() ? st.outcome() : null,
-        "yourMove", !st.over() && st.awaiting().contains(seat), "view", st.view(seat));
+        "yourMove", !st.over() && st.awaiting().contains(seat), "view", view(l, seat));
+  }
+
+  /**
+   * A seat's view as the caller may see it: a player outside a teaching game chooses without the
+   * engine's utilities of its candidates (they would anchor it on the engine's choice); the
+   * facilitator, and everyone in a teaching game, sees them.
+   */
+  private static spiral.wargame.SeatView view(Loaded l, String seat) {
+    spiral.wargame.SeatView v = l.state().view(seat);
+    return l.part() == Part.PLAYER && !l.game().teaching() ? v.withoutUtilities() : v;
   }
 
   // ---- helpers

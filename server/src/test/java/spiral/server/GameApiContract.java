@@ -177,6 +177,37 @@ abstract class GameApiContract extends LiveServer {
   }
 
   @Test
+  void playersChooseWithoutTheEnginesUtilitiesUnlessItIsATeachingGame() {
+    for (boolean teaching : new boolean[] {false, true}) {
+      JsonNode opened = GamePlay.open(admin, "{\"scenario\":\"rand-b-depot\",\"seed\":5,\"teaching\":" + teaching
+          + ",\"seats\":{\"russia\":\"engine\"}}");
+      long id = opened.get("id").asLong();
+      assertThat(opened.get("teaching").asBoolean()).isEqualTo(teaching);
+      Http blue = player("teach");
+      GamePlay.claim(blue, GamePlay.token(opened, "usa"));
+      JsonNode seat = GamePlay.seat(blue, id, "usa");
+      JsonNode choices = seat.path("view").path("choices");
+      assertThat(choices.size()).as("the player's candidates").isPositive();
+      for (JsonNode c : choices) {
+        assertThat(c.get("act").asText()).isNotBlank();
+        assertThat(c.get("utility").isNumber()).as("teaching %s: %s", teaching, c).isEqualTo(teaching);
+      }
+      // the same through the game and its log, and never hidden from the facilitator
+      for (JsonNode ch : blue.get("/api/games/" + id).json().path("view").path("choices")) {
+        assertThat(ch.get("utility").isNumber()).isEqualTo(teaching);
+      }
+      for (JsonNode ch : blue.get("/api/games/" + id + "/log").json().path("view").path("choices")) {
+        assertThat(ch.get("utility").isNumber()).isEqualTo(teaching);
+      }
+      JsonNode facilitator = admin.get("/api/games/" + id + "/seats/usa").json();
+      for (JsonNode ch : facilitator.path("view").path("choices")) {
+        assertThat(ch.get("utility").isNumber()).isTrue();
+      }
+    }
+    ApiContract.cleanError(admin.post("/api/games", "{\"scenario\":\"rand-b-depot\",\"teaching\":\"yes\"}"), 400);
+  }
+
+  @Test
   void openingAGameChecksItsRequest() {
     for (String body : java.util.List.of("{}", "{\"scenario\":\"no-such\"}",
         "{\"scenario\":\"rand-b-depot\",\"seating\":\"teams\"}",

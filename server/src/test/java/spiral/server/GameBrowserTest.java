@@ -48,6 +48,8 @@ class GameBrowserTest extends LiveServer {
     assertThat(b.text("#candidates tbody tr:first-child td.act")).isNotBlank();
     assertThat(b.text("#game-status")).containsAnyOf("Russia to move", "United States to move");
     WebAppBrowserTest.accessible(b, "a seat's move form");
+    // outside a teaching game a player chooses without the engine's utilities
+    assertThat(b.text("#candidates thead")).doesNotContainIgnoringCase("utility");
     List<WebElement> radios = b.driver().findElements(By.cssSelector("#move-form input[name=option]"));
     assertThat(radios).isNotEmpty();
     WebElement pick = radios.stream()
@@ -85,6 +87,7 @@ class GameBrowserTest extends LiveServer {
       b.waitForText("#account .who", "admin", WAIT);
       b.open(base + "/#/games/new");
       b.waitFor("#game-seats table", WAIT);
+      assertThat(b.driver().findElement(org.openqa.selenium.By.id("game-teaching")).isSelected()).isFalse();
       b.click("#create-game");
       b.waitFor("#invites", WAIT);
       WebAppBrowserTest.accessible(b, "a new game's invitations");

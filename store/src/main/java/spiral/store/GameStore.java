@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class GameStore {
   private static final String COLUMNS = "id, title, scenario, scenario_name, scenario_hash, seed,"
-      + " seating, facilitator_id, state, report_hash, created_at, updated_at";
+      + " seating, facilitator_id, state, report_hash, created_at, updated_at, teaching";
   private static final String RUNNING = "running";
   private static final String OVER = "over";
   private static final String UNIQUE_VIOLATION = "23505";
@@ -55,7 +55,7 @@ public final class GameStore {
       long gameId;
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO game (title, scenario, scenario_name, scenario_hash, seed, seating,"
-              + " facilitator_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " facilitator_id, state, created_at, updated_at, teaching) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, g.title());
         ps.setString(2, g.scenario());
@@ -67,6 +67,7 @@ public final class GameStore {
         ps.setString(8, RUNNING);
         ps.setLong(9, now);
         ps.setLong(10, now);
+        ps.setBoolean(11, g.teaching());
         ps.executeUpdate();
         gameId = JobStore.generatedId(ps);
       }
@@ -84,7 +85,7 @@ public final class GameStore {
       return gameId;
     });
     return new StoredGame(id, g.title(), g.scenario(), g.scenarioName(), hash, g.seed(), g.seating(),
-        g.facilitatorId(), false, false, now, now);
+        g.facilitatorId(), false, false, now, now, g.teaching());
   }
 
   /** The game with this id. */
@@ -389,7 +390,7 @@ public final class GameStore {
   private static StoredGame game(ResultSet rs) throws SQLException {
     return new StoredGame(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8), OVER.equals(rs.getString(9)),
-        rs.getString(10) != null, rs.getLong(11), rs.getLong(12));
+        rs.getString(10) != null, rs.getLong(11), rs.getLong(12), rs.getBoolean(13));
   }
 
   private static GameSeat seat(ResultSet rs) throws SQLException {

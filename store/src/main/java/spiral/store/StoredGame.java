@@ -16,7 +16,8 @@ package spiral.store;
  * @param hasReport whether its after-action report is stored
  * @param createdAt epoch milliseconds
  * @param updatedAt epoch milliseconds of the last move or change
+ * @param teaching whether the seats see the engine's utilities of their candidate moves
  */
 public record StoredGame(long id, String title, String scenario, String scenarioName,
     String scenarioHash, long seed, String seating, long facilitatorId, boolean over,
-    boolean hasReport, long createdAt, long updatedAt) {}
+    boolean hasReport, long createdAt, long updatedAt, boolean teaching) {}

@@ -65,6 +65,7 @@ S.route('#/games/new', async (params, main) => {
       h('option', {value: 'sides'}, 'one seat per side'), h('option', {value: 'factions'}, 'one seat per faction'));
   const title = h('input', {name: 'title', id: 'game-title', maxlength: 200, placeholder: 'the scenario\'s name'});
   const seed = h('input', {name: 'seed', id: 'game-seed', inputmode: 'numeric', placeholder: 'random'});
+  const teaching = h('input', {type: 'checkbox', name: 'teaching', id: 'game-teaching'});
   const seatsBox = h('div', {id: 'game-seats'});
   const seatChoice = {};
   const loadSeats = async () => {
@@ -89,7 +90,7 @@ S.route('#/games/new', async (params, main) => {
   const form = h('form', {class: 'card stack', id: 'new-game-form', onsubmit: async (e) => {
     e.preventDefault();
     status.replaceChildren();
-    const body = {scenario: scenario.value, seating: seating.value, seats: {...seatChoice}};
+    const body = {scenario: scenario.value, seating: seating.value, seats: {...seatChoice}, teaching: teaching.checked};
     if (title.value.trim()) body.title = title.value.trim();
     if (seed.value.trim()) {
       if (!/^-?\d{1,18}$/.test(seed.value.trim())) {
@@ -108,6 +109,7 @@ S.route('#/games/new', async (params, main) => {
   }},
   h('label', {}, 'Scenario', scenario), h('label', {}, 'Seating', seating), seatsBox,
   h('label', {}, 'Title', title), h('label', {}, 'Seed', seed),
+  h('label', {class: 'check'}, teaching, ' Teaching game: show each seat the engine\'s utility of its moves (left off, players choose without them)'),
   h('button', {type: 'submit', id: 'create-game'}, 'Open the game'));
   main.append(h('h1', {}, 'New wargame'), status, form);
   await loadSeats();
@@ -194,7 +196,8 @@ S.route('#/games/:id', async (params, main) => {
 
 function page(g) {
   const head = [h('h1', {}, g.title, h('span', {class: 'badge'}, g.role), g.seat ? h('span', {class: 'badge'}, g.seat) : null),
-    h('p', {class: 'muted'}, `${g.scenarioName} · seating by ${g.seating === 'sides' ? 'side' : 'faction'}`)];
+    h('p', {class: 'muted'}, `${g.scenarioName} · seating by ${g.seating === 'sides' ? 'side' : 'faction'}`
+        + (g.teaching ? ' · teaching game: the seats see the engine\'s utilities' : ''))];
   const status = h('p', {id: 'game-status', class: g.state === 'over' ? 'ok' : ''}, g.state === 'over'
     ? `The game is over: ${g.outcome} (turn ${g.turn}).`
     : `Turn ${g.turn}: ${g.sideToMoveName || (g.sideToMove === 'red' ? 'Red' : 'Blue')} to move.`,
@@ -274,13 +277,14 @@ function moveForm(g, v) {
   }},
   h('h2', {}, `Your move in turn ${g.turn}`),
   h('table', {id: 'candidates'}, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Move'),
-      h('th', {}, 'What your side would do'), h('th', {class: 'num'}, 'Rung'), h('th', {class: 'num'}, 'Your utility'))),
+      h('th', {}, 'What your side would do'), h('th', {class: 'num'}, 'Rung'),
+      cands.some((c) => c.utility !== null && c.utility !== undefined) ? h('th', {class: 'num'}, 'Your utility (teaching game)') : null)),
   h('tbody', {}, cands.map((c) => h('tr', {},
       h('td', {}, h('input', {type: 'radio', name: 'option', value: c.id, id: `opt-${c.id}`})),
       h('td', {}, h('label', {for: `opt-${c.id}`}, c.id)),
       h('td', {class: 'act'}, c.act || ''),
       h('td', {class: 'num'}, c.rung),
-      h('td', {class: 'num'}, S.fmt(c.utility, 3)))))),
+      c.utility !== null && c.utility !== undefined ? h('td', {class: 'num'}, S.fmt(c.utility, 3)) : null)))),
   status, h('button', {type: 'submit', id: 'submit-move'}, 'Submit the move'));
   return form;
 }
