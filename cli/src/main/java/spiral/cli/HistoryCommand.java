@@ -89,10 +89,6 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  /** What {@code --format json} writes. */
-  record Result(String spiral, String filter, String data, String citation, int crises, int ofCrises,
-      List<BaseRate> rates, List<Map<String, Object>> definitions, List<Map<String, Object>> list) {}
-
   @Override
   public Integer call() {
     output.checkFolders();
@@ -103,7 +99,7 @@ final class HistoryCommand implements Callable<Integer> {
       Output.write(HistoryPages.history(rc), output.report, null);
     }
     String text = switch (output.format) {
-      case json -> Output.json(result(rc, icb));
+      case json -> Output.json(spiral.history.ReferenceSummary.of(rc, icb));
       case csv -> list ? crisesCsv(rc) : ratesCsv(rc);
       case table -> table(rc, icb, list);
     };
@@ -172,38 +168,6 @@ final class HistoryCommand implements Callable<Integer> {
       throw new BadInputException("spiral: '" + field + "' is given both in --where and as --" + field);
     }
     items.put(field, values);
-  }
-
-  static Result result(ReferenceClass rc, IcbData icb) {
-    List<Map<String, Object>> defs = new ArrayList<>();
-    for (HistoricalTarget t : HistoricalTarget.values()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("target", t.id());
-      m.put("icb", t.icbDefinition());
-      m.put("spiral", t.spiralDefinition());
-      defs.add(m);
-    }
-    List<Map<String, Object>> crises = new ArrayList<>();
-    for (IcbCrisis c : rc.crises()) {
-      crises.add(crisisRow(c));
-    }
-    return new Result("spiral " + spiral.Version.get(), rc.filter(), "International Crisis Behavior, version " + rc.dataVersion(),
-        IcbData.CITATION, rc.size(), icb.crises().size(), rc.rates(), defs, crises);
-  }
-
-  private static Map<String, Object> crisisRow(IcbCrisis c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("icb", c.number());
-    m.put("name", c.name());
-    m.put("trigger", c.triggerDate());
-    m.put("region", Codes.label(Codes.SUBREGION, c.region()));
-    m.put("violence", Codes.label(Codes.VIOLENCE, c.violence()));
-    m.put("form", Codes.label(Codes.FORM, c.form()));
-    m.put("nuclearActors", c.nuclearActors());
-    List<String> actors = new ArrayList<>();
-    c.actors().forEach(a -> actors.add(a.code()));
-    m.put("actors", actors);
-    return m;
   }
 
   static String table(ReferenceClass rc, IcbData icb, boolean list) {

@@ -323,6 +323,23 @@ public final class Server {
       json(ctx, 200, ordered("scenarios", out, "total", page.total(), "limit", limit, "offset", offset,
           "next", next < page.total() && !out.isEmpty() ? "/api/scenarios?limit=" + limit + "&offset=" + next : null));
     });
+    r.get("/api/history", ctx -> {
+      auth.require(ctx, READERS);
+      String where = ctx.queryParam("where");
+      where = where == null || where.isBlank() ? "" : where.strip();
+      if (where.length() > 500) {
+        throw ApiException.badRequest("where: at most 500 characters, had " + where.length());
+      }
+      spiral.history.ReferenceClass rc;
+      try {
+        spiral.history.CrisisFilter filter =
+            where.isEmpty() ? spiral.history.CrisisFilter.ALL : spiral.history.CrisisFilter.parse(where);
+        rc = spiral.history.ReferenceClass.of(Icb.DATA, filter);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("where: " + e.getMessage());
+      }
+      json(ctx, 200, spiral.history.ReferenceSummary.of(rc, Icb.DATA));
+    });
     r.post("/api/scenarios/validate", ctx -> {
       auth.require(ctx, READERS);
       var sc = Catalog.parse(yaml(ctx));
@@ -725,5 +742,10 @@ public final class Server {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The built-in International Crisis Behavior data, read on first use. */
+  private static final class Icb {
+    static final spiral.history.IcbData DATA = spiral.history.IcbData.builtin();
   }
 }

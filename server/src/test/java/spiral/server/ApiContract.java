@@ -91,6 +91,26 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
   }
 
   @Test
+  void theHistoryGivesAReferenceClassAndItsBaseRatesWithBounds() {
+    JsonNode h = http.get("/api/history?where=" + java.net.URLEncoder.encode("nuclear=both", java.nio.charset.StandardCharsets.UTF_8)).json();
+    assertThat(h.get("filter").asText()).isEqualTo("nuclear=both");
+    assertThat(h.get("crises").asInt()).isEqualTo(36);
+    assertThat(h.get("ofCrises").asInt()).isEqualTo(487);
+    assertThat(h.get("list")).hasSize(36);
+    assertThat(h.get("citation").asText()).contains("Brecher");
+    JsonNode nuclear = h.get("rates").get(0);
+    assertThat(nuclear.get("target").asText()).isEqualTo("nuclearUse");
+    assertThat(nuclear.get("count").asInt()).isZero();
+    // a zero count carries its one-sided 95% upper bound: 1 - 0.05^(1/36)
+    assertThat(nuclear.get("upper95").asDouble()).isCloseTo(1 - Math.pow(0.05, 1.0 / 36), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(http.get("/api/history").json().get("crises").asInt()).isEqualTo(487);
+    for (String bad : List.of("colour=red", "nuclear=maybe", "years=1900-1901", "x".repeat(501), "nuclear")) {
+      cleanError(http.get("/api/history?where=" + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8)), 400);
+    }
+    cleanError(anonymous.get("/api/history"), 401);
+  }
+
+  @Test
   void builtInScenariosAreListedReadOnly() {
     JsonNode list = http.get("/api/scenarios").json().get("scenarios");
     List<String> ids = new ArrayList<>();

@@ -356,6 +356,33 @@ class WebAppBrowserTest extends LiveServer {
     }
   }
 
+  @Test
+  void theHistoryPageShowsAReferenceClassWithItsIntervals() {
+    try (Browser b = new Browser()) {
+      login(b);
+      b.open(base + "/#/history");
+      b.waitFor("#history-rates tbody tr");
+      assertThat(b.text("#history-size")).contains("36 of 487 crises", "nuclear=both");
+      assertThat(b.count("#history-rates tbody tr")).isEqualTo(5);
+      // nuclear use: zero with its bound, never a bare 0
+      assertThat(b.text("#history-rates tr[data-target=nuclearUse]")).contains("0 of 36: at most 0.08 (one-sided 95%)");
+      chartHas(b, "base-rates", "rect.bar", 4);
+      chartHas(b, "base-rates", "path.whisker", 4);
+      noOverlappingText(b, "base-rates");
+      accessible(b, "the history page");
+      b.driver().findElement(By.id("history-where")).clear();
+      b.type("#history-where", "nuclear=both trigger=violent");
+      b.click("#history-apply");
+      b.waitForText("#history-size", "12 of 487", Duration.ofSeconds(10));
+      assertThat(b.url()).contains("#/history?where=");
+      b.driver().findElement(By.id("history-where")).clear();
+      b.type("#history-where", "colour=red");
+      b.click("#history-apply");
+      b.waitForText("[role=alert]", "colour", Duration.ofSeconds(10));
+      assertThat(b.consoleErrors()).isEmpty();
+    }
+  }
+
   /** The fields of one CSV line (RFC 4180 quoting). */
   static String[] csvFields(String line) {
     java.util.List<String> out = new java.util.ArrayList<>();
