@@ -1,12 +1,8 @@
 package spiral.cli;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -146,7 +142,7 @@ final class GameCommand implements Callable<Integer> {
     spiral.Provenance prov = Scenarios.provenance("game", scenario.scenario, sc, comparison != null ? 1L : null);
     String text;
     if (format == GameFormat.json) {
-      java.util.Map<String, Object> j = json(eg, reading, eqs);
+      java.util.Map<String, Object> j = eg.summary(reading, eqs, method.name());
       if (comparison != null) {
         j.put("comparedWithSimulation", comparison);
       }
@@ -223,64 +219,6 @@ final class GameCommand implements Callable<Integer> {
       b.append(String.format("(none found)%n"));
     }
     return b.toString();
-  }
-
-  private Map<String, Object> json(ExchangeGame eg, ExchangeGame.Reading r, List<Equilibrium> eqs) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("scenario", eg.scenarioId());
-    m.put("game", eg.game().title());
-    m.put("players", eg.game().players());
-    m.put("responder", eg.responderId());
-    m.put("initiator", eg.initiatorId());
-    m.put("attackRung", eg.attackRung());
-    m.put("perceivedAttack", eg.perceivedAttack());
-    m.put("decimals", decimals);
-    m.put("replies", eg.replies());
-    List<Object> rows = new ArrayList<>();
-    for (ExchangeGame.Row row : r.rows()) {
-      Map<String, Object> q = new LinkedHashMap<>();
-      q.put("response", row.response());
-      q.put("rung", row.rung());
-      q.put("stepUpProbability", num(row.stepUpProbability()));
-      q.put("replyAsChosen", row.replies().get(0));
-      q.put("replyAsChosenRung", row.replyRungs().get(0));
-      q.put("replyAfterStepUp", row.replies().get(1));
-      q.put("replyAfterStepUpRung", row.replyRungs().get(1));
-      q.put("responderPayoff", num(row.responderPayoff()));
-      q.put("initiatorPayoff", num(row.initiatorPayoff()));
-      q.put("furtherAttackProbability", num(row.furtherAttackProbability()));
-      q.put("equilibrium", row.equilibrium());
-      q.put("credible", row.credible());
-      q.put("gap", num(row.gap()));
-      q.put("deters", row.deters());
-      rows.add(q);
-    }
-    m.put("responses", rows);
-    m.put("equilibriumResponse", r.equilibriumResponse());
-    m.put("credibleDeterrents", r.credibleDeterrents());
-    m.put("incredibleDeterrents", r.incredibleDeterrents());
-    m.put("method", method.name());
-    List<Object> list = new ArrayList<>();
-    for (Equilibrium e : eqs) {
-      Map<String, Object> q = new LinkedHashMap<>();
-      q.put("profile", strings(e.profile()));
-      q.put("payoffs", strings(e.payoffs()));
-      list.add(q);
-    }
-    m.put("equilibria", list);
-    return m;
-  }
-
-  private BigDecimal num(Rational r) {
-    return new BigDecimal(r.toDecimal(decimals));
-  }
-
-  private static List<String> strings(List<Rational> l) {
-    List<String> out = new ArrayList<>();
-    for (Rational r : l) {
-      out.add(r.toString());
-    }
-    return out;
   }
 
   private static String shorten(String s, int n) {

@@ -183,6 +183,67 @@ public final class ExchangeGame {
   }
 
   /**
+   * The game, its reading and its equilibria as the command line's {@code game --format json} and
+   * the server's game jobs give them: the players, the replies, one row per response (its rung,
+   * the chance of an inadvertent step up, the replies as chosen and after a step up, both payoffs,
+   * P(further attack), whether it is the equilibrium response, whether it is credible, its gap and
+   * whether it deters), the equilibrium response, the credible and the incredible deterrents, and
+   * the equilibria's profiles and payoffs as exact fractions. Payoffs are rounded to the game's
+   * decimals.
+   *
+   * @param method the solver's name that found {@code equilibria}
+   */
+  public java.util.Map<String, Object> summary(Reading r, List<Equilibrium> equilibria, String method) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("scenario", scenarioId());
+    m.put("game", game().title());
+    m.put("players", game().players());
+    m.put("responder", responderId());
+    m.put("initiator", initiatorId());
+    m.put("attackRung", attackRung());
+    m.put("perceivedAttack", perceivedAttack());
+    m.put("decimals", decimals);
+    m.put("replies", replies());
+    List<Object> rows = new ArrayList<>();
+    for (Row row : r.rows()) {
+      java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
+      q.put("response", row.response());
+      q.put("rung", row.rung());
+      q.put("stepUpProbability", decimal(row.stepUpProbability()));
+      q.put("replyAsChosen", row.replies().get(0));
+      q.put("replyAsChosenRung", row.replyRungs().get(0));
+      q.put("replyAfterStepUp", row.replies().get(1));
+      q.put("replyAfterStepUpRung", row.replyRungs().get(1));
+      q.put("responderPayoff", decimal(row.responderPayoff()));
+      q.put("initiatorPayoff", decimal(row.initiatorPayoff()));
+      q.put("furtherAttackProbability", decimal(row.furtherAttackProbability()));
+      q.put("equilibrium", row.equilibrium());
+      q.put("credible", row.credible());
+      q.put("gap", decimal(row.gap()));
+      q.put("deters", row.deters());
+      rows.add(q);
+    }
+    m.put("responses", rows);
+    m.put("equilibriumResponse", r.equilibriumResponse());
+    m.put("credibleDeterrents", r.credibleDeterrents());
+    m.put("incredibleDeterrents", r.incredibleDeterrents());
+    m.put("method", method);
+    List<Object> list = new ArrayList<>();
+    for (Equilibrium e : equilibria) {
+      java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
+      q.put("profile", e.profile().stream().map(Rational::toString).toList());
+      q.put("payoffs", e.payoffs().stream().map(Rational::toString).toList());
+      list.add(q);
+    }
+    m.put("equilibria", list);
+    return m;
+  }
+
+  private java.math.BigDecimal decimal(Rational r) {
+    return new java.math.BigDecimal(r.toDecimal(decimals));
+  }
+
+  /**
    * Compiles a scenario's first exchange into a game, payoffs and probabilities rounded to {@code
    * decimals} places.
    *

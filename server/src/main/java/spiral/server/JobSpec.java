@@ -35,14 +35,14 @@ import spiral.sim.TraceLog;
  * JSON object with only the keys of its kind, defaults filled in), and how to compute it. The
  * same spec computes the same result, to the bit: that is what a re-run relies on.
  *
- * @param kind simulate, options, negotiate or sweep
+ * @param kind simulate, options, negotiate, sweep or game
  * @param scenario the scenario as the request named it
  * @param yaml the scenario text
  * @param seed the master seed
  * @param parameters the other inputs
  */
 record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode parameters) {
-  static final List<String> KINDS = List.of("simulate", "options", "negotiate", "sweep");
+  static final List<String> KINDS = List.of("simulate", "options", "negotiate", "sweep", "game");
   static final long MAX_RUNS = 1_000_000_000L;
   /** The most points a sweep job may have (each point's outputs are kept in memory until the end). */
   static final int MAX_SWEEP_POINTS = 100_000;
@@ -87,6 +87,13 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
           p.put("samples", Bodies.integer(body, "samples", 50, 2, 100_000));
           p.put("sampleRuns", Bodies.integer(body, "sampleRuns", 1000, 1, MAX_RUNS));
         }
+      }
+      case "game" -> {
+        // the one-shot exchange game and its reading; runs: the simulated options analysis it is
+        // compared with (per option; 0 leaves the comparison out)
+        keys = Set.of("kind", "scenario", "seed", "runs", "decimals");
+        p.put("runs", Bodies.integer(body, "runs", 2000, 0, MAX_RUNS));
+        p.put("decimals", Bodies.integer(body, "decimals", 6, 0, spiral.game.ExchangeGame.MAX_DECIMALS));
       }
       case "negotiate" -> {
         keys = Set.of("kind", "scenario", "seed", "month", "window");
@@ -220,6 +227,17 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
             ? RobustAnalysis.analyse(a, sc, runs(), parameters.path("sampleRuns").asLong(), seed,
                 parameters.path("samples").asInt(), progress)
             : a.analyse(sc, runs(), seed, progress);
+      }
+      case "game" -> {
+        spiral.game.ExchangeGame eg = spiral.game.ExchangeGame.compile(sc, parameters.path("decimals").asInt(6));
+        spiral.game.ExchangeGame.Reading reading = eg.read();
+        java.util.Map<String, Object> m = eg.summary(reading, List.of(reading.equilibrium()), "spe");
+        if (runs() > 0) {
+          m.put("comparedWithSimulation", spiral.options.GameComparison.of(reading,
+              new OptionsAnalysis(pool, threads).analyse(sc, runs(), seed, progress)));
+        }
+        m.put("illustrative", sc.illustrative());
+        yield m;
       }
       case "negotiate" -> {
         int window = parameters.has("window") ? parameters.get("window").asInt()

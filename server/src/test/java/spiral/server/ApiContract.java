@@ -279,6 +279,38 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
   }
 
   @Test
+  void aGameJobReadsTheOneShotGameBesideTheSimulation() {
+    long game = submit("{\"kind\":\"game\",\"scenario\":\"rand-b-depot\",\"runs\":200}");
+    JsonNode g = http.get("/api/results/" + done(game, 300).get("resultId").asLong()).json().get("result");
+    assertThat(g.get("responses").size()).isEqualTo(20);
+    assertThat(g.get("method").asText()).isEqualTo("spe");
+    String answer = g.get("equilibriumResponse").asText();
+    assertThat(g.get("responses").findValuesAsText("response")).contains(answer);
+    assertThat(g.get("comparedWithSimulation").get("gameAnswer").asText()).isEqualTo(answer);
+    assertThat(g.get("illustrative").size()).isPositive();
+    // the same numbers as the command line's spiral game --format json
+    spiral.game.ExchangeGame eg = spiral.game.ExchangeGame.compile(
+        spiral.scenario.BuiltinScenarios.read("rand-b-depot").map(b -> {
+          try {
+            return spiral.scenario.ScenarioLoader.parse("rand-b-depot.yaml", b);
+          } catch (spiral.scenario.ScenarioException e) {
+            throw new AssertionError(e);
+          }
+        }).orElseThrow(), 6);
+    assertThat(answer).isEqualTo(eg.read().equilibriumResponse());
+    long bare = submit("{\"kind\":\"game\",\"scenario\":\"rand-b-depot\",\"runs\":0,\"decimals\":3}");
+    JsonNode b = http.get("/api/results/" + done(bare, 120).get("resultId").asLong()).json().get("result");
+    assertThat(b.has("comparedWithSimulation")).isFalse();
+    assertThat(b.get("decimals").asInt()).isEqualTo(3);
+    for (String bad : List.of("{\"kind\":\"game\",\"scenario\":\"rand-b-depot\",\"decimals\":16}",
+        "{\"kind\":\"game\",\"scenario\":\"rand-b-depot\",\"runs\":-1}",
+        "{\"kind\":\"game\",\"scenario\":\"ukraine-2022-talks\"}",
+        "{\"kind\":\"game\",\"scenario\":\"rand-b-depot\",\"month\":1}")) {
+      cleanError(http.post("/api/jobs", bad), 400);
+    }
+  }
+
+  @Test
   void aRunningJobCanBeCancelledAndStoresNothing() throws Exception {
     long job = submit("{\"kind\":\"simulate\",\"scenario\":\"rand-c-airbases\",\"runs\":1000000000}");
     long end = System.nanoTime() + 60_000_000_000L;

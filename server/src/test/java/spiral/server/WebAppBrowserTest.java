@@ -357,6 +357,27 @@ class WebAppBrowserTest extends LiveServer {
   }
 
   @Test
+  void aGameRunShowsTheOneShotGameBesideTheSimulation() {
+    try (Browser b = new Browser()) {
+      login(b);
+      b.open(base + "/#/scenarios/rand-b-depot/run");
+      new Select(b.waitFor("#run-kind")).selectByValue("game");
+      assertThat(b.waitFor("#run-runs").getAttribute("value")).isEqualTo("2000");
+      b.type("#run-runs", "300");
+      b.click("#run-submit");
+      b.until("the game job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      b.waitFor("#game-table");
+      assertThat(b.count("#game-table tbody tr")).isEqualTo(20);
+      assertThat(b.count("#game-table tbody tr.equilibrium")).isEqualTo(1);
+      assertThat(b.text("#game-reading")).contains("Equilibrium response:", "Credible threats that deter");
+      assertThat(b.text("#game-comparison")).contains("The one-shot game (spiral game) names");
+      assertThat(b.text("#illustrative")).contains("Illustrative assumptions");
+      accessible(b, "a game result page");
+      assertThat(b.consoleErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void theHistoryPageShowsAReferenceClassWithItsIntervals() {
     try (Browser b = new Browser()) {
       login(b);

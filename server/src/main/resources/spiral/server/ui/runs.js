@@ -171,6 +171,8 @@ function resultBody(kind, result) {
   } else if (kind === 'negotiate') {
     S.add(out, h('div', {class: 'charts'}, windowChart(result, 'Negotiation window: reservation values and the zone of agreement over months')),
         h('h2', {}, 'Proposals'), proposalsTable(result), h('h2', {}, 'Numbers'), numbersTable([{name: 'value', m: metrics(kind, result)}]));
+  } else if (kind === 'game') {
+    S.add(out, gameView(result));
   } else if (kind === 'sweep') {
     S.add(out, h('div', {class: 'charts'}, sweepChart(result, `Sweep: ${result.outputs[0]} against ${result.parameters[0]}`)),
         h('h2', {}, 'Points'), h('table', {}, h('thead', {}, h('tr', {}, ['point', ...result.parameters, ...result.outputs].map((c) => h('th', {}, c)))),
@@ -178,6 +180,37 @@ function resultBody(kind, result) {
                 [...p.values, ...p.outputs].map((v) => h('td', {class: 'num'}, S.fmt(v))))))));
   }
   return out;
+}
+
+/**
+ * The one-shot game: each response with the replies it meets (as chosen, and after an inadvertent
+ * step up), both sides' payoffs, P(further attack), and whether it is the equilibrium, credible and
+ * deterring; then what that says and how it compares with the simulation.
+ */
+function gameView(r) {
+  const yes = (b) => (b ? 'yes' : 'no');
+  const cmp = r.comparedWithSimulation;
+  return h('div', {id: 'game-view'},
+      h('p', {id: 'game-summary'}, `${r.game}. ${r.responder} answers ${r.initiator}'s attack at rung ${r.attackRung} `
+          + `(perceived as ${r.perceivedAttack}); ${r.initiator} counter-responds. Payoffs rounded to ${r.decimals} decimals, `
+          + 'then solved exactly by backward induction (subgame-perfect).'),
+      h('table', {id: 'game-table'}, h('thead', {}, h('tr', {}, ['response', 'rung', 'P(step up)', 'reply as chosen', 'reply after a step up',
+        `${r.responder}'s payoff`, `${r.initiator}'s payoff`, 'P(further attack)', 'equilibrium', 'credible', 'gap', 'deters']
+          .map((c) => h('th', {}, c)))),
+      h('tbody', {}, r.responses.map((row) => h('tr', {'data-response': row.response, class: row.equilibrium ? 'equilibrium' : null},
+          h('td', {}, h('code', {}, row.response)), h('td', {class: 'num'}, String(row.rung)), h('td', {class: 'num'}, S.fmt(Number(row.stepUpProbability))),
+          h('td', {}, `${row.replyAsChosen} (${row.replyAsChosenRung})`), h('td', {}, `${row.replyAfterStepUp} (${row.replyAfterStepUpRung})`),
+          h('td', {class: 'num'}, S.fmt(Number(row.responderPayoff))), h('td', {class: 'num'}, S.fmt(Number(row.initiatorPayoff))),
+          h('td', {class: 'num'}, S.fmt(Number(row.furtherAttackProbability))), h('td', {}, row.equilibrium ? 'yes' : ''),
+          h('td', {}, yes(row.credible)), h('td', {class: 'num'}, S.fmt(Number(row.gap))), h('td', {}, yes(row.deters)))))),
+      h('ul', {id: 'game-reading'},
+          h('li', {}, 'Equilibrium response: ', h('strong', {}, r.equilibriumResponse), '.'),
+          h('li', {}, 'Credible threats that deter (a best response once attacked, and no further attack in equilibrium): ',
+              r.credibleDeterrents.length ? r.credibleDeterrents.join(', ') : 'none', '.'),
+          r.incredibleDeterrents.length ? h('li', {}, `Would deter but are not credible (${r.responder} would rather play `
+              + `${r.equilibriumResponse} once attacked): ${r.incredibleDeterrents.join(', ')}.`) : null),
+      cmp ? h('div', {class: 'card', id: 'game-comparison'}, h('h2', {}, 'The game beside the simulation'),
+          h('ul', {}, cmp.lines.map((l) => h('li', {}, l)))) : null);
 }
 
 /** How the table reads: normalised scores, and when a gap is a real difference. */
@@ -238,6 +271,11 @@ function metrics(kind, r) {
     for (const p of r.parties) m.push([`reservation: ${p.id}`, p.reservation]);
     for (const w of r.window) m.push([`zone share ${w.label}`, w.zoneShare]);
     m.push(['open months', (r.openMonths || []).map((x) => x.join('–')).join(', ') || 'none']);
+  } else if (kind === 'game') {
+    m.push(['equilibrium response', r.equilibriumResponse]);
+    for (const row of r.responses) m.push([`${r.responder}'s payoff: ${row.response}`, Number(row.responderPayoff)]);
+    for (const row of r.responses) m.push([`P(further attack): ${row.response}`, Number(row.furtherAttackProbability)]);
+    m.push(['credible deterrents', r.credibleDeterrents.join(', ') || 'none']);
   } else if (kind === 'sweep') {
     r.outputs.forEach((o, i) => {
       const vals = r.points.map((p) => p.outputs[i]);
@@ -413,7 +451,7 @@ async function historyPage(p, main, compareMode) {
   const all = (await S.api('GET', '/api/results?limit=1000')).results;
   const scenarios = [...new Set(all.map((r) => r.scenario))].sort();
   const kind = h('select', {id: 'filter-kind', 'aria-label': 'kind'}, h('option', {value: ''}, 'all kinds'),
-      ['simulate', 'options', 'negotiate', 'sweep'].map((k) => h('option', {value: k, selected: p.kind === k}, k)));
+      ['simulate', 'options', 'negotiate', 'sweep', 'game'].map((k) => h('option', {value: k, selected: p.kind === k}, k)));
   const scenario = h('select', {id: 'filter-scenario', 'aria-label': 'scenario'}, h('option', {value: ''}, 'all scenarios'),
       scenarios.map((s) => h('option', {value: s, selected: p.scenario === s}, s)));
   const picked = new Set(p.pick ? [String(p.pick)] : []);

@@ -186,11 +186,12 @@ const KIND_HELP = {
   options: "Every response option of the responding side, scored against the goals; the risk–credibility trade-off.",
   negotiate: 'Who accepts what, the zone of agreement and the window for talks, month by month.',
   sweep: 'The model over a design of parameter values (JSON: parameters, design, outputs as in a sweep file).',
+  game: "The attack, the response and the counter-response as a one-shot game solved exactly: which responses deter, which threats are credible, beside the simulated answer (runs: per option of that comparison, 0 for none).",
 };
 
 S.route('#/scenarios/:id/run', async (p, main) => {
   const sc = await S.api('GET', `/api/scenarios/${encodeURIComponent(p.id)}`);
-  const kinds = [...(sc.escalation ? ['simulate', 'options', 'sweep'] : []), ...(sc.negotiation ? ['negotiate'] : [])];
+  const kinds = [...(sc.escalation ? ['simulate', 'options', 'sweep', 'game'] : []), ...(sc.negotiation ? ['negotiate'] : [])];
   const field = (label, input, kinds) => h('label', {'data-kinds': kinds.join(' ')}, label, input);
   const kind = h('select', {id: 'run-kind', name: 'kind'}, kinds.map((k) => h('option', {value: k}, k)));
   const seed = h('input', {id: 'run-seed', name: 'seed', type: 'number', value: '1', step: '1'});
@@ -209,7 +210,7 @@ S.route('#/scenarios/:id/run', async (p, main) => {
   const status = h('div');
   const fields = [
     field('Seed', seed, kinds),
-    field('Runs', runs, ['simulate', 'options', 'sweep']),
+    field('Runs', runs, ['simulate', 'options', 'sweep', 'game']),
     field('Escalation paths to trace (0–200)', paths, ['simulate']),
     h('label', {class: 'inline', 'data-kinds': 'options'}, robust, 'Robust (regret over sampled parameter sets)'),
     field('Samples (robust)', samples, ['options']),
@@ -220,8 +221,8 @@ S.route('#/scenarios/:id/run', async (p, main) => {
   ];
   const sync = () => {
     for (const f of fields) f.hidden = !f.dataset.kinds.split(' ').includes(kind.value);
-    if (kind.value === 'sweep' && runs.value === '10000') runs.value = '1000';
-    if (kind.value !== 'sweep' && runs.value === '1000') runs.value = '10000';
+    const usual = {sweep: '1000', game: '2000'}[kind.value] || '10000';
+    if (['1000', '2000', '10000'].includes(runs.value)) runs.value = usual;
     help.textContent = KIND_HELP[kind.value] || '';
   };
   kind.addEventListener('change', sync);
