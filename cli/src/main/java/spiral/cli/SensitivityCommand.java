@@ -6,19 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import spiral.explore.Design;
-import spiral.explore.Estimate;
-import spiral.explore.MorrisAnalysis;
 import spiral.explore.MorrisEffect;
 import spiral.explore.SobolAnalysis;
-import spiral.explore.RankCorrelation;
 import spiral.explore.SensitivityReport;
 import spiral.explore.SobolIndex;
 import spiral.explore.SobolPair;
@@ -27,6 +22,9 @@ import spiral.explore.report.SensitivityPage;
 import spiral.explore.sweep.OneAtATime;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepResults;
+import spiral.explore.sweep.SweepSensitivity;
+import spiral.explore.sweep.SweepSensitivity.Pair;
+import spiral.explore.sweep.SweepSensitivity.Row;
 
 /** {@code spiral sensitivity}: which parameters of a sweep drive an output. */
 @Command(
@@ -94,15 +92,6 @@ final class SensitivityCommand implements Callable<Integer> {
       description = "Worker threads for the tornado of --report (default: all cores).")
   Integer threads;
 
-  /** One parameter's row of the report. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Row(String parameter, Double first, Double firstLow, Double firstHigh, Double total,
-      Double totalLow, Double totalHigh, Double muStar, Double sigma, Double rankCorrelation) {}
-
-  /** One pair's second-order index. */
-  record Pair(String parameter, String other, double second, double secondLow,
-      double secondHigh) {}
-
   /** The JSON report. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record Report(String input, String output, String method, int points, List<Row> parameters,
@@ -131,64 +120,20 @@ final class SensitivityCommand implements Callable<Integer> {
           spec.commandLine().getErr());
     }
     double[] y = res.output(name);
-    List<Row> rows = new ArrayList<>();
-    List<Pair> pairs = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<SobolIndex> sobol = null;
-    List<SobolPair> second = null;
-    List<MorrisEffect> morris = null;
-    List<SensitivityReport.Rank> ranks = null;
-    String method;
+    SweepSensitivity.Result a;
     try {
-      if (type.equals("saltelli")) {
-        method = "sobol";
-        boolean so = sweep.design().secondOrder();
-        SobolAnalysis.Result all = SobolAnalysis.analyze(sweep.saltelli(), y, resamples, 0.95,
-            new SplittableRandom(sweep.seed()), so);
-        sobol = all.indices();
-        second = so ? all.second() : null;
-        for (SobolIndex s : sobol) {
-          rows.add(new Row(s.parameter(), s.first().value(), s.first().low(), s.first().high(),
-              s.total().value(), s.total().low(), s.total().high(), null, null, null));
-          warn(warnings, "S1", s.parameter(), s.first());
-          warn(warnings, "ST", s.parameter(), s.total());
-        }
-        for (SobolPair q : all.second()) {
-          pairs.add(new Pair(q.parameter(), q.other(), q.second().value(), q.second().low(),
-              q.second().high()));
-          warn(warnings, "S2", q.parameter() + " x " + q.other(), q.second());
-        }
-        rows.sort(Comparator.comparingDouble((Row r) -> -r.total()));
-      } else if (type.equals("morris")) {
-        method = "morris";
-        Design unit = sweep.unitDesign();
-        morris = MorrisAnalysis.analyze(unit, y);
-        for (MorrisEffect m : morris) {
-          rows.add(new Row(m.parameter(), null, null, null, null, null, null, m.muStar(),
-              m.sigma(), null));
-        }
-        rows.sort(Comparator.comparingDouble((Row r) -> -r.muStar()));
-      } else {
-        method = "rank-correlation";
-        ranks = new ArrayList<>();
-        for (int j = 0; j < res.parameters().size(); j++) {
-          double[] xj = new double[y.length];
-          for (int i = 0; i < y.length; i++) {
-            xj[i] = res.x()[i][j];
-          }
-          double rho = Math.round(RankCorrelation.spearman(xj, y) * 1e6) / 1e6;
-          rows.add(new Row(res.parameters().get(j), null, null, null, null, null, null, null,
-              null, rho));
-          ranks.add(new SensitivityReport.Rank(res.parameters().get(j), rho));
-        }
-        rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.rankCorrelation())));
-      }
+      a = SweepSensitivity.analyse(sweep, res.parameters(), res.x(), y, name, resamples);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: cannot analyse '" + name + "': " + e.getMessage());
     }
-    if (ranks != null) {
-      ranks.sort(Comparator.comparingDouble(r -> -Math.abs(r.rho())));
-    }
+    String method = a.method();
+    List<Row> rows = a.parameters();
+    List<Pair> pairs = a.secondOrder();
+    List<String> warnings = a.warnings();
+    List<SobolIndex> sobol = a.sobol();
+    List<SobolPair> second = a.secondIndices();
+    List<MorrisEffect> morris = a.morris();
+    List<SensitivityReport.Rank> ranks = a.ranks() == null ? null : new ArrayList<>(a.ranks());
     if (report != null) {
       writeReport(sweep, name, method, y.length, sobol, morris, ranks, second, warnings);
     }
@@ -228,15 +173,6 @@ final class SensitivityCommand implements Callable<Integer> {
         .append(other == null ? "" : Csv.text(other)).append(',').append(index).append(',')
         .append(Csv.number(estimate)).append(',').append(Csv.number(low)).append(',')
         .append(Csv.number(high)).append('\n');
-  }
-
-  /** Adds a warning when an index's interval is wider than the range an index can take. */
-  private static void warn(List<String> warnings, String index, String parameter, Estimate e) {
-    if (SobolAnalysis.uninformative(e)) {
-      warnings.add(String.format(Locale.ROOT, "%s of %s: the 95%% interval [%.4f, %.4f] is wider"
-          + " than an index's range [0, 1], so the index is meaningless; run more base points",
-          index, parameter, e.low(), e.high()));
-    }
   }
 
   private void writeReport(Sweep sweep, String name, String method, int points,

@@ -322,7 +322,18 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
    * @param points the points, in order
    */
   record SweepResult(String scenario, String design, long runs, long seed, String version,
-      List<String> parameters, List<String> outputs, List<Point> points) {}
+      List<String> parameters, List<String> outputs, List<Point> points, List<Sensitivity> sensitivity) {}
+
+  /**
+   * Which parameters drive one output of a sweep job ({@link spiral.explore.sweep.SweepSensitivity}:
+   * Sobol indices for a saltelli design, Morris effects for a morris design, rank correlations
+   * otherwise), or why it could not be told.
+   */
+  record Sensitivity(String output, String method, int points, List<spiral.explore.sweep.SweepSensitivity.Row> parameters,
+      List<spiral.explore.sweep.SweepSensitivity.Pair> secondOrder, List<String> warnings, String error) {}
+
+  /** The bootstrap resamples of a sweep job's Sobol indices (as spiral sensitivity's default). */
+  static final int SENSITIVITY_RESAMPLES = 1000;
 
   /**
    * One point of a sweep.
@@ -343,8 +354,22 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
           (done, t) -> progress.advance(before + done, total));
       points.add(new Point(i, x[i], out));
     }
+    List<String> names = sweep.parameters().stream().map(Sweep.Parameter::path).toList();
+    List<Sensitivity> sensitivity = new ArrayList<>();
+    for (int k = 0; k < sweep.outputs().size(); k++) {
+      double[] y = new double[points.size()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = points.get(i).outputs()[k];
+      }
+      String output = sweep.outputs().get(k);
+      try {
+        var a = spiral.explore.sweep.SweepSensitivity.analyse(sweep, names, x, y, output, SENSITIVITY_RESAMPLES);
+        sensitivity.add(new Sensitivity(output, a.method(), a.points(), a.parameters(), a.secondOrder(), a.warnings(), null));
+      } catch (IllegalArgumentException e) {
+        sensitivity.add(new Sensitivity(output, null, y.length, List.of(), List.of(), List.of(), e.getMessage()));
+      }
+    }
     return new SweepResult(sweep.scenario().id(), sweep.design().type(), sweep.runs(),
-        sweep.seed(), Version.get(), sweep.parameters().stream().map(Sweep.Parameter::path).toList(),
-        sweep.outputs(), points);
+        sweep.seed(), Version.get(), names, sweep.outputs(), points, sensitivity);
   }
 }

@@ -276,6 +276,19 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
     JsonNode s = http.get("/api/results/" + done(sweep, 300).get("resultId").asLong()).json().get("result");
     assertThat(s.get("points").size()).isEqualTo(3);
     assertThat(s.get("points").get(0).get("outputs").size()).isEqualTo(2);
+    assertThat(s.get("sensitivity").findValuesAsText("method")).containsOnly("rank-correlation");
+    // a Saltelli design gets Sobol indices with intervals, as spiral sensitivity gives them
+    long saltelli = submit("{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\",\"runs\":100,\"seed\":2,"
+        + "\"parameters\":[{\"path\":\"actors.russia.rationality\",\"min\":1,\"max\":5},"
+        + "{\"path\":\"actors.russia.perception.threatBias\",\"min\":0,\"max\":0.8}],"
+        + "\"design\":{\"type\":\"saltelli\",\"points\":16},\"outputs\":[\"furtherAttacks\"]}");
+    JsonNode sa = http.get("/api/results/" + done(saltelli, 300).get("resultId").asLong()).json().get("result");
+    JsonNode sens = sa.get("sensitivity").get(0);
+    assertThat(sens.get("method").asText()).isEqualTo("sobol");
+    assertThat(sens.get("parameters")).hasSize(2);
+    for (JsonNode row : sens.get("parameters")) {
+      assertThat(row.get("total").isNumber() && row.get("totalLow").isNumber() && row.get("first").isNumber()).as(row.toString()).isTrue();
+    }
   }
 
   @Test

@@ -233,6 +233,10 @@ class WebAppBrowserTest extends LiveServer {
       b.click("#run-submit");
       b.until("the sweep job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
       chartHas(b, "sweep", "circle.dot", 5);
+      // what drives each output: a Latin hypercube gets rank correlations, one section per output
+      assertThat(b.count("#sensitivity .sensitivity-output")).isEqualTo(2);
+      assertThat(b.text("#sensitivity")).contains("rank-correlation", "actors.russia.rationality");
+      accessible(b, "a sweep's result page");
 
       // the history, filtered, and a comparison of the two simulations
       b.open(base + "/#/runs");

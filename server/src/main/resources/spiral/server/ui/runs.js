@@ -173,6 +173,10 @@ function resultBody(kind, result) {
         h('h2', {}, 'Proposals'), proposalsTable(result), h('h2', {}, 'Numbers'), numbersTable([{name: 'value', m: metrics(kind, result)}]));
   } else if (kind === 'game') {
     S.add(out, gameView(result));
+  } else if (kind === 'sweep' && result.sensitivity) {
+    S.add(out, h('div', {class: 'charts'}, sweepChart(result, `Sweep: ${result.outputs[0]} against ${result.parameters[0]}`)),
+        sensitivityView(result));
+    S.add(out, h('h2', {}, 'Points'), pointsTable(result));
   } else if (kind === 'sweep') {
     S.add(out, h('div', {class: 'charts'}, sweepChart(result, `Sweep: ${result.outputs[0]} against ${result.parameters[0]}`)),
         h('h2', {}, 'Points'), h('table', {}, h('thead', {}, h('tr', {}, ['point', ...result.parameters, ...result.outputs].map((c) => h('th', {}, c)))),
@@ -211,6 +215,48 @@ function gameView(r) {
               + `${r.equilibriumResponse} once attacked): ${r.incredibleDeterrents.join(', ')}.`) : null),
       cmp ? h('div', {class: 'card', id: 'game-comparison'}, h('h2', {}, 'The game beside the simulation'),
           h('ul', {}, cmp.lines.map((l) => h('li', {}, l)))) : null);
+}
+
+function pointsTable(result) {
+  return h('table', {}, h('thead', {}, h('tr', {}, ['point', ...result.parameters, ...result.outputs].map((c) => h('th', {}, c)))),
+      h('tbody', {}, result.points.map((p) => h('tr', {}, h('td', {}, String(p.point)),
+          [...p.values, ...p.outputs].map((v) => h('td', {class: 'num'}, S.fmt(v)))))));
+}
+
+const METHOD_TEXT = {
+  sobol: 'Sobol indices (Saltelli design): S1, the share of the output\'s variance a parameter explains alone; ST, with its interactions; 95% bootstrap intervals.',
+  morris: 'Morris elementary effects: μ*, the mean absolute effect of a step in the parameter; σ, how much that effect varies (interactions, curvature).',
+  'rank-correlation': 'Spearman rank correlation of each parameter with the output over the points (this design is not made for variance-based indices).',
+};
+
+/** Which parameters drive each output: a chart of the leading index and a table, per output. */
+function sensitivityView(result) {
+  const num = (v) => (typeof v === 'number' ? v : NaN);
+  return h('div', {id: 'sensitivity'}, h('h2', {}, 'What drives each output'),
+      result.sensitivity.map((a, k) => {
+        if (a.error) return h('p', {class: 'muted'}, `${a.output}: ${a.error}`);
+        const bars = a.parameters.map((r) => {
+          if (a.method === 'sobol') return {label: r.parameter, value: Math.max(0, num(r.total)), lo: Math.max(0, num(r.totalLow)), hi: num(r.totalHigh)};
+          if (a.method === 'morris') return {label: r.parameter, value: num(r.muStar)};
+          return {label: r.parameter, value: Math.abs(num(r.rankCorrelation))};
+        }).filter((b) => Number.isFinite(b.value));
+        const what = {sobol: 'total index ST', morris: 'μ*', 'rank-correlation': '|Spearman ρ|'}[a.method];
+        const cols = a.method === 'sobol' ? ['parameter', 'S1', '95% interval', 'ST', '95% interval']
+          : a.method === 'morris' ? ['parameter', 'μ*', 'σ'] : ['parameter', 'Spearman ρ'];
+        const cells = (r) => (a.method === 'sobol'
+          ? [r.first, `${S.fmt(r.firstLow, 3)} to ${S.fmt(r.firstHigh, 3)}`, r.total, `${S.fmt(r.totalLow, 3)} to ${S.fmt(r.totalHigh, 3)}`]
+          : a.method === 'morris' ? [r.muStar, r.sigma] : [r.rankCorrelation]);
+        return h('div', {class: 'sensitivity-output', 'data-output': a.output},
+            h('h3', {}, `${a.output} (${a.method}, ${a.points} points)`),
+            h('p', {class: 'muted'}, METHOD_TEXT[a.method] || ''),
+            bars.length ? h('div', {class: 'charts'}, charts.bars(`sensitivity-${k}`, {
+              title: `${a.output}: ${what} of each parameter`, xLabel: 'parameter', yLabel: what,
+              series: [{name: '', bars}]})) : null,
+            h('table', {class: 'sensitivity-table'}, h('thead', {}, h('tr', {}, cols.map((c) => h('th', {}, c)))),
+                h('tbody', {}, a.parameters.map((r) => h('tr', {}, h('td', {}, h('code', {}, r.parameter)),
+                    cells(r).map((v) => h('td', {class: 'num'}, typeof v === 'number' ? S.fmt(v, 4) : String(v ?? '–'))))))),
+            a.warnings.length ? h('ul', {class: 'warnings'}, a.warnings.map((w) => h('li', {}, w))) : null);
+      }));
 }
 
 /** How the table reads: normalised scores, and when a gap is a real difference. */
