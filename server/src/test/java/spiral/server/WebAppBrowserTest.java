@@ -43,7 +43,7 @@ class WebAppBrowserTest extends LiveServer {
   void theAppLoadsUnderItsPolicyWithoutErrors() {
     try (Browser b = new Browser()) {
       b.open(base + "/");
-      b.waitFor("#nav a[href='#/games']");
+      b.waitFor("#login-form");
       assertThat(b.text("header .brand")).isEqualTo("Spiral");
       assertThat(b.consoleErrors()).isEmpty();
     }
@@ -331,6 +331,33 @@ class WebAppBrowserTest extends LiveServer {
   static void accessible(Browser b, String page) {
     if (java.nio.file.Files.isRegularFile(Axe.SCRIPT)) {
       Axe.check(b, page);
+    }
+  }
+
+  @Test
+  void loggedOutTheHeaderHasNoLinksAndALoginSaysItIsBusy() {
+    try (Browser b = new Browser()) {
+      b.open(base + "/");
+      b.waitFor("#login-form");
+      assertThat(b.driver().findElements(By.cssSelector("#nav a")).stream().noneMatch(WebElement::isDisplayed))
+          .as("no link shown logged out").isTrue();
+      assertThat((Boolean) b.script("return document.getElementById('nav').hidden")).isTrue();
+      // the button is busy while the server answers (a slow answer is simulated by holding fetch)
+      b.script("window.__fetch = window.fetch; window.fetch = (...a) => new Promise((ok) => setTimeout(() => ok(window.__fetch(...a)), 1500));");
+      b.type("#login-form input[name=name]", "admin");
+      b.type("#login-form input[name=password]", Http.ADMIN_PASSWORD);
+      b.click("#login-form button[type=submit]");
+      assertThat(b.text("#login-form button[type=submit]")).isEqualTo("Logging in…");
+      assertThat(b.driver().findElement(By.cssSelector("#login-form button[type=submit]")).isEnabled()).isFalse();
+      b.waitForText("#account .who", "admin", Duration.ofSeconds(10));
+      assertThat((Boolean) b.script("return document.getElementById('nav').hidden")).isFalse();
+      // a page waiting for its data says so
+      b.waitFor("#new-scenario");
+      b.script("window.fetch = (...a) => new Promise((ok) => setTimeout(() => ok(window.__fetch(...a)), 1500));");
+      b.script("location.hash = '#/runs';");
+      b.waitForText("#loading", "Loading", Duration.ofSeconds(5));
+      b.waitFor("#results-table");
+      assertThat(b.count("#loading")).isZero();
     }
   }
 

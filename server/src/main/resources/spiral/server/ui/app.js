@@ -186,12 +186,25 @@ async function dispatch() {
   const values = hash.match(r.re).slice(1).map(decodeURIComponent);
   const params = Object.fromEntries(new URLSearchParams(query || ''));
   r.names.forEach((n, i) => { params[n] = values[i]; });
+  // a page that waits for its data says so until it has drawn something
+  const loading = Spiral.h('p', {class: 'muted loading', id: 'loading', 'aria-live': 'polite'}, 'Loading…');
+  m.append(loading);
+  const drawn = new MutationObserver(() => {
+    if (m.childElementCount > 1 || !m.contains(loading)) {
+      loading.remove();
+      drawn.disconnect();
+    }
+  });
+  drawn.observe(m, {childList: true});
   try {
     await r.render(params, m);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return;
     if (!(err instanceof ApiError)) console.error(err); // a fault of the page, not an answer
     m.append(Spiral.errorBox(err));
+  } finally {
+    loading.remove();
+    drawn.disconnect();
   }
 }
 
@@ -201,6 +214,8 @@ function isPlayer() {
 }
 
 function showAccount() {
+  // logged out, the header shows no links: every page needs an account
+  document.getElementById('nav').hidden = !Spiral.me;
   for (const a of document.querySelectorAll('#nav a[data-analyst]')) a.hidden = isPlayer();
   for (const a of document.querySelectorAll('#nav a[data-facilitator]')) a.hidden = !Spiral.facilitates();
   for (const a of document.querySelectorAll('#nav a[data-admin]')) a.hidden = !(Spiral.me && Spiral.me.role === 'admin');
@@ -239,9 +254,14 @@ function loginPage() {
     const name = h('input', {name: 'name', autocomplete: 'username', required: true, minlength: 3, maxlength: 40});
     const password = h('input', {name: 'password', type: 'password', required: true,
       autocomplete: path.endsWith('login') ? 'current-password' : 'new-password'});
+    const submit = h('button', {type: 'submit'}, button);
     return h('form', {id, class: 'card auth', onsubmit: async (e) => {
       e.preventDefault();
       status.replaceChildren();
+      // busy while the server answers: one request per click, and the user sees it is working
+      submit.disabled = true;
+      submit.setAttribute('aria-busy', 'true');
+      submit.textContent = path.endsWith('register') ? 'Signing up…' : 'Logging in…';
       const credentials = {name: name.value, password: password.value};
       try {
         if (path.endsWith('register')) {
@@ -261,11 +281,15 @@ function loginPage() {
         dispatch();
       } catch (err) {
         status.append(Spiral.errorBox(err));
+      } finally {
+        submit.disabled = false;
+        submit.removeAttribute('aria-busy');
+        submit.textContent = button;
       }
     }}, h('h2', {}, title),
     h('label', {}, 'Name', name), h('label', {}, 'Password', password),
     note ? h('p', {class: 'muted'}, note) : null,
-    h('button', {type: 'submit'}, button));
+    submit);
   };
   m.append(h('h1', {}, 'Spiral'), h('p', {}, 'Log in to use the scenario library, the analyses and the wargames.'), status,
       h('div', {class: 'row'},
@@ -281,6 +305,7 @@ async function start() {
   } catch (err) {
     if (err.status !== 401) main().replaceChildren(Spiral.errorBox(err));
   }
+  showAccount();
   started = true;
   window.addEventListener('hashchange', dispatch);
   dispatch();
