@@ -21,6 +21,11 @@ final class ExecutorOptions {
           + " local[N], or spark://HOST:PORT for a standalone cluster.")
   String master;
 
+  @Option(
+      names = "--spark-ui",
+      description = "With --executor spark, turn Spark's web UI on (off by default) and print its address.")
+  boolean sparkUi;
+
   /**
    * Whether the work goes to Spark, after checking the options together.
    *
@@ -35,6 +40,9 @@ final class ExecutorOptions {
     };
     if (!spark && master != null) {
       throw new BadInputException("spiral: --master needs --executor spark");
+    }
+    if (!spark && sparkUi) {
+      throw new BadInputException("spiral: --spark-ui needs --executor spark");
     }
     if (spark && threads != null) {
       throw new BadInputException("spiral: --threads is for the local executor; with --executor"
@@ -51,6 +59,9 @@ final class ExecutorOptions {
             + " first use), or build it with ./mvnw -pl cli,spark -am package and run java -cp"
             + " 'spark/target/lib/*':spark/target/spiral-spark.jar:cli/target/spiral.jar"
             + " spiral.cli.Main (see README, Sweeps on Spark)"));
+    if (sparkUi) {
+      System.setProperty("spark.ui.enabled", "true"); // Spark reads spark.* properties into its configuration
+    }
     try {
       return factory.create(master);
     } catch (IllegalArgumentException e) {

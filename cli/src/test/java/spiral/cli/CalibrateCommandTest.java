@@ -128,6 +128,9 @@ class CalibrateCommandTest {
         "--posterior", out.toString());
     assertThat(threads.code()).isEqualTo(2);
     assertThat(threads.err()).contains("--threads is for the local executor");
+    Cli ui = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both", "--spark-ui", "--posterior", out.toString());
+    assertThat(ui.code()).isEqualTo(2);
+    assertThat(ui.err()).contains("--spark-ui needs --executor spark");
     Cli where = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both", "--executor", "moon", "--posterior", out.toString());
     assertThat(where.code()).isEqualTo(2);
     assertThat(where.err()).contains("--executor must be local or spark, was 'moon'");

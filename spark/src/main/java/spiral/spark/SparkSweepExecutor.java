@@ -111,7 +111,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     if (missing != null) {
       throw new SweepException(sweep.source() + ": --master " + where + ": " + missing);
     }
-    try (JavaSparkContext sc = start(conf, where)) {
+    try (JavaSparkContext sc = start(conf, where); ExecutorWatch watch = ExecutorWatch.of(sc, where)) {
       Deque<JavaFutureAction<List<Result>>> inFlight = new ArrayDeque<>();
       int next = from;
       try {
@@ -142,10 +142,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
       } catch (SweepException e) {
         throw e;
       } catch (RuntimeException e) {
-        String hint = sc.sc().isStopped() ? " (Spark stopped: is the master " + where
-            + " reachable, with workers that can reach this machine?)" : "";
-        throw new IllegalStateException("the Spark job on " + where + " failed: "
-            + firstLine(e.getMessage()) + hint, e);
+        throw failure(sc, where, watch, e);
       } finally {
         for (JavaFutureAction<List<Result>> f : inFlight) {
           f.cancel(true);
@@ -181,11 +178,100 @@ public final class SparkSweepExecutor implements SweepExecutor {
   }
 
   private static JavaSparkContext start(SparkConf conf, String where) {
+    JavaSparkContext sc;
     try {
-      return new JavaSparkContext(conf);
+      sc = new JavaSparkContext(conf);
     } catch (RuntimeException e) {
       throw new IllegalStateException("could not start Spark on " + where + ": "
           + firstLine(e.getMessage()), e);
+    }
+    if (sc.sc().uiWebUrl().isDefined()) {
+      System.err.println("spiral: Spark's UI for this job: " + sc.sc().uiWebUrl().get());
+    }
+    return sc;
+  }
+
+  /** What a failed Spark job says: no executors came (the watch), Spark stopped, or Spark's own first line. */
+  private static IllegalStateException failure(JavaSparkContext sc, String where, ExecutorWatch watch, RuntimeException e) {
+    if (watch.starved() != null) {
+      return new IllegalStateException(watch.starved(), e);
+    }
+    String hint = sc.sc().isStopped() ? " (Spark stopped: is the master " + where
+        + " reachable, with workers that can reach this machine?)" : "";
+    return new IllegalStateException("the Spark job on " + where + " failed: " + firstLine(e.getMessage()) + hint, e);
+  }
+
+  /** The Java property giving the seconds to wait for a cluster's first executor (default 60). */
+  public static final String EXECUTOR_WAIT = "spark.spiral.executorWait";
+
+  /**
+   * Watches a cluster application for its executors: when none has come after the wait ({@link
+   * #EXECUTOR_WAIT}) it says so on standard error, with what to check, and says it again every
+   * wait while it goes on waiting; after four waits it cancels the application's jobs, and the
+   * job fails with that sentence. Local masters have no executors to wait for.
+   */
+  static final class ExecutorWatch implements AutoCloseable {
+    private final Thread thread;
+    private volatile String starved;
+
+    private ExecutorWatch(Thread thread) {
+      this.thread = thread;
+    }
+
+    static ExecutorWatch of(JavaSparkContext sc, String where) {
+      if (where.startsWith("local")) {
+        return new ExecutorWatch(null);
+      }
+      long wait = Math.max(1, Long.getLong(EXECUTOR_WAIT, 60));
+      ExecutorWatch[] self = new ExecutorWatch[1];
+      Thread t = new Thread(() -> {
+        long start = System.nanoTime();
+        long said = 0;
+        try {
+          while (!Thread.currentThread().isInterrupted() && !sc.sc().isStopped()) {
+            if (sc.statusTracker().getExecutorInfos().length > 1) {
+              if (said > 0) {
+                System.err.println("spiral: Spark executors have come; the job goes on");
+              }
+              return; // the driver is one of them: more means an executor came
+            }
+            long waited = (System.nanoTime() - start) / 1_000_000_000L;
+            if (waited >= (said + 1) * wait) {
+              said++;
+              String what = "no executor of " + where + " after " + waited + " s: check that the master has workers"
+                  + " registered with free cores and at least spark.executor.memory of memory, and that they can reach"
+                  + " this machine (spark.driver.host)";
+              if (said >= 4) {
+                self[0].starved = "the Spark job on " + where + " could not start: " + what;
+                sc.cancelAllJobs();
+                return;
+              }
+              System.err.println("spiral: waiting for Spark executors: " + what);
+            }
+            Thread.sleep(250);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+          // the context stopped under the watch: nothing left to watch
+        }
+      }, "spiral-executor-watch");
+      t.setDaemon(true);
+      self[0] = new ExecutorWatch(t);
+      t.start();
+      return self[0];
+    }
+
+    /** Why the job cannot run (no executors came), or null. */
+    String starved() {
+      return starved;
+    }
+
+    @Override
+    public void close() {
+      if (thread != null) {
+        thread.interrupt();
+      }
     }
   }
 
@@ -205,6 +291,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
       throw new IllegalArgumentException("--master " + where + ": " + missing);
     }
     JavaSparkContext sc = start(conf, where);
+    ExecutorWatch watch = ExecutorWatch.of(sc, where);
     return new BatchSession() {
       @Override
       public double[][] evaluate(BatchTask task, double[][] inputs) {
@@ -222,10 +309,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
         } catch (IOException e) {
           throw new IllegalStateException(e.getMessage(), e);
         } catch (RuntimeException e) {
-          String hint = sc.sc().isStopped() ? " (Spark stopped: is the master " + where
-              + " reachable, with workers that can reach this machine?)" : "";
-          throw new IllegalStateException("the Spark job on " + where + " failed: "
-              + firstLine(e.getMessage()) + hint, e);
+          throw failure(sc, where, watch, e);
         }
         double[][] out = new double[inputs.length][];
         for (Result r : done) {
@@ -236,6 +320,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
 
       @Override
       public void close() {
+        watch.close();
         sc.close();
       }
     };

@@ -117,6 +117,57 @@ class StandaloneClusterTest {
         .as("results through spark-submit\n%s", logs()).isEqualTo(expected);
   }
 
+  @Test
+  @Timeout(120)
+  void aMasterWithoutWorkersIsReportedWhileWaitingAndThenAsTheFailure() throws Exception {
+    Path target = Path.of("target").toAbsolutePath();
+    Path lib = target.resolve("lib");
+    Path home = Files.createDirectories(tmp.resolve("spark-home"));
+    Path jars = Files.createDirectories(home.resolve("jars"));
+    List<Path> cp = new ArrayList<>();
+    try (Stream<Path> s = Files.list(lib)) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+        Files.createSymbolicLink(jars.resolve(p.getFileName()), p);
+        cp.add(p);
+      }
+    }
+    int port = freePort();
+    String master = "spark://127.0.0.1:" + port;
+    start("master", home, String.join(java.io.File.pathSeparator, cp.stream().map(Path::toString).toList()),
+        "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", String.valueOf(port),
+        "--webui-port", String.valueOf(freePort()));
+    long until = System.nanoTime() + REGISTER.toNanos();
+    while (true) { // the master listens once it has started
+      try (java.net.Socket probe = new java.net.Socket()) {
+        probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+        break;
+      } catch (IOException e) {
+        assertThat(System.nanoTime()).as("the master starts\n%s", logs()).isLessThan(until);
+        Thread.sleep(250);
+      }
+    }
+    Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(4, 10));
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+    System.setProperty(SparkSweepExecutor.EXECUTOR_WAIT, "2");
+    System.setErr(new java.io.PrintStream(said, true, StandardCharsets.UTF_8));
+    long started = System.nanoTime();
+    Throwable failed = null;
+    try {
+      new SweepRunner(new SparkSweepExecutor(master, List.of(), 0)).run(Sweep.read(f), tmp.resolve("out"), false, null);
+    } catch (RuntimeException | IOException e) {
+      failed = e;
+    } finally {
+      System.setErr(err);
+      System.clearProperty(SparkSweepExecutor.EXECUTOR_WAIT);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertThat(failed).as("a sweep on a master without workers fails").isNotNull();
+    assertThat(failed.getMessage()).contains("could not start: no executor of " + master, "free cores");
+    assertThat(said.toString(StandardCharsets.UTF_8)).contains("spiral: waiting for Spark executors: no executor of " + master);
+    assertThat(seconds).as("it gives up after four waits of 2 s, not Spark's own minutes").isLessThan(40);
+  }
+
   /** Stops the cluster (executors first), also when the test failed, and drops the jar links. */
   @AfterEach
   void stop() throws InterruptedException, IOException {
@@ -194,6 +245,9 @@ class StandaloneClusterTest {
   private List<Path> executorLogs() {
     List<Path> found = new ArrayList<>();
     for (int w = 1; w <= 2; w++) {
+      if (!Files.isDirectory(tmp.resolve("work-" + w))) {
+        continue; // a cluster without workers
+      }
       try (Stream<Path> s = Files.walk(tmp.resolve("work-" + w))) {
         s.filter(p -> p.getFileName().toString().equals("stderr")).forEach(found::add);
       } catch (IOException e) {

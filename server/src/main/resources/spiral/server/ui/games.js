@@ -226,15 +226,15 @@ function ownCard(v) {
   return h('div', {class: 'card', id: 'own-state'}, h('h2', {}, 'Your side'),
       h('table', {class: 'facts'}, h('tbody', {},
           h('tr', {}, h('th', {}, 'Seat'), h('td', {}, v.seat ? (v.seat.factionName ? `${v.seat.actorName}: ${v.seat.factionName}` : v.seat.actorName) : '')),
-          h('tr', {}, h('th', {}, 'Cost so far'), h('td', {class: 'num'}, S.fmt(st.cost, 3))),
-          h('tr', {}, h('th', {}, 'Credibility'), h('td', {class: 'num'}, S.fmt(st.credibility, 3))),
+          h('tr', {}, h('th', {}, 'Cost so far (the ladder\'s damage units)'), h('td', {class: 'num'}, S.fmt(st.cost, 3))),
+          h('tr', {}, h('th', {}, 'Credibility (0 to 1)'), h('td', {class: 'num'}, S.fmt(st.credibility, 3))),
           st.cohesion === null || st.cohesion === undefined ? null
-            : h('tr', {}, h('th', {}, 'Alliance cohesion'), h('td', {class: 'num'}, S.fmt(st.cohesion, 3))),
+            : h('tr', {}, h('th', {}, 'Alliance cohesion (0 to 1)'), h('td', {class: 'num'}, S.fmt(st.cohesion, 3))),
           h('tr', {}, h('th', {}, 'Rationality λ'), h('td', {class: 'num'}, p.rationality === null ? 'best response' : S.fmt(p.rationality, 3))),
-          h('tr', {}, h('th', {}, 'Perception noise σ'), h('td', {class: 'num'}, S.fmt(p.noise, 3))),
-          h('tr', {}, h('th', {}, 'Threat bias'), h('td', {class: 'num'}, S.fmt(p.threatBias, 3))))),
+          h('tr', {}, h('th', {}, 'Perception noise σ (rungs)'), h('td', {class: 'num'}, S.fmt(p.noise, 3))),
+          h('tr', {}, h('th', {}, 'Threat bias (rungs)'), h('td', {class: 'num'}, S.fmt(p.threatBias, 3))))),
       (p.factions || []).length ? h('table', {class: 'factions'},
-          h('thead', {}, h('tr', {}, ['Faction', 'Influence', 'Credibility', 'Risk', 'Cost', 'Punishment'].map((c) => h('th', {}, c)))),
+          h('thead', {}, h('tr', {}, ['Faction', 'Influence (share)', 'Weight: credibility', 'Weight: risk', 'Weight: cost', 'Weight: punishment'].map((c) => h('th', {}, c)))),
           h('tbody', {}, p.factions.map((f) => h('tr', {}, h('td', {}, f.name),
               [f.influence, f.credibility, f.risk, f.cost, f.punishment].map((x) => h('td', {class: 'num'}, S.fmt(x, 3)))))))
         : null);
