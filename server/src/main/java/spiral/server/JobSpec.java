@@ -35,14 +35,14 @@ import spiral.sim.TraceLog;
  * JSON object with only the keys of its kind, defaults filled in), and how to compute it. The
  * same spec computes the same result, to the bit: that is what a re-run relies on.
  *
- * @param kind simulate, options, negotiate, sweep or game
+ * @param kind simulate, options, negotiate, sweep, game or calibrate
  * @param scenario the scenario as the request named it
  * @param yaml the scenario text
  * @param seed the master seed
  * @param parameters the other inputs
  */
 record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode parameters) {
-  static final List<String> KINDS = List.of("simulate", "options", "negotiate", "sweep", "game");
+  static final List<String> KINDS = List.of("simulate", "options", "negotiate", "sweep", "game", "calibrate");
   static final long MAX_RUNS = 1_000_000_000L;
   /** The most points a sweep job may have (each point's outputs are kept in memory until the end). */
   static final int MAX_SWEEP_POINTS = 100_000;
@@ -94,6 +94,25 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
         keys = Set.of("kind", "scenario", "seed", "runs", "decimals");
         p.put("runs", Bodies.integer(body, "runs", 2000, 0, MAX_RUNS));
         p.put("decimals", Bodies.integer(body, "decimals", 6, 0, spiral.game.ExchangeGame.MAX_DECIMALS));
+      }
+      case "calibrate" -> {
+        // ABC-SMC over the scenario's declared ranges against a reference class of past crises;
+        // its simulations cannot be counted before it runs, so it stops at the run limit
+        keys = Set.of("kind", "scenario", "seed", "reference", "particles", "generations", "predictiveRuns");
+        String reference = Bodies.string(body, "reference").strip();
+        if (reference.length() > 500) {
+          throw ApiException.badRequest("reference: at most 500 characters, had " + reference.length());
+        }
+        try {
+          spiral.history.ReferenceClass.of(Server.Icb.DATA, spiral.history.CrisisFilter.parse(reference));
+        } catch (IllegalArgumentException e) {
+          throw ApiException.badRequest("reference: " + e.getMessage());
+        }
+        p.put("reference", reference);
+        p.put("particles", Bodies.integer(body, "particles", 200, 20, 2000));
+        p.put("generations", Bodies.integer(body, "generations", 6, 1, 20));
+        p.put("predictiveRuns", Bodies.integer(body, "predictiveRuns", 500, 100, 10_000));
+        p.put("runLimit", limit.max());
       }
       case "negotiate" -> {
         keys = Set.of("kind", "scenario", "seed", "month", "window");
@@ -149,6 +168,14 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
    */
   void checkRuns(RunLimit limit, long points) {
     long maxRuns = limit.max();
+    if (kind.equals("calibrate")) {
+      long predictive = CALIBRATION_DRAWS * parameters.path("predictiveRuns").asLong();
+      if (predictive > maxRuns) {
+        throw ApiException.badRequest("predictiveRuns: " + CALIBRATION_DRAWS + " draws × " + parameters.path("predictiveRuns").asLong()
+            + " runs = " + predictive + " runs; " + limit.says());
+      }
+      return; // the fit's simulations are counted as they run (calibrate)
+    }
     long runs = runs();
     String what = "runs: " + runs;
     if (kind.equals("sweep")) {
@@ -239,6 +266,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
         m.put("illustrative", sc.illustrative());
         yield m;
       }
+      case "calibrate" -> calibrate(sc, pool, threads, progress);
       case "negotiate" -> {
         int window = parameters.has("window") ? parameters.get("window").asInt()
             : sc.negotiation().months();
@@ -343,6 +371,75 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
    * @param outputs the outputs
    */
   record Point(int point, double[] values, double[] outputs) {}
+
+  /** Posterior draws of a calibration job's predictive check. */
+  static final int CALIBRATION_DRAWS = 100;
+
+  /**
+   * A calibration job: ABC-SMC over the scenario's declared uncertainty ranges against the
+   * reference class, its candidates on the job's threads in batches (the same posterior as the
+   * command line's, to the bit, for the same settings), stopped with a clear failure once its
+   * simulated runs pass the server's limit. Progress moves by generation.
+   */
+  private Object calibrate(Scenario sc, Executor pool, int threads, Progress progress) {
+    if (sc.uncertainties().isEmpty()) {
+      throw new IllegalArgumentException("scenario '" + sc.id() + "' declares no uncertainties: calibrate fits them");
+    }
+    spiral.history.ReferenceClass rc = spiral.history.ReferenceClass.of(Server.Icb.DATA,
+        spiral.history.CrisisFilter.parse(parameters.path("reference").asText()));
+    int generations = parameters.path("generations").asInt();
+    spiral.history.Calibration.Setup setup = new spiral.history.Calibration.Setup(sc, sc.uncertainties(), rc,
+        List.of(spiral.history.HistoricalTarget.values()),
+        new spiral.history.AbcSmc.Settings(parameters.path("particles").asInt(), generations, 0.5, 0.02, 0, seed),
+        CALIBRATION_DRAWS, parameters.path("predictiveRuns").asInt());
+    long limit = parameters.path("runLimit").asLong(Long.MAX_VALUE);
+    long classRuns = rc.size();
+    long[] runs = {0};
+    spiral.explore.sweep.BatchSession threadsSession = new spiral.explore.sweep.BatchSession() {
+      @Override
+      public double[][] evaluate(spiral.explore.sweep.BatchTask task, double[][] inputs) {
+        runs[0] += inputs.length * classRuns;
+        if (runs[0] > limit) {
+          throw new IllegalArgumentException("the calibration passed this server's limit of " + limit + " simulated runs"
+              + " before it finished; ask for fewer particles or generations");
+        }
+        double[][] out = new double[inputs.length][];
+        java.util.concurrent.CompletableFuture<?>[] fs = new java.util.concurrent.CompletableFuture<?>[threads];
+        for (int t = 0; t < threads; t++) {
+          int from = (int) ((long) inputs.length * t / threads);
+          int to = (int) ((long) inputs.length * (t + 1) / threads);
+          fs[t] = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = from; i < to; i++) {
+              out[i] = task.apply(inputs[i]);
+            }
+          }, pool);
+        }
+        java.util.concurrent.CompletableFuture.allOf(fs).join();
+        return out;
+      }
+
+      @Override
+      public void close() {}
+    };
+    spiral.history.Calibration.Report report = spiral.history.Calibration.run(setup,
+        new spiral.history.Calibration.BatchRun(threadsSession, sc.id() + ".yaml", yaml.getBytes(StandardCharsets.UTF_8), 8),
+        pool, threads, g -> progress.advance(g.index() + 1, generations + 2));
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("scenario", report.scenario());
+    m.put("reference", report.reference());
+    m.put("classSize", report.classSize());
+    m.put("parameters", report.parameters());
+    m.put("marginals", report.marginals());
+    m.put("predictive", report.predictive());
+    m.put("generations", report.result().generations());
+    m.put("simulations", report.result().simulations());
+    m.put("effectiveSampleSize", report.result().ess());
+    m.put("stopReason", report.result().stopReason());
+    m.put("seed", report.seed());
+    m.put("citation", spiral.history.IcbData.CITATION);
+    m.put("illustrative", sc.illustrative());
+    return m;
+  }
 
   private static SweepResult runSweep(Sweep sweep, Simulator sim, Progress progress) {
     double[][] x = sweep.points();

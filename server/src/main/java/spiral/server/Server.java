@@ -745,7 +745,7 @@ public final class Server {
   }
 
   /** The built-in International Crisis Behavior data, read on first use. */
-  private static final class Icb {
+  static final class Icb {
     static final spiral.history.IcbData DATA = spiral.history.IcbData.builtin();
   }
 }

@@ -324,6 +324,46 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
   }
 
   @Test
+  void aCalibrationJobGivesTheCommandLinesPosteriorAndStopsAtTheRunLimit() throws Exception {
+    long job = submit("{\"kind\":\"calibrate\",\"scenario\":\"rand-d-ports\",\"seed\":3,"
+        + "\"reference\":\"nuclear=both trigger=violent\",\"particles\":60,\"generations\":2,\"predictiveRuns\":200}");
+    JsonNode c = http.get("/api/results/" + done(job, 300).get("resultId").asLong()).json().get("result");
+    assertThat(c.get("classSize").asInt()).isEqualTo(12);
+    assertThat(c.get("marginals")).hasSize(6);
+    assertThat(c.get("predictive")).hasSize(5);
+    assertThat(c.get("generations")).hasSize(3);
+    assertThat(c.get("citation").asText()).contains("Brecher");
+    // the same fit as the command line's (and the core's), to the bit
+    spiral.scenario.Scenario sc = spiral.scenario.ScenarioLoader.resolve("rand-d-ports");
+    spiral.history.Calibration.Report local = spiral.history.Calibration.run(new spiral.history.Calibration.Setup(sc, sc.uncertainties(),
+        spiral.history.ReferenceClass.of(spiral.history.IcbData.builtin(), spiral.history.CrisisFilter.parse("nuclear=both trigger=violent")),
+        List.of(spiral.history.HistoricalTarget.values()), new spiral.history.AbcSmc.Settings(60, 2, 0.5, 0.02, 0, 3), 100, 200),
+        Runnable::run, 1, null);
+    assertThat(c.get("simulations").asLong()).isEqualTo(local.result().simulations());
+    for (int i = 0; i < 6; i++) {
+      assertThat(c.get("marginals").get(i).get("mean").asDouble()).isEqualTo(local.marginals().get(i).mean());
+    }
+    for (String bad : List.of("{\"kind\":\"calibrate\",\"scenario\":\"rand-d-ports\"}",
+        "{\"kind\":\"calibrate\",\"scenario\":\"rand-d-ports\",\"reference\":\"colour=red\"}",
+        "{\"kind\":\"calibrate\",\"scenario\":\"rand-d-ports\",\"reference\":\"years=1900-1901\"}",
+        "{\"kind\":\"calibrate\",\"scenario\":\"rand-d-ports\",\"reference\":\"nuclear=both\",\"particles\":5}",
+        "{\"kind\":\"calibrate\",\"scenario\":\"ukraine-2022-talks\",\"reference\":\"nuclear=both\"}")) {
+      cleanError(http.post("/api/jobs", bad), 400);
+    }
+    // a facilitator's calibration that would pass its run limit stops there, saying so
+    String name = "calibrator-" + System.nanoTime() % 100000;
+    assertThat(http.post("/api/users", "{\"name\":\"" + name + "\",\"password\":\"the account password\",\"role\":\"facilitator\"}")
+        .status()).isEqualTo(201);
+    Http f = anonymous.login(name, "the account password");
+    Http.Res r = f.post("/api/jobs", "{\"kind\":\"calibrate\",\"scenario\":\"rand-d-ports\",\"reference\":\"great-power=yes\","
+        + "\"particles\":2000,\"generations\":20}");
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    JsonNode failed = f.await(r.json().get("id").asLong(), 300);
+    assertThat(failed.get("state").asText()).isEqualTo("failed");
+    assertThat(failed.get("error").asText()).contains("passed this server's limit of " + FACILITATOR_RUNS + " simulated runs");
+  }
+
+  @Test
   void aRunningJobCanBeCancelledAndStoresNothing() throws Exception {
     long job = submit("{\"kind\":\"simulate\",\"scenario\":\"rand-c-airbases\",\"runs\":1000000000}");
     long end = System.nanoTime() + 60_000_000_000L;

@@ -409,6 +409,29 @@ class WebAppBrowserTest extends LiveServer {
   }
 
   @Test
+  void aCalibrationRunShowsPosteriorsAndThePredictiveCheck() {
+    try (Browser b = new Browser()) {
+      login(b);
+      b.open(base + "/#/scenarios/rand-d-ports/run");
+      new Select(b.waitFor("#run-kind")).selectByValue("calibrate");
+      assertThat(b.waitFor("#run-reference").getAttribute("value")).isEqualTo("nuclear=both trigger=violent");
+      b.type("#run-particles", "40");
+      b.type("#run-generations", "2");
+      b.type("#run-predictive-runs", "100");
+      b.click("#run-submit");
+      b.until("the calibration job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      b.waitFor("#calibration-marginals");
+      assertThat(b.count("#calibration-marginals tbody tr")).isEqualTo(6);
+      assertThat(b.count("#calibration-predictive tbody tr")).isEqualTo(5);
+      assertThat(b.text("#calibration-summary")).contains("Calibrated to nuclear=both trigger=violent (12 crises)");
+      chartHas(b, "predictive", "rect.bar.s1", 4);
+      noOverlappingText(b, "predictive");
+      accessible(b, "a calibration result page");
+      assertThat(b.consoleErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void theHistoryPageShowsAReferenceClassWithItsIntervals() {
     try (Browser b = new Browser()) {
       login(b);

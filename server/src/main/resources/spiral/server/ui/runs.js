@@ -173,6 +173,8 @@ function resultBody(kind, result) {
         h('h2', {}, 'Proposals'), proposalsTable(result), h('h2', {}, 'Numbers'), numbersTable([{name: 'value', m: metrics(kind, result)}]));
   } else if (kind === 'game') {
     S.add(out, gameView(result));
+  } else if (kind === 'calibrate') {
+    S.add(out, calibrationView(result));
   } else if (kind === 'sweep' && result.sensitivity) {
     S.add(out, h('div', {class: 'charts'}, sweepChart(result, `Sweep: ${result.outputs[0]} against ${result.parameters[0]}`)),
         sensitivityView(result));
@@ -259,6 +261,43 @@ function sensitivityView(result) {
       }));
 }
 
+/**
+ * A calibration: how it stopped, each parameter's posterior against its prior, and the posterior
+ * predictive check (the model's rates over posterior draws against the class's, with intervals).
+ */
+function calibrationView(r) {
+  const range = (a, b) => `${S.fmt(a, 4)} to ${S.fmt(b, 4)}`;
+  return h('div', {id: 'calibration-view'},
+      h('p', {id: 'calibration-summary'}, `Calibrated to ${r.reference} (${r.classSize} crises): ${r.simulations.toLocaleString('en')} simulations, `
+          + `effective sample size ${S.fmt(r.effectiveSampleSize, 0)}; stopped: ${r.stopReason}.`),
+      h('div', {class: 'charts'}, charts.bars('predictive', {
+        title: 'Posterior predictive: the model\'s rates (95% band over posterior draws) against the class\'s (95% Clopper–Pearson)',
+        xLabel: 'outcome', yLabel: 'probability / share of crises',
+        series: [
+          {name: 'the class', bars: r.predictive.map((q) => ({label: q.target, value: q.observed, lo: q.observedCi[0], hi: q.observedCi[1]}))},
+          {name: 'the model', bars: r.predictive.map((q) => ({label: q.target, value: q.predicted, lo: q.predictedBand[0], hi: q.predictedBand[1]}))}],
+      })),
+      h('h2', {}, 'Posterior against prior'),
+      h('table', {id: 'calibration-marginals'}, h('thead', {}, h('tr', {}, ['parameter', 'prior', 'posterior mean', '90% credible interval', 'median']
+          .map((c) => h('th', {}, c)))),
+      h('tbody', {}, r.marginals.map((q) => h('tr', {}, h('td', {}, h('code', {}, q.parameter)), h('td', {}, q.prior),
+          h('td', {class: 'num'}, S.fmt(q.mean)), h('td', {class: 'num'}, range(q.q05, q.q95)), h('td', {class: 'num'}, S.fmt(q.median)))))),
+      h('h2', {}, 'Posterior predictive check'),
+      h('table', {id: 'calibration-predictive'}, h('thead', {}, h('tr', {}, ['outcome', 'the class', 'its 95% interval', 'the model',
+        'its 95% band', 'inside'].map((c) => h('th', {}, c)))),
+      h('tbody', {}, r.predictive.map((q) => h('tr', {'data-inside': String(q.inside)}, h('td', {}, h('code', {}, q.target)),
+          h('td', {class: 'num'}, `${q.count} of ${q.crises}`), h('td', {class: 'num'}, range(q.observedCi[0], q.observedCi[1])),
+          h('td', {class: 'num'}, S.fmt(q.predicted)), h('td', {class: 'num'}, range(q.predictedBand[0], q.predictedBand[1])),
+          h('td', {}, q.inside ? 'yes' : 'NO'))))),
+      h('details', {}, h('summary', {}, 'Generations'), h('table', {}, h('thead', {}, h('tr', {},
+          ['generation', 'tolerance', 'acceptance', 'effective sample size', 'simulations'].map((c) => h('th', {}, c)))),
+      h('tbody', {}, r.generations.map((g) => h('tr', {}, h('td', {class: 'num'}, String(g.index)),
+          h('td', {class: 'num'}, typeof g.tolerance === 'number' ? S.fmt(g.tolerance) : String(g.tolerance)),
+          h('td', {class: 'num'}, S.fmt(g.acceptance, 3)), h('td', {class: 'num'}, typeof g.ess === 'number' ? S.fmt(g.ess, 0) : String(g.ess)),
+          h('td', {class: 'num'}, String(g.simulations))))))),
+      h('p', {class: 'muted'}, 'Data: ', r.citation));
+}
+
 /** How the table reads: normalised scores, and when a gap is a real difference. */
 function optionsRule(result) {
   const md = typeof result.meaningfulDifference === 'number' ? S.fmt(result.meaningfulDifference, 3) : null;
@@ -317,6 +356,11 @@ function metrics(kind, r) {
     for (const p of r.parties) m.push([`reservation: ${p.id}`, p.reservation]);
     for (const w of r.window) m.push([`zone share ${w.label}`, w.zoneShare]);
     m.push(['open months', (r.openMonths || []).map((x) => x.join('–')).join(', ') || 'none']);
+  } else if (kind === 'calibrate') {
+    for (const q of r.marginals) m.push([`posterior mean: ${q.parameter}`, q.mean, [q.q05, q.q95]]);
+    for (const q of r.predictive) m.push([`model P(${q.target})`, q.predicted, q.predictedBand]);
+    for (const q of r.predictive) m.push([`class share: ${q.target}`, q.observed, q.observedCi]);
+    m.push(['simulations', r.simulations], ['effective sample size', r.effectiveSampleSize]);
   } else if (kind === 'game') {
     m.push(['equilibrium response', r.equilibriumResponse]);
     for (const row of r.responses) m.push([`${r.responder}'s payoff: ${row.response}`, Number(row.responderPayoff)]);
@@ -497,7 +541,7 @@ async function historyPage(p, main, compareMode) {
   const all = (await S.api('GET', '/api/results?limit=1000')).results;
   const scenarios = [...new Set(all.map((r) => r.scenario))].sort();
   const kind = h('select', {id: 'filter-kind', 'aria-label': 'kind'}, h('option', {value: ''}, 'all kinds'),
-      ['simulate', 'options', 'negotiate', 'sweep', 'game'].map((k) => h('option', {value: k, selected: p.kind === k}, k)));
+      ['simulate', 'options', 'negotiate', 'sweep', 'game', 'calibrate'].map((k) => h('option', {value: k, selected: p.kind === k}, k)));
   const scenario = h('select', {id: 'filter-scenario', 'aria-label': 'scenario'}, h('option', {value: ''}, 'all scenarios'),
       scenarios.map((s) => h('option', {value: s, selected: p.scenario === s}, s)));
   const picked = new Set(p.pick ? [String(p.pick)] : []);

@@ -187,11 +187,12 @@ const KIND_HELP = {
   negotiate: 'Who accepts what, the zone of agreement and the window for talks, month by month.',
   sweep: 'The model over a design of parameter values (JSON: parameters, design, outputs as in a sweep file).',
   game: "The attack, the response and the counter-response as a one-shot game solved exactly: which responses deter, which threats are credible, beside the simulated answer (runs: per option of that comparison, 0 for none).",
+  calibrate: "The scenario's declared uncertainty ranges fitted to a reference class of past crises (ABC-SMC): each parameter's posterior against its prior, and the model's rates against the class's.",
 };
 
 S.route('#/scenarios/:id/run', async (p, main) => {
   const sc = await S.api('GET', `/api/scenarios/${encodeURIComponent(p.id)}`);
-  const kinds = [...(sc.escalation ? ['simulate', 'options', 'sweep', 'game'] : []), ...(sc.negotiation ? ['negotiate'] : [])];
+  const kinds = [...(sc.escalation ? ['simulate', 'options', 'sweep', 'game', 'calibrate'] : []), ...(sc.negotiation ? ['negotiate'] : [])];
   const field = (label, input, kinds) => h('label', {'data-kinds': kinds.join(' ')}, label, input);
   const kind = h('select', {id: 'run-kind', name: 'kind'}, kinds.map((k) => h('option', {value: k}, k)));
   const seed = h('input', {id: 'run-seed', name: 'seed', type: 'number', value: '1', step: '1'});
@@ -206,6 +207,10 @@ S.route('#/scenarios/:id/run', async (p, main) => {
   const actor = (/^actors:[ \t]*\r?\n[ \t]*-[ \t]*id:[ \t]*([\w.-]+)/m.exec(sc.yaml) || [null, '<actor>'])[1];
   const sweep = h('textarea', {id: 'run-sweep', rows: 6, class: 'mono', spellcheck: false,
     value: `{"parameters": [{"path": "actors.${actor}.rationality", "min": 1, "max": 5}],\n "design": {"type": "lhs", "points": 5},\n "outputs": ["nuclearUse", "directWar"]}`});
+  const reference = h('input', {id: 'run-reference', name: 'reference', value: 'nuclear=both trigger=violent', size: 40});
+  const particles = h('input', {id: 'run-particles', type: 'number', value: '200', min: '20', max: '2000', step: '1'});
+  const generations = h('input', {id: 'run-generations', type: 'number', value: '6', min: '1', max: '20', step: '1'});
+  const predictiveRuns = h('input', {id: 'run-predictive-runs', type: 'number', value: '500', min: '100', max: '10000', step: '1'});
   const help = h('p', {class: 'muted'});
   const status = h('div');
   const fields = [
@@ -218,6 +223,10 @@ S.route('#/scenarios/:id/run', async (p, main) => {
     field('Month', month, ['negotiate']),
     field('Window (months)', windowMonths, ['negotiate']),
     field('Sweep (JSON)', sweep, ['sweep']),
+    field('Reference class (as in spiral history --where)', reference, ['calibrate']),
+    field('Particles', particles, ['calibrate']),
+    field('Generations (at most)', generations, ['calibrate']),
+    field('Runs per posterior draw (predictive check)', predictiveRuns, ['calibrate']),
   ];
   const sync = () => {
     for (const f of fields) f.hidden = !f.dataset.kinds.split(' ').includes(kind.value);
@@ -232,7 +241,10 @@ S.route('#/scenarios/:id/run', async (p, main) => {
     status.replaceChildren();
     const body = {kind: kind.value, scenario: String(sc.id), seed: int(seed)};
     try {
-      if (kind.value !== 'negotiate') body.runs = int(runs);
+      if (kind.value !== 'negotiate' && kind.value !== 'calibrate') body.runs = int(runs);
+      if (kind.value === 'calibrate') {
+        Object.assign(body, {reference: reference.value, particles: int(particles), generations: int(generations), predictiveRuns: int(predictiveRuns)});
+      }
       if (kind.value === 'simulate') body.paths = int(paths);
       if (kind.value === 'options' && robust.checked) Object.assign(body, {robust: true, samples: int(samples), sampleRuns: int(sampleRuns)});
       if (kind.value === 'negotiate') Object.assign(body, {month: int(month), window: int(windowMonths)});
