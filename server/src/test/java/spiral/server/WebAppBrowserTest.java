@@ -202,6 +202,10 @@ class WebAppBrowserTest extends LiveServer {
       b.open(base + "/#/compare/" + optionsA + "/" + optionsB);
       chartHas(b, "pareto", "circle.dot.s1", 20);
       assertThat(b.text("#compare-table")).contains("score: more-sanctions");
+      // a side is called better only by a goal's direction and beyond sampling error: an exact re-run, never
+      assertThat(b.text("#compare-table thead")).contains("better, by the goals");
+      assertThat(b.script("return [...document.querySelectorAll('#compare-table td.better')].every((c) => c.textContent === '')"))
+          .isEqualTo(true);
 
       // a long simulation: live progress with the time left, then cancelled
       b.open(base + "/#/scenarios/" + scenarioId + "/run");

@@ -345,10 +345,13 @@ function metrics(kind, r) {
     m.push(['runs', r.runs]);
   } else if (kind === 'options') {
     m.push(['best option', r.best]);
-    for (const o of r.options) m.push([`score: ${o.id}`, o.score.mean, o.score.ci95]);
-    for (const o of r.options) m.push([`P(further attacks): ${o.id}`, o.furtherAttacks.p, o.furtherAttacks.ci95]);
-    for (const o of r.options) m.push([`P(war or nuclear): ${o.id}`, warOrNuclear(o).p, warOrNuclear(o).ci95]);
-    for (const o of r.options) m.push([`P(direct war): ${o.id}`, o.directWar.p, o.directWar.ci95]);
+    // which way is better, only where the scenario's goals say so
+    const goals = new Set((r.goals || []).filter((g) => g.weight > 0).map((g) => g.metric));
+    const lowerIf = (...metrics) => (metrics.some((x) => goals.has(x)) ? 'lower' : null);
+    for (const o of r.options) m.push([`score: ${o.id}`, o.score.mean, o.score.ci95, 'higher']);
+    for (const o of r.options) m.push([`P(further attacks): ${o.id}`, o.furtherAttacks.p, o.furtherAttacks.ci95, lowerIf('deterrence')]);
+    for (const o of r.options) m.push([`P(war or nuclear): ${o.id}`, warOrNuclear(o).p, warOrNuclear(o).ci95, lowerIf('warAvoidance', 'nuclearAvoidance')]);
+    for (const o of r.options) m.push([`P(direct war): ${o.id}`, o.directWar.p, o.directWar.ci95, lowerIf('warAvoidance')]);
     m.push(['runs per option', r.runs]);
   } else if (kind === 'negotiate') {
     m.push(['agreement space points', r.space.points], ['zone of agreement exists', r.space.zoneExists ? 'yes' : 'no'],
@@ -397,8 +400,9 @@ function numbersTable(cols) {
   const diff = cols.length === 2;
   return h('table', {class: 'numbers', id: diff ? 'compare-table' : 'numbers-table'},
       h('thead', {}, h('tr', {}, h('th', {}, ''), cols.map((c) => h('th', {class: 'num'}, c.name)),
-          diff ? [h('th', {class: 'num'}, 'B − A'), h('th', {class: 'num'}, '95% interval of B − A'), h('th', {}, 'beyond sampling error?')] : null)),
-      h('tbody', {}, cols[0].m.map(([label, a, ciA], i) => {
+          diff ? [h('th', {class: 'num'}, 'B − A'), h('th', {class: 'num'}, '95% interval of B − A'), h('th', {}, 'beyond sampling error?'),
+            h('th', {}, 'better, by the goals')] : null)),
+      h('tbody', {}, cols[0].m.map(([label, a, ciA, better], i) => {
         const [, b, ciB] = diff && cols[1].m[i] ? cols[1].m[i] : [];
         const d = diff && typeof a === 'number' && typeof b === 'number' ? b - a : null;
         const iv = d !== null && ciA && ciB ? differenceInterval(a, ciA, b, ciB) : null;
@@ -407,7 +411,9 @@ function numbersTable(cols) {
             cols.map((c) => h('td', {class: 'num'}, S.fmt(c.m[i] && c.m[i][1]))),
             diff ? [h('td', {class: 'num'}, d === null ? (a === b ? '' : 'differs') : (d > 0 ? '+' : '') + S.fmt(d)),
               h('td', {class: 'num'}, iv ? `${S.fmt(iv[0])} to ${S.fmt(iv[1])}` : ''),
-              h('td', {class: beyond ? 'beyond' : 'muted'}, beyond === null ? (d === null ? '' : 'no interval') : beyond ? 'yes' : 'no')] : null);
+              h('td', {class: beyond ? 'beyond' : 'muted'}, beyond === null ? (d === null ? '' : 'no interval') : beyond ? 'yes' : 'no'),
+              // a side is named only when the difference is real and the goals give the metric a direction
+              h('td', {class: 'better'}, beyond && better ? ((d > 0) === (better === 'higher') ? 'B' : 'A') : '')] : null);
       })));
 }
 
