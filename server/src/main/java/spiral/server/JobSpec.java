@@ -35,14 +35,20 @@ import spiral.sim.TraceLog;
  * JSON object with only the keys of its kind, defaults filled in), and how to compute it. The
  * same spec computes the same result, to the bit: that is what a re-run relies on.
  *
- * @param kind simulate, options, negotiate, sweep, game or calibrate
+ * @param kind simulate, options, negotiate, sweep, game, calibrate or study
  * @param scenario the scenario as the request named it
  * @param yaml the scenario text
  * @param seed the master seed
  * @param parameters the other inputs
  */
 record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode parameters) {
-  static final List<String> KINDS = List.of("simulate", "options", "negotiate", "sweep", "game", "calibrate");
+  static final List<String> KINDS = List.of("simulate", "options", "negotiate", "sweep", "game", "calibrate", "study");
+
+  /** The scenario name a study job stores: its text is RAND's four built-in cases, one YAML document each. */
+  static final String STUDY = "rand-study";
+  /** The cases of a study job. */
+  static final List<String> STUDY_CASES = List.of("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports");
+  private static final String DOCUMENT = "\n---\n";
   static final long MAX_RUNS = 1_000_000_000L;
   /** The most points a sweep job may have (each point's outputs are kept in memory until the end). */
   static final int MAX_SWEEP_POINTS = 100_000;
@@ -59,6 +65,9 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
     if (!KINDS.contains(kind)) {
       throw ApiException.badRequest("kind: unknown kind '" + Bodies.clip(kind) + "' (known: "
           + String.join(", ", KINDS) + ")");
+    }
+    if (kind.equals("study")) {
+      return study(body, catalog, limit, v);
     }
     JsonNode sn = body.get("scenario");
     if (sn != null && sn.isIntegralNumber()) {
@@ -141,6 +150,44 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
   }
 
   /**
+   * A study job: RAND's four built-in cases analysed at once ({@link spiral.options.Study}), with
+   * the robustness over each case's declared ranges. It takes no scenario: its stored text is the
+   * four cases' texts, so that a re-run uses exactly the cases it ran on.
+   */
+  private static JobSpec study(ObjectNode body, Catalog catalog, RunLimit limit, spiral.store.Visibility v) {
+    if (body.has("scenario")) {
+      throw ApiException.badRequest("scenario: a study runs RAND's four built-in cases (" + String.join(", ", STUDY_CASES)
+          + ") and takes no scenario");
+    }
+    Bodies.onlyKeys(body, "", Set.of("kind", "seed", "runs", "samples", "sampleRuns"));
+    long seed = Bodies.integer(body, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+    ObjectNode p = JsonNodeFactory.instance.objectNode();
+    p.put("runs", Bodies.integer(body, "runs", 2000, 1, MAX_RUNS));
+    p.put("samples", Bodies.integer(body, "samples", 10, 0, 1000));
+    p.put("sampleRuns", Bodies.integer(body, "sampleRuns", 500, 1, MAX_RUNS));
+    if (p.get("samples").asLong() == 1) {
+      throw ApiException.badRequest("samples: 0 (no robustness) or at least 2, was 1");
+    }
+    List<String> texts = new ArrayList<>();
+    for (String c : STUDY_CASES) {
+      texts.add(catalog.get(c, v).yaml());
+    }
+    JobSpec spec = new JobSpec("study", STUDY, String.join(DOCUMENT, texts), seed, p);
+    spec.checkRuns(limit, 0);
+    spec.check(limit);
+    return spec;
+  }
+
+  /** A study job's cases, parsed from its stored text. */
+  private List<Scenario> studyCases() {
+    List<Scenario> out = new ArrayList<>();
+    for (String text : yaml.split(java.util.regex.Pattern.quote(DOCUMENT), -1)) {
+      out.add(Catalog.parse(text));
+    }
+    return out;
+  }
+
+  /**
    * The most simulated runs one job of an account may ask for, and the sentence a refusal gives.
    *
    * @param max the limit
@@ -190,7 +237,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
     if (runs > maxRuns) {
       throw ApiException.badRequest(what + " runs; " + limit.says());
     }
-    if (parameters.path("robust").asBoolean()) {
+    if (parameters.path("robust").asBoolean() || (kind.equals("study") && parameters.path("samples").asLong() > 0)) {
       double total = (double) parameters.path("samples").asLong() * parameters.path("sampleRuns").asLong();
       if (total > maxRuns) {
         throw ApiException.badRequest("sampleRuns: " + parameters.path("samples").asLong() + " samples × "
@@ -205,6 +252,10 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
    * from its design's parameters before any point is built) and the runs asked for; 400 if not.
    */
   void check(RunLimit limit) {
+    if (kind.equals("study")) {
+      studyCases(); // each case parses, or the job is refused with its problems
+      return;
+    }
     Scenario sc = Catalog.parse(yaml);
     switch (kind) {
       case "negotiate" -> {
@@ -238,6 +289,10 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
    * @throws IllegalArgumentException for inputs the analysis refuses
    */
   Object compute(Executor pool, int threads, Progress progress) {
+    if (kind.equals("study")) {
+      return spiral.options.Study.run(new OptionsAnalysis(pool, threads), studyCases(), runs(),
+          parameters.path("sampleRuns").asLong(), seed, parameters.path("samples").asInt(), progress);
+    }
     Scenario sc = Catalog.parse(yaml);
     return switch (kind) {
       case "simulate" -> {

@@ -364,6 +364,44 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
   }
 
   @Test
+  void aStudyJobAnalysesRandsFourCasesAndRerunsOnTheTextsItRanOn() {
+    long job = submit("{\"kind\":\"study\",\"runs\":200,\"samples\":2,\"sampleRuns\":50}");
+    JsonNode done = done(job, 300);
+    JsonNode r = http.get("/api/results/" + done.get("resultId").asLong()).json();
+    assertThat(r.get("scenario").asText()).isEqualTo("rand-study");
+    JsonNode study = r.get("result");
+    assertThat(study.get("scenarios")).hasSize(4);
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    study.get("scenarios").forEach(row -> rows.add(row.get("scenario").asText()));
+    assertThat(rows).containsExactly("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports");
+    assertThat(study.get("options")).hasSize(20);
+    assertThat(study.get("shift").asText()).startsWith("Best response as the attack grows");
+    // the same numbers as the core's study with these settings
+    java.util.List<spiral.scenario.Scenario> cases = new java.util.ArrayList<>();
+    for (String c : List.of("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports")) {
+      try {
+        cases.add(spiral.scenario.ScenarioLoader.resolve(c));
+      } catch (spiral.scenario.ScenarioException e) {
+        throw new AssertionError(e);
+      }
+    }
+    spiral.options.StudyReport local = spiral.options.Study.run(new spiral.options.OptionsAnalysis(Runnable::run, 1), cases, 200, 50, 1, 2,
+        spiral.sim.Progress.NONE);
+    for (int i = 0; i < 4; i++) {
+      assertThat(study.get("scenarios").get(i).get("best").asText()).isEqualTo(local.scenarios().get(i).best());
+      assertThat(study.get("scenarios").get(i).get("mostRobust").asText()).isEqualTo(local.scenarios().get(i).mostRobust());
+    }
+    Http.Res rerun = http.post("/api/results/" + r.get("id").asLong() + "/rerun", "");
+    assertThat(rerun.status()).as(rerun.body()).isEqualTo(202);
+    JsonNode again = http.get("/api/results/" + done(rerun.json().get("id").asLong(), 300).get("resultId").asLong()).json();
+    assertThat(again.get("resultHash").asText()).isEqualTo(r.get("resultHash").asText());
+    for (String bad : List.of("{\"kind\":\"study\",\"scenario\":\"rand-d-ports\"}", "{\"kind\":\"study\",\"samples\":1}",
+        "{\"kind\":\"study\",\"month\":1}", "{\"kind\":\"study\",\"runs\":0}")) {
+      cleanError(http.post("/api/jobs", bad), 400);
+    }
+  }
+
+  @Test
   void aRunningJobCanBeCancelledAndStoresNothing() throws Exception {
     long job = submit("{\"kind\":\"simulate\",\"scenario\":\"rand-c-airbases\",\"runs\":1000000000}");
     long end = System.nanoTime() + 60_000_000_000L;

@@ -436,6 +436,30 @@ class WebAppBrowserTest extends LiveServer {
   }
 
   @Test
+  void theStudyRunsRandsFourCasesFromItsPage() {
+    try (Browser b = new Browser()) {
+      login(b);
+      b.open(base + "/#/scenarios");
+      b.click("#run-study");
+      b.waitFor("#study-form");
+      b.type("#study-runs", "200");
+      b.type("#study-samples", "2");
+      b.type("#study-sample-runs", "50");
+      b.click("#study-submit");
+      b.until("the study job to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
+      b.waitFor("#study-matrix");
+      assertThat(b.count("#study-matrix tbody tr")).isEqualTo(20);
+      assertThat(b.count("#study-matrix thead th")).isEqualTo(5);
+      assertThat(b.count("#study-matrix td.best")).isEqualTo(4);
+      assertThat(b.count("#study-cases li")).isEqualTo(4);
+      assertThat(b.text("#study-cases")).contains("Monte Carlo 95%", "total 95% across the parameter sets", "best across the sets");
+      assertThat(b.text("#study-shift")).startsWith("Best response as the attack grows");
+      accessible(b, "a study result page");
+      assertThat(b.consoleErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void theHistoryPageShowsAReferenceClassWithItsIntervals() {
     try (Browser b = new Browser()) {
       login(b);

@@ -175,6 +175,8 @@ function resultBody(kind, result) {
     S.add(out, gameView(result));
   } else if (kind === 'calibrate') {
     S.add(out, calibrationView(result));
+  } else if (kind === 'study') {
+    S.add(out, studyView(result));
   } else if (kind === 'sweep' && result.sensitivity) {
     S.add(out, h('div', {class: 'charts'}, sweepChart(result, `Sweep: ${result.outputs[0]} against ${result.parameters[0]}`)),
         sensitivityView(result));
@@ -298,6 +300,39 @@ function calibrationView(r) {
       h('p', {class: 'muted'}, 'Data: ', r.citation));
 }
 
+/**
+ * RAND's study: the case × option matrix of scores (B the best, R the most robust), then per case
+ * its best option's P(direct war or nuclear use) with both intervals and how often each option is
+ * best across the parameter sets, and how the answer shifts as the attack grows.
+ */
+function studyView(r) {
+  const cases = r.scenarios;
+  return h('div', {id: 'study-view'},
+      h('p', {id: 'study-shift'}, r.shift),
+      h('table', {id: 'study-matrix'}, h('thead', {}, h('tr', {}, h('th', {}, 'option \\ case (rung)'),
+          cases.map((c) => h('th', {class: 'num'}, `${c.scenario} (${c.rung})`)))),
+      h('tbody', {}, r.options.map((id) => h('tr', {'data-option': id}, h('td', {}, h('code', {}, id)),
+          cases.map((c) => {
+            const v = c.scores[id];
+            const mark = `${id === c.best ? ' B' : ''}${id === c.mostRobust ? ' R' : ''}`;
+            return h('td', {class: `num${id === c.best ? ' best' : ''}`}, v === undefined ? '–' : S.fmt(v, 4) + mark);
+          }))))),
+      h('p', {class: 'muted'}, 'Scores are each case\'s goals normalised across its options (worst 0, best the goal\'s weight). '
+          + 'B: the best score; R: the most robust (minimax regret over the parameter sets).'),
+      h('ul', {id: 'study-cases'}, cases.map((c) => {
+        const best = c.detail.options.find((o) => o.id === c.best) || c.detail.options[0];
+        const w = warOrNuclear(best);
+        const g = c.detail.regret;
+        const mine = g ? g.options.find((o) => o.id === c.best) : null;
+        const shares = g ? [...g.options].filter((o) => o.bestShare > 0).sort((a, b) => b.bestShare - a.bestShare)
+            .map((o) => `${o.id} ${Math.round(100 * o.bestShare)}%`).join(', ') : '';
+        return h('li', {'data-case': c.scenario}, h('strong', {}, c.scenario), `: best ${c.best}, most robust ${c.mostRobust}; `
+            + `P(direct war or nuclear use) after ${c.best} ${S.fmt(w.p, 4)}, Monte Carlo 95% ${S.fmt(w.ci95[0], 4)}–${S.fmt(w.ci95[1], 4)}`
+            + (mine && mine.warOrNuclear95 ? `, total 95% across the parameter sets ${S.fmt(mine.warOrNuclear95[0], 4)}–${S.fmt(mine.warOrNuclear95[1], 4)}` : '')
+            + (shares ? `; best across the sets: ${shares}` : '') + '.');
+      })));
+}
+
 /** How the table reads: normalised scores, and when a gap is a real difference. */
 function optionsRule(result) {
   const md = typeof result.meaningfulDifference === 'number' ? S.fmt(result.meaningfulDifference, 3) : null;
@@ -359,6 +394,9 @@ function metrics(kind, r) {
     for (const p of r.parties) m.push([`reservation: ${p.id}`, p.reservation]);
     for (const w of r.window) m.push([`zone share ${w.label}`, w.zoneShare]);
     m.push(['open months', (r.openMonths || []).map((x) => x.join('–')).join(', ') || 'none']);
+  } else if (kind === 'study') {
+    for (const row of r.scenarios) m.push([`best: ${row.scenario}`, row.best], [`most robust: ${row.scenario}`, row.mostRobust]);
+    for (const row of r.scenarios) for (const [id, v] of Object.entries(row.scores)) m.push([`score: ${row.scenario}: ${id}`, v]);
   } else if (kind === 'calibrate') {
     for (const q of r.marginals) m.push([`posterior mean: ${q.parameter}`, q.mean, [q.q05, q.q95]]);
     for (const q of r.predictive) m.push([`model P(${q.target})`, q.predicted, q.predictedBand]);
@@ -423,8 +461,10 @@ function numbersTable(cols) {
 function metaList(info) {
   return h('dl', {class: 'meta'},
       h('dt', {}, 'Kind'), h('dd', {}, info.kind),
-      h('dt', {}, 'Scenario'), h('dd', {}, h('a', {href: `#/scenarios/${encodeURIComponent(info.scenario)}`},
-          /^\d+$/.test(info.scenario) ? `stored scenario #${info.scenario}` : info.scenario)),
+      h('dt', {}, 'Scenario'), h('dd', {}, info.scenario === 'rand-study'
+        ? h('a', {href: '#/study'}, 'RAND\'s study: rand-a-satellite, rand-b-depot, rand-c-airbases, rand-d-ports')
+        : h('a', {href: `#/scenarios/${encodeURIComponent(info.scenario)}`},
+            /^\d+$/.test(info.scenario) ? `stored scenario #${info.scenario}` : info.scenario)),
       h('dt', {}, 'Seed'), h('dd', {id: 'meta-seed'}, String(info.seed)),
       h('dt', {}, 'Parameters'), h('dd', {class: 'mono'}, JSON.stringify(info.parameters)),
       h('dt', {}, 'Version'), h('dd', {}, info.version),
@@ -547,7 +587,7 @@ async function historyPage(p, main, compareMode) {
   const all = (await S.api('GET', '/api/results?limit=1000')).results;
   const scenarios = [...new Set(all.map((r) => r.scenario))].sort();
   const kind = h('select', {id: 'filter-kind', 'aria-label': 'kind'}, h('option', {value: ''}, 'all kinds'),
-      ['simulate', 'options', 'negotiate', 'sweep', 'game', 'calibrate'].map((k) => h('option', {value: k, selected: p.kind === k}, k)));
+      ['simulate', 'options', 'negotiate', 'sweep', 'game', 'calibrate', 'study'].map((k) => h('option', {value: k, selected: p.kind === k}, k)));
   const scenario = h('select', {id: 'filter-scenario', 'aria-label': 'scenario'}, h('option', {value: ''}, 'all scenarios'),
       scenarios.map((s) => h('option', {value: s, selected: p.scenario === s}, s)));
   const picked = new Set(p.pick ? [String(p.pick)] : []);

@@ -13,6 +13,7 @@ S.route('#/scenarios', async (params, main) => {
   const status = h('div');
   S.add(main, h('h1', {}, 'Scenarios'),
       h('div', {class: 'toolbar'}, canEdit() ? h('a', {class: 'button', id: 'new-scenario', href: '#/scenarios/new'}, 'New scenario') : null,
+          canEdit() ? h('a', {class: 'button secondary', id: 'run-study', href: '#/study'}, 'RAND\'s study (cases A–D)') : null,
           h('a', {class: 'button secondary', href: '#/runs'}, 'Run history')),
       status,
       h('table', {id: 'scenario-list'},
@@ -261,4 +262,32 @@ S.route('#/scenarios/:id/run', async (p, main) => {
           h('label', {}, 'Analysis', kind), help, fields, status,
           h('button', {type: 'submit', id: 'run-submit', disabled: kinds.length === 0}, 'Run')));
   sync();
+});
+
+// ---- RAND's study: the four built-in cases at once
+
+S.route('#/study', async (p, main) => {
+  const status = h('div');
+  const seed = h('input', {id: 'study-seed', type: 'number', value: '1', step: '1'});
+  const runs = h('input', {id: 'study-runs', type: 'number', value: '2000', min: '1', step: '1'});
+  const samples = h('input', {id: 'study-samples', type: 'number', value: '10', min: '0', step: '1'});
+  const sampleRuns = h('input', {id: 'study-sample-runs', type: 'number', value: '500', min: '1', step: '1'});
+  const int = (input) => (input.value === '' ? undefined : Number(input.value));
+  S.add(main, h('h1', {}, 'RAND\'s study: cases A–D at once'),
+      h('p', {class: 'muted'}, 'The options analysis of rand-a-satellite, rand-b-depot, rand-c-airbases and rand-d-ports (RAND PEA2081-1): '
+          + 'a case × option matrix of scores with the best and the most robust option per case (minimax regret over parameter sets drawn '
+          + 'from each case\'s declared ranges; 0 sets skips it), and how the answer shifts as the attack grows.'),
+      h('form', {id: 'study-form', class: 'card stack', onsubmit: async (e) => {
+        e.preventDefault();
+        status.replaceChildren();
+        try {
+          const job = await S.api('POST', '/api/jobs', {kind: 'study', seed: int(seed), runs: int(runs), samples: int(samples), sampleRuns: int(sampleRuns)});
+          S.go(`#/jobs/${job.id}`);
+        } catch (err) {
+          status.replaceChildren(S.errorBox(err));
+        }
+      }},
+      h('label', {}, 'Seed', seed), h('label', {}, 'Runs per option per case', runs),
+      h('label', {}, 'Parameter sets per case (robustness)', samples), h('label', {}, 'Runs per option in each set', sampleRuns),
+      status, h('button', {type: 'submit', id: 'study-submit'}, 'Run the study')));
 });
