@@ -41,33 +41,15 @@ public final class GlobalNewton {
   private final int players;
   private final int n;
   private final int[] first;
-  private final double[][] pay; // divided by the range
+  private final MixedPayoffs payoffs; // divided by the range
 
   /** The method for a game. */
   public GlobalNewton(StrategicGame g) {
     this.g = g;
-    players = g.numPlayers();
-    first = new int[players + 1];
-    for (int i = 0; i < players; i++) {
-      first[i + 1] = first[i] + g.numStrategies(i);
-    }
-    n = first[players];
-    pay = new double[g.numProfiles()][players];
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (int p = 0; p < g.numProfiles(); p++) {
-      for (int i = 0; i < players; i++) {
-        pay[p][i] = g.payoff(p, i).doubleValue();
-        lo = Math.min(lo, pay[p][i]);
-        hi = Math.max(hi, pay[p][i]);
-      }
-    }
-    double scale = hi > lo ? 1 / (hi - lo) : 1;
-    for (double[] row : pay) {
-      for (int i = 0; i < players; i++) {
-        row[i] *= scale;
-      }
-    }
+    payoffs = new MixedPayoffs(g, true);
+    players = payoffs.players;
+    first = payoffs.first;
+    n = payoffs.n;
   }
 
   /** {@code count} perturbations, each uniform on each player's simplex, from {@code seed}. */
@@ -112,7 +94,7 @@ public final class GlobalNewton {
       sigma[first[i] + best[i]] = 1;
     }
     double[] v = new double[n];
-    payoffs(sigma, v, null);
+    payoffs.values(sigma, v, null);
     double lambda0 = 1;
     for (int i = 0; i < players; i++) {
       int b = first[i] + best[i];
@@ -402,53 +384,7 @@ public final class GlobalNewton {
 
   /** The largest regret of any player, relative to the payoff range. */
   public double regret(double[] x) {
-    double[] v = new double[n];
-    payoffs(x, v, null);
-    double worst = 0;
-    for (int i = 0; i < players; i++) {
-      double bestV = Double.NEGATIVE_INFINITY;
-      double mean = 0;
-      for (int k = first[i]; k < first[i + 1]; k++) {
-        bestV = Math.max(bestV, v[k]);
-        mean += x[k] * v[k];
-      }
-      worst = Math.max(worst, bestV - mean);
-    }
-    return worst;
-  }
-
-  /** v[k]: the payoff of strategy k against the others' mixtures; dv[k][l]: its derivative. */
-  private void payoffs(double[] x, double[] v, double[][] dv) {
-    java.util.Arrays.fill(v, 0);
-    int[] s = new int[players];
-    for (int p = 0; p < g.numProfiles(); p++) {
-      for (int i = 0; i < players; i++) {
-        s[i] = g.strategyOf(p, i);
-      }
-      for (int i = 0; i < players; i++) {
-        double w = 1;
-        for (int j = 0; j < players && w != 0; j++) {
-          if (j != i) {
-            w *= x[first[j] + s[j]];
-          }
-        }
-        v[first[i] + s[i]] += w * pay[p][i];
-        if (dv != null) {
-          for (int k = 0; k < players; k++) {
-            if (k == i) {
-              continue;
-            }
-            double w2 = 1;
-            for (int j = 0; j < players; j++) {
-              if (j != i && j != k) {
-                w2 *= x[first[j] + s[j]];
-              }
-            }
-            dv[first[i] + s[i]][first[k] + s[k]] += w2 * pay[p][i];
-          }
-        }
-      }
-    }
+    return payoffs.maxRegret(x);
   }
 
   /** Euclidean projection of each player's block onto the simplex. */
@@ -469,7 +405,7 @@ public final class GlobalNewton {
       double[] sigma = java.util.Arrays.copyOf(z, n);
       project(sigma);
       double[] v = new double[n];
-      payoffs(sigma, v, null);
+      payoffs.values(sigma, v, null);
       for (int k = 0; k < n; k++) {
         h[k] = z[k] - sigma[k] - v[k] + z[n] * gv[k];
       }
@@ -481,7 +417,7 @@ public final class GlobalNewton {
       project(sigma);
       double[] v = new double[n];
       double[][] dv = new double[n][n];
-      payoffs(sigma, v, dv);
+      payoffs.values(sigma, v, dv);
       // R = dr/dz: per player, on the support S, delta - 1/|S|
       double[][] r = new double[n][n];
       for (int i = 0; i < players; i++) {

@@ -40,30 +40,17 @@ public final class Liapunov {
   private final int players;
   private final int n;
   private final int[] first;
-  private final double[][] pay;
+  private final MixedPayoffs payoffs;
   private final double scale;
 
   /** The minimiser for a game. */
   public Liapunov(StrategicGame g) {
     this.g = g;
-    players = g.numPlayers();
-    first = new int[players + 1];
-    for (int i = 0; i < players; i++) {
-      first[i + 1] = first[i] + g.numStrategies(i);
-    }
-    n = first[players];
-    pay = new double[g.numProfiles()][players];
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (int p = 0; p < g.numProfiles(); p++) {
-      for (int i = 0; i < players; i++) {
-        pay[p][i] = g.payoff(p, i).doubleValue();
-        lo = Math.min(lo, pay[p][i]);
-        hi = Math.max(hi, pay[p][i]);
-      }
-    }
-    double range = hi - lo;
-    scale = range > 0 ? 1 / range : 1;
+    payoffs = new MixedPayoffs(g, false);
+    players = payoffs.players;
+    first = payoffs.first;
+    n = payoffs.n;
+    scale = payoffs.range > 0 ? 1 / payoffs.range : 1;
   }
 
   /** {@code count} starting profiles, uniform on each player's simplex, from {@code seed}. */
@@ -106,36 +93,26 @@ public final class Liapunov {
 
   /** The largest regret of any player, in payoff units. */
   public double regret(double[] x) {
-    double[][] u = new double[players][];
-    strategyPayoffs(x, u, null);
-    double worst = 0;
-    for (int i = 0; i < players; i++) {
-      double best = Double.NEGATIVE_INFINITY;
-      double mean = 0;
-      for (int j = 0; j < u[i].length; j++) {
-        best = Math.max(best, u[i][j]);
-        mean += x[first[i] + j] * u[i][j];
-      }
-      worst = Math.max(worst, best - mean);
-    }
-    return worst;
+    return payoffs.maxRegret(x);
   }
 
   /** L(x), and its gradient into {@code grad} when not null. */
   double value(double[] x, double[] grad) {
-    double[][] u = new double[players][];
-    double[][][][] m = grad == null ? null : new double[players][players][][];
-    strategyPayoffs(x, u, m);
+    double[] u = new double[n];
+    double[][] du = grad == null ? null : new double[n][n];
+    payoffs.values(x, u, du);
     double v = 0;
     double[][] gap = new double[players][];
     for (int i = 0; i < players; i++) {
+      int b = first[i];
+      int mi = first[i + 1] - b;
       double mean = 0;
-      for (int j = 0; j < u[i].length; j++) {
-        mean += x[first[i] + j] * u[i][j];
+      for (int j = 0; j < mi; j++) {
+        mean += x[b + j] * u[b + j];
       }
-      gap[i] = new double[u[i].length];
-      for (int j = 0; j < u[i].length; j++) {
-        double d = Math.max(0, scale * (u[i][j] - mean));
+      gap[i] = new double[mi];
+      for (int j = 0; j < mi; j++) {
+        double d = Math.max(0, scale * (u[b + j] - mean));
         gap[i][j] = d;
         v += d * d;
       }
@@ -145,81 +122,36 @@ public final class Liapunov {
     }
     java.util.Arrays.fill(grad, 0);
     for (int i = 0; i < players; i++) {
+      int b = first[i];
+      int mi = first[i + 1] - b;
       double total = 0;
       for (double d : gap[i]) {
         total += d;
       }
       // own probabilities move only the mean payoff
-      for (int l = 0; l < u[i].length; l++) {
-        grad[first[i] + l] -= 2 * scale * total * u[i][l];
+      for (int l = 0; l < mi; l++) {
+        grad[b + l] -= 2 * scale * total * u[b + l];
       }
       for (int k = 0; k < players; k++) {
         if (k == i) {
           continue;
         }
-        double[][] mik = m[i][k];
-        for (int l = 0; l < g.numStrategies(k); l++) {
+        for (int l = first[k]; l < first[k + 1]; l++) {
           double dmean = 0;
-          for (int j = 0; j < u[i].length; j++) {
-            dmean += x[first[i] + j] * mik[j][l];
+          for (int j = 0; j < mi; j++) {
+            dmean += x[b + j] * du[b + j][l];
           }
           double s = 0;
-          for (int j = 0; j < u[i].length; j++) {
+          for (int j = 0; j < mi; j++) {
             if (gap[i][j] > 0) {
-              s += gap[i][j] * (mik[j][l] - dmean);
+              s += gap[i][j] * (du[b + j][l] - dmean);
             }
           }
-          grad[first[k] + l] += 2 * scale * s;
+          grad[l] += 2 * scale * s;
         }
       }
     }
     return v;
-  }
-
-  /**
-   * u[i][j]: player i's payoff from strategy j against the others' mixtures; m (if not null)
-   * [i][k][j][l]: the same when player k plays l.
-   */
-  private void strategyPayoffs(double[] x, double[][] u, double[][][][] m) {
-    for (int i = 0; i < players; i++) {
-      u[i] = new double[g.numStrategies(i)];
-      if (m != null) {
-        for (int k = 0; k < players; k++) {
-          if (k != i) {
-            m[i][k] = new double[g.numStrategies(i)][g.numStrategies(k)];
-          }
-        }
-      }
-    }
-    int[] s = new int[players];
-    for (int p = 0; p < g.numProfiles(); p++) {
-      for (int i = 0; i < players; i++) {
-        s[i] = g.strategyOf(p, i);
-      }
-      for (int i = 0; i < players; i++) {
-        double w = 1;
-        for (int j = 0; j < players; j++) {
-          if (j != i) {
-            w *= x[first[j] + s[j]];
-          }
-        }
-        u[i][s[i]] += w * pay[p][i];
-        if (m != null) {
-          for (int k = 0; k < players; k++) {
-            if (k == i) {
-              continue;
-            }
-            double w2 = 1;
-            for (int j = 0; j < players; j++) {
-              if (j != i && j != k) {
-                w2 *= x[first[j] + s[j]];
-              }
-            }
-            m[i][k][s[i]][s[k]] += w2 * pay[p][i];
-          }
-        }
-      }
-    }
   }
 
   private double[] minimise(double[] start, int maxIterations) {

@@ -94,87 +94,22 @@ public final class LogitQre implements EquilibriumSolver {
 
   /** Largest regret of any player (best pure reply's payoff minus the profile's) in doubles. */
   public static double maxRegret(StrategicGame g, double[] x) {
-    Tracer t = new Tracer(g);
-    double[][] u = new double[g.numPlayers()][];
-    t.strategyPayoffs(x, u, null);
-    double worst = 0;
-    int k = 0;
-    for (int i = 0; i < g.numPlayers(); i++) {
-      double best = Double.NEGATIVE_INFINITY;
-      double mean = 0;
-      for (int j = 0; j < u[i].length; j++) {
-        best = Math.max(best, u[i][j]);
-        mean += x[k + j] * u[i][j];
-      }
-      worst = Math.max(worst, best - mean);
-      k += u[i].length;
-    }
-    return worst;
+    return new MixedPayoffs(g, false).maxRegret(x);
   }
 
   private static final class Tracer {
     final StrategicGame g;
+    final MixedPayoffs payoffs;
     final int players;
     final int n; // number of strategies in all
     final int[] first; // offset of each player's block
-    final double[][] pay; // [profile][player]
 
     Tracer(StrategicGame g) {
       this.g = g;
-      players = g.numPlayers();
-      first = new int[players + 1];
-      for (int i = 0; i < players; i++) {
-        first[i + 1] = first[i] + g.numStrategies(i);
-      }
-      n = first[players];
-      pay = new double[g.numProfiles()][players];
-      for (int p = 0; p < g.numProfiles(); p++) {
-        for (int i = 0; i < players; i++) {
-          pay[p][i] = g.payoff(p, i).doubleValue();
-        }
-      }
-    }
-
-    /**
-     * u[i][j]: player i's payoff from strategy j against the others' mixtures; du (if not null)
-     * [i][j][k]: its derivative in the probability of strategy k (global index) of another player.
-     */
-    void strategyPayoffs(double[] x, double[][] u, double[][][] du) {
-      for (int i = 0; i < players; i++) {
-        u[i] = new double[g.numStrategies(i)];
-        if (du != null) {
-          du[i] = new double[g.numStrategies(i)][n];
-        }
-      }
-      int[] s = new int[players];
-      for (int p = 0; p < g.numProfiles(); p++) {
-        for (int i = 0; i < players; i++) {
-          s[i] = g.strategyOf(p, i);
-        }
-        for (int i = 0; i < players; i++) {
-          double w = 1;
-          for (int j = 0; j < players; j++) {
-            if (j != i) {
-              w *= x[first[j] + s[j]];
-            }
-          }
-          u[i][s[i]] += w * pay[p][i];
-          if (du != null) {
-            for (int k = 0; k < players; k++) {
-              if (k == i) {
-                continue;
-              }
-              double w2 = 1;
-              for (int j = 0; j < players; j++) {
-                if (j != i && j != k) {
-                  w2 *= x[first[j] + s[j]];
-                }
-              }
-              du[i][s[i]][first[k] + s[k]] += w2 * pay[p][i];
-            }
-          }
-        }
-      }
+      payoffs = new MixedPayoffs(g, false);
+      players = payoffs.players;
+      n = payoffs.n;
+      first = payoffs.first;
     }
 
     /** H(z) and its n x (n+1) Jacobian, z = (y, lambda). */
@@ -184,9 +119,9 @@ public final class LogitQre implements EquilibriumSolver {
       for (int k = 0; k < n; k++) {
         x[k] = Math.exp(z[k]);
       }
-      double[][] u = new double[players][];
-      double[][][] du = new double[players][][];
-      strategyPayoffs(x, u, du);
+      double[] u = new double[n];
+      double[][] du = new double[n][n];
+      payoffs.values(x, u, du);
       for (double[] row : jac) {
         java.util.Arrays.fill(row, 0);
       }
@@ -201,15 +136,15 @@ public final class LogitQre implements EquilibriumSolver {
         h[b] = sum - 1;
         for (int j = 1; j < m; j++) {
           int r = b + j;
-          h[r] = z[b + j] - z[b] - lambda * (u[i][j] - u[i][0]);
+          h[r] = z[b + j] - z[b] - lambda * (u[b + j] - u[b]);
           jac[r][b + j] += 1;
           jac[r][b] -= 1;
           for (int k = 0; k < n; k++) {
             if (k < b || k >= b + m) {
-              jac[r][k] -= lambda * (du[i][j][k] - du[i][0][k]) * x[k];
+              jac[r][k] -= lambda * (du[b + j][k] - du[b][k]) * x[k];
             }
           }
-          jac[r][n] = -(u[i][j] - u[i][0]);
+          jac[r][n] = -(u[b + j] - u[b]);
         }
       }
     }

@@ -1,0 +1,111 @@
+package spiral.game;
+
+/**
+ * A strategic game's payoffs in doubles, for the numerical methods (logit tracing, Liapunov
+ * minimisation, global Newton): strategies numbered globally, player i's from {@code first[i]} to
+ * {@code first[i + 1]}, and the expected payoff of each pure strategy against a mixed profile (a
+ * multilinear sum over the pure profiles) with its derivatives in the other players' probabilities.
+ *
+ * <p>Cost: O(profiles &times; players&sup2;) per evaluation, O(profiles &times; players&sup3;) with
+ * the derivatives; O(profiles &times; players) memory.
+ */
+final class MixedPayoffs {
+  final StrategicGame game;
+  final int players;
+  /** The number of strategies in all. */
+  final int n;
+  /** The offset of each player's block, and n at the end. */
+  final int[] first;
+  /** [profile][player], divided by the payoff range when normalised. */
+  final double[][] pay;
+  /** The largest payoff minus the smallest (as read, before any normalising). */
+  final double range;
+
+  /**
+   * The payoffs of a game.
+   *
+   * @param normalise divide every payoff by the range (when the range is not 0)
+   */
+  MixedPayoffs(StrategicGame g, boolean normalise) {
+    game = g;
+    players = g.numPlayers();
+    first = new int[players + 1];
+    for (int i = 0; i < players; i++) {
+      first[i + 1] = first[i] + g.numStrategies(i);
+    }
+    n = first[players];
+    pay = new double[g.numProfiles()][players];
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int p = 0; p < g.numProfiles(); p++) {
+      for (int i = 0; i < players; i++) {
+        pay[p][i] = g.payoff(p, i).doubleValue();
+        lo = Math.min(lo, pay[p][i]);
+        hi = Math.max(hi, pay[p][i]);
+      }
+    }
+    range = hi - lo;
+    if (normalise) {
+      double scale = hi > lo ? 1 / (hi - lo) : 1;
+      for (double[] row : pay) {
+        for (int i = 0; i < players; i++) {
+          row[i] *= scale;
+        }
+      }
+    }
+  }
+
+  /**
+   * v[k]: the payoff of strategy k against the others' mixtures in x; dv (when not null, zeroed by
+   * the caller) [k][l]: its derivative in the probability of strategy l of another player.
+   */
+  void values(double[] x, double[] v, double[][] dv) {
+    java.util.Arrays.fill(v, 0);
+    int[] s = new int[players];
+    for (int p = 0; p < game.numProfiles(); p++) {
+      for (int i = 0; i < players; i++) {
+        s[i] = game.strategyOf(p, i);
+      }
+      for (int i = 0; i < players; i++) {
+        double w = 1;
+        for (int j = 0; j < players && w != 0; j++) {
+          if (j != i) {
+            w *= x[first[j] + s[j]];
+          }
+        }
+        v[first[i] + s[i]] += w * pay[p][i];
+        if (dv != null) {
+          for (int k = 0; k < players; k++) {
+            if (k == i) {
+              continue;
+            }
+            double w2 = 1;
+            for (int j = 0; j < players; j++) {
+              if (j != i && j != k) {
+                w2 *= x[first[j] + s[j]];
+              }
+            }
+            dv[first[i] + s[i]][first[k] + s[k]] += w2 * pay[p][i];
+          }
+        }
+      }
+    }
+  }
+
+  /** The largest regret of any player at x (its best pure reply's payoff minus the profile's), in the stored payoffs' units. */
+  double maxRegret(double[] x) {
+    double[] v = new double[n];
+    values(x, v, null);
+    double worst = 0;
+    for (int i = 0; i < players; i++) {
+      double best = Double.NEGATIVE_INFINITY;
+      double mean = 0;
+      for (int k = first[i]; k < first[i + 1]; k++) {
+        best = Math.max(best, v[k]);
+        mean += x[k] * v[k];
+      }
+      worst = Math.max(worst, best - mean);
+    }
+    return worst;
+  }
+}
