@@ -639,7 +639,7 @@ public final class AbcSmc {
   }
 
   /** Runs body(0..n-1) on the executor in chunks and waits; the first failure is rethrown. */
-  static void forEach(int n, Executor executor, int parallelism, IntConsumer body) {
+  public static void forEach(int n, Executor executor, int parallelism, IntConsumer body) {
     int chunks = Math.max(1, Math.min(n, parallelism * 4));
     List<CompletableFuture<Void>> fs = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {

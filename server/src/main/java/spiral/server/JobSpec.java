@@ -459,17 +459,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
               + " before it finished; ask for fewer particles or generations");
         }
         double[][] out = new double[inputs.length][];
-        java.util.concurrent.CompletableFuture<?>[] fs = new java.util.concurrent.CompletableFuture<?>[threads];
-        for (int t = 0; t < threads; t++) {
-          int from = (int) ((long) inputs.length * t / threads);
-          int to = (int) ((long) inputs.length * (t + 1) / threads);
-          fs[t] = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            for (int i = from; i < to; i++) {
-              out[i] = task.apply(inputs[i]);
-            }
-          }, pool);
-        }
-        java.util.concurrent.CompletableFuture.allOf(fs).join();
+        spiral.history.AbcSmc.forEach(inputs.length, pool, threads, i -> out[i] = task.apply(inputs[i]));
         return out;
       }
 

@@ -47,15 +47,9 @@ class StandaloneClusterTest {
         + " fills target/lib)").isDirectory();
     assertThat(jar).as("this module's jar (built in the package phase)").isRegularFile();
 
-    Path home = Files.createDirectories(tmp.resolve("spark-home"));
-    Path jars = Files.createDirectories(home.resolve("jars"));
-    List<Path> cp = new ArrayList<>();
-    try (Stream<Path> s = Files.list(lib)) {
-      for (Path p : s.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-        Files.createSymbolicLink(jars.resolve(p.getFileName()), p);
-        cp.add(p);
-      }
-    }
+    Path home = tmp.resolve("spark-home");
+    List<Path> cp = sparkHome(home, lib);
+    Path jars = home.resolve("jars");
     // a logger for the cluster's own processes, so that their logs say what went wrong
     Path simple = Path.of(org.slf4j.simple.SimpleLogger.class.getProtectionDomain()
         .getCodeSource().getLocation().toURI());
@@ -122,15 +116,8 @@ class StandaloneClusterTest {
   void aMasterWithoutWorkersIsReportedWhileWaitingAndThenAsTheFailure() throws Exception {
     Path target = Path.of("target").toAbsolutePath();
     Path lib = target.resolve("lib");
-    Path home = Files.createDirectories(tmp.resolve("spark-home"));
-    Path jars = Files.createDirectories(home.resolve("jars"));
-    List<Path> cp = new ArrayList<>();
-    try (Stream<Path> s = Files.list(lib)) {
-      for (Path p : s.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-        Files.createSymbolicLink(jars.resolve(p.getFileName()), p);
-        cp.add(p);
-      }
-    }
+    Path home = tmp.resolve("spark-home");
+    List<Path> cp = sparkHome(home, lib);
     int port = freePort();
     String master = "spark://127.0.0.1:" + port;
     start("master", home, String.join(java.io.File.pathSeparator, cp.stream().map(Path::toString).toList()),
@@ -166,6 +153,22 @@ class StandaloneClusterTest {
     assertThat(failed.getMessage()).contains("could not start: no executor of " + master, "free cores");
     assertThat(said.toString(StandardCharsets.UTF_8)).contains("spiral: waiting for Spark executors: no executor of " + master);
     assertThat(seconds).as("it gives up after four waits of 2 s, not Spark's own minutes").isLessThan(40);
+  }
+
+  /**
+   * A SPARK_HOME whose {@code jars/} links to the module's copied Spark jars, as the cluster's
+   * processes expect one; returns those jars, the processes' class path.
+   */
+  private static List<Path> sparkHome(Path home, Path lib) throws IOException {
+    Path jars = Files.createDirectories(home.resolve("jars"));
+    List<Path> cp = new ArrayList<>();
+    try (Stream<Path> s = Files.list(lib)) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+        Files.createSymbolicLink(jars.resolve(p.getFileName()), p);
+        cp.add(p);
+      }
+    }
+    return cp;
   }
 
   /** Stops the cluster (executors first), also when the test failed, and drops the jar links. */
