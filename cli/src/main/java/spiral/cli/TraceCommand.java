@@ -203,11 +203,18 @@ final class TraceCommand implements Callable<Integer> {
               what,
               t.intended(),
               t.nuclearRisk()));
-      if (t.accident()) {
+      if (t.accident() && t.executed() == t.intended() + 1) {
         b.append(
             String.format(
                 Locale.ROOT,
                 "  ACCIDENT: the act lands one rung higher, at %d (%s).%n",
+                t.executed(),
+                t.act()));
+      } else if (t.accident()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  WIDENED: the act sets off a direct war neither side chose, at %d (%s).%n",
                 t.executed(),
                 t.act()));
       } else {

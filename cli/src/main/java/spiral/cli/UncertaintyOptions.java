@@ -117,7 +117,7 @@ final class UncertaintyOptions {
   static String table(Scenario sc, UncertainSimulation.Summary s) {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%s: %s%n", sc.id(), sc.name()));
-    b.append(String.format(Locale.ROOT, "%d parameter sets from %s; %,d runs at each (common random numbers), seed %d, spiral %s%n",
+    b.append(String.format(Locale.ROOT, "%d parameter sets from %s; %,d runs at each (its own random numbers), seed %d, spiral %s%n",
         s.draws(), s.source(), s.runsPerDraw(), s.seed(), spiral.Version.get()));
     b.append("varied: ").append(String.join(", ", s.parameters())).append("\n\n");
     b.append(String.format(Locale.ROOT, "%-16s %9s   %-20s   %-20s%n", "outcome", "p", "Monte Carlo 95%", "total 95%"));
@@ -125,7 +125,7 @@ final class UncertaintyOptions {
     b.append(String.format(Locale.ROOT, "%n%-16s %9s   %-20s   %-20s%n", "flag", "p", "Monte Carlo 95%", "total 95%"));
     rows(b, s.flags());
     b.append("\nMonte Carlo 95%: Wilson interval of all runs pooled; it shrinks with more runs.\n"
-        + "total 95%: 2.5% and 97.5% quantiles of the probability across the parameter sets; it carries what is not known about the parameters.\n");
+        + "total 95%: 2.5% and 97.5% quantiles of the probability across the parameter sets; it carries what is not known about the parameters (and each set's own Monte Carlo error, which more runs per set shrink).\n");
     return b.toString();
   }
 

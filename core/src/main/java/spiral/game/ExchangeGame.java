@@ -58,7 +58,8 @@ import spiral.sim.CompiledModel;
  * perception noise (threat bias kept); best replies instead of quantal choice (&lambda; = &infin;,
  * ties to the first action in file order); the starting faction influences (no shift after
  * accidents); no second chance node for the counter-response's accident (it enters through its
- * risk term); no war weariness, leverage or talks; the exchange is played out past the nuclear
+ * risk term); no chance of a direct war neither side chose (a rung's war risk: the sides do not
+ * weigh it when they choose, and this tree is their reading); no war weariness, leverage or talks; the exchange is played out past the nuclear
  * threshold, where the engine would stop (the risk term is then 1). Where the game's answer and
  * the simulated one differ, these are the reasons ({@code spiral game} and {@code spiral options}
  * say which).

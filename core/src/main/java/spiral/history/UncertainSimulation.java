@@ -17,10 +17,10 @@ import spiral.sim.Stats;
 /**
  * A simulation that carries the uncertainty of its parameters: the scenario is run at M parameter
  * sets — drawn from a calibration's posterior, or from the scenario's declared uncertainty ranges
- * — with the same seeds at every set (common random numbers), and each figure is reported with two
- * intervals: the Monte Carlo one (Wilson, over all runs pooled), which shrinks with more runs, and
- * the total one, the 2.5% and 97.5% quantiles of the figure across the parameter sets, which does
- * not. Cost: O(M × runs × turns).
+ * — each set with its own random streams ({@link Lxm#setSeed}), and each figure is reported with
+ * two intervals: the Monte Carlo one (Wilson, over all runs pooled), which shrinks with more runs,
+ * and the total one, the 2.5% and 97.5% quantiles of the figure across the parameter sets, which
+ * carries the parameters' uncertainty and each set's own Monte Carlo error. Cost: O(M × runs × turns).
  */
 public final class UncertainSimulation {
   private UncertainSimulation() {}
@@ -81,7 +81,7 @@ public final class UncertainSimulation {
     long[][] fc = new long[m][flagNames.length];
     for (int d = 0; d < m; d++) {
       CompiledModel model = new CompiledModel(Calibration.at(sc, paths, sets[d]));
-      Stats st = simulator.run(model, runsPerDraw, seed, Progress.NONE);
+      Stats st = simulator.run(model, runsPerDraw, Lxm.setSeed(seed, d), Progress.NONE);
       for (int k = 0; k < outs.length; k++) {
         oc[d][k] = st.count(outs[k]);
       }

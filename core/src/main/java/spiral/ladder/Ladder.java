@@ -53,6 +53,13 @@ public record Ladder(
           "thresholds must satisfy baseline < directWar <= nuclear <= strategic, were "
               + baseline + ", " + directWar + ", " + nuclear + ", " + strategic);
     }
+    for (int i = directWar; i <= top; i++) {
+      if (rungs.get(i).warRisk() != 0) {
+        throw new IllegalArgumentException(
+            "rung " + i + ": warRisk must be 0 at and above the direct-war threshold " + directWar
+                + " (an act there is already a direct war), was " + rungs.get(i).warRisk());
+      }
+    }
   }
 
   private static void check(String what, int level, int top) {

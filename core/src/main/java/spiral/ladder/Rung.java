@@ -18,6 +18,12 @@ import java.util.Objects;
  * @param pressure escalation pressure, &ge; 0, that an act at this rung puts on the side it is
  *     aimed at beyond its damage: strikes on the homeland or on strategic (nuclear-related) assets
  *     make the struck side more willing to climb (Posen 1991; MODEL.md &sect;8.3)
+ * @param warRisk w(r) &isin; [0, 1], the probability that an act meant at this rung, below the
+ *     direct-war threshold, sets off a direct war that neither side chose: the side struck reads
+ *     it as the opening of a general war against it, or the clash widens beyond what either
+ *     command meant (Morgan et al. 2008's inadvertent escalation; RAND PEA1971-1's pathway of
+ *     NATO's entry into the war seen as imminent). The sides do not weigh it when they choose
+ *     (it is the threshold they did not know of); 0 at and above the direct-war threshold
  */
 public record Rung(
     int level,
@@ -27,7 +33,8 @@ public record Rung(
     double inadvertentRisk,
     ActKind kind,
     String act,
-    double pressure) {
+    double pressure,
+    double warRisk) {
   public Rung {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
@@ -47,12 +54,16 @@ public record Rung(
       throw new IllegalArgumentException(
           "rung " + level + ": pressure must be >= 0, was " + pressure);
     }
+    if (!(warRisk >= 0 && warRisk <= 1)) {
+      throw new IllegalArgumentException(
+          "rung " + level + ": warRisk must be in [0, 1], was " + warRisk);
+    }
   }
 
   /** A rung whose act is its name and that adds no escalation pressure beyond its damage. */
   public Rung(
       int level, String name, String group, double damage, double inadvertentRisk, ActKind kind) {
-    this(level, name, group, damage, inadvertentRisk, kind, null, 0);
+    this(level, name, group, damage, inadvertentRisk, kind, null, 0, 0);
   }
 
   /** The act said from its actor's side: "Russia: strikes on several of the opponent's bases". */

@@ -64,7 +64,8 @@ public record GameComparison(
     lines.add("Why they can differ: the game weighs the responder's own faction utility, the"
         + " simulation the scenario's goals; the game plays one exchange with best replies and"
         + " no perception noise, the simulation many turns of quantal choices with"
-        + " misperception, accidents, war weariness and talks, so it sees further attacks a weak"
+        + " misperception, accidents, wars neither side chose, war weariness and talks, so it"
+        + " sees further attacks a weak"
         + " answer invites later and spirals a strong one starts.");
     return new GameComparison(g, s, false, lines);
   }

@@ -21,8 +21,10 @@ import spiral.sim.Progress;
 /**
  * Robust decision making over a scenario's uncertainties (Lempert, Popper &amp; Bankes 2003;
  * Savage's minimax regret): M parameter sets are drawn by Latin hypercube sampling from the
- * {@code uncertainties} section, every option is scored in every set with the same runs and
- * seed (common random numbers across sets and options), and each option's regret in a set is the
+ * {@code uncertainties} section, every option is scored in every set with the same runs (common
+ * random numbers across the options; each set has its own streams, {@link Lxm#setSeed}, so that
+ * the total intervals across the sets carry each set's Monte Carlo error), and each option's
+ * regret in a set is the
  * best score in that set minus its own. The minimax-regret option is the one whose worst regret is
  * smallest. A parameter "drives" the choice when the regret of the nominally best option moves
  * with it (Spearman's rank correlation) and when the best option differs between the lower and
@@ -134,8 +136,9 @@ public final class RobustAnalysis {
     while (done < samples) {
       while (next < samples && window.size() < 2 * analysis.parallelism()) {
         Scenario variant = variants.get(next);
+        long setSeed = Lxm.setSeed(seed, next);
         window.add(CompletableFuture.supplyAsync(() -> {
-          OptionsAnalysis.Acc acc = sequential.accumulate(variant, sampleRuns, seed, Progress.NONE);
+          OptionsAnalysis.Acc acc = sequential.accumulate(variant, sampleRuns, setSeed, Progress.NONE);
           double[][] f = new double[4][acc.n];
           f[0] = acc.scores(w, sampleRuns);
           for (int j = 0; j < acc.n; j++) {

@@ -227,7 +227,7 @@ public final class ScenarioParameters {
     if (p.length != 4 || !p[1].equals("rungs")) {
       throw unknown(String.join(".", p));
     }
-    known(p, "damage", "inadvertentRisk", "pressure");
+    known(p, "damage", "inadvertentRisk", "pressure", "warRisk");
     int level;
     try {
       level = Integer.parseInt(p[2]);
@@ -247,7 +247,8 @@ public final class ScenarioParameters {
             field(p, "inadvertentRisk", r.inadvertentRisk(), v),
             r.kind(),
             r.act(),
-            field(p, "pressure", r.pressure(), v)));
+            field(p, "pressure", r.pressure(), v),
+            field(p, "warRisk", r.warRisk(), v)));
     return new Ladder(l.id(), l.name(), l.source(), rungs, l.directWar(), l.nuclear(), l.strategic(), l.baseline());
   }
 

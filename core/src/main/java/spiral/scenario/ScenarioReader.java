@@ -42,7 +42,7 @@ final class ScenarioReader {
   private static final Set<String> MODEL_KEYS = constants("model");
   private static final Set<String> TALKS_KEYS = constants("talks");
   private static final Set<String> LEVERAGE_KEYS = constants("leverage");
-  private static final Set<String> RUNG_NUMBERS = Set.of("damage", "inadvertentRisk", "pressure");
+  private static final Set<String> RUNG_NUMBERS = Set.of("damage", "inadvertentRisk", "pressure", "warRisk");
   private static final List<String> DISTRIBUTION_KEYS = List.of("min", "max", "mean", "sd", "mode");
 
   private final YamlTree tree;
@@ -176,8 +176,17 @@ final class ScenarioReader {
       }
       Rung rung = make(rungsAt.index(i), () -> new Rung(r.get("level").asInt(),
           r.get("name").asText(), text(r, "group", ""), number(r, "damage", 0),
-          number(r, "inadvertentRisk", 0), kind, text(r, "act", null), number(r, "pressure", 0)));
+          number(r, "inadvertentRisk", 0), kind, text(r, "act", null), number(r, "pressure", 0),
+          number(r, "warRisk", 0)));
       rungs.add(rung);
+      if (rung != null && i >= directWar && rung.warRisk() != 0) {
+        problem(rungsAt.index(i).key("warRisk"), "warRisk " + rung.warRisk()
+            + " on rung " + i + ": an act at or above the direct-war threshold " + directWar
+            + " is already a direct war, so its warRisk must be 0");
+      }
+    }
+    if (problems.size() > before) {
+      return null;
     }
     return make(at, () -> new Ladder(id, text(node, "name", id), text(node, "source", ""), rungs,
         directWar, nuclear, strategic, baseline));

@@ -87,6 +87,8 @@ public final class CompiledModel {
   final boolean stopAtStrategic;
   final double[] damage;
   final double[] inadvertent;
+  /** w(r): the chance that an act at r sets off a direct war neither side chose; 0 from directWar up. */
+  final double[] warRisk;
   final double[] rungPressure;
   final int[] actWeight;
   /** Whether an act at the rung is an armed attack (the ladder's kind violent or nuclear). */
@@ -183,6 +185,7 @@ public final class CompiledModel {
     k = scenario.model();
     damage = new double[top + 1];
     inadvertent = new double[top + 1];
+    warRisk = new double[top + 1];
     rungPressure = new double[top + 1];
     actWeight = new int[top + 1];
     armed = new boolean[top + 1];
@@ -191,6 +194,7 @@ public final class CompiledModel {
       armed[r] = kind == spiral.ladder.ActKind.VIOLENT || kind == spiral.ladder.ActKind.NUCLEAR;
       damage[r] = ladder.rung(r).damage();
       inadvertent[r] = r == top ? 0 : ladder.rung(r).inadvertentRisk();
+      warRisk[r] = r >= directWar ? 0 : ladder.rung(r).warRisk();
       rungPressure[r] = ladder.rung(r).pressure();
       actWeight[r] = ladder.rung(r).kind().weight();
     }
@@ -903,6 +907,18 @@ public final class CompiledModel {
       return 0;
     }
     return Math.min(1, inadvertent[r] + (c >= 0 ? m.extraRisk[c] : 0));
+  }
+
+  /**
+   * The chance that side {@code side}'s act meant at rung r sets off a direct war neither side
+   * chose (the rung's {@code warRisk}): the act then lands at the direct-war threshold. 0 at and
+   * above the threshold, and where the threshold lies beyond what the side can reach (a
+   * non-nuclear side when direct war and nuclear use share a rung). Drawn on the same number as
+   * the step up, after it: an act slips a rung with {@link #stepUpRisk}, else widens into war with
+   * this, else lands where meant.
+   */
+  public double widenRisk(int side, int r) {
+    return r < directWar && directWar <= sides[side].cap ? warRisk[r] : 0;
   }
 
   /**

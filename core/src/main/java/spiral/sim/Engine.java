@@ -13,7 +13,7 @@ import spiral.scenario.ScriptStep;
  * On its turn a side perceives the opponent's last executed rung with noise and bias, updates its
  * escalation pressure and war weariness, scores its candidate moves ({@link CompiledModel}), chooses
  * by its policy, and acts; with the rung's (and package's) inadvertent probability the act lands
- * one rung higher. Costs, credibility, cohesion, the packages' channels, faction influence and
+ * one rung higher, and with the rung's war risk it sets off a direct war neither side chose. Costs, credibility, cohesion, the packages' channels, faction influence and
  * leverage update, talks may open when the crisis is ripe and may end it in a settlement, and the
  * run ends in nuclear use, containment (or de-escalation after widening), settlement, or at the
  * horizon.
@@ -217,8 +217,12 @@ public final class Engine {
         ownCost = 0;
         risk = m.nuclearRiskOfRung(s, intended, kappa);
       }
-      final boolean accident = vAccident < m.stepUpRisk(s, cand, intended);
-      final int e = accident ? intended + 1 : intended;
+      final double up = m.stepUpRisk(s, cand, intended);
+      final int e =
+          vAccident < up
+              ? intended + 1
+              : vAccident < up + m.widenRisk(s, intended) ? m.directWar : intended;
+      final boolean accident = e != intended;
       final double done = m.damageOf(s, cand, e);
       rec.cost[o] += done;
       rec.cost[s] += ownCost;

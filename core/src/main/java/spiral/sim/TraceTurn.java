@@ -15,7 +15,8 @@ import java.util.List;
  *     mirrored rung outside the candidates
  * @param intended the rung the mover meant
  * @param executed the rung that happened
- * @param accident whether the act landed a rung higher than meant
+ * @param accident whether the act landed higher than meant (a rung higher, or at the direct-war
+ *     threshold when it set off a war neither side chose)
  * @param nuclearRisk P_nuc of the chosen move by the look-ahead
  * @param pressure the mover's escalation pressure at the decision
  * @param act the executed act said from the mover's side ("United States: strikes on ...")

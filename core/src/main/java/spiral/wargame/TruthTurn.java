@@ -18,7 +18,8 @@ import spiral.sim.TraceTurn;
  * @param intended the rung the mover meant
  * @param executed the rung that happened
  * @param act the executed act said from the mover's side ("United States: strikes on ...")
- * @param accident whether the act landed a rung higher than meant
+ * @param accident whether the act landed higher than meant (a rung higher, or at the direct-war
+ *     threshold when it set off a war neither side chose)
  * @param nuclearRisk P_nuc of the move by the look-ahead
  * @param candidates the mover's candidates as it weighed them (probabilities are its policy's)
  * @param votes the votes of the mover's seats

@@ -116,7 +116,7 @@ class SecondEditionPatternsTest {
 
   @Test
   void strengthRisksEscalation() {
-    for (String c : List.of("rand-c-airbases", "rand-d-ports")) {
+    for (String c : CASES) {
       OptionsReport r = byDefault.get(c);
       Proportion more = pooled(r, "more", OptionResult::warOrNuclear);
       Proportion prop = pooled(r, "proportional", OptionResult::warOrNuclear);
@@ -144,18 +144,21 @@ class SecondEditionPatternsTest {
       for (String id : r.paretoFront()) {
         levels.add(level(id));
       }
-      if (c.equals("rand-a-satellite") || c.equals("rand-b-depot")) {
-        // the two small attacks: no answer takes the crisis to direct war or nuclear use in
-        // 10,000 runs below the more-than-proportionate strikes, so the front is the best
-        // deterrent alone (README, Validation: a finding, not a pass)
-        for (String lvl : List.of("none", "less", "proportional")) {
-          assertThat(pooled(r, lvl, OptionResult::warOrNuclear).ci95()[1])
-              .as("%s: P(war or nuclear) after %s", c, lvl).isLessThan(0.001);
-        }
-      } else {
-        assertThat(levels).as("%s: kinetic levels on the Pareto front %s", c, r.paretoFront())
-            .hasSizeGreaterThanOrEqualTo(2);
+      assertThat(levels).as("%s: kinetic levels on the Pareto front %s", c, r.paretoFront())
+          .hasSizeGreaterThanOrEqualTo(2);
+      // a trade-off, not a tie: the front's least and most deterrent members differ in P(war or
+      // nuclear use) beyond both intervals
+      List<OptionResult> front = new ArrayList<>();
+      for (String id : r.paretoFront()) {
+        front.add(get(r, id));
       }
+      front.sort(java.util.Comparator.comparingDouble(o -> o.furtherAttacks().p()));
+      Proportion safest = front.get(front.size() - 1).warOrNuclear();
+      Proportion firmest = front.get(0).warOrNuclear();
+      assertThat(safest.ci95()[1])
+          .as("%s: P(war or nuclear) %s of %s below %s of %s", c, safest.p(),
+              front.get(front.size() - 1).id(), firmest.p(), front.get(0).id())
+          .isLessThan(firmest.ci95()[0]);
       int safeLevel = LEVELS.indexOf(level(safe.get(c).best()));
       int firmLevel = LEVELS.indexOf(level(firm.get(c).best()));
       assertThat(firmLevel)
@@ -179,8 +182,8 @@ class SecondEditionPatternsTest {
         OptionResult kinetic = get(r, lvl + "-sanctions");
         assertThat(sanctionsOnly.warOrNuclear().p())
             .as("%s: P(war or nuclear) none-sanctions vs %s-sanctions", c, lvl)
-            .isLessThanOrEqualTo(kinetic.warOrNuclear().p());
-        if (lvl.equals("more") && (c.equals("rand-c-airbases") || c.equals("rand-d-ports"))) {
+            .isLessThan(kinetic.warOrNuclear().p());
+        if (lvl.equals("more")) {
           assertThat(sanctionsOnly.warOrNuclear().ci95()[1])
               .as("%s: none-sanctions below %s-sanctions beyond both intervals", c, lvl)
               .isLessThan(kinetic.warOrNuclear().ci95()[0]);

@@ -36,7 +36,9 @@ import spiral.scenario.Target;
  * reporting-only fields (a target's casualties, {@code model.meaningfulDifference}); the parameters
  * of actors that are not principals (only a side's principal decides; allies count through the
  * alliance and the targets); and the rungs at which under 2% of the runs act in every case (their
- * damage, inadvertent risk and pressure act only where the crisis gets to them). Two kinds are
+ * damage, inadvertent risk, war risk and pressure act only where the crisis gets to them); the war
+ * risk of the rungs at and above the direct-war threshold, which the ladder holds at 0 (an act
+ * there is already a direct war). Two kinds are
  * walked where they act: leverage decay with a leverage momentum (0 by default), and the nuclear
  * rungs' parameters with {@code stopAt: strategic} (runs otherwise end at first use).
  */
@@ -44,7 +46,7 @@ import spiral.scenario.Target;
 class EveryParameterLiveTest {
   static final List<String> CASES =
       List.of("rand-a-satellite", "rand-b-depot", "rand-c-airbases", "rand-d-ports");
-  static final int RUNS = 4_000;
+  static final int RUNS = 8_000;
   static final long SEED = 11;
   static final int OUTPUTS = 21;
 
@@ -92,6 +94,9 @@ class EveryParameterLiveTest {
     for (int r = 0; r <= sc.ladder().top(); r++) {
       for (String k : List.of("damage", "inadvertentRisk", "pressure")) {
         out.add("ladder.rungs." + r + "." + k);
+      }
+      if (r < sc.ladder().directWar()) { // at and above the threshold an act is already war
+        out.add("ladder.rungs." + r + ".warRisk");
       }
     }
     return out;
@@ -253,6 +258,7 @@ class EveryParameterLiveTest {
         return switch (p[3]) {
           case "damage" -> r.damage();
           case "inadvertentRisk" -> r.inadvertentRisk();
+          case "warRisk" -> r.warRisk();
           default -> r.pressure();
         };
       }

@@ -31,6 +31,8 @@ public final class Fixture {
   public int nuclear = 13;
   public int strategic = 16;
   public double inadvertent = 0.02;
+  /** The war risk of every rung below the direct-war threshold (0 above it). */
+  public double warRisk = 0;
   public int initiatingRung = 8;
   public int horizon = 24;
   public int containTurns = 3;
@@ -70,7 +72,8 @@ public final class Fixture {
       ActKind kind =
           r == 0 ? ActKind.STATUS_QUO : r >= nuclear ? ActKind.NUCLEAR : r >= 5 ? ActKind.VIOLENT : ActKind.NON_VIOLENT;
       double d = r < damage.length ? damage[r] : r;
-      rs.add(new Rung(r, "rung " + r, "", d, r == rungs - 1 ? 0 : inadvertent, kind));
+      rs.add(new Rung(r, "rung " + r, "", d, r == rungs - 1 ? 0 : inadvertent, kind, null, 0,
+          r < directWar ? warRisk : 0));
     }
     return new Ladder("test", "test ladder", "", rs, directWar, nuclear, strategic, 0);
   }

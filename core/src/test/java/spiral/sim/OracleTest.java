@@ -112,4 +112,78 @@ class OracleTest {
       }
     }
   }
+
+  /**
+   * Hold-only play with a war risk w on every rung below the direct-war threshold and an
+   * inadvertent risk q: each act sets off a direct war with probability w and slips a rung with q
+   * (one draw, disjoint), so P(direct war by turn T) = 1 - (1 - w)^T and P(some act landed other
+   * than meant) = 1 - (1 - q - w)^T, each inside the 99% Wilson interval of the simulated
+   * proportion; a widened act lands exactly at the threshold.
+   */
+  @Test
+  void holdOnlyWarRiskMatchesClosedForm() {
+    int runs = 40_000;
+    for (double w : new double[] {0.005, 0.03}) {
+      for (int horizon : new int[] {4, 16}) {
+        Fixture f = new Fixture();
+        f.inadvertent = 0.01;
+        f.warRisk = w;
+        f.horizon = horizon;
+        f.containTurns = 0;
+        f.talksOpen = 0;
+        f.initiatorPolicy = PolicyKind.SCRIPTED;
+        f.initiatorScript = List.of("hold");
+        f.responderPolicy = PolicyKind.SCRIPTED;
+        f.responderScript = List.of("hold");
+        Stats st = new Simulator(Runnable::run, 1).run(f.model(), runs, 13, Progress.NONE);
+        double war = 1 - Math.pow(1 - w, horizon);
+        double[] ci = Intervals.wilson(st.directWar(), runs, Intervals.Z99);
+        assertThat(war).as("w=%s T=%d war ci=[%s, %s]", w, horizon, ci[0], ci[1]).isBetween(ci[0], ci[1]);
+        double slipped = 1 - Math.pow(1 - 0.01 - w, horizon);
+        double[] ci2 = Intervals.wilson(st.inadvertent(), runs, Intervals.Z99);
+        assertThat(slipped).as("w=%s T=%d slipped ci=[%s, %s]", w, horizon, ci2[0], ci2[1])
+            .isBetween(ci2[0], ci2[1]);
+      }
+    }
+    Fixture f = new Fixture();
+    f.inadvertent = 0;
+    f.warRisk = 0.2;
+    f.containTurns = 0;
+    f.initiatorPolicy = PolicyKind.SCRIPTED;
+    f.initiatorScript = List.of("hold");
+    f.responderPolicy = PolicyKind.SCRIPTED;
+    f.responderScript = List.of("hold");
+    Engine e = new Engine(f.model());
+    TraceLog log = new TraceLog();
+    e.tracer(log);
+    RunRecord rec = new RunRecord();
+    int widened = 0;
+    for (long run = 0; run < 200; run++) {
+      e.run(5, run, rec);
+      for (TraceTurn t : log.turns()) {
+        if (t.accident()) {
+          assertThat(t.executed()).isEqualTo(f.directWar);
+          assertThat(t.intended()).isZero();
+          widened++;
+        }
+      }
+    }
+    assertThat(widened).isPositive();
+  }
+
+  /** With no war risk declared nothing changes: the same runs as before the mechanism existed. */
+  @Test
+  void aLadderWithoutWarRiskNeverWidens() {
+    Fixture f = new Fixture();
+    f.inadvertent = 0;
+    f.containTurns = 0;
+    f.initiatingRung = 5;
+    f.initiatorPolicy = PolicyKind.SCRIPTED;
+    f.initiatorScript = List.of("hold");
+    f.responderPolicy = PolicyKind.SCRIPTED;
+    f.responderScript = List.of("hold");
+    Stats st = new Simulator(Runnable::run, 1).run(f.model(), 5_000, 3, Progress.NONE);
+    assertThat(st.directWar()).isZero();
+    assertThat(st.inadvertent()).isZero();
+  }
 }

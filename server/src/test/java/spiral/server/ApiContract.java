@@ -329,7 +329,8 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
         + "\"reference\":\"nuclear=both trigger=violent\",\"particles\":60,\"generations\":2,\"predictiveRuns\":200}");
     JsonNode c = http.get("/api/results/" + done(job, 300).get("resultId").asLong()).json().get("result");
     assertThat(c.get("classSize").asInt()).isEqualTo(12);
-    assertThat(c.get("marginals")).hasSize(6);
+    assertThat(c.get("marginals")).hasSize(
+        spiral.scenario.ScenarioLoader.resolve("rand-d-ports").uncertainties().size());
     assertThat(c.get("predictive")).hasSize(5);
     assertThat(c.get("generations")).hasSize(3);
     assertThat(c.get("citation").asText()).contains("Brecher");
