@@ -176,7 +176,10 @@ class CalibrateCommandTest {
     assertThat(cut.code()).isEqualTo(2);
     assertThat(cut.err()).containsPattern("bad.csv:\\d+:1: the last line is incomplete");
     Files.writeString(bad, text.replaceFirst("\n0,([^\n]+)\n", "\n0,1,2\n"));
-    assertThat(Cli.run("simulate", "rand-d-ports", "--posterior", bad.toString()).err()).containsPattern(":\\d+:1: 3 cells where the header has 9");
+    // the header: the particle, its weight and distance, and each uncertain parameter
+    int columns = spiral.scenario.ScenarioLoader.resolve("rand-d-ports").uncertainties().size() + 3;
+    assertThat(Cli.run("simulate", "rand-d-ports", "--posterior", bad.toString()).err())
+        .containsPattern(":\\d+:1: 3 cells where the header has " + columns);
     Files.writeString(bad, text.replaceFirst("\n0,[^,]+,", "\n0,abc,"));
     assertThat(Cli.run("simulate", "rand-d-ports", "--posterior", bad.toString()).err()).contains("not a number: 'abc'");
     assertThat(Cli.run("simulate", "rand-d-ports", "--posterior", tmp.resolve("none.csv").toString()).err()).contains("no such file");
