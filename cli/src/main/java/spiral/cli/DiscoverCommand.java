@@ -1,21 +1,18 @@
 package spiral.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spiral.explore.Discovery;
+import spiral.explore.Discovery.Limit;
+import spiral.explore.Discovery.Step;
 import spiral.explore.DiscoveryReport;
-import spiral.explore.Prim;
 import spiral.explore.PrimBox;
 import spiral.explore.PrimResult;
 import spiral.explore.report.DiscoveryPage;
@@ -40,9 +37,6 @@ import spiral.explore.sweep.SweepResults;
           + " design as in sensitivity."
     })
 final class DiscoverCommand implements Callable<Integer> {
-  private static final Pattern WHERE =
-      Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*(>=|<=|>|<)\\s*([-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?)\\s*");
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "RESULTS",
@@ -98,18 +92,6 @@ final class DiscoverCommand implements Callable<Integer> {
           + " chosen box marked).")
   Path report;
 
-  /**
-   * A parameter's limits in the chosen box, within its declared range; quasiP is null where the
-   * box does not restrict it, stability null without the bootstrap.
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Limit(String parameter, double low, double high, double declaredLow,
-      double declaredHigh, boolean restricted, Double quasiP, Double stability) {}
-
-  /** One box of the trajectory. */
-  record Step(int box, String step, double coverage, double density, double mass, int points,
-      int interesting, int restricted) {}
-
   /** The JSON report: limits holds the restricted parameters, box every parameter. */
   record Report(String input, String where, int points, int interesting, String ranges,
       int box, double coverage, double density, double mass, List<Limit> limits,
@@ -118,10 +100,11 @@ final class DiscoverCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output.checkFolder(out, "--out");
-    Matcher m = WHERE.matcher(where);
-    if (!m.matches()) {
-      throw new BadInputException("spiral: --where: cannot read '" + where
-          + "': expected OUTPUT (>|>=|<|<=) NUMBER, e.g. \"nuclearUse > 0.05\"");
+    Discovery.Condition condition;
+    try {
+      condition = Discovery.Condition.parse(where);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral: --where: " + e.getMessage());
     }
     if (!(alpha > 0 && alpha < 0.5) || !(minMass > 0 && minMass <= 1)
         || !(minCoverage >= 0 && minCoverage <= 1)) {
@@ -139,29 +122,12 @@ final class DiscoverCommand implements Callable<Integer> {
     if (sweep != null) {
       res = SweepFiles.matched(res, sweep, false, spec.commandLine().getErr());
     }
-    String name = m.group(1);
+    String name = condition.output();
     if (!res.outputs().contains(name)) {
       throw new BadInputException("spiral: --where: no output '" + name + "' in the results"
           + " (there are: " + String.join(", ", res.outputs()) + ")");
     }
-    double t = Double.parseDouble(m.group(3));
-    String op = m.group(2);
     double[] y = res.output(name);
-    boolean[] interest = new boolean[y.length];
-    int count = 0;
-    for (int i = 0; i < y.length; i++) {
-      interest[i] = switch (op) {
-        case ">" -> y[i] > t;
-        case ">=" -> y[i] >= t;
-        case "<" -> y[i] < t;
-        default -> y[i] <= t;
-      };
-      count += interest[i] ? 1 : 0;
-    }
-    if (count == 0) {
-      throw new BadInputException("spiral: --where: no point of the " + y.length
-          + " satisfies '" + where.trim() + "'");
-    }
     double[] low = null;
     double[] high = null;
     if (sweep != null) {
@@ -180,43 +146,25 @@ final class DiscoverCommand implements Callable<Integer> {
         }
       }
     }
-    Prim prim = new Prim(alpha, minMass);
-    PrimResult pr = prim.run(res.parameters(), res.x(), interest, low, high);
-    PrimBox best = pr.best(minCoverage);
-    double[] quasiP = Prim.quasiPValues(pr, best, res.x(), interest);
-    double[] stability = bootstrap == 0 ? null : prim.stability(res.parameters(), res.x(),
-        interest, low, high, minCoverage, bootstrap, new SplittableRandom(seed));
-    List<Limit> limits = new ArrayList<>();
-    List<Limit> all = new ArrayList<>();
-    List<PrimResult.Range> ranges = pr.limits(best);
-    for (int j = 0; j < ranges.size(); j++) {
-      PrimResult.Range x = ranges.get(j);
-      boolean restricted = pr.restricts(best, j);
-      Limit l = new Limit(x.parameter(), x.low(), x.high(), pr.rangeLow()[j],
-          pr.rangeHigh()[j], restricted, restricted ? quasiP[j] : null,
-          stability == null ? null : stability[j]);
-      all.add(l);
-      if (restricted) {
-        limits.add(l);
-      }
+    Discovery.Found f;
+    try {
+      f = Discovery.run(res.parameters(), res.x(), y, condition, low, high,
+          new Discovery.Settings(alpha, minMass, minCoverage, bootstrap, seed));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("spiral: --where: " + e.getMessage());
     }
-    List<Step> steps = new ArrayList<>();
-    for (PrimBox b : pr.trajectory()) {
-      steps.add(new Step(b.index(), b.index() == 0 ? "start" : b.index() <= pr.peels() ? "peel"
-          : "paste", b.coverage(), b.density(), b.mass(), b.count(), b.interesting(),
-          pr.restrictions(b).size()));
-    }
-    Report r = new Report(input.toString(), where.trim(), y.length, count,
-        sweep == null ? "data" : "sweep", best.index(), best.coverage(), best.density(),
-        best.mass(), limits, all, bootstrap, seed, pr.peels(), steps);
+    PrimResult pr = f.prim();
+    Report r = new Report(input.toString(), f.where(), f.points(), f.interesting(),
+        sweep == null ? "data" : "sweep", f.box(), f.coverage(), f.density(), f.mass(), f.limits(),
+        f.parameters(), bootstrap, seed, f.peels(), f.trajectory());
     String text = table(r);
     String csv = trajectoryFile == null ? null : trajectoryCsv(pr);
     String html = report == null ? null : DiscoveryPage.discovery(new DiscoveryReport(
-        input.toString(), where.trim(), y.length, count, alpha, minMass, minCoverage, pr,
-        best.index(),
+        input.toString(), f.where(), f.points(), f.interesting(), alpha, minMass, minCoverage, pr,
+        f.box(),
         sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",
-        sweep == null ? null : sweep.scenario().illustrative(), quasiP, stability, bootstrap,
-        seed));
+        sweep == null ? null : sweep.scenario().illustrative(), f.quasiP(), f.stability(),
+        bootstrap, seed));
     if (csv != null) {
       Output.write(csv, trajectoryFile, null);
     }

@@ -40,8 +40,10 @@ import spiral.sim.Proportion;
 
 /**
  * Opens the HTML reports in a real headless Chromium: the page's own check must report every
- * chart drawn ({@code <body data-ready="1">}), the console must stay free of errors, and a
- * screenshot must show a real page. Skips when no Chromium is installed ({@code .ci/run} installs
+ * chart drawn ({@code <body data-ready="1">}), the console must stay free of errors, no two texts
+ * of a chart may overlap and the page may not scroll sideways at 1,280 px (judged from the rendered
+ * DOM's boxes), axe-core must find no serious or critical violation, and a screenshot must show a
+ * real page. Skips when no Chromium is installed ({@code .ci/run} installs
  * one where it can). Slow: runs in the failsafe phase of verify.
  */
 @Tag("browser")
@@ -75,6 +77,23 @@ class ReportBrowserTest {
     for (spiral.sim.Outcome o : spiral.sim.Outcome.values()) {
       assertThat(dom).contains(o.definition());
     }
+  }
+
+  /** The layout check can fail: it finds overlapping texts and a page wider than the window. */
+  @Test
+  void theLayoutCheckFindsOverlapsAndSidewaysScroll() throws Exception {
+    Path page = tmp.resolve("faulty.html");
+    Files.writeString(page, "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>"
+        + "<figure class=\"chart\" data-chart=\"t\"><svg width=\"400\" height=\"200\">"
+        + "<text x=\"10\" y=\"20\" font-size=\"14\">AAAA</text><text x=\"14\" y=\"24\" font-size=\"14\">BBBB</text>"
+        // two labels turned by -45 degrees side by side: their upright boxes overlap, their turned ones do not
+        + "<text x=\"100\" y=\"150\" font-size=\"12\" transform=\"rotate(-45 100 150)\">a long label</text>"
+        + "<text x=\"130\" y=\"150\" font-size=\"12\" transform=\"rotate(-45 130 150)\">a long label</text>"
+        + "</svg></figure><div style=\"width:1600px\">wide</div></body></html>", StandardCharsets.UTF_8);
+    Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> laidOut(page));
+    assertThat(t).isInstanceOf(AssertionError.class);
+    assertThat(t.getMessage()).contains("t: AAAA / BBBB", "px wide in a 1280 px window")
+        .doesNotContain("a long label / a long label");
   }
 
   @Test
@@ -244,6 +263,7 @@ class ReportBrowserTest {
     assertThat(consoleErrors).as("console messages from the page").isEmpty();
 
     accessible(file);
+    laidOut(file);
 
     Path png = tmp.resolve(file.getFileName() + ".png");
     Run shot = chromium(List.of("--screenshot=" + png, "--window-size=1400,3000", "--hide-scrollbars", url),
@@ -287,6 +307,50 @@ class ReportBrowserTest {
     Matcher m = Pattern.compile("id=\"axe-result\">AXE:(.*?):AXE</pre>", Pattern.DOTALL).matcher(run.out);
     assertThat(m.find()).as("axe-core ran on %s; stderr:%n%s", file.getFileName(), run.err).isTrue();
     assertThat(m.group(1).replace("&quot;", "\"")).as("serious or critical accessibility violations in %s", file.getFileName())
+        .isEqualTo("[]");
+  }
+
+  /**
+   * The layout as Chromium renders it in a 1,280 px window, from the DOM's boxes: no two texts of a
+   * chart overlap (each text's box turned with its transform, half a pixel of slack), and the page
+   * does not scroll sideways. Like the accessibility check it runs in a copy of the report
+   * with the check's script added; the report itself is never changed.
+   */
+  private void laidOut(Path file) throws Exception {
+    String html = Files.readString(file, StandardCharsets.UTF_8);
+    String runner = "<script>window.addEventListener('load', function () { setTimeout(function () {"
+        + " var clashes = [];"
+        // each text's own box (getBBox) carried to the screen by its transform, rotation included, so
+        // that rotated labels are judged by their turned boxes; two boxes overlap when no edge of
+        // either separates them (the separating axis test), with half a pixel of slack
+        + " function corners(t) { var b = t.getBBox(), m = t.getScreenCTM(), p = t.ownerSVGElement.createSVGPoint();"
+        + "  return [[b.x + 0.5, b.y + 0.5], [b.x + b.width - 0.5, b.y + 0.5], [b.x + b.width - 0.5, b.y + b.height - 0.5],"
+        + "   [b.x + 0.5, b.y + b.height - 0.5]].map(function (c) { p.x = c[0]; p.y = c[1]; var q = p.matrixTransform(m); return [q.x, q.y]; }); }"
+        + " function apart(a, b) { for (var poly of [a, b]) for (var k = 0; k < 4; k++) {"
+        + "   var e = [poly[(k + 1) % 4][0] - poly[k][0], poly[(k + 1) % 4][1] - poly[k][1]], n = [-e[1], e[0]];"
+        + "   var pa = a.map(function (c) { return c[0] * n[0] + c[1] * n[1]; }), pb = b.map(function (c) { return c[0] * n[0] + c[1] * n[1]; });"
+        + "   if (Math.max.apply(null, pa) <= Math.min.apply(null, pb) || Math.max.apply(null, pb) <= Math.min.apply(null, pa)) return true; }"
+        + "  return false; }"
+        + " document.querySelectorAll('figure.chart').forEach(function (fig) {"
+        + "  var ts = Array.prototype.slice.call(fig.querySelectorAll('svg text'))"
+        + "   .filter(function (t) { return t.textContent.trim() !== '' && t.getBBox().width > 1; })"
+        + "   .map(function (t) { return [t.textContent, corners(t)]; });"
+        + "  for (var i = 0; i < ts.length; i++) for (var j = i + 1; j < ts.length; j++) {"
+        + "   if (!apart(ts[i][1], ts[j][1])) clashes.push(fig.getAttribute('data-chart') + ': ' + ts[i][0] + ' / ' + ts[j][0]); } });"
+        + " var wide = document.documentElement.scrollWidth > window.innerWidth + 1"
+        + "  ? ['the page is ' + document.documentElement.scrollWidth + ' px wide in a ' + window.innerWidth + ' px window'] : [];"
+        + " var out = document.createElement('pre'); out.id = 'layout-result';"
+        + " out.textContent = 'LAYOUT:' + JSON.stringify(clashes.slice(0, 10).concat(wide)) + ':LAYOUT';"
+        + " document.body.appendChild(out); }, 0); });</script>";
+    int end = html.lastIndexOf("</body>");
+    Path copy = tmp.resolve("layout-" + file.getFileName());
+    Files.writeString(copy, end < 0 ? html + runner : html.substring(0, end) + runner + html.substring(end), StandardCharsets.UTF_8);
+    Run run = chromium(List.of("--window-size=1280,2000", "--virtual-time-budget=10000", "--dump-dom",
+        copy.toUri().toString()), "layout");
+    Matcher m = Pattern.compile("id=\"layout-result\">LAYOUT:(.*?):LAYOUT</pre>", Pattern.DOTALL).matcher(run.out);
+    assertThat(m.find()).as("the layout check ran on %s; stderr:%n%s", file.getFileName(), run.err).isTrue();
+    assertThat(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"))
+        .as("overlapping chart texts or sideways scroll at 1,280 px in %s", file.getFileName())
         .isEqualTo("[]");
   }
 

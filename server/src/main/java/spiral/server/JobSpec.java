@@ -283,15 +283,17 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
 
   /**
    * Computes the result record (written as JSON by {@code JsonText}, like the command line's
-   * {@code --format json}); a simulation's adds {@code paths}, its first runs traced (see {@link
-   * #paths}).
+   * {@code --format json}) and the HTML report where the command line has one; a simulation's
+   * result adds {@code paths}, its first runs traced (see {@link #paths}).
    *
    * @throws IllegalArgumentException for inputs the analysis refuses
    */
-  Object compute(Executor pool, int threads, Progress progress) {
+  Computed compute(Executor pool, int threads, Progress progress) {
     if (kind.equals("study")) {
-      return spiral.options.Study.run(new OptionsAnalysis(pool, threads), studyCases(), runs(),
+      List<Scenario> cases = studyCases();
+      spiral.options.StudyReport r = spiral.options.Study.run(new OptionsAnalysis(pool, threads), cases, runs(),
           parameters.path("sampleRuns").asLong(), seed, parameters.path("samples").asInt(), progress);
+      return new Computed(r, spiral.options.report.StudyPage.study(cases, r));
     }
     Scenario sc = Catalog.parse(yaml);
     return switch (kind) {
@@ -301,14 +303,17 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
         ObjectNode summary = JsonText.MAPPER.valueToTree(SimulationSummary.of(sc, model, stats, seed));
         summary.set("paths", JsonText.MAPPER.valueToTree(paths(model,
             (int) Math.min(runs(), parameters.path("paths").asInt(DEFAULT_PATHS)), seed)));
-        yield summary;
+        // the responder's goals, so that a comparison says which way is better only where they do
+        summary.set("goals", JsonText.MAPPER.valueToTree(sc.goals()));
+        yield new Computed(summary, null);
       }
       case "options" -> {
         OptionsAnalysis a = new OptionsAnalysis(pool, threads);
-        yield parameters.path("robust").asBoolean()
+        spiral.options.OptionsReport r = parameters.path("robust").asBoolean()
             ? RobustAnalysis.analyse(a, sc, runs(), parameters.path("sampleRuns").asLong(), seed,
                 parameters.path("samples").asInt(), progress)
             : a.analyse(sc, runs(), seed, progress);
+        yield new Computed(r, spiral.options.report.OptionsPage.options(sc, r));
       }
       case "game" -> {
         spiral.game.ExchangeGame eg = spiral.game.ExchangeGame.compile(sc, parameters.path("decimals").asInt(6));
@@ -319,18 +324,25 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
               new OptionsAnalysis(pool, threads).analyse(sc, runs(), seed, progress)));
         }
         m.put("illustrative", sc.illustrative());
-        yield m;
+        yield new Computed(m, null);
       }
       case "calibrate" -> calibrate(sc, pool, threads, progress);
       case "negotiate" -> {
         int window = parameters.has("window") ? parameters.get("window").asInt()
             : sc.negotiation().months();
-        yield new NegotiationAnalysis(pool, threads).analyse(sc, parameters.path("month").asInt(),
-            window, progress);
+        spiral.bargain.NegotiationReport r = new NegotiationAnalysis(pool, threads).analyse(sc,
+            parameters.path("month").asInt(), window, progress);
+        yield new Computed(r, spiral.bargain.report.NegotiationPage.negotiation(sc, r));
       }
-      default -> runSweep(sweep(sc), new Simulator(pool, threads), progress);
+      default -> new Computed(runSweep(sweep(sc), new Simulator(pool, threads), progress), null);
     };
   }
+
+  /**
+   * What a job computed: the result record (stored as JSON) and, for the kinds whose command
+   * writes one with {@code --report}, the same self-contained HTML report ({@code null} for none).
+   */
+  record Computed(Object result, String report) {}
 
   /**
    * An escalation path: the executed rung at each turn of one run of a simulation.
@@ -436,7 +448,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
    * command line's, to the bit, for the same settings), stopped with a clear failure once its
    * simulated runs pass the server's limit. Progress moves by generation.
    */
-  private Object calibrate(Scenario sc, Executor pool, int threads, Progress progress) {
+  private Computed calibrate(Scenario sc, Executor pool, int threads, Progress progress) {
     if (sc.uncertainties().isEmpty()) {
       throw new IllegalArgumentException("scenario '" + sc.id() + "' declares no uncertainties: calibrate fits them");
     }
@@ -483,7 +495,7 @@ record JobSpec(String kind, String scenario, String yaml, long seed, ObjectNode 
     m.put("seed", report.seed());
     m.put("citation", spiral.history.IcbData.CITATION);
     m.put("illustrative", sc.illustrative());
-    return m;
+    return new Computed(m, spiral.history.report.CalibrationPages.calibration(report));
   }
 
   private static SweepResult runSweep(Sweep sweep, Simulator sim, Progress progress) {

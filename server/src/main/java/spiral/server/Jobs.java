@@ -241,7 +241,7 @@ final class Jobs implements AutoCloseable {
         return;
       }
       l.startedNanos = System.nanoTime();
-      Object result = spec.compute(workers, workerThreads, (done, total) -> {
+      JobSpec.Computed result = spec.compute(workers, workerThreads, (done, total) -> {
         if (l.cancelled.get()) {
           throw new Cancelled();
         }
@@ -250,9 +250,9 @@ final class Jobs implements AutoCloseable {
       if (l.cancelled.get()) {
         return;
       }
-      String json = JsonText.of(result);
+      String json = JsonText.of(result.result());
       free.run();
-      store.finish(id, Version.get(), json);
+      store.finish(id, Version.get(), json, result.report());
     } catch (Cancelled e) {
       // the job's state is already cancelled (or the server is stopping)
     } catch (ApiException e) {

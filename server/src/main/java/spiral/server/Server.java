@@ -430,6 +430,22 @@ public final class Server {
       StoredResult s = findResult(ctx, me);
       json(ctx, 200, result(s.info(), s));
     });
+    r.get("/api/results/{id}/report", ctx -> {
+      Account me = auth.require(ctx, READERS);
+      ResultInfo i = findResult(ctx, me).info();
+      String html = db.results().report(i.id()).orElseThrow(() -> new ApiException(404, "not_found",
+          "result " + i.id() + " has no HTML report: only options, study, calibrate and negotiate results"
+              + " keep one, and only those computed since reports were kept (re-run it for one)"));
+      // the report's own inline script and styles, nothing from elsewhere
+      ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline';"
+          + " style-src 'unsafe-inline'; img-src data:");
+      ctx.header("Content-Disposition", "attachment; filename=\"spiral-result-" + i.id() + ".html\"");
+      ctx.status(200).contentType("text/html; charset=utf-8").result(html);
+    });
+    r.get("/api/results/{id}/discover", ctx -> {
+      Account me = auth.require(ctx, READERS);
+      json(ctx, 200, SweepDiscovery.find(ctx, findResult(ctx, me)));
+    });
     r.post("/api/results/{id}/share", ctx -> {
       Account me = auth.require(ctx, Role.FACILITATOR);
       ResultInfo i = findResult(ctx, me).info();
@@ -689,6 +705,7 @@ public final class Server {
     m.put("shared", i.shared());
     if (s != null) {
       m.put("intact", s.intact());
+      m.put("report", s.hasReport());
       m.put("result", JsonText.MAPPER.readTree(s.body()));
     }
     return m;

@@ -269,11 +269,31 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
     long sweep = submit("{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\",\"runs\":200,\"seed\":2,"
         + "\"parameters\":[{\"path\":\"actors.russia.rationality\",\"min\":1,\"max\":5}],"
         + "\"design\":{\"type\":\"lhs\",\"points\":3},\"outputs\":[\"nuclearUse\",\"directWar\"]}");
-    JsonNode o = http.get("/api/results/" + done(options, 300).get("resultId").asLong()).json().get("result");
+    long optionsResult = done(options, 300).get("resultId").asLong();
+    JsonNode whole = http.get("/api/results/" + optionsResult).json();
+    JsonNode o = whole.get("result");
     assertThat(o.get("options").size()).isEqualTo(20);
-    JsonNode n = http.get("/api/results/" + done(negotiate, 300).get("resultId").asLong()).json().get("result");
+    // the same HTML report as the command line's --report, kept with the result
+    assertThat(whole.get("report").asBoolean()).isTrue();
+    Http.Res report = http.get("/api/results/" + optionsResult + "/report");
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(report.raw().headers().firstValue("Content-Disposition").orElse(""))
+        .isEqualTo("attachment; filename=\"spiral-result-" + optionsResult + ".html\"");
+    assertThat(report.raw().headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
+    assertThat(report.body()).startsWith("<!DOCTYPE html>").contains("data-chart=\"trade-off\"",
+        o.get("best").asText());
+    long negotiateResult = done(negotiate, 300).get("resultId").asLong();
+    JsonNode n = http.get("/api/results/" + negotiateResult).json().get("result");
     assertThat(n.get("window").size()).isEqualTo(3);
-    JsonNode s = http.get("/api/results/" + done(sweep, 300).get("resultId").asLong()).json().get("result");
+    assertThat(http.get("/api/results/" + negotiateResult + "/report").body()).startsWith("<!DOCTYPE html>");
+    long sweepResult = done(sweep, 300).get("resultId").asLong();
+    // a sweep keeps no HTML report: a clean 404 that says which results do
+    assertThat(http.get("/api/results/" + sweepResult).json().get("report").asBoolean()).isFalse();
+    Http.Res none = http.get("/api/results/" + sweepResult + "/report");
+    cleanError(none, 404);
+    assertThat(none.json().get("message").asText()).contains("options, study, calibrate and negotiate");
+    JsonNode s = http.get("/api/results/" + sweepResult).json().get("result");
     assertThat(s.get("points").size()).isEqualTo(3);
     assertThat(s.get("points").get(0).get("outputs").size()).isEqualTo(2);
     assertThat(s.get("sensitivity").findValuesAsText("method")).containsOnly("rank-correlation");
@@ -283,12 +303,59 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
         + "{\"path\":\"actors.russia.perception.threatBias\",\"min\":0,\"max\":0.8}],"
         + "\"design\":{\"type\":\"saltelli\",\"points\":16},\"outputs\":[\"furtherAttacks\"]}");
     JsonNode sa = http.get("/api/results/" + done(saltelli, 300).get("resultId").asLong()).json().get("result");
+    // scenario discovery on the stored points, as spiral discover: declared ranges from the sweep
+    long lhs = submit("{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\",\"runs\":100,\"seed\":3,"
+        + "\"parameters\":[{\"path\":\"actors.russia.rationality\",\"min\":1,\"max\":5},"
+        + "{\"path\":\"actors.russia.perception.threatBias\",\"min\":0,\"max\":0.8}],"
+        + "\"design\":{\"type\":\"lhs\",\"points\":40},\"outputs\":[\"furtherAttacks\"]}");
+    long saltelliResult = done(lhs, 300).get("resultId").asLong();
+    sa = http.get("/api/results/" + saltelliResult).json().get("result");
+    double median = median(sa.get("points"), 0);
+    Http.Res disc = http.get("/api/results/" + saltelliResult + "/discover?where="
+        + java.net.URLEncoder.encode("furtherAttacks >= " + median, java.nio.charset.StandardCharsets.UTF_8)
+        + "&bootstrap=20&minCoverage=0.5");
+    assertThat(disc.status()).as(disc.body()).isEqualTo(200);
+    JsonNode f = disc.json().get("discovery");
+    assertThat(f.get("points").asInt()).isEqualTo(sa.get("points").size());
+    assertThat(f.get("interesting").asInt()).isBetween(1, sa.get("points").size());
+    assertThat(f.get("parameters")).hasSize(2);
+    assertThat(f.get("parameters").get(0).get("declaredLow").asDouble()).isEqualTo(1.0);
+    assertThat(f.get("parameters").get(0).get("declaredHigh").asDouble()).isEqualTo(5.0);
+    assertThat(f.get("parameters").get(1).get("declaredHigh").asDouble()).isEqualTo(0.8);
+    assertThat(f.get("trajectory").size()).isGreaterThan(1);
+    assertThat(f.get("coverage").asDouble()).isGreaterThanOrEqualTo(0.5);
+    assertThat(f.has("prim")).isFalse();
+    // the same request, the same answer (the bootstrap is seeded)
+    assertThat(http.get("/api/results/" + saltelliResult + "/discover?where="
+        + java.net.URLEncoder.encode("furtherAttacks >= " + median, java.nio.charset.StandardCharsets.UTF_8)
+        + "&bootstrap=20&minCoverage=0.5").json()).isEqualTo(disc.json());
+    cleanError(http.get("/api/results/" + saltelliResult + "/discover"), 400);
+    Http.Res unknown = http.get("/api/results/" + saltelliResult + "/discover?where=nuclear%3E0.1");
+    cleanError(unknown, 400);
+    assertThat(unknown.json().get("message").asText()).contains("no output 'nuclear'", "furtherAttacks");
+    cleanError(http.get("/api/results/" + saltelliResult + "/discover?where=furtherAttacks%3E2"), 400);
+    cleanError(http.get("/api/results/" + saltelliResult + "/discover?where=furtherAttacks%3E0&bootstrap=5000"), 400);
+    cleanError(http.get("/api/results/" + saltelliResult + "/discover?where=furtherAttacks%3E0&alpha=x"), 400);
+    Http.Res notSweep = http.get("/api/results/" + optionsResult + "/discover?where=furtherAttacks%3E0");
+    cleanError(notSweep, 400);
+    assertThat(notSweep.json().get("message").asText()).contains("runs on sweep results");
+    sa = http.get("/api/results/" + done(saltelli, 300).get("resultId").asLong()).json().get("result");
     JsonNode sens = sa.get("sensitivity").get(0);
     assertThat(sens.get("method").asText()).isEqualTo("sobol");
     assertThat(sens.get("parameters")).hasSize(2);
     for (JsonNode row : sens.get("parameters")) {
       assertThat(row.get("total").isNumber() && row.get("totalLow").isNumber() && row.get("first").isNumber()).as(row.toString()).isTrue();
     }
+  }
+
+  /** The median of output k over a sweep result's points. */
+  private static double median(JsonNode points, int k) {
+    double[] v = new double[points.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = points.get(i).get("outputs").get(k).asDouble();
+    }
+    java.util.Arrays.sort(v);
+    return v[v.length / 2];
   }
 
   @Test

@@ -195,6 +195,12 @@ class WebAppBrowserTest extends LiveServer {
       assertThat(b.text("#outcome-definitions")).contains(spiral.sim.Outcome.DEESCALATED.definition());
       assertThat(b.count("#options-table tbody tr")).isEqualTo(20);
       String optionsA = b.url().replaceAll(".*#/results/", "");
+      // the same self-contained HTML report as the command line's --report, as a download
+      assertThat(b.count("#download-report")).isEqualTo(1);
+      b.click("#download-report");
+      String report = new String(b.download("spiral-result-" + optionsA + ".html"), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(report).startsWith("<!DOCTYPE html>").contains("id=\"trade-off\"", "data-chart=\"trade-off\"",
+          "Illustrative assumptions");
       b.click("#rerun");
       b.until("the options re-run to finish", JOB, () -> "done".equals(b.driver().findElement(By.id("page")).getAttribute("data-state")));
       b.waitFor("figure[data-chart=pareto] svg");
@@ -240,6 +246,24 @@ class WebAppBrowserTest extends LiveServer {
       // what drives each output: a Latin hypercube gets rank correlations, one section per output
       assertThat(b.count("#sensitivity .sensitivity-output")).isEqualTo(2);
       assertThat(b.text("#sensitivity")).contains("rank-correlation", "actors.russia.rationality");
+      // scenario discovery on the sweep's points: the box, its limits, the trajectory
+      b.waitFor("#discover-form");
+      assertThat(b.waitFor("#discover-threshold").getAttribute("value")).isNotBlank();
+      new Select(b.waitFor("#discover-op")).selectByValue(">=");
+      b.type("#discover-bootstrap", "20");
+      b.click("#discover-run");
+      b.waitFor("#discover-summary");
+      assertThat(b.text("#discover-summary")).contains("points with", "coverage", "density", "base rate");
+      assertThat(b.count("#discover-table tbody tr")).isEqualTo(
+          ((Number) b.script("return document.querySelectorAll('#sensitivity .sensitivity-output')[0]"
+              + ".querySelectorAll('.sensitivity-table tbody tr').length")).intValue());
+      b.waitFor("figure[data-chart=discovery-trajectory] svg");
+      assertThat(b.count("figure[data-chart=discovery-trajectory] svg path.series")).isEqualTo(2);
+      noOverlappingText(b, "discovery-trajectory");
+      // a condition no point meets: a clean error on the page, nothing lost
+      b.type("#discover-threshold", "1e9");
+      b.click("#discover-run");
+      b.until("the discovery error", Duration.ofSeconds(20), () -> b.text("#discovery").contains("no point of the"));
       accessible(b, "a sweep's result page");
 
       // the history, filtered, and a comparison of the two simulations
@@ -253,6 +277,13 @@ class WebAppBrowserTest extends LiveServer {
       assertThat(b.url()).endsWith("#/compare/" + first + "/" + second);
       assertThat(b.count("#compare-table tbody tr")).isGreaterThan(10);
       assertThat(b.text("#compare-table")).contains("P(CONTAINED)");
+      // a direction only where the scenario's goals give one: nuclear use lower, settlement higher
+      // only with a settlement goal, the share of runs that ended contained none
+      assertThat(b.script("return [...document.querySelectorAll('#compare-table tbody tr')]"
+          + ".filter((tr) => tr.cells[0].textContent === 'P(NUCLEAR_USE)')[0].dataset.better")).isEqualTo("lower");
+      assertThat(b.script("return [...document.querySelectorAll('#compare-table tbody tr')]"
+          + ".filter((tr) => tr.cells[0].textContent === 'P(CONTAINED)')[0].dataset.better || 'none'")).isEqualTo("none");
+      assertThat(b.count("#compare-table tbody tr[data-better]")).isGreaterThanOrEqualTo(3);
       chartHas(b, "outcomes", "rect.bar.s1", 4);
       chartHas(b, "paths-b", "path.band", 1);
       // neutral colours, and each difference tested against its interval: an exact re-run differs in nothing

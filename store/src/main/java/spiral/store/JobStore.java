@@ -142,6 +142,14 @@ public final class JobStore {
    * @return the stored result, or empty when the job was no longer running (then nothing is stored)
    */
   public Optional<ResultInfo> finish(long id, String version, String body) {
+    return finish(id, version, body, null);
+  }
+
+  /**
+   * As {@link #finish(long, String, String)}, keeping beside the result its self-contained HTML
+   * report ({@code null} for none).
+   */
+  public Optional<ResultInfo> finish(long id, String version, String body, String report) {
     long now = System.currentTimeMillis();
     return db.transaction(c -> {
       Job job;
@@ -158,7 +166,7 @@ public final class JobStore {
       long resultId;
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO result (job_id, kind, scenario, scenario_hash, seed, version, parameters, body,"
-              + " body_hash, created_at, owner_id, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " body_hash, created_at, owner_id, shared, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, id);
         ps.setString(2, job.kind());
@@ -172,6 +180,7 @@ public final class JobStore {
         ps.setLong(10, now);
         ps.setLong(11, job.ownerId());
         ps.setBoolean(12, job.shared());
+        ps.setString(13, report);
         ps.executeUpdate();
         resultId = generatedId(ps);
       }

@@ -32,9 +32,19 @@ public final class ResultStore {
   public Optional<StoredResult> get(long id) {
     return db.query(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT " + INFO + ", body FROM result WHERE id = ?")) {
+          "SELECT " + INFO + ", body, report IS NOT NULL FROM result WHERE id = ?")) {
         ps.setLong(1, id);
-        return Database.row(ps, rs -> new StoredResult(info(rs), rs.getString(13)));
+        return Database.row(ps, rs -> new StoredResult(info(rs), rs.getString(13), rs.getBoolean(14)));
+      }
+    });
+  }
+
+  /** The result's self-contained HTML report, where one was kept with it. */
+  public Optional<String> report(long id) {
+    return db.query(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT report FROM result WHERE id = ? AND report IS NOT NULL")) {
+        ps.setLong(1, id);
+        return Database.row(ps, rs -> rs.getString(1));
       }
     });
   }

@@ -133,10 +133,10 @@ public final class CalibrationPages {
     s.line(l + 270, 16, l + 290, 16, Palette.GREY, 1).text(l + 294, 20, "perfect", 12, "start");
     for (double t : new double[] {0, 0.25, 0.5, 0.75, 1}) {
       s.line(l + pw * t, top, l + pw * t, top + ph, Palette.GRID, 1).line(l, top + ph * (1 - t), l + pw, top + ph * (1 - t), Palette.GRID, 1);
-      s.text(l + pw * t, top + ph + 16, num(t, 2), 11, "middle").text(l - 6, top + ph * (1 - t) + 4, num(t, 2), 11, "end");
+      s.text(l + pw * t, top + ph + 18, num(t, 2), 11, "middle").text(l - 8, top + ph * (1 - t) + 4, num(t, 2), 11, "end");
     }
     s.line(l, top + ph, l + pw, top, Palette.GREY, 1);
-    s.text(l + pw / 2, top + ph + 36, "forecast probability", 12, "middle");
+    s.text(l + pw / 2, top + ph + 38, "forecast probability", 12, "middle");
     s.text(l - 6, top - 12, "observed frequency", 12, "start");
     for (double[] bin : r.reliability()) {
       if (bin[2] == 0) {

@@ -53,9 +53,11 @@ final class OptionCharts {
     double[] yOf = new double[n + 1];
     double[] hOf = new double[n];
     List<List<String>> names = new ArrayList<>();
+    // the lines of a wrapped name a line height apart, so that their boxes do not overlap
+    double lineH = Math.ceil(font * 1.25);
     for (int level = 0; level < n; level++) {
       names.add(wrap(ladder.rung(level).name(), nameW - 20, font, 2));
-      hOf[level] = rowH + (names.get(level).size() - 1) * (font + 2);
+      hOf[level] = rowH + (names.get(level).size() - 1) * lineH;
     }
     double y = top;
     for (int level = topLevel; level >= 0; level--) {
@@ -84,14 +86,15 @@ final class OptionCharts {
       String colour = groupColour.get(r.group());
       boolean attack = level == attackRung;
       s.tip("rung " + level + ": " + r.name() + " (" + r.group() + "); damage " + num(r.damage(), 2)
-          + ", inadvertent risk " + pct(r.inadvertentRisk()));
+          + ", inadvertent risk " + pct(r.inadvertentRisk())
+          + (r.warRisk() > 0 ? ", war risk " + pct(r.warRisk()) : ""));
       s.rect(xName, y0 + 2, nameW, h - 4, Palette.tint(colour, attack ? 0.6 : 0.84));
       s.rect(xLevel, y0 + 2, levelW, h - 4, colour);
       s.text(xLevel + levelW / 2, mid + font * 0.35, Integer.toString(level), font, "middle", true,
           Palette.textOn(colour));
       List<String> lines = names.get(level);
       for (int i = 0; i < lines.size(); i++) {
-        double yText = mid + font * 0.35 + (i - (lines.size() - 1) / 2.0) * (font + 2);
+        double yText = mid + font * 0.35 + (i - (lines.size() - 1) / 2.0) * lineH;
         s.text(xName + 10, yText, lines.get(i), font, "start", attack, Palette.INK);
       }
       double w = logMax > 0 ? Math.log10(1 + r.damage()) / logMax * dmgW : 0;

@@ -191,6 +191,90 @@ function resultBody(kind, result) {
 }
 
 /**
+ * Scenario discovery (PRIM) on a sweep's points, as spiral discover: the condition marks the points
+ * of interest, the server finds the box of parameter ranges where it holds most often, and the page
+ * shows the box, each restriction's quasi-p-value and bootstrap stability, and the trajectory.
+ */
+function discoveryView(info) {
+  const r = info.result;
+  const output = h('select', {id: 'discover-output'}, r.outputs.map((o) => h('option', {value: o}, o)));
+  const op = h('select', {id: 'discover-op'}, ['>', '>=', '<', '<='].map((o) => h('option', {value: o}, o)));
+  const threshold = h('input', {id: 'discover-threshold', type: 'number', step: 'any', required: true});
+  const coverage = h('input', {id: 'discover-coverage', type: 'number', step: 'any', min: '0', max: '1', value: '0.5'});
+  const bootstrap = h('input', {id: 'discover-bootstrap', type: 'number', step: '1', min: '0', max: '1000', value: '100'});
+  // the median of the chosen output: about half the points of interest, a place to start
+  const median = () => {
+    const k = r.outputs.indexOf(output.value);
+    const ys = r.points.map((pt) => pt.outputs[k]).filter(Number.isFinite).sort((a, b) => a - b);
+    return ys.length ? ys[Math.floor(ys.length / 2)] : 0;
+  };
+  threshold.value = String(median());
+  output.onchange = () => { threshold.value = String(median()); };
+  const status = h('div');
+  const found = h('div', {id: 'discover-result'});
+  const button = h('button', {type: 'submit', id: 'discover-run'}, 'Find the box');
+  const run = async () => {
+    status.replaceChildren();
+    button.disabled = true;
+    button.textContent = 'Finding…';
+    const where = `${output.value} ${op.value} ${threshold.value}`;
+    try {
+      const q = new URLSearchParams({where, minCoverage: coverage.value, bootstrap: bootstrap.value});
+      const d = await S.api('GET', `/api/results/${info.id}/discover?${q}`);
+      found.replaceChildren(discoveryFound(d.discovery));
+    } catch (err) {
+      found.replaceChildren();
+      status.replaceChildren(S.errorBox(err));
+    } finally {
+      button.disabled = false;
+      button.textContent = 'Find the box';
+    }
+  };
+  return h('section', {id: 'discovery'}, h('h2', {}, 'Scenario discovery (PRIM)'),
+      h('p', {class: 'muted'}, 'Which parameter ranges make an outcome likely? The points whose output meets the condition are the '
+          + 'points of interest; PRIM (Friedman & Fisher 1999) peels and pastes a box of parameter ranges around them and '
+          + 'keeps the densest box with at least the asked coverage. Coverage: the share of the points of interest inside '
+          + 'the box; density: the share of the points inside it that are of interest. The same analysis as spiral discover.'),
+      h('form', {class: 'toolbar', id: 'discover-form', onsubmit: (e) => { e.preventDefault(); run(); }},
+          h('label', {for: 'discover-output'}, 'Output'), output, h('label', {for: 'discover-op'}, 'is'), op,
+          h('label', {for: 'discover-threshold'}, 'than'), threshold,
+          h('label', {for: 'discover-coverage'}, 'least coverage'), coverage,
+          h('label', {for: 'discover-bootstrap'}, 'bootstrap resamples'), bootstrap, button),
+      status, found);
+}
+
+/** What discovery found: the chosen box's figures, its limits and the trajectory. */
+function discoveryFound(f) {
+  const base = f.interesting / f.points;
+  const rows = f.parameters.map((l) => h('tr', {class: l.restricted ? 'restricted' : null}, h('td', {}, h('code', {}, l.parameter)),
+      h('td', {class: 'num'}, l.restricted ? `${S.fmt(l.low, 4)} to ${S.fmt(l.high, 4)}` : 'not restricted'),
+      h('td', {class: 'num'}, `${S.fmt(l.declaredLow, 4)} to ${S.fmt(l.declaredHigh, 4)}`),
+      h('td', {class: 'num'}, l.quasiP === undefined ? '' : S.fmt(l.quasiP, 2)),
+      h('td', {class: 'num'}, l.stability === undefined ? '' : `${Math.round(100 * l.stability)}%`)));
+  const chosen = f.trajectory.find((st) => st.box === f.box);
+  return h('div', {},
+      h('p', {id: 'discover-summary'}, `${f.interesting} of ${f.points} points with ${f.where}. Box ${f.box}: coverage `
+          + `${S.fmt(f.coverage, 3)}, density ${S.fmt(f.density, 3)} (base rate ${S.fmt(base, 3)}), mass ${S.fmt(f.mass, 3)}`
+          + (f.limits.length ? `; it restricts ${f.limits.length} of ${f.parameters.length} parameters.`
+            : '; no parameter is restricted: the condition is not concentrated in a box.')),
+      h('div', {class: 'scroll', tabindex: '0'}, h('table', {id: 'discover-table'},
+          h('thead', {}, h('tr', {}, ['parameter', 'box', 'declared range', 'quasi-p', `restricted in bootstrap (${f.bootstrap})`]
+              .map((c) => h('th', {}, c)))),
+          h('tbody', {}, rows))),
+      h('div', {class: 'charts'}, charts.lines('discovery-trajectory', {
+        title: `PRIM trajectory: ${f.peels} peels, then ${f.trajectory.length - 1 - f.peels} pastes; box ${f.box} chosen`,
+        xLabel: 'box', yLabel: 'share',
+        series: [{name: 'coverage', points: f.trajectory.map((st) => [st.box, st.coverage])},
+          {name: 'density', points: f.trajectory.map((st) => [st.box, st.density])}],
+        bands: chosen ? [{from: f.box - 0.5, to: f.box + 0.5, label: `chosen box ${f.box}`, cls: 'open'}] : [],
+        legendNames: ['coverage', 'density'], legendKeys: [{name: 'chosen box', cls: 'open'}],
+        tableColumns: ['box', 'step', 'coverage', 'density', 'mass', 'points', 'of interest', 'restricted'],
+        tableRows: f.trajectory.map((st) => [String(st.box), st.step, st.coverage, st.density, st.mass, String(st.points),
+          String(st.interesting), String(st.restricted)]),
+      })));
+}
+
+/**
  * The one-shot game: each response with the replies it meets (as chosen, and after an inadvertent
  * step up), both sides' payoffs, P(further attack), and whether it is the equilibrium, credible and
  * deterring; then what that says and how it compares with the simulation.
@@ -373,10 +457,16 @@ function proposalsTable(result) {
 function metrics(kind, r) {
   const m = [];
   if (kind === 'simulate') {
-    for (const o of OUTCOMES) if (r.outcomes[o]) m.push([`P(${o})`, r.outcomes[o].p, r.outcomes[o].ci95]);
-    for (const [k, v] of Object.entries(r.flags || {})) m.push([`P(${k})`, v.p, v.ci95]);
+    // which way is better, only where the scenario's goals (the responder's) say so
+    const goals = new Set((r.goals || []).filter((g) => g.weight > 0).map((g) => g.metric));
+    const way = {NUCLEAR_USE: ['nuclearAvoidance', 'lower'], SETTLEMENT: ['settlement', 'higher'], directWar: ['warAvoidance', 'lower'],
+      furtherAttacks: ['deterrence', 'lower'], strategic: ['nuclearAvoidance', 'lower'], responderCredibility: ['credibility', 'higher'],
+      cohesion: ['cohesion', 'higher'], punishmentByResponder: ['punishment', 'higher']};
+    const better = (k) => (way[k] && goals.has(way[k][0]) ? way[k][1] : null);
+    for (const o of OUTCOMES) if (r.outcomes[o]) m.push([`P(${o})`, r.outcomes[o].p, r.outcomes[o].ci95, better(o)]);
+    for (const [k, v] of Object.entries(r.flags || {})) m.push([`P(${k})`, v.p, v.ci95, better(k)]);
     m.push(['highest rung, mean', r.maxRung.mean], ['turns, mean', r.turns.mean], ['turns, median', r.turns.p50], ['turns, 90th percentile', r.turns.p90]);
-    for (const [k, v] of Object.entries(r.means || {})) m.push([`${k}, mean`, v.mean]);
+    for (const [k, v] of Object.entries(r.means || {})) m.push([`${k}, mean`, v.mean, v.ci95, better(k)]);
     m.push(['runs', r.runs]);
   } else if (kind === 'options') {
     m.push(['best option', r.best]);
@@ -445,7 +535,7 @@ function numbersTable(cols) {
         const d = diff && typeof a === 'number' && typeof b === 'number' ? b - a : null;
         const iv = d !== null && ciA && ciB ? differenceInterval(a, ciA, b, ciB) : null;
         const beyond = iv ? iv[0] > 0 || iv[1] < 0 : null;
-        return h('tr', {'data-beyond': beyond === null ? null : String(beyond)}, h('td', {}, label),
+        return h('tr', {'data-beyond': beyond === null ? null : String(beyond), 'data-better': better || null}, h('td', {}, label),
             cols.map((c) => h('td', {class: 'num'}, S.fmt(c.m[i] && c.m[i][1]))),
             diff ? [h('td', {class: 'num'}, d === null ? (a === b ? '' : 'differs') : (d > 0 ? '+' : '') + S.fmt(d)),
               h('td', {class: 'num'}, iv ? `${S.fmt(iv[0])} to ${S.fmt(iv[1])}` : ''),
@@ -494,13 +584,18 @@ function metricsCsv(info) {
     + rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
-/** Download buttons: the stored result as JSON (with its provenance) and its numbers as CSV. */
+/**
+ * Download buttons: the stored result as JSON (with its provenance), its numbers as CSV, and the
+ * self-contained HTML report where the result kept one (the command line's --report).
+ */
 function downloads(info) {
   return h('span', {class: 'downloads', id: 'downloads'}, h('span', {class: 'muted'}, 'Download:'),
       h('button', {type: 'button', class: 'secondary', id: 'download-json',
         onclick: () => charts.save(`result-${info.id}.json`, 'application/json', JSON.stringify(info, null, 2) + '\n')}, 'JSON'),
       h('button', {type: 'button', class: 'secondary', id: 'download-csv',
-        onclick: () => charts.save(`result-${info.id}.csv`, 'text/csv', metricsCsv(info))}, 'CSV'));
+        onclick: () => charts.save(`result-${info.id}.csv`, 'text/csv', metricsCsv(info))}, 'CSV'),
+      info.report ? h('a', {class: 'button secondary', id: 'download-report', href: `/api/results/${info.id}/report`,
+        download: `spiral-result-${info.id}.html`}, 'HTML report') : null);
 }
 
 function resultView(info, main) {
@@ -519,7 +614,8 @@ function resultView(info, main) {
           downloads(info)),
       status,
       h('div', {class: 'row'}, h('div', {class: 'card'}, metaList(info)), illustrative(info.result.illustrative)),
-      resultBody(info.kind, info.result));
+      resultBody(info.kind, info.result),
+      info.kind === 'sweep' && info.result.points && info.result.points.length ? discoveryView(info) : null);
 }
 
 S.route('#/results/:id', async (p, main) => {
