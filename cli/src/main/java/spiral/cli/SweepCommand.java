@@ -17,6 +17,7 @@ import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepException;
 import spiral.explore.sweep.SweepExecutor;
 import spiral.explore.sweep.SweepRunner;
+import spiral.io.ParquetResults;
 
 /** {@code spiral sweep SWEEP.yaml}: simulates every point of a design over a scenario's parameters. */
 @Command(

@@ -7,6 +7,7 @@ import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepException;
 import spiral.explore.sweep.SweepResults;
 import spiral.explore.sweep.SweepRunner;
+import spiral.io.ParquetResults;
 
 /** Reads sweep and results files for the commands, turning problems into bad-input errors. */
 final class SweepFiles {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import spiral.explore.sweep.SweepResults;
+import spiral.io.ParquetResults;
 
 /**
  * Results files as another writer leaves them: the fixtures {@code parquet/pyarrow-CODEC.parquet}

@@ -19,6 +19,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spiral.explore.sweep.SweepResults;
+import spiral.io.ParquetResults;
 
 /** {@code spiral sweep}'s results.parquet, read back with parquet-java's own reader. */
 class ParquetResultsTest {

@@ -442,6 +442,13 @@ public final class Server {
       ctx.header("Content-Disposition", "attachment; filename=\"spiral-result-" + i.id() + ".html\"");
       ctx.status(200).contentType("text/html; charset=utf-8").result(html);
     });
+    r.get("/api/results/{id}/points.parquet", ctx -> {
+      Account me = auth.require(ctx, READERS);
+      StoredResult found = findResult(ctx, me);
+      byte[] file = SweepPoints.parquet(found);
+      ctx.header("Content-Disposition", "attachment; filename=\"spiral-result-" + found.info().id() + "-points.parquet\"");
+      ctx.status(200).contentType("application/vnd.apache.parquet").result(file);
+    });
     r.get("/api/results/{id}/discover", ctx -> {
       Account me = auth.require(ctx, READERS);
       json(ctx, 200, SweepDiscovery.find(ctx, findResult(ctx, me)));

@@ -215,6 +215,8 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
         new Simulator(Runnable::run, 1).run(model, 3000, 11, Progress.NONE), 11);
     com.fasterxml.jackson.databind.node.ObjectNode withoutPaths = r.get("result").deepCopy();
     JsonNode paths = withoutPaths.remove("paths");
+    // and the scenario's goals, which say which way each figure is better
+    assertThat(withoutPaths.remove("goals")).isEqualTo(Http.JSON.readTree(JsonText.of(sc.goals())));
     assertThat(withoutPaths).isEqualTo(Http.JSON.readTree(JsonText.of(expected)));
     assertThat(r.get("parameters").get("paths").asInt()).isEqualTo(20);
     // the escalation paths: the first 20 runs of the seed, turn by turn, the same runs as untraced
@@ -263,7 +265,7 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
   }
 
   @Test
-  void optionsNegotiateAndSweepJobsRun() {
+  void optionsNegotiateAndSweepJobsRun() throws Exception {
     long options = submit("{\"kind\":\"options\",\"scenario\":\"rand-b-depot\",\"runs\":200}");
     long negotiate = submit("{\"kind\":\"negotiate\",\"scenario\":\"ukraine-2022-talks\",\"window\":3}");
     long sweep = submit("{\"kind\":\"sweep\",\"scenario\":\"rand-d-ports\",\"runs\":200,\"seed\":2,"
@@ -329,6 +331,25 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
     assertThat(http.get("/api/results/" + saltelliResult + "/discover?where="
         + java.net.URLEncoder.encode("furtherAttacks >= " + median, java.nio.charset.StandardCharsets.UTF_8)
         + "&bootstrap=20&minCoverage=0.5").json()).isEqualTo(disc.json());
+    // the points as Parquet, written by the command line's code: they read back equal to the result
+    byte[] pq = http.bytes("/api/results/" + saltelliResult + "/points.parquet");
+    assertThat(new String(pq, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+    java.nio.file.Path pqFile = java.nio.file.Files.createTempFile("points", ".parquet");
+    try {
+      java.nio.file.Files.write(pqFile, pq);
+      spiral.explore.sweep.SweepResults back = spiral.io.ParquetResults.read(pqFile);
+      assertThat(back.parameters()).containsExactly("actors.russia.rationality", "actors.russia.perception.threatBias");
+      assertThat(back.outputs()).containsExactly("furtherAttacks");
+      for (int i = 0; i < sa.get("points").size(); i++) {
+        JsonNode pt = sa.get("points").get(i);
+        assertThat(back.x()[i][0]).isEqualTo(pt.get("values").get(0).asDouble());
+        assertThat(back.x()[i][1]).isEqualTo(pt.get("values").get(1).asDouble());
+        assertThat(back.y()[0][i]).isEqualTo(pt.get("outputs").get(0).asDouble());
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(pqFile);
+    }
+    cleanError(http.get("/api/results/" + optionsResult + "/points.parquet"), 404);
     cleanError(http.get("/api/results/" + saltelliResult + "/discover"), 400);
     Http.Res unknown = http.get("/api/results/" + saltelliResult + "/discover?where=nuclear%3E0.1");
     cleanError(unknown, 400);

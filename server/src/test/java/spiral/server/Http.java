@@ -102,6 +102,27 @@ record Http(String base, String cookie, String csrf) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  /** A GET whose answer is a file: its bytes as sent. */
+  byte[] bytes(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    try {
+      HttpResponse<byte[]> r = CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new AssertionError("GET " + path + ": " + r.statusCode() + " " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new AssertionError("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   Res delete(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
   }

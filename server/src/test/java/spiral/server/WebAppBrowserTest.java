@@ -50,7 +50,7 @@ class WebAppBrowserTest extends LiveServer {
   }
 
   @Test
-  void anAnalystWritesAScenarioRunsItReadsTheChartsAndComparesRuns() {
+  void anAnalystWritesAScenarioRunsItReadsTheChartsAndComparesRuns() throws Exception {
     String yaml = new String(BuiltinScenarios.read("rand-d-ports").orElseThrow(), StandardCharsets.UTF_8)
         .replaceFirst("(?m)^id: rand-d-ports$", "id: web-ports");
     try (Browser b = new Browser()) {
@@ -246,6 +246,35 @@ class WebAppBrowserTest extends LiveServer {
       // what drives each output: a Latin hypercube gets rank correlations, one section per output
       assertThat(b.count("#sensitivity .sensitivity-output")).isEqualTo(2);
       assertThat(b.text("#sensitivity")).contains("rank-correlation", "actors.russia.rationality");
+      // the points as CSV (in the page) and as Parquet (from the server, written by the command
+      // line's code): both read back equal to the result the page shows (its JSON download)
+      String sweepId = b.url().replaceAll(".*#/results/", "");
+      b.click("#download-json");
+      com.fasterxml.jackson.databind.JsonNode sweepJson = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(b.download("result-" + sweepId + ".json")).get("result");
+      b.click("#download-points-csv");
+      java.util.List<String> rows = new String(b.download("spiral-result-" + sweepId + "-points.csv"), StandardCharsets.UTF_8)
+          .lines().toList();
+      int nParams = sweepJson.get("parameters").size();
+      assertThat(rows.get(0)).startsWith("point,").contains(",seed,");
+      assertThat(rows).hasSize(sweepJson.get("points").size() + 1);
+      b.click("#download-points-parquet");
+      java.nio.file.Path pq = java.nio.file.Files.createTempFile("points", ".parquet");
+      java.nio.file.Files.write(pq, b.download("spiral-result-" + sweepId + "-points.parquet"));
+      spiral.explore.sweep.SweepResults back = spiral.io.ParquetResults.read(pq);
+      java.nio.file.Files.delete(pq);
+      for (int i = 0; i < sweepJson.get("points").size(); i++) {
+        com.fasterxml.jackson.databind.JsonNode pt = sweepJson.get("points").get(i);
+        String[] f = csvFields(rows.get(i + 1));
+        for (int j = 0; j < nParams; j++) {
+          assertThat(Double.parseDouble(f[1 + j])).isEqualTo(pt.get("values").get(j).asDouble());
+          assertThat(back.x()[i][j]).isEqualTo(pt.get("values").get(j).asDouble());
+        }
+        for (int k = 0; k < sweepJson.get("outputs").size(); k++) {
+          assertThat(Double.parseDouble(f[2 + nParams + k])).isEqualTo(pt.get("outputs").get(k).asDouble());
+          assertThat(back.y()[k][i]).isEqualTo(pt.get("outputs").get(k).asDouble());
+        }
+      }
       // scenario discovery on the sweep's points: the box, its limits, the trajectory
       b.waitFor("#discover-form");
       assertThat(b.waitFor("#discover-threshold").getAttribute("value")).isNotBlank();

@@ -595,7 +595,19 @@ function downloads(info) {
       h('button', {type: 'button', class: 'secondary', id: 'download-csv',
         onclick: () => charts.save(`result-${info.id}.csv`, 'text/csv', metricsCsv(info))}, 'CSV'),
       info.report ? h('a', {class: 'button secondary', id: 'download-report', href: `/api/results/${info.id}/report`,
-        download: `spiral-result-${info.id}.html`}, 'HTML report') : null);
+        download: `spiral-result-${info.id}.html`}, 'HTML report') : null,
+      info.kind === 'sweep' ? [
+        h('button', {type: 'button', class: 'secondary', id: 'download-points-csv',
+          onclick: () => charts.save(`spiral-result-${info.id}-points.csv`, 'text/csv', pointsCsv(info.result))}, 'Points (CSV)'),
+        h('a', {class: 'button secondary', id: 'download-points-parquet', href: `/api/results/${info.id}/points.parquet`,
+          download: `spiral-result-${info.id}-points.parquet`}, 'Points (Parquet)')] : null);
+}
+
+/** A sweep's points with the columns of spiral sweep's results.csv: point, parameters, seed, outputs. */
+function pointsCsv(r) {
+  const rows = [['point', ...r.parameters, 'seed', ...r.outputs]];
+  for (const p of r.points) rows.push([p.point, ...p.values, r.seed, ...p.outputs]);
+  return rows.map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 
 function resultView(info, main) {

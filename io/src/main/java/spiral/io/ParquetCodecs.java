@@ -1,4 +1,4 @@
-package spiral.cli;
+package spiral.io;
 
 import com.github.luben.zstd.Zstd;
 import io.airlift.compress.lz4.Lz4Decompressor;
@@ -22,7 +22,7 @@ import org.xerial.snappy.Snappy;
  * Cost: one copy of each page plus the codec's own work; stateless, so {@link #release} does
  * nothing.
  */
-final class ParquetCodecs implements CompressionCodecFactory {
+public final class ParquetCodecs implements CompressionCodecFactory {
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec) {
     if (codec != CompressionCodecName.UNCOMPRESSED) {

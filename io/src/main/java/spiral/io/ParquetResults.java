@@ -1,4 +1,4 @@
-package spiral.cli;
+package spiral.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,14 +34,14 @@ import spiral.explore.sweep.SweepResults;
  * GZIP, ZSTD, LZ4 (raw) or not at all (the codecs pandas, pyarrow, Spark and DuckDB use),
  * columns required or optional, and numbers stored as int32, int64, float or double.
  */
-final class ParquetResults {
+public final class ParquetResults {
   /** The Parquet file's name inside a sweep's output folder. */
-  static final String FILE = "results.parquet";
+  public static final String FILE = "results.parquet";
 
   private ParquetResults() {}
 
   /** The Parquet schema of a results header {@code point,PARAMETER..,seed,OUTPUT..}. */
-  static MessageType schema(String[] header) {
+  public static MessageType schema(String[] header) {
     Types.MessageTypeBuilder b = Types.buildMessage();
     for (String col : header) {
       PrimitiveTypeName t = switch (col) {
@@ -58,12 +58,29 @@ final class ParquetResults {
    * Writes the complete rows of a results CSV as Parquet, replacing {@code parquet} whole (it is
    * written beside it first, then moved).
    */
-  static void write(Path csv, Path parquet) throws IOException {
+  public static void write(Path csv, Path parquet) throws IOException {
     List<String> lines = completeLines(Files.readString(csv, StandardCharsets.UTF_8));
     if (lines.isEmpty()) {
       throw new SweepException(csv + ": empty results file");
     }
     String[] header = lines.get(0).split(",", -1);
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      rows.add(lines.get(i).split(",", -1));
+    }
+    write(header, rows, parquet, csv.toString());
+  }
+
+  /**
+   * Writes rows of a results table (header {@code point,PARAMETER..,seed,OUTPUT..}, each row's
+   * fields as text, the numbers as in {@code results.csv}) as Parquet, replacing {@code parquet}
+   * whole (it is written beside it first, then moved).
+   *
+   * @param source what the rows came from, for messages ({@code source:LINE: ...})
+   * @throws SweepException if a row has the wrong number of fields or a field is not a number
+   */
+  public static void write(String[] header, List<String[]> rows, Path parquet, String source)
+      throws IOException {
     MessageType schema = schema(header);
     Path tmp = parquet.resolveSibling(parquet.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
@@ -73,10 +90,10 @@ final class ParquetResults {
         .withType(schema)
         .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
         .build()) {
-      for (int i = 1; i < lines.size(); i++) {
-        String[] f = lines.get(i).split(",", -1);
+      for (int i = 1; i <= rows.size(); i++) {
+        String[] f = rows.get(i - 1);
         if (f.length != header.length) {
-          throw new SweepException(csv + ":" + (i + 1) + ": expected " + header.length
+          throw new SweepException(source + ":" + (i + 1) + ": expected " + header.length
               + " fields, found " + f.length);
         }
         Group g = groups.newGroup();
@@ -89,7 +106,7 @@ final class ParquetResults {
             }
           }
         } catch (NumberFormatException e) {
-          throw new SweepException(csv + ":" + (i + 1) + ": not a number: " + e.getMessage());
+          throw new SweepException(source + ":" + (i + 1) + ": not a number: " + e.getMessage());
         }
         w.write(g);
       }
@@ -104,7 +121,7 @@ final class ParquetResults {
    * The rows of a results Parquet file, as {@link SweepResults}; pages are decompressed by
    * {@link ParquetCodecs}.
    */
-  static SweepResults read(Path parquet) throws IOException {
+  public static SweepResults read(Path parquet) throws IOException {
     if (!Files.isRegularFile(parquet)) {
       throw new SweepException(parquet + ": no such results file");
     }
