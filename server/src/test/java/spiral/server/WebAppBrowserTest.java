@@ -390,9 +390,14 @@ class WebAppBrowserTest extends LiveServer {
     }
   }
 
-  /** Fails unless the chart has at least n marks matching the selector and a filled table. */
-  /** The axe-core check of the page as it is, where .ci/run has fetched axe-core (see {@link Axe}). */
+  /**
+   * The page as it is: it does not scroll sideways in the 1,280 px window, and the axe-core check
+   * (where .ci/run has fetched axe-core, see {@link Axe}) finds no serious or critical violation.
+   */
   static void accessible(Browser b, String page) {
+    Object wide = b.script("return document.documentElement.scrollWidth > window.innerWidth + 1"
+        + " ? document.documentElement.scrollWidth + ' px wide in a ' + window.innerWidth + ' px window' : null");
+    assertThat(wide).as("sideways scroll on %s", page).isNull();
     if (java.nio.file.Files.isRegularFile(Axe.SCRIPT)) {
       Axe.check(b, page);
     }
