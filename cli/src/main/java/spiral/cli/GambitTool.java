@@ -276,36 +276,21 @@ final class GambitTool {
       }
       case "logit" -> {
         int digits = decimals == null ? 6 : decimals;
-        boolean all = !opt.containsKey('e');
-        if (!strategic) {
-          ExtensiveGame tree = (ExtensiveGame) game;
-          AgentLogitQre.Options opts =
-              new AgentLogitQre.Options(
-                  opt.containsKey('s') ? atof(opt.get('s')) : AgentLogitQre.DEFAULT_STEP,
-                  opt.containsKey('a') ? atof(opt.get('a')) : AgentLogitQre.DEFAULT_ACCEL,
-                  opt.containsKey('m') ? atof(opt.get('m')) : AgentLogitQre.DEFAULT_MAX_REGRET);
-          AgentLogitQre.Result r =
-              AgentLogitQre.trace(
-                  tree,
-                  opts,
-                  all
-                      ? p ->
-                          o.append(GambitOutput.logitLine(null, p.lambda(), p.profile(), digits))
-                              .append('\n')
-                      : null);
-          o.append(GambitOutput.logitLine("NE", 0, r.profile(), digits)).append('\n');
-          return;
-        }
-        StrategicGame g = form(game);
-        double[] x =
-            LogitQre.trace(
-                g,
-                all
-                    ? p ->
-                        o.append(GambitOutput.logitLine(null, p.lambda(), p.profile(), digits))
-                            .append('\n')
-                    : null);
-        o.append(GambitOutput.logitLine("NE", 0, x, digits)).append('\n');
+        java.util.function.Consumer<LogitQre.Point> branch =
+            opt.containsKey('e')
+                ? null
+                : p -> o.append(GambitOutput.logitLine(null, p.lambda(), p.profile(), digits))
+                    .append('\n');
+        LogitQre.Options opts =
+            new LogitQre.Options(
+                opt.containsKey('s') ? atof(opt.get('s')) : LogitQre.DEFAULT_STEP,
+                opt.containsKey('a') ? atof(opt.get('a')) : LogitQre.DEFAULT_ACCEL,
+                opt.containsKey('m') ? atof(opt.get('m')) : LogitQre.DEFAULT_MAX_REGRET);
+        LogitQre.Result r =
+            strategic
+                ? LogitQre.trace(form(game), opts, branch)
+                : AgentLogitQre.trace((ExtensiveGame) game, opts, branch);
+        o.append(GambitOutput.logitLine("NE", 0, r.profile(), digits)).append('\n');
         return;
       }
       case "gnm" -> {
@@ -527,11 +512,9 @@ final class GambitTool {
           : "terminate after finding ARG equilibria (strategic games)";
       case 's' -> tool.equals("liap") ? "file of starting points, one per line (not with -n)"
           : tool.equals("gnm") ? "file of perturbation vectors, one per line (not with -n)"
-          : tool.equals("logit")
-          ? "initial step size (default .03; strategic games: accepted, Spiral's own step)"
+          : tool.equals("logit") ? "initial step size (default .03)"
           : "accepted; Spiral's own step control is used";
-      case 'a' -> tool.equals("logit")
-          ? "maximum acceleration (default 1.1; strategic games: accepted, Spiral's own step)"
+      case 'a' -> tool.equals("logit") ? "maximum acceleration (default 1.1)"
           : "accepted; Spiral's own step control is used";
       case 'g' -> "grid refinement (only 2, the default)";
       case 'm' -> tool.equals("enumpoly")
@@ -540,8 +523,7 @@ final class GambitTool {
           ? "maximum regret as a proportion of the payoff range (default 1e-4)"
           : tool.equals("gnm") ? "lambda to end tracing (negative, default -10)"
           : tool.equals("logit")
-          ? "maximum regret as a proportion of the payoff range (default 1e-8; trees;"
-              + " strategic games: accepted, Spiral traces to lambda 1e7)"
+          ? "maximum regret as a proportion of the payoff range (default 1e-8)"
           : "maximum regret as a proportion of the payoff range (default 1e-7)";
       case 'r' -> tool.equals("enumpoly")
           ? "accepted; Spiral solves each support exactly, with no rectangles"

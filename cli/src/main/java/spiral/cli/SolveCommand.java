@@ -71,15 +71,17 @@ import spiral.game.StrategicGame;
           + " equilibrium found.",
       "  logit      one approximate equilibrium of a game with any number of players:"
           + " the limit of the principal branch of the logit quantal-response correspondence,"
-          + " traced from the centroid at lambda 0 in floating point. Strategic games: to"
-          + " lambda 1e7 (regret about 1e-7 or less). Trees (perfect recall): the agent QRE in"
-          + " behaviour strategies, as Gambit's logit on a tree, with Gambit's step control,"
-          + " until every information set's regret is below 1e-8 of the payoff range; with -S,"
-          + " the reduced strategic form's. Printed as Gambit's logit prints it: probabilities"
-          + " with 6 significant digits (D with --decimals D), 1.5e-07 below 1e-4. --path also"
-          + " prints each step: 'lambda,probabilities' lines (lambda with D places) before the"
-          + " NE line, as Gambit's logit does by default, or a 'path' list in --format json; -e"
-          + " (the default) prints the NE line only.",
+          + " traced from the centroid at lambda 0 in floating point by predictor-corrector"
+          + " continuation with Gambit's step control (-s STEP: first step along the branch,"
+          + " default 0.03; -a ACCEL: maximal acceleration, default 1.1) until no player's"
+          + " regret reaches -m REGRET (default 1e-8) times the payoff range. Strategic games:"
+          + " the QRE in mixed strategies; trees (perfect recall): the agent QRE in behaviour"
+          + " strategies, as Gambit's logit on a tree (regret of each reached information set);"
+          + " with -S, the reduced strategic form's. Printed as Gambit's logit prints it:"
+          + " probabilities with 6 significant digits (D with --decimals D), 1.5e-07 below 1e-4."
+          + " --path also prints each step: 'lambda,probabilities' lines (lambda with D places)"
+          + " before the NE line, as Gambit's logit does by default, or a 'path' list in"
+          + " --format json; -e (the default) prints the NE line only.",
       "  simpdiv    one approximate equilibrium of a game with any number of players by"
           + " simplicial subdivision (van der Laan and Talman's restart algorithm on the product"
           + " of the strategy simplices), the grid refined from denominator --grid (default 2)"
@@ -130,7 +132,9 @@ import spiral.game.StrategicGame;
           + " -S (a tree's reduced strategic form: enumpure, lcp, lp, logit; enummixed and"
           + " simpdiv always use it), -D (detailed output of strategy profiles: each strategy's"
           + " probability and expected payoff), -e (logit: only the end point; lcp: -e N stops"
-          + " after N equilibria of a strategic game). Gambit 17's tools have no -P: for a"
+          + " after N equilibria of a strategic game), -s, -a and -m (logit's first step,"
+          + " maximal acceleration and maximal regret; Gambit 17's -m is a regret, not a"
+          + " maximal lambda). Gambit 17's tools have no -P: for a"
           + " subgame-perfect equilibrium use --method spe. The gambit/ folder of the repository"
           + " holds gambit-enumpure, gambit-lcp, ... that run as Gambit's tools do (see README).",
       "",
@@ -206,6 +210,28 @@ final class SolveCommand implements Callable<Integer> {
       names = "--path",
       description = "With --method logit, also print lambda and the profile at every step.")
   boolean path;
+
+  @Option(
+      names = {"-s", "--step"},
+      paramLabel = "STEP",
+      description = "With --method logit: the first step along the branch, in arc length, above 0"
+          + " (default: 0.03, Gambit's).")
+  Double step;
+
+  @Option(
+      names = {"-a", "--accel"},
+      paramLabel = "ACCEL",
+      description = "With --method logit: the maximal acceleration, the factor above 1 by which"
+          + " the step may grow or shrink at each point (default: 1.1, Gambit's).")
+  Double accel;
+
+  @Option(
+      names = {"-m", "--max-regret"},
+      paramLabel = "REGRET",
+      description = "With --method logit: tracing stops where no player's regret (a tree: no"
+          + " reached information set's) reaches REGRET times the payoff range, above 0"
+          + " (default: 1e-8, Gambit's; Gambit 17's -m, not a maximal lambda).")
+  Double maxRegret;
 
   @Option(
       names = "--epsilon",
@@ -305,6 +331,7 @@ final class SolveCommand implements Callable<Integer> {
     if (path && method != Method.logit) {
       throw new BadInputException("spiral solve: --path applies to --method logit only");
     }
+    LogitQre.Options logitOptions = logitOptions();
     int stopAfter = 0;
     if (end != null) {
       if (method == Method.logit && end.isEmpty()) {
@@ -367,14 +394,14 @@ final class SolveCommand implements Callable<Integer> {
       Supplier<List<Equilibrium>> work =
           () -> {
             if (method == Method.logit && game instanceof ExtensiveGame tree) {
-              AgentLogitQre.Result r =
-                  AgentLogitQre.trace(tree, AgentLogitQre.Options.defaults(),
-                      path ? steps::add : null);
+              LogitQre.Result r =
+                  AgentLogitQre.trace(tree, logitOptions, path ? steps::add : null);
               logitEnd[0] = r.profile();
               return List.of(AgentLogitQre.toEquilibrium(tree, r.profile()));
             }
             if (method == Method.logit && game instanceof StrategicGame sg) {
-              logitEnd[0] = LogitQre.trace(sg, path ? steps::add : null);
+              logitEnd[0] =
+                  LogitQre.trace(sg, logitOptions, path ? steps::add : null).profile();
               return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
             }
             if (method == Method.gnm) {
@@ -495,6 +522,35 @@ final class SolveCommand implements Callable<Integer> {
     SolverGaveUp(String message, Throwable cause) {
       super(message, cause);
     }
+  }
+
+  /**
+   * The logit tracing controls: Gambit's defaults, or -s, -a and -m, each checked (only with
+   * --method logit).
+   */
+  private LogitQre.Options logitOptions() {
+    if ((step != null || accel != null || maxRegret != null) && method != Method.logit) {
+      throw new BadInputException(
+          "spiral solve: -s, -a and -m (--step, --accel, --max-regret) apply to --method logit"
+              + " only");
+    }
+    if (step != null && !(step > 0 && Double.isFinite(step))) {
+      throw new BadInputException(
+          "spiral solve: -s (first step) must be a number above 0, got " + step);
+    }
+    if (accel != null && !(accel > 1 && Double.isFinite(accel))) {
+      throw new BadInputException(
+          "spiral solve: -a (maximal acceleration) must be a number above 1, got " + accel);
+    }
+    if (maxRegret != null && !(maxRegret > 0 && Double.isFinite(maxRegret))) {
+      throw new BadInputException(
+          "spiral solve: -m (maximal regret, relative to the payoff range) must be a number"
+              + " above 0, got " + maxRegret);
+    }
+    return new LogitQre.Options(
+        step == null ? LogitQre.DEFAULT_STEP : step,
+        accel == null ? LogitQre.DEFAULT_ACCEL : accel,
+        maxRegret == null ? LogitQre.DEFAULT_MAX_REGRET : maxRegret);
   }
 
   private SimplicialSubdivision simpdiv() {
