@@ -28,6 +28,7 @@ import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
 import spiral.game.GlobalNewton;
+import spiral.game.IteratedPolymatrix;
 import spiral.game.Liapunov;
 import spiral.game.LogitQre;
 import spiral.game.Rational;
@@ -41,8 +42,8 @@ import spiral.game.StrategicGame;
     versionProvider = Main.VersionProvider.class,
     description = {
       "Compute Nash equilibria of a game file in Gambit's formats (.nfg strategic, .efg"
-          + " extensive), exactly (logit: approximately, in floating point; simpdiv: an exact"
-          + " profile that is an approximate equilibrium).",
+          + " extensive), exactly (logit, liap, gnm, ipa: approximately, in floating point;"
+          + " simpdiv: an exact profile that is an approximate equilibrium).",
       "",
       "Methods (Gambit's names):",
       "  enumpure   (default) all pure-strategy equilibria of a strategic game, or of a tree"
@@ -111,6 +112,17 @@ import spiral.game.StrategicGame;
           + " lambda -10; each crossing of lambda 0 is an equilibrium (an odd number in all on"
           + " a generic game), printed once, with 6 decimals (--decimals D). A tree is solved"
           + " on its reduced strategic form.",
+      "  ipa        approximate equilibria of a strategic game with any number of players by"
+          + " Govindan and Wilson's iterated polymatrix approximation: the game is replaced by"
+          + " its polymatrix approximation at the current profile, whose equilibrium (Lemke's"
+          + " pivoting from the pure profile that maximises a random perturbation vector: --starts"
+          + " N vectors, default 1, seeded by --seed, default 0; Gambit seeds from entropy) moves"
+          + " the profile a fifth of the way, until that equilibrium is one of the game (regret"
+          + " below 1e-4, then Newton's method: below 1e-6 of the payoff range); 100 iterations"
+          + " without one start again from a seeded random profile, 10000 give up (nothing"
+          + " printed for that vector). One line per vector that succeeds, with 6 decimals"
+          + " (--decimals D); exact where at most two players mix (two-player games: the first"
+          + " iteration is exact). A tree is solved on its reduced strategic form.",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -159,7 +171,8 @@ final class SolveCommand implements Callable<Integer> {
     simpdiv,
     enumpoly,
     liap,
-    gnm
+    gnm,
+    ipa
   }
 
   enum SolveFormat {
@@ -181,8 +194,8 @@ final class SolveCommand implements Callable<Integer> {
       paramLabel = "METHOD",
       defaultValue = "enumpure",
       description =
-          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly, liap or gnm (default:"
-              + " ${DEFAULT-VALUE}).")
+          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly, liap, gnm or ipa"
+              + " (default: ${DEFAULT-VALUE}).")
   Method method;
 
   @Option(
@@ -251,15 +264,15 @@ final class SolveCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "S",
-      description = "With --method liap or gnm: seed of the random starting points or"
+      description = "With --method liap, gnm or ipa: seed of the random starting points or"
           + " perturbations (default: 0).")
   Long seed;
 
   @Option(
       names = "--starts",
       paramLabel = "N",
-      description = "With --method liap: number of random starting points (default: 10); gnm:"
-          + " of random perturbations (default: 1).")
+      description = "With --method liap: number of random starting points (default: 10); gnm"
+          + " and ipa: of random perturbations (default: 1).")
   Integer starts;
 
   @Option(
@@ -353,7 +366,7 @@ final class SolveCommand implements Callable<Integer> {
     }
     if (g instanceof ExtensiveGame tree
         && (method == Method.simpdiv || method == Method.liap || method == Method.gnm
-            || (strategic && method != Method.spe))) {
+            || method == Method.ipa || (strategic && method != Method.spe))) {
       try {
         g = spiral.game.ReducedStrategicForm.of(tree);
       } catch (IllegalArgumentException e) {
@@ -369,20 +382,22 @@ final class SolveCommand implements Callable<Integer> {
       throw new BadInputException(
           "spiral solve: --epsilon and --grid apply to --method simpdiv only");
     }
-    if ((seed != null || starts != null) && method != Method.liap && method != Method.gnm) {
+    if ((seed != null || starts != null) && method != Method.liap && method != Method.gnm
+        && method != Method.ipa) {
       throw new BadInputException(
-          "spiral solve: --seed and --starts apply to --method liap and gnm only");
+          "spiral solve: --seed and --starts apply to --method liap, gnm and ipa only");
     }
     if (starts != null && (starts < 1 || starts > 1_000_000)) {
       throw new BadInputException(
           "spiral solve: --starts must be between 1 and 1000000, got " + starts);
     }
-    if ((method == Method.liap || method == Method.gnm) && decimals == null
-        && format == SolveFormat.gambit) {
+    if ((method == Method.liap || method == Method.gnm || method == Method.ipa)
+        && decimals == null && format == SolveFormat.gambit) {
       decimals = 6;
     }
     EquilibriumSolver solver =
         method == Method.simpdiv || method == Method.liap || method == Method.gnm
+            || method == Method.ipa
             ? (method == Method.simpdiv ? simpdiv() : null)
             : EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
@@ -412,6 +427,19 @@ final class SolveCommand implements Callable<Integer> {
                   seed == null ? GlobalNewton.DEFAULT_SEED : seed)) {
                 m.solve(p, GlobalNewton.DEFAULT_LAMBDA_END,
                     x -> found.add(LogitQre.toEquilibrium(sg, x)));
+              }
+              return found;
+            }
+            if (method == Method.ipa) {
+              StrategicGame sg = (StrategicGame) game;
+              IteratedPolymatrix m = new IteratedPolymatrix(sg);
+              List<Equilibrium> found = new ArrayList<>();
+              for (double[] p : m.randomPerturbations(starts == null ? 1 : starts,
+                  seed == null ? IteratedPolymatrix.DEFAULT_SEED : seed)) {
+                IteratedPolymatrix.Outcome o = m.solve(p, null);
+                if (o != null) {
+                  found.add(o.equilibrium());
+                }
               }
               return found;
             }

@@ -286,6 +286,56 @@ class GambitToolTest {
   }
 
   @Test
+  void ipaPrintsOneEquilibriumPerPerturbation() throws Exception {
+    Run r = tool("ipa", SolveCommandTest.BATTLE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).hasSize(1)
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{6}){4}"));
+    assertThat(tool("ipa", SolveCommandTest.BATTLE, "-q").out()).isEqualTo(r.out());
+    r = tool("ipa", SolveCommandTest.BATTLE, "-q", "-n", "4", "-R", "3", "-d", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).hasSize(4)
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{3}){4}"));
+    // the pure profile that maximises the perturbation, when it is an equilibrium
+    Path perts = dir.resolve("ipa-perts.csv");
+    Files.writeString(perts, "1,0,1,0\n0.1,0.9,0.2,0.8\n");
+    r = tool("ipa", SolveCommandTest.BATTLE, "-q", "-s", perts.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly(
+        "NE,1.000000,0.000000,1.000000,0.000000", "NE,0.000000,1.000000,0.000000,1.000000");
+    // -V: each iteration's profile first
+    r = tool("ipa", SolveCommandTest.THREE_PLAYER, "-qV");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("iter-1,");
+    assertThat(lines.get(lines.size() - 1))
+        .isEqualTo("NE,0.500000,0.500000,0.500000,0.500000,0.500000,0.500000");
+    assertThat(tool("ipa", SolveCommandTest.THREE_PLAYER, "-q", "--verbose").out())
+        .isEqualTo(r.out());
+    // Gambit's errors: -n with -s, -R without -n, a perturbation that ties
+    r = tool("ipa", SolveCommandTest.BATTLE, "-q", "-s", perts.toString(), "-n", "2");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("Error: The -n and -s options are mutually exclusive.\n");
+    r = tool("ipa", SolveCommandTest.BATTLE, "-q", "-R", "1");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("Error: The -R option requires -n.\n");
+    Files.writeString(perts, "0.5,0.5,1,0\n");
+    r = tool("ipa", SolveCommandTest.BATTLE, "-q", "-s", perts.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: ").contains("ties");
+    r = tool("ipa", SolveCommandTest.BATTLE, "-q", "-e");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("gambit-ipa: Unknown option `-e'.\n");
+    r = tool("ipa", SolveCommandTest.TREE, "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("NE,");
+    r = tool("ipa", "", "-h");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).startsWith("Compute Nash equilibria using iterated polymatrix approximation")
+        .contains("Usage: gambit-ipa [OPTIONS] [file]");
+  }
+
+  @Test
   void liapReadsStartingPoints() throws Exception {
     Path starts = dir.resolve("starts.csv");
     Files.writeString(starts, "0.9,0.1,0.8,0.2\n1/4,3/4,1/4,3/4\n");
@@ -391,6 +441,14 @@ class GambitToolTest {
     r = shell("gambit-gnm -v");
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("Compute Nash equilibria using a global Newton method");
+    r = shell("gambit-ipa -v");
+    assertThat(r.code()).isZero();
+    assertThat(r.err())
+        .startsWith("Compute Nash equilibria using iterated polymatrix approximation");
+    r = shell("printf 'NFG 1 R \"\" { \"1\" \"2\" } { 2 2 }\\n\\n1 1 0 0 0 0 1 1\\n'"
+        + " | gambit-ipa -q -d 2 -n 2 -R 1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).hasSize(2).allMatch(l -> l.matches("NE(,\\d\\.\\d\\d){4}"));
     r = shell("gambit-liap -v");
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("Compute Nash equilibria by minimizing the Lyapunov function");

@@ -101,6 +101,46 @@ class SolveCommandTest {
   }
 
   @Test
+  void ipa() throws Exception {
+    Path f = file("battle.nfg", BATTLE);
+    Cli r = Cli.run("solve", f.toString(), "--method", "ipa");
+    assertThat(r.code()).as(r.err()).isZero();
+    // one line per perturbation, 6 decimals; a two-player game is solved exactly
+    assertThat(r.out().lines().toList()).hasSize(1)
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{6}){4}"));
+    assertThat(Cli.run("solve", f.toString(), "--method", "ipa").out()).isEqualTo(r.out());
+    r = Cli.run("solve", f.toString(), "--method", "ipa", "--starts", "6", "--seed", "2",
+        "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode eqs = Output.JSON.readTree(r.out()).get("equilibria");
+    assertThat(eqs).hasSize(6);
+    for (JsonNode e : eqs) {
+      List<Rational> p = new java.util.ArrayList<>();
+      e.get("profile").forEach(x -> p.add(Rational.parse(x.asText())));
+      assertThat(List.of(
+          List.of(Rational.ONE, Rational.ZERO, Rational.ONE, Rational.ZERO),
+          List.of(Rational.ZERO, Rational.ONE, Rational.ZERO, Rational.ONE),
+          List.of(Rational.of(2, 3), Rational.of(1, 3), Rational.of(1, 3), Rational.of(2, 3))))
+          .contains(p);
+    }
+    // three players: the only equilibrium, everyone mixing half and half
+    r = Cli.run("solve", file("3p.nfg", THREE_PLAYER).toString(), "--method", "ipa",
+        "--starts", "3", "-d", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).hasSize(3)
+        .allMatch(l -> l.equals("NE,0.5000,0.5000,0.5000,0.5000,0.5000,0.5000"));
+    // a tree: its reduced strategic form
+    r = Cli.run("solve", file("entry.efg", TREE).toString(), "--method", "ipa");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("NE,");
+    r = Cli.run("solve", f.toString(), "--method", "ipa", "--starts", "0");
+    assertThat(r.code()).isEqualTo(2);
+    r = Cli.run("solve", f.toString(), "--method", "lcp", "--seed", "3");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("liap, gnm and ipa");
+  }
+
+  @Test
   void speAndLogit() throws Exception {
     Path tree = file("entry.efg", TREE);
     Cli r = Cli.run("solve", tree.toString(), "--method", "spe");
