@@ -121,8 +121,9 @@ import spiral.game.StrategicGame;
           + " below 1e-4, then Newton's method: below 1e-6 of the payoff range); 100 iterations"
           + " without one start again from a seeded random profile, 10000 give up (nothing"
           + " printed for that vector). One line per vector that succeeds, with 6 decimals"
-          + " (--decimals D); exact where at most two players mix (two-player games: the first"
-          + " iteration is exact). A tree is solved on its reduced strategic form.",
+          + " (--decimals D); exact where at most two players mix on supports of equal size"
+          + " (two-player games end at the first iteration). A tree is solved on its reduced"
+          + " strategic form.",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
