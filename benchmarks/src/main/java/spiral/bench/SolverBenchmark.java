@@ -25,7 +25,8 @@ import spiral.game.GameFormatException;
 import spiral.game.GameReader;
 
 /**
- * The equilibrium solvers (the exact ones, and simpdiv on the n-player games) on the largest
+ * The equilibrium solvers (the exact ones, simpdiv on the n-player games, and ipa with one
+ * perturbation, seed 0, on the strategic games) on the largest
  * reference games that the shared game collection
  * times Gambit on ({@code shared/games/BENCH.md}): milliseconds per solve of an already-read game,
  * one thread. Gambit's figures are whole-process times including about 2 ms of start-up. On trees
@@ -82,7 +83,15 @@ public class SolverBenchmark {
     "simpdiv:coord333.nfg",
     "simpdiv:condjury.efg",
     "simpdiv:jury_mr.efg",
-    "simpdiv:el_farol_bar.efg"
+    "simpdiv:el_farol_bar.efg",
+    "ipa:8x8.nfg",
+    "ipa:6x6_game_with_75_eq.nfg",
+    "ipa:todd3.nfg",
+    "ipa:csg2.nfg",
+    "ipa:5x4x3.nfg",
+    "ipa:8x2x2.nfg",
+    "ipa:2x2x2x2x2.nfg",
+    "ipa:coord333.nfg"
   })
   public String task;
 

@@ -19,6 +19,7 @@ import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
 import spiral.game.GlobalNewton;
+import spiral.game.IteratedPolymatrix;
 import spiral.game.LemkeHowson;
 import spiral.game.Liapunov;
 import spiral.game.LogitQre;
@@ -32,7 +33,7 @@ import spiral.game.ZeroSumLp;
 /**
  * Gambit's command-line tools ({@code gambit-enumpure}, {@code gambit-enummixed}, {@code
  * gambit-lcp}, {@code gambit-lp}, {@code gambit-logit}, {@code gambit-simpdiv}, {@code
- * gambit-enumpoly}, {@code gambit-liap}, {@code gambit-gnm}) on Spiral's
+ * gambit-enumpoly}, {@code gambit-liap}, {@code gambit-gnm}, {@code gambit-ipa}) on Spiral's
  * solvers: {@code spiral gambit-lcp [OPTIONS] [file]} takes the tool's options (getopt's rules:
  * bundled flags, {@code -d4} or {@code -d 4}, options after the file), reads standard input when
  * no file is given, prints the banner on standard error unless {@code -q}, the profiles on
@@ -55,7 +56,8 @@ final class GambitTool {
           "simpdiv", "g:hVvn:r:s:m:d:R:q",
           "enumpoly", "d:hSm:e:r:qvV",
           "liap", "d:n:i:s:m:R:hqVvA",
-          "gnm", "d:n:s:m:f:i:c:R:qvVh");
+          "gnm", "d:n:s:m:f:i:c:R:qvVh",
+          "ipa", "d:n:s:R:vVqh");
 
   private static final Map<String, String> TITLE =
       Map.of(
@@ -67,7 +69,8 @@ final class GambitTool {
           "simpdiv", "Compute Nash equilibria using simplicial subdivision",
           "enumpoly", "Compute Nash equilibria by solving polynomial systems",
           "liap", "Compute Nash equilibria by minimizing the Lyapunov function",
-          "gnm", "Compute Nash equilibria using a global Newton method");
+          "gnm", "Compute Nash equilibria using a global Newton method",
+          "ipa", "Compute Nash equilibria using iterated polymatrix approximation");
 
   /** Options of Gambit's tools that Spiral does not implement: refused, with the reason. */
   private static final Map<String, String> UNSUPPORTED =
@@ -110,7 +113,7 @@ final class GambitTool {
           case "--version" -> opt.put('v', "");
           case "--verbose" -> {
             if (!tool.equals("simpdiv") && !tool.equals("enumpoly") && !tool.equals("liap")
-                && !tool.equals("gnm")) {
+                && !tool.equals("gnm") && !tool.equals("ipa")) {
               return unknown(err, prog, a);
             }
             opt.put('V', "");
@@ -276,36 +279,21 @@ final class GambitTool {
       }
       case "logit" -> {
         int digits = decimals == null ? 6 : decimals;
-        boolean all = !opt.containsKey('e');
-        if (!strategic) {
-          ExtensiveGame tree = (ExtensiveGame) game;
-          AgentLogitQre.Options opts =
-              new AgentLogitQre.Options(
-                  opt.containsKey('s') ? atof(opt.get('s')) : AgentLogitQre.DEFAULT_STEP,
-                  opt.containsKey('a') ? atof(opt.get('a')) : AgentLogitQre.DEFAULT_ACCEL,
-                  opt.containsKey('m') ? atof(opt.get('m')) : AgentLogitQre.DEFAULT_MAX_REGRET);
-          AgentLogitQre.Result r =
-              AgentLogitQre.trace(
-                  tree,
-                  opts,
-                  all
-                      ? p ->
-                          o.append(GambitOutput.logitLine(null, p.lambda(), p.profile(), digits))
-                              .append('\n')
-                      : null);
-          o.append(GambitOutput.logitLine("NE", 0, r.profile(), digits)).append('\n');
-          return;
-        }
-        StrategicGame g = form(game);
-        double[] x =
-            LogitQre.trace(
-                g,
-                all
-                    ? p ->
-                        o.append(GambitOutput.logitLine(null, p.lambda(), p.profile(), digits))
-                            .append('\n')
-                    : null);
-        o.append(GambitOutput.logitLine("NE", 0, x, digits)).append('\n');
+        java.util.function.Consumer<LogitQre.Point> branch =
+            opt.containsKey('e')
+                ? null
+                : p -> o.append(GambitOutput.logitLine(null, p.lambda(), p.profile(), digits))
+                    .append('\n');
+        LogitQre.Options opts =
+            new LogitQre.Options(
+                opt.containsKey('s') ? atof(opt.get('s')) : LogitQre.DEFAULT_STEP,
+                opt.containsKey('a') ? atof(opt.get('a')) : LogitQre.DEFAULT_ACCEL,
+                opt.containsKey('m') ? atof(opt.get('m')) : LogitQre.DEFAULT_MAX_REGRET);
+        LogitQre.Result r =
+            strategic
+                ? LogitQre.trace(form(game), opts, branch)
+                : AgentLogitQre.trace((ExtensiveGame) game, opts, branch);
+        o.append(GambitOutput.logitLine("NE", 0, r.profile(), digits)).append('\n');
         return;
       }
       case "gnm" -> {
@@ -314,6 +302,10 @@ final class GambitTool {
       }
       case "liap" -> {
         liap(opt, form(game), decimals == null ? 6 : decimals, o);
+        return;
+      }
+      case "ipa" -> {
+        ipa(opt, form(game), decimals == null ? 6 : decimals, o);
         return;
       }
       case "simpdiv" -> {
@@ -420,6 +412,27 @@ final class GambitTool {
     }
   }
 
+  /**
+   * Gambit's ipa: one equilibrium per perturbation, -n perturbations (default 1) drawn from the
+   * seed -R (Spiral's default 0: Gambit seeds from entropy) or read from the file -s; -V also
+   * prints each iteration's profile as an {@code iter-K} line. A perturbation whose iterations
+   * find nothing prints nothing (Gambit's stops with an error).
+   */
+  private static void ipa(Map<Character, String> opt, StrategicGame g, int digits,
+      StringBuilder o) {
+    IteratedPolymatrix m = new IteratedPolymatrix(g);
+    boolean verbose = opt.containsKey('V');
+    for (double[] p : starts(opt, g, 1, IteratedPolymatrix.DEFAULT_SEED)) {
+      IteratedPolymatrix.Outcome r = m.solve(p, verbose
+          ? s -> o.append(GambitOutput.fixedLine("iter-" + s.iteration(), s.profile(), digits))
+              .append('\n')
+          : null);
+      if (r != null) {
+        o.append(GambitOutput.fixedLine("NE", r.profile(), digits)).append('\n');
+      }
+    }
+  }
+
   /** -n COUNT random profiles from the seed -R, or the profiles in the file -s. */
   private static List<double[]> starts(Map<Character, String> opt, StrategicGame g,
       int defaultCount, long defaultSeed) {
@@ -504,34 +517,37 @@ final class GambitTool {
 
   private static String describe(String tool, char f) {
     return switch (f) {
-      case 'd' -> tool.equals("liap") || tool.equals("gnm")
+      case 'd' -> tool.equals("liap") || tool.equals("gnm") || tool.equals("ipa")
           ? "print probabilities with ARG decimals (default 6)"
           : tool.equals("logit")
           ? "significant digits of probabilities, places of lambda (default 6)"
           : tool.equals("enumpoly") ? "print probabilities with ARG decimals (default 6)"
           : "print decimals with ARG digits (default: exact rationals)";
       case 'D' -> "print detailed information about equilibria (strategy profiles)";
-      case 'n' -> tool.equals("gnm") ? "number of random perturbations (default 1)"
+      case 'n' -> tool.equals("gnm") || tool.equals("ipa")
+          ? "number of random perturbations (default 1)"
           : "number of random starting points (default 10)";
-      case 'R' -> "seed of the random " + (tool.equals("gnm") ? "perturbations" : "starting points")
+      case 'R' -> "seed of the random "
+          + (tool.equals("gnm") || tool.equals("ipa") ? "perturbations" : "starting points")
           + " (Spiral's default: 0); requires -n";
       case 'i' -> tool.equals("gnm") ? "accepted (at least 1); Spiral's own corrector is used"
           : "maximum number of iterations per start (default 1000)";
       case 'f' -> "accepted (at least 1); Spiral's own corrector is used";
       case 'c' -> "accepted (at least 1); Spiral cuts each step at the support cell's boundary";
-      case 'V' -> "verbose: also print each start and each end that is not an equilibrium";
+      case 'V' -> tool.equals("ipa")
+          ? "verbose: also print each iteration's profile (iter-K lines)"
+          : "verbose: also print each start and each end that is not an equilibrium";
       case 'S' -> "use the (reduced) strategic game of a tree";
       case 'e' -> tool.equals("logit")
           ? "print only the terminal equilibrium (default: the entire branch)"
           : tool.equals("enumpoly") ? "terminate after finding ARG equilibria"
           : "terminate after finding ARG equilibria (strategic games)";
       case 's' -> tool.equals("liap") ? "file of starting points, one per line (not with -n)"
-          : tool.equals("gnm") ? "file of perturbation vectors, one per line (not with -n)"
-          : tool.equals("logit")
-          ? "initial step size (default .03; strategic games: accepted, Spiral's own step)"
+          : tool.equals("gnm") || tool.equals("ipa")
+          ? "file of perturbation vectors, one per line (not with -n)"
+          : tool.equals("logit") ? "initial step size (default .03)"
           : "accepted; Spiral's own step control is used";
-      case 'a' -> tool.equals("logit")
-          ? "maximum acceleration (default 1.1; strategic games: accepted, Spiral's own step)"
+      case 'a' -> tool.equals("logit") ? "maximum acceleration (default 1.1)"
           : "accepted; Spiral's own step control is used";
       case 'g' -> "grid refinement (only 2, the default)";
       case 'm' -> tool.equals("enumpoly")
@@ -540,8 +556,7 @@ final class GambitTool {
           ? "maximum regret as a proportion of the payoff range (default 1e-4)"
           : tool.equals("gnm") ? "lambda to end tracing (negative, default -10)"
           : tool.equals("logit")
-          ? "maximum regret as a proportion of the payoff range (default 1e-8; trees;"
-              + " strategic games: accepted, Spiral traces to lambda 1e7)"
+          ? "maximum regret as a proportion of the payoff range (default 1e-8)"
           : "maximum regret as a proportion of the payoff range (default 1e-7)";
       case 'r' -> tool.equals("enumpoly")
           ? "accepted; Spiral solves each support exactly, with no rectangles"

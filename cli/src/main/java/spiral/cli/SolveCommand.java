@@ -28,6 +28,7 @@ import spiral.game.Game;
 import spiral.game.GameFormatException;
 import spiral.game.GameReader;
 import spiral.game.GlobalNewton;
+import spiral.game.IteratedPolymatrix;
 import spiral.game.Liapunov;
 import spiral.game.LogitQre;
 import spiral.game.Rational;
@@ -41,8 +42,8 @@ import spiral.game.StrategicGame;
     versionProvider = Main.VersionProvider.class,
     description = {
       "Compute Nash equilibria of a game file in Gambit's formats (.nfg strategic, .efg"
-          + " extensive), exactly (logit: approximately, in floating point; simpdiv: an exact"
-          + " profile that is an approximate equilibrium).",
+          + " extensive), exactly (logit, liap, gnm, ipa: approximately, in floating point;"
+          + " simpdiv: an exact profile that is an approximate equilibrium).",
       "",
       "Methods (Gambit's names):",
       "  enumpure   (default) all pure-strategy equilibria of a strategic game, or of a tree"
@@ -71,15 +72,17 @@ import spiral.game.StrategicGame;
           + " equilibrium found.",
       "  logit      one approximate equilibrium of a game with any number of players:"
           + " the limit of the principal branch of the logit quantal-response correspondence,"
-          + " traced from the centroid at lambda 0 in floating point. Strategic games: to"
-          + " lambda 1e7 (regret about 1e-7 or less). Trees (perfect recall): the agent QRE in"
-          + " behaviour strategies, as Gambit's logit on a tree, with Gambit's step control,"
-          + " until every information set's regret is below 1e-8 of the payoff range; with -S,"
-          + " the reduced strategic form's. Printed as Gambit's logit prints it: probabilities"
-          + " with 6 significant digits (D with --decimals D), 1.5e-07 below 1e-4. --path also"
-          + " prints each step: 'lambda,probabilities' lines (lambda with D places) before the"
-          + " NE line, as Gambit's logit does by default, or a 'path' list in --format json; -e"
-          + " (the default) prints the NE line only.",
+          + " traced from the centroid at lambda 0 in floating point by predictor-corrector"
+          + " continuation with Gambit's step control (-s STEP: first step along the branch,"
+          + " default 0.03; -a ACCEL: maximal acceleration, default 1.1) until no player's"
+          + " regret reaches -m REGRET (default 1e-8) times the payoff range. Strategic games:"
+          + " the QRE in mixed strategies; trees (perfect recall): the agent QRE in behaviour"
+          + " strategies, as Gambit's logit on a tree (regret of each reached information set);"
+          + " with -S, the reduced strategic form's. Printed as Gambit's logit prints it:"
+          + " probabilities with 6 significant digits (D with --decimals D), 1.5e-07 below 1e-4."
+          + " --path also prints each step: 'lambda,probabilities' lines (lambda with D places)"
+          + " before the NE line, as Gambit's logit does by default, or a 'path' list in"
+          + " --format json; -e (the default) prints the NE line only.",
       "  simpdiv    one approximate equilibrium of a game with any number of players by"
           + " simplicial subdivision (van der Laan and Talman's restart algorithm on the product"
           + " of the strategy simplices), the grid refined from denominator --grid (default 2)"
@@ -109,6 +112,18 @@ import spiral.game.StrategicGame;
           + " lambda -10; each crossing of lambda 0 is an equilibrium (an odd number in all on"
           + " a generic game), printed once, with 6 decimals (--decimals D). A tree is solved"
           + " on its reduced strategic form.",
+      "  ipa        approximate equilibria of a strategic game with any number of players by"
+          + " Govindan and Wilson's iterated polymatrix approximation: the game is replaced by"
+          + " its polymatrix approximation at the current profile, whose equilibrium (Lemke's"
+          + " pivoting from the pure profile that maximises a random perturbation vector: --starts"
+          + " N vectors, default 1, seeded by --seed, default 0; Gambit seeds from entropy) moves"
+          + " the profile a fifth of the way, until that equilibrium is one of the game (regret"
+          + " below 1e-4, then Newton's method: below 1e-6 of the payoff range); 100 iterations"
+          + " without one start again from a seeded random profile, 10000 give up (nothing"
+          + " printed for that vector). One line per vector that succeeds, with 6 decimals"
+          + " (--decimals D); exact where at most two players mix on supports of equal size"
+          + " (two-player games end at the first iteration). A tree is solved on its reduced"
+          + " strategic form.",
       "",
       "Output: one line per equilibrium, 'NE,' followed by the probabilities - strategic games:"
           + " player 1's strategies in file order, then player 2's; trees: players in order,"
@@ -130,7 +145,9 @@ import spiral.game.StrategicGame;
           + " -S (a tree's reduced strategic form: enumpure, lcp, lp, logit; enummixed and"
           + " simpdiv always use it), -D (detailed output of strategy profiles: each strategy's"
           + " probability and expected payoff), -e (logit: only the end point; lcp: -e N stops"
-          + " after N equilibria of a strategic game). Gambit 17's tools have no -P: for a"
+          + " after N equilibria of a strategic game), -s, -a and -m (logit's first step,"
+          + " maximal acceleration and maximal regret; Gambit 17's -m is a regret, not a"
+          + " maximal lambda). Gambit 17's tools have no -P: for a"
           + " subgame-perfect equilibrium use --method spe. The gambit/ folder of the repository"
           + " holds gambit-enumpure, gambit-lcp, ... that run as Gambit's tools do (see README).",
       "",
@@ -155,7 +172,8 @@ final class SolveCommand implements Callable<Integer> {
     simpdiv,
     enumpoly,
     liap,
-    gnm
+    gnm,
+    ipa
   }
 
   enum SolveFormat {
@@ -177,8 +195,8 @@ final class SolveCommand implements Callable<Integer> {
       paramLabel = "METHOD",
       defaultValue = "enumpure",
       description =
-          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly, liap or gnm (default:"
-              + " ${DEFAULT-VALUE}).")
+          "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly, liap, gnm or ipa"
+              + " (default: ${DEFAULT-VALUE}).")
   Method method;
 
   @Option(
@@ -208,6 +226,28 @@ final class SolveCommand implements Callable<Integer> {
   boolean path;
 
   @Option(
+      names = {"-s", "--step"},
+      paramLabel = "STEP",
+      description = "With --method logit: the first step along the branch, in arc length, above 0"
+          + " (default: 0.03, Gambit's).")
+  Double step;
+
+  @Option(
+      names = {"-a", "--accel"},
+      paramLabel = "ACCEL",
+      description = "With --method logit: the maximal acceleration, the factor above 1 by which"
+          + " the step may grow or shrink at each point (default: 1.1, Gambit's).")
+  Double accel;
+
+  @Option(
+      names = {"-m", "--max-regret"},
+      paramLabel = "REGRET",
+      description = "With --method logit: tracing stops where no player's regret (a tree: no"
+          + " reached information set's) reaches REGRET times the payoff range, above 0"
+          + " (default: 1e-8, Gambit's; Gambit 17's -m, not a maximal lambda).")
+  Double maxRegret;
+
+  @Option(
       names = "--epsilon",
       paramLabel = "E",
       description =
@@ -225,15 +265,15 @@ final class SolveCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "S",
-      description = "With --method liap or gnm: seed of the random starting points or"
+      description = "With --method liap, gnm or ipa: seed of the random starting points or"
           + " perturbations (default: 0).")
   Long seed;
 
   @Option(
       names = "--starts",
       paramLabel = "N",
-      description = "With --method liap: number of random starting points (default: 10); gnm:"
-          + " of random perturbations (default: 1).")
+      description = "With --method liap: number of random starting points (default: 10); gnm"
+          + " and ipa: of random perturbations (default: 1).")
   Integer starts;
 
   @Option(
@@ -305,6 +345,7 @@ final class SolveCommand implements Callable<Integer> {
     if (path && method != Method.logit) {
       throw new BadInputException("spiral solve: --path applies to --method logit only");
     }
+    LogitQre.Options logitOptions = logitOptions();
     int stopAfter = 0;
     if (end != null) {
       if (method == Method.logit && end.isEmpty()) {
@@ -326,7 +367,7 @@ final class SolveCommand implements Callable<Integer> {
     }
     if (g instanceof ExtensiveGame tree
         && (method == Method.simpdiv || method == Method.liap || method == Method.gnm
-            || (strategic && method != Method.spe))) {
+            || method == Method.ipa || (strategic && method != Method.spe))) {
       try {
         g = spiral.game.ReducedStrategicForm.of(tree);
       } catch (IllegalArgumentException e) {
@@ -342,20 +383,22 @@ final class SolveCommand implements Callable<Integer> {
       throw new BadInputException(
           "spiral solve: --epsilon and --grid apply to --method simpdiv only");
     }
-    if ((seed != null || starts != null) && method != Method.liap && method != Method.gnm) {
+    if ((seed != null || starts != null) && method != Method.liap && method != Method.gnm
+        && method != Method.ipa) {
       throw new BadInputException(
-          "spiral solve: --seed and --starts apply to --method liap and gnm only");
+          "spiral solve: --seed and --starts apply to --method liap, gnm and ipa only");
     }
     if (starts != null && (starts < 1 || starts > 1_000_000)) {
       throw new BadInputException(
           "spiral solve: --starts must be between 1 and 1000000, got " + starts);
     }
-    if ((method == Method.liap || method == Method.gnm) && decimals == null
-        && format == SolveFormat.gambit) {
+    if ((method == Method.liap || method == Method.gnm || method == Method.ipa)
+        && decimals == null && format == SolveFormat.gambit) {
       decimals = 6;
     }
     EquilibriumSolver solver =
         method == Method.simpdiv || method == Method.liap || method == Method.gnm
+            || method == Method.ipa
             ? (method == Method.simpdiv ? simpdiv() : null)
             : EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
@@ -367,14 +410,14 @@ final class SolveCommand implements Callable<Integer> {
       Supplier<List<Equilibrium>> work =
           () -> {
             if (method == Method.logit && game instanceof ExtensiveGame tree) {
-              AgentLogitQre.Result r =
-                  AgentLogitQre.trace(tree, AgentLogitQre.Options.defaults(),
-                      path ? steps::add : null);
+              LogitQre.Result r =
+                  AgentLogitQre.trace(tree, logitOptions, path ? steps::add : null);
               logitEnd[0] = r.profile();
               return List.of(AgentLogitQre.toEquilibrium(tree, r.profile()));
             }
             if (method == Method.logit && game instanceof StrategicGame sg) {
-              logitEnd[0] = LogitQre.trace(sg, path ? steps::add : null);
+              logitEnd[0] =
+                  LogitQre.trace(sg, logitOptions, path ? steps::add : null).profile();
               return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
             }
             if (method == Method.gnm) {
@@ -385,6 +428,19 @@ final class SolveCommand implements Callable<Integer> {
                   seed == null ? GlobalNewton.DEFAULT_SEED : seed)) {
                 m.solve(p, GlobalNewton.DEFAULT_LAMBDA_END,
                     x -> found.add(LogitQre.toEquilibrium(sg, x)));
+              }
+              return found;
+            }
+            if (method == Method.ipa) {
+              StrategicGame sg = (StrategicGame) game;
+              IteratedPolymatrix m = new IteratedPolymatrix(sg);
+              List<Equilibrium> found = new ArrayList<>();
+              for (double[] p : m.randomPerturbations(starts == null ? 1 : starts,
+                  seed == null ? IteratedPolymatrix.DEFAULT_SEED : seed)) {
+                IteratedPolymatrix.Outcome o = m.solve(p, null);
+                if (o != null) {
+                  found.add(o.equilibrium());
+                }
               }
               return found;
             }
@@ -495,6 +551,35 @@ final class SolveCommand implements Callable<Integer> {
     SolverGaveUp(String message, Throwable cause) {
       super(message, cause);
     }
+  }
+
+  /**
+   * The logit tracing controls: Gambit's defaults, or -s, -a and -m, each checked (only with
+   * --method logit).
+   */
+  private LogitQre.Options logitOptions() {
+    if ((step != null || accel != null || maxRegret != null) && method != Method.logit) {
+      throw new BadInputException(
+          "spiral solve: -s, -a and -m (--step, --accel, --max-regret) apply to --method logit"
+              + " only");
+    }
+    if (step != null && !(step > 0 && Double.isFinite(step))) {
+      throw new BadInputException(
+          "spiral solve: -s (first step) must be a number above 0, got " + step);
+    }
+    if (accel != null && !(accel > 1 && Double.isFinite(accel))) {
+      throw new BadInputException(
+          "spiral solve: -a (maximal acceleration) must be a number above 1, got " + accel);
+    }
+    if (maxRegret != null && !(maxRegret > 0 && Double.isFinite(maxRegret))) {
+      throw new BadInputException(
+          "spiral solve: -m (maximal regret, relative to the payoff range) must be a number"
+              + " above 0, got " + maxRegret);
+    }
+    return new LogitQre.Options(
+        step == null ? LogitQre.DEFAULT_STEP : step,
+        accel == null ? LogitQre.DEFAULT_ACCEL : accel,
+        maxRegret == null ? LogitQre.DEFAULT_MAX_REGRET : maxRegret);
   }
 
   private SimplicialSubdivision simpdiv() {

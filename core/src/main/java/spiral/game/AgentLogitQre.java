@@ -19,57 +19,22 @@ import spiral.game.ExtensiveGame.Node;
  * sum_a exp(y_a) = 1} and {@code y_a - y_0 = lambda (v_a - v_0)} for each action a after the
  * first, v_a the expected payoff of action a to the set's player given that the set is reached
  * (beliefs from the realisation probabilities, computed in logarithms so that they stay defined
- * far down the branch). The branch is traced by {@link PathTracer} with Gambit's step control.
+ * far down the branch). The branch is traced by {@link LogitQre}'s tracing (the same {@link
+ * PathTracer}, step control and stopping rule as a strategic game's, {@link LogitQre.Options}).
  * The Jacobian's lambda column is exact; the columns in y are central differences of the action
  * values (the derivative of an information set's own action values in its own probabilities is
  * 0 by perfect recall).
  *
  * <p>Tracing stops, as Gambit's does, at the first point where no information set reached with
  * positive probability has a regret (best action value minus the set's value, given that it is
- * reached) of {@code maxRegret} times the game's payoff range or more. Floating point: the result
- * is an approximate equilibrium; a player's regret in the whole game is at most the number of
- * their information sets times that bound. Cost per step: O(actions x nodes x players) for the
+ * reached) of {@link LogitQre.Options#maxRegret()} times the game's payoff range or more.
+ * Floating point: the result is an approximate equilibrium; a player's regret in the whole game is
+ * at most the number of their information sets times that bound. Cost per step: O(actions x nodes x players) for the
  * Jacobian plus O(actions^3) for its factorisation; the number of steps is typically tens to a
  * few hundred.
  */
 public final class AgentLogitQre implements EquilibriumSolver {
-  /** Gambit's defaults: initial step, maximal acceleration, regret relative to payoff range. */
-  public static final double DEFAULT_STEP = 0.03;
-
-  /** Gambit's default maximal acceleration of the step length. */
-  public static final double DEFAULT_ACCEL = 1.1;
-
-  /** Gambit's default bound on the regret, as a proportion of the game's payoff range. */
-  public static final double DEFAULT_MAX_REGRET = 1e-8;
-
-  private static final int MAX_STEPS = 1_000_000;
   private static final double FD = 1e-6;
-
-  /**
-   * Tracing parameters: initial step length (above 0), maximal acceleration (above 1) and the
-   * regret at which tracing stops, relative to the payoff range (above 0).
-   */
-  public record Options(double firstStep, double maxAccel, double maxRegret) {
-    public Options {
-      if (!(firstStep > 0) || !Double.isFinite(firstStep)) {
-        throw new IllegalArgumentException("the step size must be a positive number");
-      }
-      if (!(maxAccel > 1) || !Double.isFinite(maxAccel)) {
-        throw new IllegalArgumentException("the maximum acceleration must be above 1");
-      }
-      if (!(maxRegret > 0) || !Double.isFinite(maxRegret)) {
-        throw new IllegalArgumentException("the maximum regret must be a positive number");
-      }
-    }
-
-    /** Gambit's defaults. */
-    public static Options defaults() {
-      return new Options(DEFAULT_STEP, DEFAULT_ACCEL, DEFAULT_MAX_REGRET);
-    }
-  }
-
-  /** The end of the branch: lambda, the behaviour profile, and whether the regret bound was met. */
-  public record Result(double lambda, double[] profile, boolean converged) {}
 
   @Override
   public String name() {
@@ -81,7 +46,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
     if (!(game instanceof ExtensiveGame g)) {
       return new LogitQre().solve(game);
     }
-    return List.of(toEquilibrium(g, trace(g, Options.defaults(), null).profile()));
+    return List.of(toEquilibrium(g, trace(g, LogitQre.Options.defaults(), null).profile()));
   }
 
   /**
@@ -90,14 +55,15 @@ public final class AgentLogitQre implements EquilibriumSolver {
    *
    * @throws IllegalArgumentException for a tree with imperfect recall
    */
-  public static Result trace(ExtensiveGame g, Options o, Consumer<LogitQre.Point> path) {
+  public static LogitQre.Result trace(
+      ExtensiveGame g, LogitQre.Options o, Consumer<LogitQre.Point> path) {
     if (!g.hasPerfectRecall()) {
       throw new IllegalArgumentException(
           "Computing equilibria of games with imperfect recall is not supported.");
     }
     Tree t = new Tree(g);
     if (t.n == 0) {
-      return new Result(0, new double[0], true);
+      return new LogitQre.Result(0, new double[0], true);
     }
     double[] start = new double[t.n + 1];
     for (int s = 0; s < t.sets; s++) {
@@ -105,28 +71,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
         start[t.first[s] + a] = -Math.log(t.size[s]);
       }
     }
-    double bound = o.maxRegret() * (t.range == 0 ? 1 : t.range);
-    PathTracer tracer = new PathTracer(o.firstStep(), o.maxAccel(), MAX_STEPS);
-    PathTracer.Result r =
-        tracer.trace(
-            t,
-            start,
-            z -> z[t.n] < 0 || t.agentMaxRegret(probs(z, t.n)) < bound,
-            z -> {
-              if (path != null) {
-                path.accept(new LogitQre.Point(z[t.n], probs(z, t.n)));
-              }
-            });
-    double[] z = r.point();
-    return new Result(z[t.n], probs(z, t.n), r.finished());
-  }
-
-  private static double[] probs(double[] z, int n) {
-    double[] x = new double[n];
-    for (int k = 0; k < n; k++) {
-      x[k] = Math.exp(z[k]);
-    }
-    return x;
+    return LogitQre.follow(t, start, t::agentMaxRegret, t.range, o, path);
   }
 
   /**
@@ -339,7 +284,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
     @Override
     public void value(double[] z, double[] h) {
       double[] y = java.util.Arrays.copyOf(z, n);
-      double[] x = probs(z, n);
+      double[] x = LogitQre.probs(z, n);
       double[] av = actionValues(y, x);
       double lambda = z[n];
       for (int s = 0; s < sets; s++) {
@@ -358,7 +303,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
     @Override
     public void jacobian(double[] z, double[][] jt) {
       double[] y = java.util.Arrays.copyOf(z, n);
-      double[] x = probs(z, n);
+      double[] x = LogitQre.probs(z, n);
       double[] av = actionValues(y, x);
       double lambda = z[n];
       for (double[] row : jt) {

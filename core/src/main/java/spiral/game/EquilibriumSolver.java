@@ -48,6 +48,12 @@ public interface EquilibriumSolver {
             GlobalNewton.DEFAULT_LAMBDA_END, x -> found.add(LogitQre.toEquilibrium(g, x)));
         return found;
       });
+      case "ipa" -> strategicOnly("ipa", g -> {
+        IteratedPolymatrix m = new IteratedPolymatrix(g);
+        IteratedPolymatrix.Outcome o =
+            m.solve(m.randomPerturbations(1, IteratedPolymatrix.DEFAULT_SEED).get(0), null);
+        return o == null ? List.of() : List.of(o.equilibrium());
+      });
       default -> null;
     };
   }

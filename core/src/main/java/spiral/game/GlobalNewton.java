@@ -341,6 +341,20 @@ public final class GlobalNewton {
     return null;
   }
 
+  /**
+   * Newton's method on the unperturbed H(., 0) from the profile x (that is, from z = x + V(x)): a
+   * nearby equilibrium, or x itself, when its regret is below {@link #MAX_REGRET}; else null.
+   */
+  double[] refine(double[] x) {
+    double[] z = new double[n + 1];
+    double[] v = new double[n];
+    payoffs.values(x, v, null);
+    for (int k = 0; k < n; k++) {
+      z[k] = x[k] + v[k];
+    }
+    return refine(new Equations(new double[n]), z);
+  }
+
   /** Newton's method on H(., 0) from z; the profile r(z) when its regret is small, else null. */
   private double[] refine(Equations eq, double[] z0) {
     double[] z = java.util.Arrays.copyOf(z0, n + 1);

@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Gambit's {@code logit}: follows the principal branch of the logit quantal-response equilibrium
@@ -13,28 +14,73 @@ import java.util.function.Consumer;
  * lambda = 0} towards {@code lambda -> infinity}, where it converges to a Nash equilibrium
  * (McKelvey and Palfrey 1995, "Quantal response equilibria for normal form games"; Turocy 2005,
  * "A dynamic homotopy interpretation of the logistic quantal response equilibrium
- * correspondence"). The branch is traced in (log-probabilities, lambda) by predictor-corrector
- * continuation along arc length (Allgower and Georg 1990): an Euler step along the tangent, then
- * Newton's method on the point's orthogonal hyperplane, with adaptive step length. The equations
- * are, per player i: sum_j exp(y_ij) = 1 and y_ij - y_i0 = lambda (u_ij - u_i0) for j &gt; 0.
+ * correspondence"). The unknowns are the strategies' log-probabilities y and lambda; the
+ * equations are, per player i: {@code sum_j exp(y_ij) = 1} and {@code y_ij - y_i0 = lambda (u_ij -
+ * u_i0)} for j &gt; 0, u the strategies' payoffs against the others' mixtures. The branch is
+ * traced by {@link PathTracer} with Gambit's step control (first step {@link
+ * Options#firstStep()} along the arc length, the step growing or shrinking by at most {@link
+ * Options#maxAccel()} at each point), the same code that traces a tree's agent QRE ({@link
+ * AgentLogitQre}).
  *
- * <p>Floating point: the result is an approximate equilibrium. Tracing stops at {@link
- * #LAMBDA_MAX} or when the profile changes by less than 1e-12 between steps at large lambda; a
- * logit QRE at lambda has each player's regret at most (strategies - 1) / (e lambda), so the limit
- * is an epsilon-equilibrium with epsilon about 1e-7 per strategy. Probabilities are returned as
- * rationals on a grid of 1e-12 (the largest absorbing the rounding, so each player's sum is
- * exactly 1); payoffs are computed exactly for that profile. Cost per step: O(profiles x
- * players^2) for the Jacobian plus O(n^3) for the linear solves, n the total number of
- * strategies; the number of steps grows with log(LAMBDA_MAX) on well-behaved games.
+ * <p>Tracing stops, as Gambit's does, at the first point where no player's regret (best pure
+ * reply's payoff minus the profile's) reaches {@link Options#maxRegret()} times the game's payoff
+ * range (largest payoff minus smallest), or where the path tracer gives up (the last point is then
+ * the result, as in Gambit). Floating point: the result is an approximate equilibrium.
+ * Probabilities are returned as rationals on a grid of 1e-12 (the largest absorbing the rounding,
+ * so each player's sum is exactly 1); payoffs are computed exactly for that profile. Cost per
+ * step: O(profiles x players^2) for the Jacobian plus O(n^3) for its QR factorisation, n the total
+ * number of strategies; the number of steps grows with log(1 / maxRegret) on well-behaved games
+ * (a few hundred at Gambit's defaults).
  */
 public final class LogitQre implements EquilibriumSolver {
-  /** The lambda at which tracing stops. */
-  public static final double LAMBDA_MAX = 1e7;
+  /** Gambit's default first step along the branch (arc length). */
+  public static final double DEFAULT_STEP = 0.03;
 
-  private static final int MAX_STEPS = 200_000;
+  /** Gambit's default maximal acceleration of the step length. */
+  public static final double DEFAULT_ACCEL = 1.1;
+
+  /** Gambit's default bound on the regret, as a proportion of the game's payoff range. */
+  public static final double DEFAULT_MAX_REGRET = 1e-8;
+
+  private static final int MAX_STEPS = 1_000_000;
 
   /** One point of the branch: lambda and the mixed profile (Gambit's order). */
   public record Point(double lambda, double[] profile) {}
+
+  /**
+   * Tracing parameters, Gambit's {@code -s}, {@code -a} and {@code -m}: the first step length
+   * along the branch (above 0), the maximal acceleration of the step length (above 1: the factor
+   * by which the step may grow or must shrink at each point) and the regret at which tracing
+   * stops, relative to the payoff range (above 0).
+   */
+  public record Options(double firstStep, double maxAccel, double maxRegret) {
+    /** Checks each parameter's range. */
+    public Options {
+      if (!(firstStep > 0) || !Double.isFinite(firstStep)) {
+        throw new IllegalArgumentException(
+            "the first step size must be a positive number, got " + firstStep);
+      }
+      if (!(maxAccel > 1) || !Double.isFinite(maxAccel)) {
+        throw new IllegalArgumentException(
+            "the maximum acceleration must be a number above 1, got " + maxAccel);
+      }
+      if (!(maxRegret > 0) || !Double.isFinite(maxRegret)) {
+        throw new IllegalArgumentException(
+            "the maximum regret must be a positive number, got " + maxRegret);
+      }
+    }
+
+    /** Gambit's defaults: 0.03, 1.1 and 1e-8. */
+    public static Options defaults() {
+      return new Options(DEFAULT_STEP, DEFAULT_ACCEL, DEFAULT_MAX_REGRET);
+    }
+  }
+
+  /**
+   * The end of the branch: lambda, the profile (Gambit's order), and whether the regret bound was
+   * met (false: the path tracer gave up first).
+   */
+  public record Result(double lambda, double[] profile, boolean converged) {}
 
   @Override
   public String name() {
@@ -47,7 +93,7 @@ public final class LogitQre implements EquilibriumSolver {
       throw new IllegalArgumentException(
           "logit is implemented for strategic games (.nfg) only");
     }
-    return List.of(toEquilibrium(g, trace(g, null)));
+    return List.of(toEquilibrium(g, trace(g, Options.defaults(), null).profile()));
   }
 
   /**
@@ -83,13 +129,64 @@ public final class LogitQre implements EquilibriumSolver {
     return new Equilibrium(profile, EquilibriumChecker.payoffs(g, profile));
   }
 
-  /**
-   * Traces the branch and returns the final profile; {@code path}, when not null, receives every
-   * accepted point, the start included.
-   */
+  /** As {@link #trace(StrategicGame, Options, Consumer)} with Gambit's defaults: the end profile. */
   public static double[] trace(StrategicGame g, Consumer<Point> path) {
-    Tracer t = new Tracer(g);
-    return t.run(path);
+    return trace(g, Options.defaults(), path).profile();
+  }
+
+  /**
+   * Traces the branch with the given step control and stopping rule; {@code path}, when not
+   * null, receives every accepted point, the start included.
+   */
+  public static Result trace(StrategicGame g, Options o, Consumer<Point> path) {
+    Branch b = new Branch(g);
+    double[] start = new double[b.n + 1];
+    for (int i = 0; i < b.players; i++) {
+      int m = b.first[i + 1] - b.first[i];
+      for (int j = 0; j < m; j++) {
+        start[b.first[i] + j] = -Math.log(m);
+      }
+    }
+    return follow(b, start, b.payoffs::maxRegret, b.payoffs.range, o, path);
+  }
+
+  /**
+   * The logit tracing shared by strategic games and trees: from {@code start} (log-probabilities,
+   * then lambda 0) along the zeros of {@code equations} by {@link PathTracer} with the step
+   * control of {@code o}, until lambda falls below 0 or {@code regret} of the profile is below
+   * {@code o.maxRegret()} times {@code range} ({@code range} 0: times 1), as Gambit stops.
+   */
+  static Result follow(
+      PathTracer.Equations equations,
+      double[] start,
+      ToDoubleFunction<double[]> regret,
+      double range,
+      Options o,
+      Consumer<Point> path) {
+    int n = start.length - 1;
+    double bound = o.maxRegret() * (range == 0 ? 1 : range);
+    PathTracer tracer = new PathTracer(o.firstStep(), o.maxAccel(), MAX_STEPS);
+    PathTracer.Result r =
+        tracer.trace(
+            equations,
+            start,
+            z -> z[n] < 0 || regret.applyAsDouble(probs(z, n)) < bound,
+            z -> {
+              if (path != null) {
+                path.accept(new Point(z[n], probs(z, n)));
+              }
+            });
+    double[] z = r.point();
+    return new Result(z[n], probs(z, n), r.finished());
+  }
+
+  /** The probabilities exp(z[k]) of the first n coordinates. */
+  static double[] probs(double[] z, int n) {
+    double[] x = new double[n];
+    for (int k = 0; k < n; k++) {
+      x[k] = Math.exp(z[k]);
+    }
+    return x;
   }
 
   /** Largest regret of any player (best pure reply's payoff minus the profile's) in doubles. */
@@ -97,205 +194,77 @@ public final class LogitQre implements EquilibriumSolver {
     return new MixedPayoffs(g, false).maxRegret(x);
   }
 
-  private static final class Tracer {
-    final StrategicGame g;
+  /** The logit QRE equations of a strategic game in (y, lambda), Gambit's order of equations. */
+  private static final class Branch implements PathTracer.Equations {
     final MixedPayoffs payoffs;
     final int players;
     final int n; // number of strategies in all
     final int[] first; // offset of each player's block
+    private final double[] x;
+    private final double[] u;
+    private final double[][] du;
 
-    Tracer(StrategicGame g) {
-      this.g = g;
+    Branch(StrategicGame g) {
       payoffs = new MixedPayoffs(g, false);
       players = payoffs.players;
       n = payoffs.n;
       first = payoffs.first;
+      x = new double[n];
+      u = new double[n];
+      du = new double[n][n];
     }
 
-    /** H(z) and its n x (n+1) Jacobian, z = (y, lambda). */
-    void eval(double[] z, double[] h, double[][] jac) {
+    @Override
+    public void value(double[] z, double[] h) {
       double lambda = z[n];
-      double[] x = new double[n];
       for (int k = 0; k < n; k++) {
         x[k] = Math.exp(z[k]);
       }
-      double[] u = new double[n];
-      double[][] du = new double[n][n];
+      payoffs.values(x, u, null);
+      for (int i = 0; i < players; i++) {
+        int b = first[i];
+        double sum = -1;
+        for (int k = b; k < first[i + 1]; k++) {
+          sum += x[k];
+        }
+        h[b] = sum;
+        for (int k = b + 1; k < first[i + 1]; k++) {
+          h[k] = z[k] - z[b] - lambda * (u[k] - u[b]);
+        }
+      }
+    }
+
+    /** jt[k][e]: the derivative of equation e in variable k (y, then lambda). */
+    @Override
+    public void jacobian(double[] z, double[][] jt) {
+      double lambda = z[n];
+      for (int k = 0; k < n; k++) {
+        x[k] = Math.exp(z[k]);
+      }
+      for (double[] row : du) {
+        java.util.Arrays.fill(row, 0);
+      }
       payoffs.values(x, u, du);
-      for (double[] row : jac) {
+      for (double[] row : jt) {
         java.util.Arrays.fill(row, 0);
       }
       for (int i = 0; i < players; i++) {
         int b = first[i];
-        int m = first[i + 1] - b;
-        double sum = 0;
-        for (int j = 0; j < m; j++) {
-          sum += x[b + j];
-          jac[b][b + j] = x[b + j];
+        int end = first[i + 1];
+        for (int k = b; k < end; k++) {
+          jt[k][b] = x[k];
         }
-        h[b] = sum - 1;
-        for (int j = 1; j < m; j++) {
-          int r = b + j;
-          h[r] = z[b + j] - z[b] - lambda * (u[b + j] - u[b]);
-          jac[r][b + j] += 1;
-          jac[r][b] -= 1;
+        for (int r = b + 1; r < end; r++) {
+          jt[r][r] = 1;
+          jt[b][r] = -1;
           for (int k = 0; k < n; k++) {
-            if (k < b || k >= b + m) {
-              jac[r][k] -= lambda * (du[b + j][k] - du[b][k]) * x[k];
+            if (k < b || k >= end) {
+              jt[k][r] = -lambda * (du[r][k] - du[b][k]) * x[k];
             }
           }
-          jac[r][n] = -(u[b + j] - u[b]);
+          jt[n][r] = -(u[r] - u[b]);
         }
       }
-    }
-
-    double[] run(Consumer<Point> path) {
-      double[] z = new double[n + 1];
-      for (int i = 0; i < players; i++) {
-        int m = first[i + 1] - first[i];
-        for (int j = 0; j < m; j++) {
-          z[first[i] + j] = -Math.log(m);
-        }
-      }
-      emit(path, z);
-      double[] t = new double[n + 1];
-      t[n] = 1;
-      double step = 0.03;
-      double[] h = new double[n];
-      double[][] jac = new double[n][n + 1];
-      double[] prevX = profile(z);
-      for (int it = 0; it < MAX_STEPS && z[n] < LAMBDA_MAX; it++) {
-        eval(z, h, jac);
-        double[] nt = tangent(jac, t);
-        if (nt == null) {
-          break;
-        }
-        t = nt;
-        boolean accepted = false;
-        while (!accepted) {
-          double[] zp = new double[n + 1];
-          for (int k = 0; k <= n; k++) {
-            zp[k] = z[k] + step * t[k];
-          }
-          double[] zc = correct(zp, t, step);
-          if (zc == null) {
-            step /= 2;
-            if (step < 1e-12) {
-              return prevX;
-            }
-            continue;
-          }
-          accepted = true;
-          z = zc;
-          step = Math.min(step * 1.6, Math.max(1, z[n]));
-        }
-        emit(path, z);
-        double[] x = profile(z);
-        double change = 0;
-        for (int k = 0; k < n; k++) {
-          change = Math.max(change, Math.abs(x[k] - prevX[k]));
-        }
-        prevX = x;
-        if (z[n] > 1e3 && change < 1e-12) {
-          break;
-        }
-      }
-      return prevX;
-    }
-
-    private double[] profile(double[] z) {
-      double[] x = new double[n];
-      for (int k = 0; k < n; k++) {
-        x[k] = Math.exp(z[k]);
-      }
-      return x;
-    }
-
-    private void emit(Consumer<Point> path, double[] z) {
-      if (path != null) {
-        path.accept(new Point(z[n], profile(z)));
-      }
-    }
-
-    /** Unit tangent of the curve, oriented along the previous tangent. */
-    private double[] tangent(double[][] jac, double[] prev) {
-      double[][] a = new double[n + 1][];
-      for (int r = 0; r < n; r++) {
-        a[r] = jac[r].clone();
-      }
-      a[n] = prev.clone();
-      double[] rhs = new double[n + 1];
-      rhs[n] = 1;
-      double[] t = solve(a, rhs);
-      if (t == null) {
-        return null;
-      }
-      double norm = 0;
-      for (double v : t) {
-        norm += v * v;
-      }
-      norm = Math.sqrt(norm);
-      if (!(norm > 0) || Double.isInfinite(norm)) {
-        return null;
-      }
-      for (int k = 0; k <= n; k++) {
-        t[k] /= norm;
-      }
-      return t;
-    }
-
-    /** Newton's method on H = 0 within the hyperplane through zp orthogonal to t. */
-    private double[] correct(double[] zp, double[] t, double step) {
-      double[] z = zp.clone();
-      double[] h = new double[n];
-      double[][] jac = new double[n][n + 1];
-      for (int iter = 0; iter < 8; iter++) {
-        eval(z, h, jac);
-        double[][] a = new double[n + 1][];
-        for (int r = 0; r < n; r++) {
-          a[r] = jac[r].clone();
-        }
-        a[n] = t.clone();
-        double[] rhs = new double[n + 1];
-        for (int r = 0; r < n; r++) {
-          rhs[r] = -h[r];
-        }
-        double dot = 0;
-        for (int k = 0; k <= n; k++) {
-          dot += t[k] * (z[k] - zp[k]);
-        }
-        rhs[n] = -dot;
-        double[] d = solve(a, rhs);
-        if (d == null) {
-          return null;
-        }
-        double dn = 0;
-        double zn = 1;
-        for (int k = 0; k <= n; k++) {
-          z[k] += d[k];
-          dn = Math.max(dn, Math.abs(d[k]));
-          zn = Math.max(zn, Math.abs(z[k]));
-        }
-        if (!Double.isFinite(dn) || z[n] < 0) {
-          return null;
-        }
-        double dist = 0;
-        for (int k = 0; k <= n; k++) {
-          dist += (z[k] - zp[k]) * (z[k] - zp[k]);
-        }
-        if (Math.sqrt(dist) > 0.5 * step + 1e-9) {
-          return null; // drifted too far: a smaller step keeps us on this branch
-        }
-        if (dn <= 1e-10 * zn) {
-          return z;
-        }
-      }
-      return null;
-    }
-
-    /** Gaussian elimination with partial pivoting; null when singular. */
-    private static double[] solve(double[][] a, double[] b) {
-      return DenseLinear.solve(a, b);
     }
   }
 }

@@ -113,7 +113,47 @@ public final class SupportEnumeration implements EquilibriumSolver {
     return out;
   }
 
-  private List<Rational> solveSupport(StrategicGame g, int[] mask, int[] offset, int total) {
+  /**
+   * The exact equilibrium on the support of the floating-point profile x (its entries above
+   * 1e-9), where that support is one this class solves exactly (at most two players mix, on
+   * supports of equal sizes, at most 30 strategies a player) and the solution is within 1e-6 of
+   * x; null otherwise.
+   */
+  static List<Rational> exactOnSupport(StrategicGame g, double[] x) {
+    int n = g.numPlayers();
+    int[] mask = new int[n];
+    int[] offset = new int[n];
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+      offset[i] = total;
+      int m = g.numStrategies(i);
+      if (m > 30) {
+        return null;
+      }
+      for (int j = 0; j < m; j++) {
+        if (x[total + j] > 1e-9) {
+          mask[i] |= 1 << j;
+        }
+      }
+      if (mask[i] == 0) {
+        return null;
+      }
+      total += m;
+    }
+    List<Rational> p = solveSupport(g, mask, offset, total);
+    if (p == null) {
+      return null;
+    }
+    for (int k = 0; k < total; k++) {
+      if (Math.abs(p.get(k).doubleValue() - x[k]) > 1e-6) {
+        return null;
+      }
+    }
+    return p;
+  }
+
+  private static List<Rational> solveSupport(
+      StrategicGame g, int[] mask, int[] offset, int total) {
     int n = g.numPlayers();
     List<Integer> mixers = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -59,9 +59,9 @@ class AgentLogitQreTest {
   }
 
   /** The exact profile's regret is at most the agent regret bound times the player's sets. */
-  static void assertApproximateNash(ExtensiveGame g, AgentLogitQre.Result r) {
+  static void assertApproximateNash(ExtensiveGame g, LogitQre.Result r) {
     double range = range(g);
-    double bound = AgentLogitQre.DEFAULT_MAX_REGRET * (range == 0 ? 1 : range);
+    double bound = LogitQre.DEFAULT_MAX_REGRET * (range == 0 ? 1 : range);
     assertThat(AgentLogitQre.agentMaxRegret(g, r.profile())).isLessThan(bound);
     Equilibrium e = AgentLogitQre.toEquilibrium(g, r.profile());
     double regret = EquilibriumChecker.maxRegret(g, e.profile()).doubleValue();
@@ -87,7 +87,7 @@ class AgentLogitQreTest {
   void entryEndsAtTheSubgamePerfectEquilibrium() throws Exception {
     ExtensiveGame g = tree(ENTRY);
     List<LogitQre.Point> path = new ArrayList<>();
-    AgentLogitQre.Result r = AgentLogitQre.trace(g, AgentLogitQre.Options.defaults(), path::add);
+    LogitQre.Result r = AgentLogitQre.trace(g, LogitQre.Options.defaults(), path::add);
     assertThat(r.converged()).isTrue();
     assertThat(path.get(0).lambda()).isZero();
     assertThat(path.get(0).profile()).containsExactly(0.5, 0.5, 0.5, 0.5);
@@ -112,7 +112,7 @@ class AgentLogitQreTest {
   @Test
   void penniesStayAtTheCentre() throws Exception {
     ExtensiveGame g = tree(PENNIES);
-    AgentLogitQre.Result r = AgentLogitQre.trace(g, AgentLogitQre.Options.defaults(), null);
+    LogitQre.Result r = AgentLogitQre.trace(g, LogitQre.Options.defaults(), null);
     for (double v : r.profile()) {
       assertThat(v).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
     }
@@ -121,17 +121,17 @@ class AgentLogitQreTest {
 
   @Test
   void optionsAreChecked() throws Exception {
-    assertThatThrownBy(() -> new AgentLogitQre.Options(0, 1.1, 1e-8))
+    assertThatThrownBy(() -> new LogitQre.Options(0, 1.1, 1e-8))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new AgentLogitQre.Options(0.03, 1, 1e-8))
+    assertThatThrownBy(() -> new LogitQre.Options(0.03, 1, 1e-8))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new AgentLogitQre.Options(0.03, 1.1, -1))
+    assertThatThrownBy(() -> new LogitQre.Options(0.03, 1.1, -1))
         .isInstanceOf(IllegalArgumentException.class);
     // a looser regret bound stops earlier
     ExtensiveGame g = tree(ENTRY);
-    double loose = AgentLogitQre.trace(g, new AgentLogitQre.Options(0.03, 1.1, 1e-3), null)
+    double loose = AgentLogitQre.trace(g, new LogitQre.Options(0.03, 1.1, 1e-3), null)
         .lambda();
-    double tight = AgentLogitQre.trace(g, AgentLogitQre.Options.defaults(), null).lambda();
+    double tight = AgentLogitQre.trace(g, LogitQre.Options.defaults(), null).lambda();
     assertThat(loose).isLessThan(tight);
   }
 
@@ -156,14 +156,14 @@ class AgentLogitQreTest {
                           }
                         }
                       }
-                      AgentLogitQre.Result r;
+                      LogitQre.Result r;
                       try {
                         r =
                             Deadline.within(
                                 Duration.ofSeconds(20),
                                 () ->
                                     AgentLogitQre.trace(
-                                        g, AgentLogitQre.Options.defaults(), null));
+                                        g, LogitQre.Options.defaults(), null));
                       } catch (Deadline.Exceeded e) {
                         return; // a slow branch is not a wrong one
                       }

@@ -128,8 +128,12 @@ class SpeLogitTest {
     double[] x = LogitQre.trace(g, path::add);
     assertThat(path.get(0).lambda()).isZero();
     assertThat(path.get(0).profile()).containsExactly(0.5, 0.5, 0.5, 0.5);
-    assertThat(path.get(path.size() - 1).lambda()).isGreaterThan(1e3);
-    assertThat(LogitQre.maxRegret(g, x)).isLessThan(REGRET_TOLERANCE);
+    // Gambit's stopping rule: the first point whose regret is below 1e-8 of the payoff range (2)
+    assertThat(LogitQre.maxRegret(g, x)).isLessThan(2e-8);
+    assertThat(LogitQre.maxRegret(g, path.get(path.size() - 2).profile())).isGreaterThan(2e-8);
+    for (int k = 1; k < path.size(); k++) {
+      assertThat(path.get(k).lambda()).isGreaterThan(path.get(k - 1).lambda());
+    }
   }
 
   @Test
