@@ -293,21 +293,14 @@ class ReportBrowserTest {
     if (!Files.isRegularFile(AXE)) {
       return;
     }
-    String html = Files.readString(file, StandardCharsets.UTF_8);
     String runner = "<script>" + Files.readString(AXE, StandardCharsets.UTF_8).replace("</script", "<\\/script") + "</script>"
         + "<script>axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
         + " var bad = r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
         + ".map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 5).map(function (n) { return n.target.join(' '); }).join(', '); });"
         + " var out = document.createElement('pre'); out.id = 'axe-result'; out.textContent = 'AXE:' + JSON.stringify(bad) + ':AXE';"
         + " document.body.appendChild(out); });</script>";
-    int end = html.lastIndexOf("</body>");
-    Path copy = tmp.resolve("axe-" + file.getFileName());
-    Files.writeString(copy, end < 0 ? html + runner : html.substring(0, end) + runner + html.substring(end), StandardCharsets.UTF_8);
-    Run run = chromium(List.of("--virtual-time-budget=60000", "--dump-dom", copy.toUri().toString()), "axe");
-    Matcher m = Pattern.compile("id=\"axe-result\">AXE:(.*?):AXE</pre>", Pattern.DOTALL).matcher(run.out);
-    assertThat(m.find()).as("axe-core ran on %s; stderr:%n%s", file.getFileName(), run.err).isTrue();
-    assertThat(m.group(1).replace("&quot;", "\"")).as("serious or critical accessibility violations in %s", file.getFileName())
-        .isEqualTo("[]");
+    assertThat(runInCopy(file, runner, "axe", List.of("--virtual-time-budget=60000")))
+        .as("serious or critical accessibility violations in %s", file.getFileName()).isEqualTo("[]");
   }
 
   /**
@@ -317,7 +310,6 @@ class ReportBrowserTest {
    * with the check's script added; the report itself is never changed.
    */
   private void laidOut(Path file) throws Exception {
-    String html = Files.readString(file, StandardCharsets.UTF_8);
     String runner = "<script>window.addEventListener('load', function () { setTimeout(function () {"
         + " var clashes = [];"
         // each text's own box (getBBox) carried to the screen by its transform, rotation included, so
@@ -342,16 +334,29 @@ class ReportBrowserTest {
         + " var out = document.createElement('pre'); out.id = 'layout-result';"
         + " out.textContent = 'LAYOUT:' + JSON.stringify(clashes.slice(0, 10).concat(wide)) + ':LAYOUT';"
         + " document.body.appendChild(out); }, 0); });</script>";
-    int end = html.lastIndexOf("</body>");
-    Path copy = tmp.resolve("layout-" + file.getFileName());
-    Files.writeString(copy, end < 0 ? html + runner : html.substring(0, end) + runner + html.substring(end), StandardCharsets.UTF_8);
-    Run run = chromium(List.of("--window-size=1280,2000", "--virtual-time-budget=10000", "--dump-dom",
-        copy.toUri().toString()), "layout");
-    Matcher m = Pattern.compile("id=\"layout-result\">LAYOUT:(.*?):LAYOUT</pre>", Pattern.DOTALL).matcher(run.out);
-    assertThat(m.find()).as("the layout check ran on %s; stderr:%n%s", file.getFileName(), run.err).isTrue();
-    assertThat(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"))
+    assertThat(runInCopy(file, runner, "layout", List.of("--window-size=1280,2000", "--virtual-time-budget=10000")))
         .as("overlapping chart texts or sideways scroll at 1,280 px in %s", file.getFileName())
         .isEqualTo("[]");
+  }
+
+  /**
+   * Runs a check in a copy of the report, its script added before {@code </body>}: the script
+   * leaves its answer in {@code <pre id="NAME-result">NAME:...:NAME</pre>} (NAME upper-cased),
+   * which Chromium's dumped DOM gives back, unescaped. The report itself is never changed.
+   */
+  private String runInCopy(Path file, String script, String name, List<String> args) throws Exception {
+    String html = Files.readString(file, StandardCharsets.UTF_8);
+    int end = html.lastIndexOf("</body>");
+    Path copy = tmp.resolve(name + "-" + file.getFileName());
+    Files.writeString(copy, end < 0 ? html + script : html.substring(0, end) + script + html.substring(end), StandardCharsets.UTF_8);
+    List<String> all = new ArrayList<>(args);
+    all.add("--dump-dom");
+    all.add(copy.toUri().toString());
+    Run run = chromium(all, name);
+    String tag = name.toUpperCase(java.util.Locale.ROOT);
+    Matcher m = Pattern.compile("id=\"" + name + "-result\">" + tag + ":(.*?):" + tag + "</pre>", Pattern.DOTALL).matcher(run.out);
+    assertThat(m.find()).as("the %s check ran on %s; stderr:%n%s", name, file.getFileName(), run.err).isTrue();
+    return m.group(1).replace("&quot;", "\"").replace("&amp;", "&");
   }
 
   private static String attribute(String attributes, String name) {

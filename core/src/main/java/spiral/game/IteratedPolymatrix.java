@@ -199,18 +199,7 @@ public final class IteratedPolymatrix {
 
   /** A profile uniform on each player's simplex. */
   private double[] randomProfile(SplittableRandom rng) {
-    double[] x = new double[n];
-    for (int i = 0; i < players; i++) {
-      double sum = 0;
-      for (int k = first[i]; k < first[i + 1]; k++) {
-        x[k] = -Math.log(1 - rng.nextDouble());
-        sum += x[k];
-      }
-      for (int k = first[i]; k < first[i + 1]; k++) {
-        x[k] /= sum;
-      }
-    }
-    return x;
+    return Simplex.uniform(first, players, rng);
   }
 
   /** The equilibrium in doubles as an outcome: exact when its support allows. */

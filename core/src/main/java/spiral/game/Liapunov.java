@@ -58,18 +58,7 @@ public final class Liapunov {
     SplittableRandom rng = new SplittableRandom(seed);
     List<double[]> starts = new ArrayList<>();
     for (int c = 0; c < count; c++) {
-      double[] x = new double[n];
-      for (int i = 0; i < players; i++) {
-        double sum = 0;
-        for (int k = first[i]; k < first[i + 1]; k++) {
-          x[k] = -Math.log(1 - rng.nextDouble());
-          sum += x[k];
-        }
-        for (int k = first[i]; k < first[i + 1]; k++) {
-          x[k] /= sum;
-        }
-      }
-      starts.add(x);
+      starts.add(Simplex.uniform(first, players, rng));
     }
     return starts;
   }

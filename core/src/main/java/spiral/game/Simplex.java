@@ -14,6 +14,25 @@ final class Simplex {
    * Projects, in place, each block {@code x[first[i]..first[i+1])} of the first {@code players}
    * blocks onto the simplex.
    */
+  /**
+   * A profile drawn uniformly on each player's simplex (normalised exponential draws), the
+   * strategies of player i at {@code first[i]..first[i + 1] - 1}. Cost: one draw per strategy.
+   */
+  static double[] uniform(int[] first, int players, java.util.SplittableRandom rng) {
+    double[] x = new double[first[players]];
+    for (int i = 0; i < players; i++) {
+      double sum = 0;
+      for (int k = first[i]; k < first[i + 1]; k++) {
+        x[k] = -Math.log(1 - rng.nextDouble());
+        sum += x[k];
+      }
+      for (int k = first[i]; k < first[i + 1]; k++) {
+        x[k] /= sum;
+      }
+    }
+    return x;
+  }
+
   static void project(double[] x, int[] first, int players) {
     for (int i = 0; i < players; i++) {
       int b = first[i];
