@@ -178,6 +178,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
   }
 
   private static JavaSparkContext start(SparkConf conf, String where) {
+    reachable(conf.get("spark.master", ""));
     JavaSparkContext sc;
     try {
       sc = new JavaSparkContext(conf);
@@ -189,6 +190,43 @@ public final class SparkSweepExecutor implements SweepExecutor {
       System.err.println("spiral: Spark's UI for this job: " + sc.sc().uiWebUrl().get());
     }
     return sc;
+  }
+
+  /** How long the up-front check waits for a standalone master to accept a connection. */
+  static final int CONNECT_MILLIS = 5_000;
+
+  /**
+   * Checks, before Spark starts, that a standalone master ({@code spark://host:port}, or several
+   * for a master with standby: {@code spark://h1:p1,h2:p2}) accepts a connection at one of its
+   * addresses, so that a wrong address or a master that is down is named at once, with the reason,
+   * instead of surfacing minutes later as a stopped context. Other masters are not checked.
+   *
+   * @throws IllegalStateException naming every address tried and why it failed
+   */
+  static void reachable(String master) {
+    if (!master.startsWith("spark://")) {
+      return;
+    }
+    List<String> why = new ArrayList<>();
+    for (String hostPort : master.substring("spark://".length()).split(",")) {
+      int colon = hostPort.lastIndexOf(':');
+      String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+      int port;
+      try {
+        port = colon < 0 ? 7077 : Integer.parseInt(hostPort.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        why.add(hostPort + ": not a port");
+        continue;
+      }
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(host, port), CONNECT_MILLIS);
+        return;
+      } catch (IOException e) {
+        why.add(host + ":" + port + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
+    }
+    throw new IllegalStateException("cannot reach the Spark master " + master + " (" + String.join("; ", why)
+        + "): start it, or give its address with --master");
   }
 
   /** What a failed Spark job says: no executors came (the watch), Spark stopped, or Spark's own first line. */

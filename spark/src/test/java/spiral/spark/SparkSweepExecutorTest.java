@@ -35,6 +35,26 @@ class SparkSweepExecutorTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--master yarn").hasMessageContaining("no YARN support");
   }
 
+  /** A standalone master that is not there is named at once, with its address and the reason. */
+  @Test
+  void anUnreachableMasterIsNamedBeforeSparkStarts() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort(); // closed again: nothing listens there
+    }
+    String master = "spark://127.0.0.1:" + port;
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> new SparkSweepExecutor(master, List.of(), 0).openBatches("x"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("cannot reach the Spark master " + master + " (127.0.0.1:" + port + ": ")
+        .hasMessageContaining("start it, or give its address with --master");
+    assertThat((System.nanoTime() - start) / 1e9).as("seconds to say so").isLessThan(SparkSweepExecutor.CONNECT_MILLIS / 1000.0 + 2);
+    // with a standby, every address is tried and named
+    assertThatThrownBy(() -> SparkSweepExecutor.reachable("spark://127.0.0.1:" + port + ",127.0.0.1:x"))
+        .hasMessageContaining("127.0.0.1:" + port + ": ").hasMessageContaining("127.0.0.1:x: not a port");
+    SparkSweepExecutor.reachable("local[2]"); // not a standalone master: nothing to check
+  }
+
   @Test
   void givesTheLocalResultsByteForByteWithProgressAndResume() throws Exception {
     Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(24, 100));
