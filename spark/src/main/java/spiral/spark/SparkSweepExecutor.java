@@ -179,6 +179,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
 
   private static JavaSparkContext start(SparkConf conf, String where) {
     reachable(conf.get("spark.master", ""));
+    sameVersion(conf.get("spark.master", ""), conf.get(MASTER_UI, null), org.apache.spark.package$.MODULE$.SPARK_VERSION());
     JavaSparkContext sc;
     try {
       sc = new JavaSparkContext(conf);
@@ -227,6 +228,70 @@ public final class SparkSweepExecutor implements SweepExecutor {
     }
     throw new IllegalStateException("cannot reach the Spark master " + master + " (" + String.join("; ", why)
         + "): start it, or give its address with --master");
+  }
+
+  /**
+   * The Java property (or Spark setting) giving a standalone master's web UI, where its Spark
+   * version is read; default {@code http://HOST:8080/} for the master's first host.
+   */
+  public static final String MASTER_UI = "spark.spiral.masterUi";
+
+  private static final Pattern UI_VERSION =
+      Pattern.compile("class=\"version[^\"]*\"[^>]*>\\s*([0-9]+\\.[0-9]+[^<\\s]*)");
+
+  /**
+   * Checks, before Spark starts, that a standalone master runs this driver's Spark line: a driver
+   * and a cluster of different versions do not understand each other's messages (the master
+   * drops them, logging a serialisation error only in its own log), so the job would wait and
+   * fail without saying why. The version is read from the master's web UI ({@link #MASTER_UI});
+   * where that page cannot be read nothing is checked. A different major or minor version stops
+   * the command with one line naming both; a different patch release is said on standard error.
+   *
+   * @throws IllegalStateException naming both versions
+   */
+  static void sameVersion(String master, String ui, String mine) {
+    if (!master.startsWith("spark://")) {
+      return;
+    }
+    String page = ui;
+    if (page == null) {
+      String first = master.substring("spark://".length()).split(",")[0];
+      int colon = first.lastIndexOf(':');
+      page = "http://" + (colon < 0 ? first : first.substring(0, colon)) + ":8080/";
+    }
+    String theirs = uiVersion(page);
+    if (theirs == null || theirs.equals(mine)) {
+      return;
+    }
+    String[] a = theirs.split("\\.");
+    String[] b = mine.split("\\.");
+    boolean sameLine = a.length > 1 && b.length > 1 && a[0].equals(b[0]) && a[1].equals(b[1]);
+    String said = "the Spark cluster at " + master + " runs Spark " + theirs + " and this driver Spark " + mine;
+    if (sameLine) {
+      System.err.println("spiral: " + said + " (the same line, so the job goes on)");
+      return;
+    }
+    throw new IllegalStateException(said + ": a driver and a cluster of different Spark versions cannot talk"
+        + " (the master drops the driver's messages); use a cluster of Spark " + b[0] + "." + (b.length > 1 ? b[1] : "x")
+        + ", or submit with the cluster's own spark-submit and the submit jar");
+  }
+
+  /** The Spark version a standalone master's web UI shows, or null when the page cannot be read. */
+  static String uiVersion(String url) {
+    try {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+      c.setConnectTimeout(2_000);
+      c.setReadTimeout(2_000);
+      try (java.io.InputStream in = c.getInputStream()) {
+        String html = new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = UI_VERSION.matcher(html);
+        return m.find() ? m.group(1) : null;
+      } finally {
+        c.disconnect();
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** What a failed Spark job says: no executors came (the watch), Spark stopped, or Spark's own first line. */

@@ -55,6 +55,50 @@ class SparkSweepExecutorTest {
     SparkSweepExecutor.reachable("local[2]"); // not a standalone master: nothing to check
   }
 
+  /**
+   * A master whose web UI shows another Spark line stops the command at once with one line naming
+   * both versions; the same line with another patch release is said and goes on; a page without a
+   * version, or none at all, is not a reason to stop. The pages are served over HTTP as Spark 3.5's
+   * and 4.x's master pages write the version (the real 4.x page is read in StandaloneClusterTest).
+   */
+  @Test
+  void aClusterOfAnotherSparkVersionIsNamedWithBothVersions() throws Exception {
+    com.sun.net.httpserver.HttpServer ui = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    java.util.Map<String, String> pages = java.util.Map.of(
+        "/three/", "<a class=\"brand\"><span class=\"version\" style=\"margin-right: 15px;\">3.5.1</span></a>",
+        "/four/", "<a class=\"navbar-brand\"><span class=\"version me-3\">4.1.1</span></a>",
+        "/none/", "<html>no version here</html>");
+    ui.createContext("/", ex -> {
+      byte[] body = pages.getOrDefault(ex.getRequestURI().getPath(), "").getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+      if (body.length > 0) {
+        ex.getResponseBody().write(body);
+      }
+      ex.close();
+    });
+    ui.start();
+    try {
+      String base = "http://127.0.0.1:" + ui.getAddress().getPort();
+      assertThat(SparkSweepExecutor.uiVersion(base + "/three/")).isEqualTo("3.5.1");
+      assertThat(SparkSweepExecutor.uiVersion(base + "/four/")).isEqualTo("4.1.1");
+      assertThat(SparkSweepExecutor.uiVersion(base + "/none/")).isNull();
+      assertThat(SparkSweepExecutor.uiVersion(base + "/missing/")).isNull();
+      assertThatThrownBy(() -> SparkSweepExecutor.sameVersion("spark://127.0.0.1:7077", base + "/three/", "4.2.0"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("the Spark cluster at spark://127.0.0.1:7077 runs Spark 3.5.1 and this driver Spark 4.2.0: ")
+          .hasMessageContaining("use a cluster of Spark 4.2");
+      assertThatThrownBy(() -> SparkSweepExecutor.sameVersion("spark://127.0.0.1:7077", base + "/four/", "4.2.0"))
+          .hasMessageContaining("runs Spark 4.1.1 and this driver Spark 4.2.0");
+      SparkSweepExecutor.sameVersion("spark://127.0.0.1:7077", base + "/four/", "4.1.0"); // the same line
+      SparkSweepExecutor.sameVersion("spark://127.0.0.1:7077", base + "/four/", "4.1.1");
+      SparkSweepExecutor.sameVersion("spark://127.0.0.1:7077", base + "/none/", "4.2.0");
+      SparkSweepExecutor.sameVersion("local[2]", base + "/three/", "4.2.0"); // not a standalone master
+    } finally {
+      ui.stop(0);
+    }
+  }
+
   @Test
   void givesTheLocalResultsByteForByteWithProgressAndResume() throws Exception {
     Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(24, 100));

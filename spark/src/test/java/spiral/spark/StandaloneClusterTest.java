@@ -60,9 +60,10 @@ class StandaloneClusterTest {
 
     int port = freePort();
     String master = "spark://127.0.0.1:" + port;
+    int uiPort = freePort();
     start("master", home, classPath, "org.apache.spark.deploy.master.Master",
         "--host", "127.0.0.1", "--port", String.valueOf(port),
-        "--webui-port", String.valueOf(freePort()));
+        "--webui-port", String.valueOf(uiPort));
     for (int w = 1; w <= 2; w++) {
       start("worker-" + w, home, classPath, "org.apache.spark.deploy.worker.Worker",
           "--host", "127.0.0.1", "--cores", "1", "--memory", "1g",
@@ -70,6 +71,10 @@ class StandaloneClusterTest {
           "--work-dir", Files.createDirectories(tmp.resolve("work-" + w)).toString(), master);
     }
     awaitWorkers(2);
+    // the real master page shows this build's Spark version, so the driver's check passes
+    assertThat(SparkSweepExecutor.uiVersion("http://127.0.0.1:" + uiPort + "/"))
+        .isEqualTo(org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    System.setProperty(SparkSweepExecutor.MASTER_UI, "http://127.0.0.1:" + uiPort + "/");
 
     Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(24, 100));
     String expected = Sweeps.local(f, tmp.resolve("local"));
@@ -82,6 +87,7 @@ class StandaloneClusterTest {
       throw new AssertionError("the sweep failed on the cluster: " + e + "\n" + logs(), e);
     } finally {
       System.clearProperty("spark.executor.memory");
+      System.clearProperty(SparkSweepExecutor.MASTER_UI);
     }
     assertThat(Files.readString(out.resolve(SweepRunner.RESULTS), StandardCharsets.UTF_8))
         .as("results on the cluster\n%s", logs()).isEqualTo(expected);
