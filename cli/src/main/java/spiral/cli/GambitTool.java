@@ -85,7 +85,6 @@ final class GambitTool {
           Map.entry("simpdiv s", "starting points from a file (-s)"),
           Map.entry("simpdiv V", "verbose output (-V)"),
           Map.entry("enumpoly V", "verbose output (-V)"),
-          Map.entry("liap A", "agent-form equilibria of trees (-A)"),
           Map.entry("gnm V", "verbose output (-V)"));
 
   /** Whether {@code tool} (without the {@code gambit-} prefix) is one this class runs. */
@@ -256,15 +255,12 @@ final class GambitTool {
         }
       }
       case "enumpoly" -> {
-        if (!strategic) {
-          throw new IllegalArgumentException(
-              "enumpoly in behaviour strategies on trees is not implemented by Spiral yet; -S"
-                  + " solves the reduced strategic form");
-        }
-        StrategicGame g = form(game);
         int stop = opt.containsKey('e') ? Math.max(0, atoi(opt.get('e'))) : 0;
         int digits = decimals == null ? 6 : decimals;
-        for (Equilibrium e : new SupportEnumeration().solve(g, stop)) {
+        List<Equilibrium> found = strategic
+            ? new SupportEnumeration().solve(form(game), stop)
+            : new SupportEnumeration().solve((ExtensiveGame) game, stop);
+        for (Equilibrium e : found) {
           o.append("NE");
           for (Rational r : e.profile()) {
             o.append(',').append(GambitOutput.fixed(r.doubleValue(), digits));
@@ -301,7 +297,11 @@ final class GambitTool {
         return;
       }
       case "liap" -> {
-        liap(opt, form(game), decimals == null ? 6 : decimals, o);
+        if (opt.containsKey('A') && game instanceof ExtensiveGame tree) {
+          agentLiap(opt, tree, decimals == null ? 6 : decimals, o);
+        } else {
+          liap(opt, form(game), decimals == null ? 6 : decimals, o);
+        }
         return;
       }
       case "ipa" -> {
@@ -378,6 +378,40 @@ final class GambitTool {
         o.append(GambitOutput.fixedLine("NE", r.end(), digits)).append('\n');
       } else if (verbose) {
         o.append(GambitOutput.fixedLine("end", r.end(), digits)).append('\n');
+      }
+    });
+  }
+
+  /**
+   * Gambit's liap -A on a tree: behaviour profiles. Spiral searches the reduced strategic form as
+   * without -A and prints each end that passes the regret bound -m as the realisation-equivalent
+   * behaviour profile, when its regret on the tree (exact) passes the same bound: Nash equilibria,
+   * so agent-form equilibria too. Starting points from a file (-s) and -V are not implemented.
+   */
+  private static void agentLiap(Map<Character, String> opt, ExtensiveGame tree, int digits,
+      StringBuilder o) {
+    if (opt.containsKey('s') || opt.containsKey('V')) {
+      throw new IllegalArgumentException(
+          "-A with -s (behaviour starting points) or -V is not implemented by Spiral");
+    }
+    StrategicGame g = ReducedStrategicForm.of(tree);
+    Liapunov l = new Liapunov(g);
+    List<double[]> starts = starts(opt, g, Liapunov.DEFAULT_STARTS, Liapunov.DEFAULT_SEED);
+    int iterations = opt.containsKey('i') ? atoi(opt.get('i')) : Liapunov.DEFAULT_ITERATIONS;
+    double regret = opt.containsKey('m') ? atof(opt.get('m')) : Liapunov.DEFAULT_MAX_REGRET;
+    Rational bound = spiral.game.EquilibriumChecker.payoffRange(g)
+        .multiply(Rational.of(java.math.BigDecimal.valueOf(Math.max(0, regret))));
+    l.solve(starts, iterations, regret, r -> {
+      if (r.equilibrium()) {
+        List<Rational> mixed = LogitQre.toEquilibrium(g, r.end()).profile();
+        for (Equilibrium e : spiral.game.BehaviourStrategies.equilibria(
+            tree, List.of(new Equilibrium(mixed, List.of())), bound, 0)) {
+          o.append("NE");
+          for (Rational x : e.profile()) {
+            o.append(',').append(GambitOutput.fixed(x.doubleValue(), digits));
+          }
+          o.append('\n');
+        }
       }
     });
   }
@@ -537,7 +571,11 @@ final class GambitTool {
       case 'V' -> tool.equals("ipa")
           ? "verbose: also print each iteration's profile (iter-K lines)"
           : "verbose: also print each start and each end that is not an equilibrium";
-      case 'S' -> "use the (reduced) strategic game of a tree";
+      case 'S' -> tool.equals("enumpoly")
+          ? "use the reduced strategic game of a tree (default: behaviour profiles)"
+          : "use the (reduced) strategic game of a tree";
+      case 'A' -> "behaviour profiles of a tree (Spiral: Nash equilibria found on the reduced"
+          + " strategic form; not with -s or -V)";
       case 'e' -> tool.equals("logit")
           ? "print only the terminal equilibrium (default: the entire branch)"
           : tool.equals("enumpoly") ? "terminate after finding ARG equilibria"

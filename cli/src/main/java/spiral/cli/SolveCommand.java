@@ -95,7 +95,11 @@ import spiral.game.StrategicGame;
           + " support enumeration: exact where at most two players mix (linear equations);"
           + " where three or more mix, Newton's method on the polynomial equations, kept at"
           + " regret up to 1e-8 of the payoff range (exact when the root is a small fraction)."
-          + " Trees need -S (their reduced strategic form).",
+          + " A tree (perfect recall) is solved in behaviour strategies, as Gambit's enumpoly:"
+          + " each equilibrium of its reduced strategic form becomes the realisation-equivalent"
+          + " behaviour profile (Kuhn), printed once, after its regret on the tree is checked;"
+          + " at a set the player's own play never reaches every action prints 0 (Gambit prints"
+          + " some equilibrium play there). With -S: the reduced strategic form's profiles.",
       "  liap       approximate equilibria of a strategic game with any number of players by"
           + " minimising the Lyapunov function (McKelvey 1991: the sum of squared positive"
           + " regrets of every strategy, relative to the payoff range) from --starts random"
@@ -103,8 +107,12 @@ import spiral.game.StrategicGame;
           + " Gambit seeds from entropy), by projected gradient descent, at most 1000 steps each;"
           + " an end point is printed when its regret is below 1e-4 of the payoff range, so"
           + " the lines may repeat an equilibrium or miss some. Probabilities with 6 decimals"
-          + " (--decimals D). A tree is solved on its reduced strategic form (Gambit's liap uses"
-          + " the full one).",
+          + " (--decimals D). A tree (perfect recall) is searched on its reduced strategic form"
+          + " and each end printed as the realisation-equivalent behaviour profile, after its"
+          + " regret on the tree is checked against the same bound (0 for every action of a set"
+          + " the player's own play never reaches), as Gambit's liap -A prints behaviour"
+          + " profiles; with -S: the reduced strategic form's profiles (Gambit's liap without -A"
+          + " uses the full one).",
       "  gnm        approximate equilibria of a strategic game with any number of players by"
           + " Govindan and Wilson's global Newton method: the path of equilibria of the game"
           + " perturbed by lambda times a random bonus vector (--starts N vectors, default 1,"
@@ -142,8 +150,8 @@ import spiral.game.StrategicGame;
           + " tree quickly).",
       "",
       "Gambit's flags: -q (quiet; spiral solve prints no banner anyway), -d D (as --decimals),"
-          + " -S (a tree's reduced strategic form: enumpure, lcp, lp, logit; enummixed and"
-          + " simpdiv always use it), -D (detailed output of strategy profiles: each strategy's"
+          + " -S (a tree's reduced strategic form: enumpure, lcp, lp, logit, enumpoly, liap;"
+          + " enummixed, simpdiv, gnm and ipa always use it), -D (detailed output of strategy profiles: each strategy's"
           + " probability and expected payoff), -e (logit: only the end point; lcp: -e N stops"
           + " after N equilibria of a strategic game), -s, -a and -m (logit's first step,"
           + " maximal acceleration and maximal regret; Gambit 17's -m is a regret, not a"
@@ -366,8 +374,8 @@ final class SolveCommand implements Callable<Integer> {
       decimals = 6;
     }
     if (g instanceof ExtensiveGame tree
-        && (method == Method.simpdiv || method == Method.liap || method == Method.gnm
-            || method == Method.ipa || (strategic && method != Method.spe))) {
+        && (method == Method.simpdiv || method == Method.gnm || method == Method.ipa
+            || (strategic && method != Method.spe))) {
       try {
         g = spiral.game.ReducedStrategicForm.of(tree);
       } catch (IllegalArgumentException e) {
@@ -443,6 +451,9 @@ final class SolveCommand implements Callable<Integer> {
                 }
               }
               return found;
+            }
+            if (method == Method.liap && game instanceof ExtensiveGame tree) {
+              return treeLiap(tree);
             }
             if (method == Method.liap) {
               StrategicGame sg = (StrategicGame) game;
@@ -542,6 +553,33 @@ final class SolveCommand implements Callable<Integer> {
       ways.add("--method spe (the subgame-perfect equilibrium of a tree, by backward induction)");
     }
     return String.join(" or ", ways);
+  }
+
+  /**
+   * liap on a tree: the minimiser on the reduced strategic form, each end that passes its regret
+   * bound there converted to the realisation-equivalent behaviour profile and printed when its
+   * regret on the tree (exact) is below the same bound.
+   */
+  private List<Equilibrium> treeLiap(ExtensiveGame tree) {
+    StrategicGame sg = spiral.game.ReducedStrategicForm.of(tree);
+    Rational bound = spiral.game.EquilibriumChecker.payoffRange(sg)
+        .multiply(Rational.of(BigDecimal.valueOf(Liapunov.DEFAULT_MAX_REGRET)));
+    Liapunov l = new Liapunov(sg);
+    List<Equilibrium> found = new ArrayList<>();
+    l.solve(
+        l.randomStarts(
+            starts == null ? Liapunov.DEFAULT_STARTS : starts,
+            seed == null ? Liapunov.DEFAULT_SEED : seed),
+        Liapunov.DEFAULT_ITERATIONS,
+        Liapunov.DEFAULT_MAX_REGRET,
+        r -> {
+          if (r.equilibrium()) {
+            List<Rational> mixed = LogitQre.toEquilibrium(sg, r.end()).profile();
+            found.addAll(spiral.game.BehaviourStrategies.equilibria(
+                tree, List.of(new Equilibrium(mixed, List.of())), bound, 0));
+          }
+        });
+    return found;
   }
 
   /** The solver ran past --timeout: a run-time failure (exit code 1). */

@@ -85,6 +85,63 @@ class SolveCommandTest {
     assertThat(r.code()).isEqualTo(2);
     r = Cli.run("solve", file("entry.efg", TREE).toString(), "--method", "liap");
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).isNotEmpty()
+        .allMatch(l -> l.matches("NE(,\\d\\.\\d{6}){4}"));
+  }
+
+  /** The hand-checked tree of the core tests: (L, r) is its one isolated equilibrium. */
+  static final String HAND =
+      "EFG 2 R \"hand\" { \"1\" \"2\" } \"\"\n"
+          + "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
+          + "t \"\" 1 \"\" { 2, 0 }\n"
+          + "p \"\" 2 1 \"\" { \"l\" \"r\" } 0\n"
+          + "p \"\" 1 2 \"\" { \"a\" \"b\" } 0\n"
+          + "t \"\" 2 \"\" { 3, 1 }\n"
+          + "t \"\" 3 \"\" { 0, 0 }\n"
+          + "t \"\" 4 \"\" { 1, 2 }\n";
+
+  @Test
+  void enumpolyAndLiapOnTreesPrintBehaviourProfiles() throws Exception {
+    Path t = file("entry.efg", TREE);
+    Cli r = Cli.run("solve", t.toString(), "--method", "enumpoly");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactlyInAnyOrder("NE,1,0,0,1", "NE,0,1,1,0");
+    Path h = file("hand.efg", HAND);
+    r = Cli.run("solve", h.toString(), "--method", "enumpoly");
+    assertThat(r.out().lines()).containsExactly("NE,1,0,0,0,0,1");
+    r = Cli.run("solve", h.toString(), "--method", "enumpoly", "-S");
+    assertThat(r.out().lines()).containsExactly("NE,1,0,0,0,1");
+    r = Cli.run("solve", h.toString(), "--method", "enumpoly", "--format", "json");
+    assertThat(Output.JSON.readTree(r.out()).get("equilibria").get(0).get("payoffs").toString())
+        .isEqualTo("[\"2\",\"0\"]");
+    r = Cli.run("solve", h.toString(), "--method", "liap", "--starts", "5", "--seed", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).isNotEmpty().allMatch(l -> l.matches("NE(,\\d\\.\\d{6}){6}"));
+    spiral.game.ExtensiveGame g =
+        (spiral.game.ExtensiveGame) spiral.game.GameReader.read(h);
+    for (String l : lines) {
+      List<Rational> p = java.util.stream.Stream.of(l.substring(3).split(","))
+          .map(Rational::parse).toList();
+      // regret on the tree within the bound, allowing for the 6-decimal rounding
+      assertThat(spiral.game.EquilibriumChecker.maxRegret(g, p))
+          .isLessThanOrEqualTo(Rational.of(1, 1000));
+    }
+    r = Cli.run("solve", h.toString(), "--method", "liap", "-S", "--starts", "2");
+    assertThat(r.out().lines().toList()).allMatch(l -> l.matches("NE(,\\d\\.\\d{6}){5}"));
+    Path forget = file("forget.efg", "EFG 2 R \"forget\" { \"1\" \"2\" } \"\"\n"
+        + "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
+        + "p \"\" 1 2 \"\" { \"a\" \"b\" } 0\n"
+        + "t \"\" 1 \"\" { 1, 0 }\nt \"\" 2 \"\" { 0, 1 }\n"
+        + "p \"\" 1 2 \"\" { \"a\" \"b\" } 0\n"
+        + "t \"\" 3 \"\" { 0, 1 }\nt \"\" 4 \"\" { 1, 0 }\n");
+    for (String m : List.of("enumpoly", "liap")) {
+      r = Cli.run("solve", forget.toString(), "--method", m);
+      assertThat(r.code()).as(m).isEqualTo(2);
+      assertThat(r.err()).contains("imperfect recall");
+    }
+    r = Cli.run("solve", h.toString(), "--method", "liap", "-D");
+    assertThat(r.code()).isEqualTo(2);
   }
 
   @Test

@@ -46,15 +46,32 @@ public final class SupportEnumeration implements EquilibriumSolver {
     return "enumpoly";
   }
 
-  /** The equilibria of a strategic game; a tree must be given as its reduced strategic form. */
+  /**
+   * The equilibria of a strategic game, or of a tree (perfect recall) in behaviour strategies:
+   * {@link #solve(ExtensiveGame, int)}.
+   */
   @Override
   public List<Equilibrium> solve(Game game) {
-    if (!(game instanceof StrategicGame g)) {
-      throw new IllegalArgumentException(
-          "enumpoly in behaviour strategies on trees is not implemented by Spiral; -S solves"
-              + " the reduced strategic form");
+    if (game instanceof ExtensiveGame tree) {
+      return solve(tree, 0);
     }
-    return solve(g, 0);
+    return solve((StrategicGame) game, 0);
+  }
+
+  /**
+   * The equilibria of a tree with perfect recall in behaviour strategies: the equilibria of its
+   * reduced strategic form, each converted to the realisation-equivalent behaviour profile
+   * ({@link BehaviourStrategies}: 0 for every action of a set the player's own strategy never
+   * reaches), duplicates dropped, each kept when its regret on the tree is at most 1e-8 of the
+   * reduced form's payoff range (exact equilibria: regret 0); at most {@code stopAfter} (0: all).
+   *
+   * @throws IllegalArgumentException for imperfect recall or a reduced form too large
+   */
+  public List<Equilibrium> solve(ExtensiveGame tree, int stopAfter) {
+    StrategicGame form = ReducedStrategicForm.of(tree);
+    Rational bound = EquilibriumChecker.payoffRange(form).multiply(Rational.of(1, 100_000_000));
+    List<Equilibrium> mixed = solve(form, 0);
+    return BehaviourStrategies.equilibria(tree, mixed, bound, stopAfter);
   }
 
   /** As {@link #solve(Game)}, stopping after {@code stopAfter} equilibria (0: no limit). */

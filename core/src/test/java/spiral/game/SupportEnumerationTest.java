@@ -135,10 +135,10 @@ class SupportEnumerationTest {
   }
 
   @Test
-  void treesNeedTheirStrategicForm() throws Exception {
+  void treesAreSolvedInBehaviourStrategies() throws Exception {
     Game tree = GameReader.parse("EFG 2 R \"t\" { \"1\" \"2\" }\np \"\" 1 1 \"\" { \"a\" \"b\" } 0\n"
         + "t \"\" 1 \"\" { 1, 0 }\nt \"\" 2 \"\" { 0, 1 }\n");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SupportEnumeration().solve(tree))
-        .hasMessageContaining("-S solves the reduced strategic form");
+    assertThat(new SupportEnumeration().solve(tree))
+        .extracting(Equilibrium::gambitLine).containsExactly("NE,1,0");
   }
 }
