@@ -196,9 +196,26 @@ final class GambitTool {
       out.flush();
       return 0;
     } catch (IllegalArgumentException e) {
-      err.println("Error: " + e.getMessage());
+      err.println("Error: " + asGambitSays(e.getMessage()));
       return 1;
     }
+  }
+
+  /** Gambit's own words for the refusals its tools share with Spiral's solvers. */
+  private static final java.util.Map<String, String> GAMBIT_WORDS = java.util.Map.of(
+      "computing equilibria of games with imperfect recall is not supported",
+      "Computing equilibria of games with imperfect recall is not supported.");
+
+  /**
+   * A solver's refusal as Gambit's tools word theirs: in Gambit's own words where it has a line
+   * for it, otherwise capitalised as Gambit's messages are.
+   */
+  static String asGambitSays(String message) {
+    if (message == null || message.isEmpty()) {
+      return "The game could not be solved";
+    }
+    String known = GAMBIT_WORDS.get(message);
+    return known != null ? known : Character.toUpperCase(message.charAt(0)) + message.substring(1);
   }
 
   private static int unknown(PrintStream err, String prog, String option) {

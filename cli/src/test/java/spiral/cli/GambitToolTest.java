@@ -97,6 +97,21 @@ class GambitToolTest {
     assertThat(r.out().lines()).containsExactly("NE,1.000000,0.000000");
   }
 
+  /** A refusal is worded as Gambit's tools word it: Gambit's enumpoly prints exactly this line. */
+  @Test
+  void anImperfectRecallTreeIsRefusedInGambitsWords() {
+    String forget = "EFG 2 R \"forget\" { \"1\" \"2\" } \"\"\n"
+        + "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
+        + "p \"\" 1 2 \"\" { \"a\" \"b\" } 0\n"
+        + "t \"\" 1 \"\" { 1, 0 }\nt \"\" 2 \"\" { 0, 1 }\n"
+        + "p \"\" 1 2 \"\" { \"a\" \"b\" } 0\n"
+        + "t \"\" 3 \"\" { 0, 1 }\nt \"\" 4 \"\" { 1, 0 }\n";
+    Run r = tool("enumpoly", forget, "-q");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip()).isEqualTo("Error: Computing equilibria of games with imperfect recall is not supported.");
+    assertThat(GambitTool.asGambitSays("value for -m must be negative")).isEqualTo("Value for -m must be negative");
+  }
+
   @Test
   void errorsExitOne() {
     Run r = tool("lcp", "NFG 1 R \"x\" { \"A\" }\n{ 2 }\n1 x\n", "-q");
