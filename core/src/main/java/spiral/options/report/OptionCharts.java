@@ -153,7 +153,7 @@ final class OptionCharts {
             + "coloured by group. Dashed lines: the first rungs of direct war (" + ladder.directWar()
             + "), nuclear use (" + ladder.nuclear() + ") and strategic exchange ("
             + ladder.strategic() + "). The attack that opens the crisis is at rung " + attackRung
-            + ". Hover a rung for its inadvertent-escalation risk.");
+            + ". Hover a rung for its inadvertent-escalation risk and, where it has one, its war risk.");
   }
 
   private static Map<String, String> groupColours(Ladder ladder) {
