@@ -203,7 +203,7 @@ final class GambitTool {
 
   /** Gambit's own words for the refusals its tools share with Spiral's solvers. */
   private static final java.util.Map<String, String> GAMBIT_WORDS = java.util.Map.of(
-      "computing equilibria of games with imperfect recall is not supported",
+      spiral.game.ExtensiveGame.IMPERFECT_RECALL,
       "Computing equilibria of games with imperfect recall is not supported.");
 
   /**

@@ -57,10 +57,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
    */
   public static LogitQre.Result trace(
       ExtensiveGame g, LogitQre.Options o, Consumer<LogitQre.Point> path) {
-    if (!g.hasPerfectRecall()) {
-      throw new IllegalArgumentException(
-          "Computing equilibria of games with imperfect recall is not supported.");
-    }
+    g.requirePerfectRecall();
     Tree t = new Tree(g);
     if (t.n == 0) {
       return new LogitQre.Result(0, new double[0], true);

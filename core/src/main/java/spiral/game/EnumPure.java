@@ -67,10 +67,7 @@ public final class EnumPure implements EquilibriumSolver {
 
   /** All pure behaviour equilibria of an extensive game with perfect recall. */
   public List<Equilibrium> solve(ExtensiveGame g) {
-    if (!g.hasPerfectRecall()) {
-      throw new IllegalArgumentException(
-          "computing equilibria of games with imperfect recall is not supported");
-    }
+    g.requirePerfectRecall();
     int n = g.numPlayers();
     // offsets of each player's block in the profile vector
     int[] offset = new int[n + 2];

@@ -141,6 +141,21 @@ public final class ExtensiveGame implements Game {
     return n;
   }
 
+  /** What a solver that needs perfect recall says of a game without it. */
+  public static final String IMPERFECT_RECALL =
+      "computing equilibria of games with imperfect recall is not supported";
+
+  /**
+   * Refuses a game without perfect recall, for the solvers that need it.
+   *
+   * @throws IllegalArgumentException ({@link #IMPERFECT_RECALL}) if a player forgets
+   */
+  public void requirePerfectRecall() {
+    if (!hasPerfectRecall()) {
+      throw new IllegalArgumentException(IMPERFECT_RECALL);
+    }
+  }
+
   /**
    * Whether every player always remembers their own earlier information sets and actions: all
    * nodes of a set are reached through the same sequence of the player's own moves.

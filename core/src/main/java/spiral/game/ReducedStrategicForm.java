@@ -156,10 +156,7 @@ public final class ReducedStrategicForm {
    *     reduced profiles
    */
   public static StrategicGame of(ExtensiveGame g) {
-    if (!g.hasPerfectRecall()) {
-      throw new IllegalArgumentException(
-          "computing equilibria of games with imperfect recall is not supported");
-    }
+    g.requirePerfectRecall();
     checkSize(g, MAX_PROFILES);
     int n = g.numPlayers();
     List<List<int[]>> strategies = new ArrayList<>();

@@ -50,10 +50,7 @@ public final class SequenceForm {
       throw new IllegalArgumentException(
           "the sequence form needs a two-player game (this one has " + game.numPlayers() + ")");
     }
-    if (!game.hasPerfectRecall()) {
-      throw new IllegalArgumentException(
-          "computing equilibria of games with imperfect recall is not supported");
-    }
+    game.requirePerfectRecall();
     this.game = game;
     for (int p = 0; p < 2; p++) {
       List<Infoset> sets = game.infosets(p + 1);

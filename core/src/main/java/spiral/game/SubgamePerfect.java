@@ -50,10 +50,7 @@ public final class SubgamePerfect implements EquilibriumSolver {
 
   /** The subgame-perfect equilibrium described in the class comment. */
   public Equilibrium solve(ExtensiveGame g) {
-    if (!g.hasPerfectRecall()) {
-      throw new IllegalArgumentException(
-          "computing equilibria of games with imperfect recall is not supported");
-    }
+    g.requirePerfectRecall();
     Solver s = new Solver(g);
     Rational[] u = s.value(g.root());
     List<Rational> profile = new ArrayList<>();
