@@ -193,6 +193,17 @@ public final class SparkSweepExecutor implements SweepExecutor {
     return sc;
   }
 
+  /** The HOST:PORT addresses of a standalone master URL {@code spark://h1:p1,h2:p2}. */
+  private static String[] addresses(String master) {
+    return master.substring("spark://".length()).split(",");
+  }
+
+  /** The host of a HOST:PORT address (all of it without a port). */
+  private static String host(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    return colon < 0 ? hostPort : hostPort.substring(0, colon);
+  }
+
   /** How long the up-front check waits for a standalone master to accept a connection. */
   static final int CONNECT_MILLIS = 5_000;
 
@@ -209,9 +220,9 @@ public final class SparkSweepExecutor implements SweepExecutor {
       return;
     }
     List<String> why = new ArrayList<>();
-    for (String hostPort : master.substring("spark://".length()).split(",")) {
+    for (String hostPort : addresses(master)) {
+      String host = host(hostPort);
       int colon = hostPort.lastIndexOf(':');
-      String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
       int port;
       try {
         port = colon < 0 ? 7077 : Integer.parseInt(hostPort.substring(colon + 1));
@@ -253,12 +264,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     if (!master.startsWith("spark://")) {
       return;
     }
-    String page = ui;
-    if (page == null) {
-      String first = master.substring("spark://".length()).split(",")[0];
-      int colon = first.lastIndexOf(':');
-      page = "http://" + (colon < 0 ? first : first.substring(0, colon)) + ":8080/";
-    }
+    String page = ui != null ? ui : "http://" + host(addresses(master)[0]) + ":8080/";
     String theirs = uiVersion(page);
     if (theirs == null || theirs.equals(mine)) {
       return;
