@@ -140,10 +140,6 @@ final class DiscoverCommand implements Callable<Integer> {
             .orElseThrow();
         high[j] = p.isRange() ? p.max() : p.values().stream().mapToDouble(v -> v).max()
             .orElseThrow();
-        for (double[] xi : res.x()) { // a design value may round an ulp past its bound
-          low[j] = Math.min(low[j], xi[j]);
-          high[j] = Math.max(high[j], xi[j]);
-        }
       }
     }
     Discovery.Found f;

@@ -130,8 +130,10 @@ public final class Discovery {
    * @param x the points' parameter values, [point][parameter]
    * @param y the output the condition reads, per point
    * @param where the condition
-   * @param low each parameter's declared lower limit, or null for the data's extremes
-   * @param high each parameter's declared upper limit, or null for the data's extremes
+   * @param low each parameter's declared lower limit, or null for the data's extremes; widened
+   *     to the points where a design value rounds an ulp past its bound
+   * @param high each parameter's declared upper limit, or null for the data's extremes; widened
+   *     likewise
    * @param s how PRIM runs
    * @throws IllegalArgumentException if no point satisfies the condition
    */
@@ -146,6 +148,16 @@ public final class Discovery {
     if (count == 0) {
       throw new IllegalArgumentException("no point of the " + y.length + " satisfies '"
           + where.text() + "'");
+    }
+    if (low != null && high != null) {
+      low = low.clone();
+      high = high.clone();
+      for (double[] xi : x) {
+        for (int j = 0; j < low.length; j++) {
+          low[j] = Math.min(low[j], xi[j]);
+          high[j] = Math.max(high[j], xi[j]);
+        }
+      }
     }
     Prim prim = new Prim(s.alpha(), s.minMass());
     PrimResult pr = prim.run(names, x, interest, low, high);

@@ -91,8 +91,8 @@ final class SweepDiscovery {
 
   /**
    * Each parameter's declared range from the sweep the job ran ({@code min}/{@code max}, or the
-   * extremes of its listed values), widened to the points (a design value may round an ulp past
-   * its bound); the data's extremes where the sweep does not say.
+   * extremes of its listed values); the data's extremes where the sweep does not say ({@link
+   * Discovery#run} widens the declared ranges to the points).
    */
   private static double[][] declared(StoredResult s, List<String> names, double[][] x) throws Exception {
     JsonNode spec = Bodies.READER.readTree(s.info().parameters()).path("parameters");
@@ -111,9 +111,11 @@ final class SweepDiscovery {
           high[j] = Math.max(high[j], v.asDouble());
         }
       }
-      for (double[] xi : x) {
-        low[j] = Math.min(low[j], xi[j]);
-        high[j] = Math.max(high[j], xi[j]);
+      if (Double.isInfinite(low[j])) { // not declared: the data's extremes
+        for (double[] xi : x) {
+          low[j] = Math.min(low[j], xi[j]);
+          high[j] = Math.max(high[j], xi[j]);
+        }
       }
     }
     return new double[][] {low, high};
