@@ -10,6 +10,15 @@ import spiral.scenario.PolicyKind;
 /** The closed-form oracles of MODEL.md §7 and DESIGN.md §3 (Validation). */
 class OracleTest {
 
+  /** Both sides hold every turn and runs go to the horizon (no containment ending). */
+  static void holdOnly(Fixture f) {
+    f.containTurns = 0;
+    f.initiatorPolicy = PolicyKind.SCRIPTED;
+    f.initiatorScript = List.of("hold");
+    f.responderPolicy = PolicyKind.SCRIPTED;
+    f.responderScript = List.of("hold");
+  }
+
   /**
    * sigma = 0, b = 0, lambda = infinity, credibility-only factions with a small rho, options
    * restricted to matching the perceived rung: the exchange stays at the initiating rung until
@@ -98,12 +107,8 @@ class OracleTest {
         Fixture f = new Fixture();
         f.inadvertent = q;
         f.horizon = horizon;
-        f.containTurns = 0;
         f.talksOpen = 0;
-        f.initiatorPolicy = PolicyKind.SCRIPTED;
-        f.initiatorScript = List.of("hold");
-        f.responderPolicy = PolicyKind.SCRIPTED;
-        f.responderScript = List.of("hold");
+        holdOnly(f);
         Stats st = new Simulator(Runnable::run, 1).run(f.model(), runs, 11, Progress.NONE);
         double expected = 1 - Math.pow(1 - q, horizon);
         double[] ci = Intervals.wilson(st.inadvertent(), runs, Intervals.Z99);
@@ -129,12 +134,8 @@ class OracleTest {
         f.inadvertent = 0.01;
         f.warRisk = w;
         f.horizon = horizon;
-        f.containTurns = 0;
         f.talksOpen = 0;
-        f.initiatorPolicy = PolicyKind.SCRIPTED;
-        f.initiatorScript = List.of("hold");
-        f.responderPolicy = PolicyKind.SCRIPTED;
-        f.responderScript = List.of("hold");
+        holdOnly(f);
         Stats st = new Simulator(Runnable::run, 1).run(f.model(), runs, 13, Progress.NONE);
         double war = 1 - Math.pow(1 - w, horizon);
         double[] ci = Intervals.wilson(st.directWar(), runs, Intervals.Z99);
@@ -148,11 +149,7 @@ class OracleTest {
     Fixture f = new Fixture();
     f.inadvertent = 0;
     f.warRisk = 0.2;
-    f.containTurns = 0;
-    f.initiatorPolicy = PolicyKind.SCRIPTED;
-    f.initiatorScript = List.of("hold");
-    f.responderPolicy = PolicyKind.SCRIPTED;
-    f.responderScript = List.of("hold");
+    holdOnly(f);
     Engine e = new Engine(f.model());
     TraceLog log = new TraceLog();
     e.tracer(log);
@@ -176,12 +173,8 @@ class OracleTest {
   void aLadderWithoutWarRiskNeverWidens() {
     Fixture f = new Fixture();
     f.inadvertent = 0;
-    f.containTurns = 0;
     f.initiatingRung = 5;
-    f.initiatorPolicy = PolicyKind.SCRIPTED;
-    f.initiatorScript = List.of("hold");
-    f.responderPolicy = PolicyKind.SCRIPTED;
-    f.responderScript = List.of("hold");
+    holdOnly(f);
     Stats st = new Simulator(Runnable::run, 1).run(f.model(), 5_000, 3, Progress.NONE);
     assertThat(st.directWar()).isZero();
     assertThat(st.inadvertent()).isZero();
