@@ -20,11 +20,19 @@ public final class Figure {
 
   /** The figure around a chart; {@code captionHtml} must already be escaped. */
   public static String figure(String name, Svg svg, String label, String captionHtml) {
-    if (svg.marks() == 0) {
+    return figure(name, svg.marks() == 0 ? "" : svg.render(label), svg.marks(), label, captionHtml);
+  }
+
+  /**
+   * The figure around a chart already rendered as SVG markup with this many data marks;
+   * {@code captionHtml} must already be escaped.
+   */
+  public static String figure(String name, String svgMarkup, int marks, String label, String captionHtml) {
+    if (marks == 0) {
       return "<p class=\"nodata\">" + esc(label) + ": no data to draw.</p>\n";
     }
-    return "<figure class=\"chart\" data-chart=\"" + esc(name) + "\" data-points=\"" + svg.marks()
-        + "\">\n" + svg.render(label) + "\n<figcaption>" + captionHtml + "</figcaption>\n</figure>\n";
+    return "<figure class=\"chart\" data-chart=\"" + esc(name) + "\" data-points=\"" + marks
+        + "\">\n" + svgMarkup + "\n<figcaption>" + captionHtml + "</figcaption>\n</figure>\n";
   }
 
   /** Greedy word wrap into at most maxLines lines of this width; the last line is cut to fit. */

@@ -16,6 +16,7 @@ public final class Svg {
       "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
 
   private final StringBuilder b = new StringBuilder(8192);
+  private String pendingClass;
   private final double width;
   private final double height;
   private int marks;
@@ -24,6 +25,48 @@ public final class Svg {
   public Svg(double width, double height) {
     this.width = width;
     this.height = height;
+  }
+
+  /**
+   * Gives the next element drawn this class attribute (hooks for a page's scripts and tests; the
+   * drawing itself never depends on a style sheet). Letters, digits, '-', '_' and spaces only.
+   */
+  public Svg cls(String classes) {
+    if (classes != null && !classes.matches("[A-Za-z0-9_ -]*")) {
+      throw new IllegalArgumentException("class names: letters, digits, '-', '_' and spaces, got '" + classes + "'");
+    }
+    pendingClass = classes == null || classes.isBlank() ? null : classes.strip();
+    return this;
+  }
+
+  /** A path ({@code d} in SVG path syntax); a null fill is none, a null stroke none. */
+  public Svg path(String d, String fill, double fillOpacity, String stroke, double strokeWidth, String dash) {
+    open("path").append(" d=\"").append(d).append("\" fill=\"").append(fill == null ? "none" : fill).append('"');
+    if (fill != null && fillOpacity < 1) {
+      b.append(" fill-opacity=\"").append(coord(fillOpacity)).append('"');
+    }
+    stroke(stroke, strokeWidth, dash);
+    b.append("/>\n");
+    return this;
+  }
+
+  /** Opens a group whose tooltip is this text and whose class is the pending one; close with {@link #end()}. */
+  public Svg group(String tooltip) {
+    open("g").append('>');
+    if (tooltip != null) {
+      b.append("<title>").append(esc(tooltip)).append("</title>");
+    }
+    b.append('\n');
+    return this;
+  }
+
+  private StringBuilder open(String tag) {
+    b.append('<').append(tag);
+    if (pendingClass != null) {
+      b.append(" class=\"").append(pendingClass).append('"');
+      pendingClass = null;
+    }
+    return b;
   }
 
   /** Counts one data mark. */
@@ -44,7 +87,7 @@ public final class Svg {
 
   /** A rectangle; a null fill is none, a null stroke none. */
   public Svg rect(double x, double y, double w, double h, String fill, String stroke, double strokeWidth) {
-    b.append("<rect x=\"").append(coord(x)).append("\" y=\"").append(coord(y))
+    open("rect").append(" x=\"").append(coord(x)).append("\" y=\"").append(coord(y))
         .append("\" width=\"").append(coord(Math.max(0, w))).append("\" height=\"")
         .append(coord(Math.max(0, h))).append("\" fill=\"").append(fill == null ? "none" : fill)
         .append('"');
@@ -61,7 +104,7 @@ public final class Svg {
   /** A line, dashed when {@code dash} (an SVG dash array) is not null. */
   public Svg line(
       double x1, double y1, double x2, double y2, String stroke, double strokeWidth, String dash) {
-    b.append("<line x1=\"").append(coord(x1)).append("\" y1=\"").append(coord(y1))
+    open("line").append(" x1=\"").append(coord(x1)).append("\" y1=\"").append(coord(y1))
         .append("\" x2=\"").append(coord(x2)).append("\" y2=\"").append(coord(y2)).append('"');
     stroke(stroke, strokeWidth, dash);
     b.append("/>\n");
@@ -70,7 +113,7 @@ public final class Svg {
 
   /** A circle; a null fill is none, a null stroke none. */
   public Svg circle(double cx, double cy, double r, String fill, String stroke, double strokeWidth) {
-    b.append("<circle cx=\"").append(coord(cx)).append("\" cy=\"").append(coord(cy))
+    open("circle").append(" cx=\"").append(coord(cx)).append("\" cy=\"").append(coord(cy))
         .append("\" r=\"").append(coord(r)).append("\" fill=\"")
         .append(fill == null ? "none" : fill).append('"');
     stroke(stroke, strokeWidth, null);
@@ -80,7 +123,7 @@ public final class Svg {
 
   /** An open line through the points ({x, y} pairs). */
   public Svg polyline(List<double[]> points, String stroke, double strokeWidth, String dash) {
-    b.append("<polyline fill=\"none\" stroke-linejoin=\"round\" points=\"");
+    open("polyline").append(" fill=\"none\" stroke-linejoin=\"round\" points=\"");
     points(points);
     b.append('"');
     stroke(stroke, strokeWidth, dash);
@@ -90,7 +133,7 @@ public final class Svg {
 
   /** A closed shape through the points ({x, y} pairs). */
   public Svg polygon(List<double[]> points, String fill, String stroke, double strokeWidth) {
-    b.append("<polygon points=\"");
+    open("polygon").append(" points=\"");
     points(points);
     b.append("\" fill=\"").append(fill == null ? "none" : fill).append('"');
     stroke(stroke, strokeWidth, null);
@@ -118,7 +161,7 @@ public final class Svg {
       boolean bold,
       String fill,
       double rotate) {
-    b.append("<text x=\"").append(coord(x)).append("\" y=\"").append(coord(y))
+    open("text").append(" x=\"").append(coord(x)).append("\" y=\"").append(coord(y))
         .append("\" font-size=\"").append(coord(size)).append('"');
     if (!"start".equals(anchor)) {
       b.append(" text-anchor=\"").append(anchor).append('"');
@@ -139,7 +182,7 @@ public final class Svg {
 
   /** Bold-optional text with a white outline, readable over grid lines and whiskers. */
   public Svg textHalo(double x, double y, String text, double size, String anchor, boolean bold, String fill) {
-    b.append("<text x=\"").append(coord(x)).append("\" y=\"").append(coord(y))
+    open("text").append(" x=\"").append(coord(x)).append("\" y=\"").append(coord(y))
         .append("\" font-size=\"").append(coord(size)).append('"');
     if (!"start".equals(anchor)) {
       b.append(" text-anchor=\"").append(anchor).append('"');
@@ -171,6 +214,18 @@ public final class Svg {
         + coord(height) + "\" width=\"" + coord(width) + "\" height=\"" + coord(height)
         + "\" role=\"img\" aria-label=\"" + esc(label) + "\" font-family=\"" + FONT + "\">\n"
         + b + "</svg>";
+  }
+
+  /**
+   * The chart as a file of its own: the {@code <svg>} element with its namespace and a white
+   * background, for saving as SVG or drawing onto a canvas, and for a page to import as it is.
+   */
+  public String standalone(String label) {
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + coord(width) + " "
+        + coord(height) + "\" width=\"" + coord(width) + "\" height=\"" + coord(height)
+        + "\" role=\"img\" aria-label=\"" + esc(label) + "\" font-family=\"" + FONT + "\">\n"
+        + "<rect x=\"0\" y=\"0\" width=\"" + coord(width) + "\" height=\"" + coord(height)
+        + "\" fill=\"#FFFFFF\"/>\n" + b + "</svg>";
   }
 
   /** Approximate width of text in this font at this size (no font metrics offline). */

@@ -449,6 +449,10 @@ public final class Server {
       ctx.header("Content-Disposition", "attachment; filename=\"spiral-result-" + found.info().id() + "-points.parquet\"");
       ctx.status(200).contentType("application/vnd.apache.parquet").result(file);
     });
+    r.post("/api/charts", ctx -> {
+      auth.require(ctx, READERS);
+      json(ctx, 200, ChartRender.render(bodies.object(ctx)));
+    });
     r.get("/api/results/{id}/discover", ctx -> {
       Account me = auth.require(ctx, READERS);
       json(ctx, 200, SweepDiscovery.find(ctx, findResult(ctx, me)));

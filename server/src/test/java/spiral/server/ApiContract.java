@@ -111,6 +111,47 @@ abstract class ApiContract extends LiveServer implements AuthContract, Ownership
   }
 
   @Test
+  void chartsAreDrawnByTheReportsKitAndBadSpecificationsNameTheirField() {
+    Http.Res ok = http.post("/api/charts", """
+        {"kind": "bars", "name": "outcomes", "title": "Outcomes", "xLabel": "outcome", "yLabel": "probability",
+         "series": [{"name": "", "bars": [{"label": "CONTAINED", "value": 0.6, "lo": 0.58, "hi": 0.62},
+                                          {"label": "NUCLEAR_USE", "value": 0.0011, "lo": 0.0005, "hi": 0.002}]}]}""");
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    JsonNode c = ok.json();
+    assertThat(c.get("svg").asText()).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+        .contains("class=\"bar s0\"", ">0.0011<", "fill=\"#0072B2\"");
+    assertThat(c.get("marks").asInt()).isEqualTo(2);
+    assertThat(c.get("columns").toString()).isEqualTo("[\"outcome\",\"probability\",\"95% interval\"]");
+    // one number format in a column: the small probability decides it
+    assertThat(c.get("rows").get(0).get(1).asText()).isEqualTo("0.6000");
+    assertThat(c.get("rows").get(1).get(1).asText()).isEqualTo("0.0011");
+    // the same specification drawn in core gives the same SVG: one kit
+    Http.Res again = http.post("/api/charts", "{\"kind\": \"intervals\", \"name\": \"base-rates\", \"title\": \"t\","
+        + " \"first\": \"share\", \"rows\": [{\"label\": \"war\", \"p\": 0.1, \"lo\": 0.05, \"hi\": 0.2}]}");
+    assertThat(again.json().get("svg").asText()).isEqualTo(new spiral.report.chart.IntervalChart("base-rates", "t", null,
+        "share", null, List.of(new spiral.report.chart.IntervalChart.Row("war", 0.1, 0.05, 0.2))).draw().svg());
+
+    Http.Res kind = http.post("/api/charts", "{\"kind\": \"pie\", \"name\": \"x\", \"title\": \"t\"}");
+    cleanError(kind, 400);
+    assertThat(kind.json().get("message").asText()).contains("kind", "pie", "bars");
+    Http.Res field = http.post("/api/charts", "{\"kind\": \"bars\", \"name\": \"x\", \"title\": \"t\", \"colour\": 1,"
+        + " \"series\": []}");
+    cleanError(field, 400);
+    assertThat(field.json().get("message").asText()).startsWith("colour: not a field");
+    Http.Res type = http.post("/api/charts", "{\"kind\": \"bars\", \"name\": \"x\", \"title\": \"t\","
+        + " \"series\": [{\"name\": \"a\", \"bars\": [{\"label\": \"b\", \"value\": [1]}]}]}");
+    cleanError(type, 400);
+    assertThat(type.json().get("message").asText()).startsWith("series[0].bars[0].value:");
+    Http.Res drawn = http.post("/api/charts", "{\"kind\": \"bars\", \"name\": \"Bad Name\", \"title\": \"t\","
+        + " \"series\": [{\"name\": \"a\", \"bars\": []}]}");
+    cleanError(drawn, 400);
+    assertThat(drawn.json().get("message").asText()).startsWith("name:").contains("'Bad Name'");
+    cleanError(http.post("/api/charts", "{\"kind\": \"lines\""), 400);
+    cleanError(http.post("/api/charts", "[1, 2]"), 400);
+    cleanError(anonymous.post("/api/charts", "{\"kind\": \"bars\"}"), 401);
+  }
+
+  @Test
   void builtInScenariosAreListedReadOnly() {
     JsonNode list = http.get("/api/scenarios").json().get("scenarios");
     List<String> ids = new ArrayList<>();

@@ -13,6 +13,7 @@ import spiral.report.Html;
 import spiral.report.Page;
 import spiral.report.Palette;
 import spiral.report.Svg;
+import spiral.report.chart.IntervalChart;
 
 /**
  * The self-contained HTML page of a calibration: each parameter's posterior against its prior, the
@@ -41,13 +42,15 @@ public final class CalibrationPages {
         .append("</div>\n");
 
     b.append("<section>\n<h2>Posterior predictive against the reference class</h2>\n");
-    List<HistoryPages.Row> rows = new ArrayList<>();
+    List<IntervalChart.Row> rows = new ArrayList<>();
     for (Calibration.Predictive p : r.predictive()) {
-      rows.add(new HistoryPages.Row(p.target(), p.observed(), p.observedCi(), Palette.BLUE, p.predictedBand(), Palette.ORANGE, p.predicted()));
+      rows.add(new IntervalChart.Row(p.target(), p.observed(), p.observedCi()[0], p.observedCi()[1], p.predicted(),
+          p.predictedBand()[0], p.predictedBand()[1]));
     }
-    b.append(HistoryPages.intervalChart("predictive", rows, "reference class: share and 95% Clopper\u2013Pearson interval",
-        "model: posterior 95% band of P, line at the mean", "Posterior predictive rates against the reference class",
-        "For each outcome: the class's share with its exact 95% interval (dot and bar) and the model's probability across"
+    b.append(new IntervalChart("predictive", "Posterior predictive rates against the reference class",
+        "share of crises or runs (%)", "reference class: share and 95% Clopper\u2013Pearson interval",
+        "model: posterior 95% band of P, line at the mean", rows).draw()
+        .figure("For each outcome: the class's share with its exact 95% interval (dot and bar) and the model's probability across"
             + " posterior draws (band, mean as a line)."));
     b.append("<table class=\"data\">\n<thead><tr><th>outcome</th><th>class</th><th>95% interval</th><th>model (posterior mean)</th>"
         + "<th>model's 95% band</th><th>inside</th></tr></thead>\n<tbody>\n");

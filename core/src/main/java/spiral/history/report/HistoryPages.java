@@ -13,11 +13,9 @@ import spiral.history.HistoricalTarget;
 import spiral.history.IcbCrisis;
 import spiral.history.IcbData;
 import spiral.history.ReferenceClass;
-import spiral.report.Figure;
 import spiral.report.Html;
 import spiral.report.Page;
-import spiral.report.Palette;
-import spiral.report.Svg;
+import spiral.report.chart.IntervalChart;
 
 /**
  * The self-contained HTML page of a reference class of past crises: its size, its base rates with
@@ -28,8 +26,6 @@ public final class HistoryPages {
   private HistoryPages() {}
 
   /** One row of an interval chart: a label, a point and up to two intervals. */
-  record Row(String label, double p, double[] ci, String colour, double[] ci2, String colour2, double p2) {}
-
   /** The page of a reference class. */
   public static String history(ReferenceClass rc) {
     Objects.requireNonNull(rc, "rc");
@@ -50,15 +46,15 @@ public final class HistoryPages {
         .append("</div>\n");
 
     b.append("<section>\n<h2>Base rates</h2>\n");
-    List<Row> rows = new ArrayList<>();
+    List<IntervalChart.Row> rows = new ArrayList<>();
     for (BaseRate r : rc.rates()) {
       if (r.crises() > 0) {
-        rows.add(new Row(r.target(), r.p(), r.clopperPearson(), Palette.BLUE, null, null, Double.NaN));
+        rows.add(new IntervalChart.Row(r.target(), r.p(), r.clopperPearson()[0], r.clopperPearson()[1]));
       }
     }
-    b.append(intervalChart("base-rates", rows, "Clopper\u2013Pearson 95% interval", null,
-        "Base rates of the reference class with exact 95% intervals",
-        "Share of the class's crises with each outcome; the bar is the exact 95% interval, the dot the share."));
+    b.append(new IntervalChart("base-rates", "Base rates of the reference class with exact 95% intervals",
+        "share of the class's crises (%)", "share and Clopper\u2013Pearson 95% interval", null, rows).draw()
+        .figure("Share of the class's crises with each outcome; the bar is the exact 95% interval, the dot the share."));
     b.append("<table class=\"data\">\n<thead><tr><th>outcome</th><th>ICB coding</th><th>crises</th><th>count</th>"
         + "<th>share</th><th>95% Clopper&ndash;Pearson</th><th>95% Jeffreys</th><th>Spiral's counterpart</th></tr></thead>\n<tbody>\n");
     for (BaseRate r : rc.rates()) {
@@ -92,69 +88,5 @@ public final class HistoryPages {
     return "<footer class=\"note\"><p><b>Data:</b> " + esc(IcbData.CITATION) + "</p></footer>\n";
   }
 
-  /**
-   * A horizontal dot-and-interval chart of probabilities on [0, 1] (or [0, max] when all are
-   * small), the legend above the plot.
-   */
-  static String intervalChart(String name, List<Row> rows, String legend1, String legend2, String label, String caption) {
-    double max = 0;
-    for (Row r : rows) {
-      max = Math.max(max, Math.max(r.ci() != null ? r.ci()[1] : r.p(), r.ci2() != null ? r.ci2()[1] : 0));
-    }
-    double top = max <= 0 ? 1 : Math.min(1, niceCeiling(max * 1.1));
-    double labelW = 150;
-    double w = 720;
-    double plotW = w - labelW - 30;
-    double rowH = legend2 != null ? 34 : 26;
-    double legendH = legend2 != null ? 40 : 22;
-    double h = 28 + legendH + rows.size() * rowH + 40;
-    Svg s = new Svg(w, h);
-    double y0 = 22 + legendH;
-    // the legend above the plot, one entry per line
-    s.circle(labelW, 14, 4, Palette.BLUE, null, 0).line(labelW + 8, 14, labelW + 30, 14, Palette.BLUE, 2.5)
-        .text(labelW + 36, 18, legend1, 12, "start");
-    if (legend2 != null) {
-      s.rect(labelW + 8, 27, 22, 8, Palette.ORANGE).line(labelW + 19, 25, labelW + 19, 37, Palette.INK, 1.5)
-          .text(labelW + 36, 36, legend2, 12, "start");
-    }
-    double[] ticks = Svg.ticks(0, top, 5);
-    int dec = Math.max(0, Svg.decimals(ticks) - 2);
-    for (double t : ticks) {
-      double x = labelW + plotW * t / top;
-      s.line(x, y0 - 6, x, y0 + rows.size() * rowH, Palette.GRID, 1);
-      s.text(x, y0 + rows.size() * rowH + 16, num(t * 100, dec) + "%", 11, "middle");
-    }
-    s.text(labelW + plotW / 2, y0 + rows.size() * rowH + 34, "share of crises or runs (%)", 12, "middle");
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      double y = y0 + i * rowH + rowH / 2;
-      s.text(labelW - 8, y + 4, Svg.fit(r.label(), labelW - 12, 12), 12, "end");
-      double yo = legend2 != null ? y - 6 : y;
-      if (r.ci() != null) {
-        s.tip(r.label() + ": " + Html.pct(r.p()) + " " + Html.pctInterval(r.ci()));
-        s.line(labelW + plotW * r.ci()[0] / top, yo, labelW + plotW * r.ci()[1] / top, yo, r.colour(), 2.5);
-        s.circle(labelW + plotW * r.p() / top, yo, 4, r.colour(), "#fff", 1).mark();
-        s.end();
-      }
-      if (r.ci2() != null) {
-        s.tip(r.label() + ": " + Html.pct(r.p2()) + " " + Html.pctInterval(r.ci2()));
-        double x1 = labelW + plotW * r.ci2()[0] / top;
-        double x2 = labelW + plotW * r.ci2()[1] / top;
-        s.rect(x1, y + 3, Math.max(2, x2 - x1), 7, r.colour2());
-        s.line(labelW + plotW * r.p2() / top, y + 1, labelW + plotW * r.p2() / top, y + 12, Palette.INK, 1.5).mark();
-        s.end();
-      }
-    }
-    return Figure.figure(name, s, label, esc(caption));
-  }
 
-  private static double niceCeiling(double v) {
-    double e = Math.pow(10, Math.floor(Math.log10(v)));
-    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-      if (m * e >= v) {
-        return m * e;
-      }
-    }
-    return 10 * e;
-  }
 }

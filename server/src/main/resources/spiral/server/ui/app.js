@@ -134,12 +134,15 @@ const Spiral = {
             typeof d === 'string' ? d : (d.line ? `${d.line}:${d.column} ` : '') + (d.message || JSON.stringify(d))))) : null);
   },
 
-  /** Formats a number for tables: fixed digits, no trailing noise. */
+  /**
+   * Formats a number for tables: whole numbers as they are, others with exactly `digits` decimals
+   * (0.2250 beside 0.4123, never 0.225), so a column of the same quantity reads one way.
+   */
   fmt(x, digits = 4) {
     if (x === null || x === undefined) return '–';
     if (typeof x !== 'number') return String(x);
     if (Number.isInteger(x)) return String(x);
-    return String(Number(x.toFixed(digits)));
+    return x.toFixed(digits);
   },
 
   ApiError,

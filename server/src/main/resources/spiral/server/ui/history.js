@@ -13,11 +13,11 @@ function rateText(r) {
 }
 
 function ratesChart(summary) {
-  return charts.bars('base-rates', {
+  return charts.intervals('base-rates', {
     title: `Base rates in ${summary.crises} crises (${summary.filter}), 95% Clopper–Pearson intervals`,
-    xLabel: 'outcome', yLabel: 'share of the class\'s crises',
-    series: [{name: '', bars: summary.rates.filter((r) => r.crises > 0).map((r) => ({
-      label: r.target, value: r.p, lo: r.clopperPearson[0], hi: r.clopperPearson[1]}))}],
+    xLabel: 'share of the class\'s crises (%)', first: 'share and Clopper–Pearson 95% interval',
+    rows: summary.rates.filter((r) => r.crises > 0).map((r) => ({
+      label: r.target, p: r.p, lo: r.clopperPearson[0], hi: r.clopperPearson[1]})),
   });
 }
 

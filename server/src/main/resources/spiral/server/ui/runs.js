@@ -85,15 +85,14 @@ function pathsChart(paths, title, id = 'paths', picked = []) {
   const outcomes = [...new Set(shown.map((p) => p.outcome))];
   return charts.lines(id, {
     title, xLabel: 'turn', yLabel: 'rung executed', step: true,
-    band: {name: '10%–90% of the runs still going', lo, hi, cls: 'band'},
-    series: [{name: 'median of the runs still going', cls: 'median', points: med},
-      ...shown.map((p) => ({name: `run ${p.run}: ${p.outcome}`, cls: `path-line ${p.outcome.toLowerCase()}`,
+    band: {name: '10%–90% of the runs still going', lo, hi},
+    groups: [{id: 'median', name: 'median rung of the runs still going'},
+      ...outcomes.map((o) => ({id: o, name: `picked run: ${o}`}))],
+    series: [{name: 'median of the runs still going', group: 'median', cls: 'median', points: med},
+      ...shown.map((p) => ({name: `run ${p.run}: ${p.outcome}`, group: p.outcome, cls: `path-line ${p.outcome.toLowerCase()}`,
         points: p.rungs.map((r, t) => [t, r])}))],
-    legendNames: null,
-    legendKeys: [{name: 'median rung', cls: 'median'}, {name: '10%–90% of the runs still going', cls: 'band'},
-      ...outcomes.map((o) => ({name: `picked run: ${o}`, cls: o.toLowerCase()}))],
-    tableColumns: ['run', 'outcome', 'rungs by turn (turn 0: the initiating event)'],
-    tableRows: paths.map((p) => [String(p.run), p.outcome, p.rungs.join(' ')]),
+    table: {columns: ['run', 'outcome', 'rungs by turn (turn 0: the initiating event)'],
+      rows: paths.map((p) => [String(p.run), p.outcome, p.rungs.join(' ')])},
   });
 }
 
@@ -117,11 +116,11 @@ function optionsScatter(runs, title) {
   const one = runs.length === 1;
   return charts.scatter('pareto', {
     title, xLabel: 'P(further attacks): deterrence fails', yLabel: 'P(direct war or nuclear use)', zeroY: true,
-    keys: one ? KINETIC.map((k) => ({name: `kinetic ${k}`, cls: `k-${k}`})) : null,
+    groups: one ? KINETIC.map((k) => ({id: k, name: `kinetic ${k}`})) : [],
     series: runs.map((r) => ({name: r.name, points: r.result.options.map((o) => ({
       label: o.id, x: o.furtherAttacks.p, y: warOrNuclear(o).p,
       xLo: o.furtherAttacks.ci95[0], xHi: o.furtherAttacks.ci95[1], yLo: warOrNuclear(o).ci95[0], yHi: warOrNuclear(o).ci95[1],
-      cls: one && KINETIC.includes(o.kinetic) ? `k-${o.kinetic}` : null,
+      group: one && KINETIC.includes(o.kinetic) ? o.kinetic : null,
       front: r.result.paretoFront.includes(o.id)}))})),
   });
 }
@@ -131,17 +130,14 @@ function windowChart(result, title, id = 'window') {
   const parties = Object.keys(w[0] ? w[0].reservations : {});
   const labels = Object.fromEntries(w.map((m) => [m.month, m.label]));
   const byLabel = Object.fromEntries(w.map((m) => [m.label, m.month]));
-  const bands = (result.openMonths || []).map(([from, to]) => ({
-    from: (byLabel[from] ?? 0) - 0.5, to: (byLabel[to] ?? w.length - 1) + 0.5, label: `talks window open ${from} to ${to}`, cls: 'open'}));
+  const ranges = (result.openMonths || []).map(([from, to]) => ({
+    from: (byLabel[from] ?? 0) - 0.5, to: (byLabel[to] ?? w.length - 1) + 0.5, label: `talks window open ${from} to ${to}`}));
   return charts.lines(id, {
-    title, xLabel: 'month', yLabel: 'reservation value (utility)', xLabels: labels, bands,
+    title, xLabel: 'month', yLabel: 'reservation value (utility)', xLabels: labels, ranges, rangesName: 'talks window open',
     area: {name: 'share of the agreement space in the zone of agreement', points: w.map((m) => [m.month, m.zoneShare])},
-    series: parties.map((p) => ({name: `${p}: reservation value`, points: w.map((m) => [m.month, m.reservations[p]])})),
-    legendNames: parties.map((p) => `${p} reservation`),
-    legendKeys: [{name: 'share of the agreement space in the zone of agreement (bars, 0 to 1 of the plot height)', cls: 'zone'},
-      {name: 'talks window open', cls: 'open'}],
-    tableColumns: ['month', 'label', ...parties.map((p) => `${p} reservation`), 'leverage', 'zone of agreement', 'zone share'],
-    tableRows: w.map((m) => [String(m.month), m.label, ...parties.map((p) => m.reservations[p]), m.leverage, m.zoneExists ? 'yes' : 'no', m.zoneShare]),
+    series: parties.map((p) => ({name: `${p} reservation`, points: w.map((m) => [m.month, m.reservations[p]])})),
+    table: {columns: ['month', 'label', ...parties.map((p) => `${p} reservation`), 'leverage', 'zone of agreement', 'zone share'],
+      rows: w.map((m) => [String(m.month), m.label, ...parties.map((p) => m.reservations[p]), m.leverage, m.zoneExists ? 'yes' : 'no', m.zoneShare])},
   });
 }
 
@@ -266,11 +262,10 @@ function discoveryFound(f) {
         xLabel: 'box', yLabel: 'share',
         series: [{name: 'coverage', points: f.trajectory.map((st) => [st.box, st.coverage])},
           {name: 'density', points: f.trajectory.map((st) => [st.box, st.density])}],
-        bands: chosen ? [{from: f.box - 0.5, to: f.box + 0.5, label: `chosen box ${f.box}`, cls: 'open'}] : [],
-        legendNames: ['coverage', 'density'], legendKeys: [{name: 'chosen box', cls: 'open'}],
-        tableColumns: ['box', 'step', 'coverage', 'density', 'mass', 'points', 'of interest', 'restricted'],
-        tableRows: f.trajectory.map((st) => [String(st.box), st.step, st.coverage, st.density, st.mass, String(st.points),
-          String(st.interesting), String(st.restricted)]),
+        ranges: chosen ? [{from: f.box - 0.5, to: f.box + 0.5, label: `chosen box ${f.box}`}] : [], rangesName: 'chosen box',
+        table: {columns: ['box', 'step', 'coverage', 'density', 'mass', 'points', 'of interest', 'restricted'],
+          rows: f.trajectory.map((st) => [String(st.box), st.step, st.coverage, st.density, st.mass, String(st.points),
+            String(st.interesting), String(st.restricted)])},
       })));
 }
 
@@ -356,12 +351,12 @@ function calibrationView(r) {
   return h('div', {id: 'calibration-view'},
       h('p', {id: 'calibration-summary'}, `Calibrated to ${r.reference} (${r.classSize} crises): ${r.simulations.toLocaleString('en')} simulations, `
           + `effective sample size ${S.fmt(r.effectiveSampleSize, 0)}; stopped: ${r.stopReason}.`),
-      h('div', {class: 'charts'}, charts.bars('predictive', {
+      h('div', {class: 'charts'}, charts.intervals('predictive', {
         title: 'Posterior predictive: the model\'s rates (95% band over posterior draws) against the class\'s (95% Clopper–Pearson)',
-        xLabel: 'outcome', yLabel: 'probability / share of crises',
-        series: [
-          {name: 'the class', bars: r.predictive.map((q) => ({label: q.target, value: q.observed, lo: q.observedCi[0], hi: q.observedCi[1]}))},
-          {name: 'the model', bars: r.predictive.map((q) => ({label: q.target, value: q.predicted, lo: q.predictedBand[0], hi: q.predictedBand[1]}))}],
+        xLabel: 'share of crises or runs (%)', first: 'the class: share and 95% Clopper–Pearson interval',
+        second: 'the model: posterior 95% band, line at the mean',
+        rows: r.predictive.map((q) => ({label: q.target, p: q.observed, lo: q.observedCi[0], hi: q.observedCi[1],
+          p2: q.predicted, lo2: q.predictedBand[0], hi2: q.predictedBand[1]})),
       })),
       h('h2', {}, 'Posterior against prior'),
       h('table', {id: 'calibration-marginals'}, h('thead', {}, h('tr', {}, ['parameter', 'prior', 'posterior mean', '90% credible interval', 'median']
@@ -419,7 +414,7 @@ function studyView(r) {
 
 /** How the table reads: normalised scores, and when a gap is a real difference. */
 function optionsRule(result) {
-  const md = typeof result.meaningfulDifference === 'number' ? S.fmt(result.meaningfulDifference, 3) : null;
+  const md = typeof result.meaningfulDifference === 'number' ? String(Number(result.meaningfulDifference.toFixed(3))) : null;
   return h('p', {class: 'rule', id: 'options-rule'}, 'Scores are normalised per goal across the options (worst 0, best the goal\'s weight) and summed. ',
       md === null ? 'A gap to the best is real when its paired 95% interval excludes zero. '
         : `A gap to the best is a real difference only when its whole paired 95% interval lies beyond the minimum meaningful difference of ${md}; otherwise it is within noise. `,
