@@ -517,6 +517,30 @@ class GambitToolTest {
     }
   }
 
+  /**
+   * gnm on a tree solves its reduced strategic form and prints strategy profiles, as Gambit 17's
+   * gambit-gnm does (its trees have reduced strategies; it has no -S): from the same perturbation
+   * (-s), the lines gambit-gnm printed, in its order.
+   */
+  @Test
+  void gnmOnATreePrintsGambitsStrategyProfiles() throws Exception {
+    Path games = games();
+    assumeTrue(games != null, "the shared reference games (shared/games) are absent: skipped");
+    Path perts = dir.resolve("bagwell-perts.csv");
+    Files.writeString(perts, "0.3238,0.1508,0.6509,0.0724,0.5359,0.3657\n");
+    Run r = tool("gnm", Files.readString(games.resolve("catalog/journals/geb/bagwell1995.efg")),
+        "-q", "-s", perts.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly(
+        "NE,0.000000,1.000000,0.000000,0.000000,0.000000,1.000000",
+        "NE,0.010000,0.990000,0.000000,0.510204,0.000000,0.489796",
+        "NE,0.990000,0.010000,0.489796,0.510204,0.000000,0.000000");
+    r = tool("gnm", Files.readString(games.resolve("catalog/journals/geb/bagwell1995.efg")),
+        "-q", "-S");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("gambit-gnm: Unknown option `-S'.\n");
+  }
+
   @Test
   void shimsExitAsGambitsTools() throws Exception {
     Run r = shell("echo 'EFG 2 R' | gambit-lcp -q");
