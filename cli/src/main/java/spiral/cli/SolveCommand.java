@@ -552,7 +552,7 @@ final class SolveCommand implements Callable<Integer> {
   }
 
   /**
-   * The next step after a refusal for size (too many profiles or bases to enumerate, or more
+   * The next step after a refusal for size (too many strategies to enumerate, or more
    * memory than the heap has): a larger heap where memory was short, and the faster methods that
    * apply to the game; empty for other refusals.
    */
@@ -571,7 +571,7 @@ final class SolveCommand implements Callable<Integer> {
   }
 
   /**
-   * The next step after a refusal for size (too many profiles or bases to enumerate): the faster
+   * The next step after a refusal for size (too many strategies to enumerate): the faster
    * methods that apply to the game; empty for other refusals.
    */
   static String tooLarge(String message, Game g, Method method) {

@@ -135,6 +135,18 @@ class NoStrategyCapTest {
   }
 
   @Test
+  void enummixedIsBoundedByTheDeadlineNotByACountOfBases() throws Exception {
+    // 16x16: C(32, 16) = 601,080,390 bases per polytope, once refused (the limit was 200,000,000)
+    StringBuilder b = new StringBuilder("NFG 1 R \"16x16\" { \"1\" \"2\" } { 16 16 }\n");
+    for (int p = 0; p < 256; p++) {
+      b.append((p * 37) % 23).append(' ').append((p * 53) % 29).append(' ');
+    }
+    StrategicGame g = (StrategicGame) GameReader.parse(b.toString());
+    assertThatThrownBy(() -> Deadline.within(Duration.ofMillis(50), () -> new EnumMixed().solve(g)))
+        .isInstanceOf(Deadline.Exceeded.class);
+  }
+
+  @Test
   void enummixedSolvesTwoBySeventy() throws Exception {
     StrategicGame g = twoBySeventy();
     List<Equilibrium> eqs = new EnumMixed().solve(g);
