@@ -196,9 +196,30 @@ final class GambitTool {
       out.flush();
       return 0;
     } catch (IllegalArgumentException e) {
-      err.println("Error: " + asGambitSays(e.getMessage()));
+      String message =
+          e instanceof BadStartFile ? e.getMessage() : asGambitSays(e.getMessage());
+      if (e.getMessage() != null && e.getMessage().equals(ExtensiveGame.IMPERFECT_RECALL)
+          && makesStrategyProfiles(tool, opt)) {
+        // these tools make mixed strategy profiles (starts, perturbations) before solving
+        message = "Mixed strategies not supported for games with imperfect recall.";
+      }
+      if (e instanceof spiral.game.TooLargeForMemory m && !message.contains("array")) {
+        message += "; give Java more memory (SPIRAL_JAVA_OPTS=-Xmx"
+            + (m.bytesNeeded().shiftRight(30).longValue() + 2) + "g)";
+      }
+      err.println("Error: " + message);
       return 1;
     }
+  }
+
+  /**
+   * Whether Gambit's tool draws or reads mixed strategy profiles before it solves, so that a tree
+   * with imperfect recall is refused by Gambit's profile code in its own words: gnm and ipa
+   * (perturbations), liap without -A (starting points).
+   */
+  private static boolean makesStrategyProfiles(String tool, Map<Character, String> opt) {
+    return tool.equals("gnm") || tool.equals("ipa")
+        || (tool.equals("liap") && !opt.containsKey('A'));
   }
 
   /** Gambit's own words for the refusals its tools share with Spiral's solvers. */
@@ -403,32 +424,52 @@ final class GambitTool {
    * Gambit's liap -A on a tree: behaviour profiles. Spiral searches the reduced strategic form as
    * without -A and prints each end that passes the regret bound -m as the realisation-equivalent
    * behaviour profile, when its regret on the tree (exact) passes the same bound: Nash equilibria,
-   * so agent-form equilibria too. Starting points from a file (-s) and -V are not implemented.
+   * so agent-form equilibria too. Starting points are behaviour profiles, as in Gambit: the file
+   * -s holds one a line (Gambit's behaviour order), each turned into the realisation-equivalent
+   * mixed profile (Kuhn); random starts (-n, -R) are drawn on the reduced strategic form. -V also
+   * prints each start, and each end that is not printed as an equilibrium, as behaviour profiles
+   * ({@code start,…}, {@code end,…}).
    */
   private static void agentLiap(Map<Character, String> opt, ExtensiveGame tree, int digits,
       StringBuilder o) {
-    if (opt.containsKey('s') || opt.containsKey('V')) {
-      throw new IllegalArgumentException(
-          "-A with -s (behaviour starting points) or -V is not implemented by Spiral");
-    }
     StrategicGame g = ReducedStrategicForm.of(tree);
     Liapunov l = new Liapunov(g);
-    List<double[]> starts = starts(opt, g, Liapunov.DEFAULT_STARTS, Liapunov.DEFAULT_SEED);
+    List<double[]> starts;
+    if (opt.containsKey('s')) {
+      checkStartOptions(opt);
+      starts = new ArrayList<>();
+      for (double[] b : readProfiles(opt.get('s'), tree.profileLength())) {
+        starts.add(spiral.game.BehaviourStrategies.mixed(tree, b));
+      }
+    } else {
+      starts = starts(opt, g, Liapunov.DEFAULT_STARTS, Liapunov.DEFAULT_SEED);
+    }
     int iterations = opt.containsKey('i') ? atoi(opt.get('i')) : Liapunov.DEFAULT_ITERATIONS;
     double regret = opt.containsKey('m') ? atof(opt.get('m')) : Liapunov.DEFAULT_MAX_REGRET;
+    boolean verbose = opt.containsKey('V');
     Rational bound = spiral.game.EquilibriumChecker.payoffRange(g)
         .multiply(Rational.of(java.math.BigDecimal.valueOf(Math.max(0, regret))));
     l.solve(starts, iterations, regret, r -> {
+      if (verbose) {
+        o.append(GambitOutput.fixedLine("start",
+            spiral.game.BehaviourStrategies.of(tree, r.start()), digits)).append('\n');
+      }
+      List<Equilibrium> found = List.of();
       if (r.equilibrium()) {
         List<Rational> mixed = LogitQre.toEquilibrium(g, r.end()).profile();
-        for (Equilibrium e : spiral.game.BehaviourStrategies.equilibria(
-            tree, List.of(new Equilibrium(mixed, List.of())), bound, 0)) {
-          o.append("NE");
-          for (Rational x : e.profile()) {
-            o.append(',').append(GambitOutput.fixed(x.doubleValue(), digits));
-          }
-          o.append('\n');
+        found = spiral.game.BehaviourStrategies.equilibria(
+            tree, List.of(new Equilibrium(mixed, List.of())), bound, 0);
+      }
+      for (Equilibrium e : found) {
+        o.append("NE");
+        for (Rational x : e.profile()) {
+          o.append(',').append(GambitOutput.fixed(x.doubleValue(), digits));
         }
+        o.append('\n');
+      }
+      if (found.isEmpty() && verbose) {
+        o.append(GambitOutput.fixedLine("end",
+            spiral.game.BehaviourStrategies.of(tree, r.end()), digits)).append('\n');
       }
     });
   }
@@ -484,43 +525,68 @@ final class GambitTool {
     }
   }
 
-  /** -n COUNT random profiles from the seed -R, or the profiles in the file -s. */
-  private static List<double[]> starts(Map<Character, String> opt, StrategicGame g,
-      int defaultCount, long defaultSeed) {
+  /** A malformed file of starting points or perturbations (-s): its message starts FILE:LINE. */
+  private static final class BadStartFile extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    BadStartFile(String message) {
+      super(message);
+    }
+  }
+
+  /** Gambit's checks of -n, -s and -R together. */
+  private static void checkStartOptions(Map<Character, String> opt) {
     if (opt.containsKey('n') && opt.containsKey('s')) {
       throw new IllegalArgumentException("The -n and -s options are mutually exclusive.");
     }
     if (opt.containsKey('R') && !opt.containsKey('n')) {
       throw new IllegalArgumentException("The -R option requires -n.");
     }
+  }
+
+  /**
+   * The profiles in {@code file}: one a line, {@code length} comma-separated numbers (decimals or
+   * fractions); blank lines are skipped.
+   */
+  private static List<double[]> readProfiles(String file, int length) {
+    List<double[]> profiles = new ArrayList<>();
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(Path.of(file));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new BadStartFile(file + ": No such file or directory");
+    } catch (IOException e) {
+      throw new BadStartFile(file + ": cannot read: " + e.getMessage());
+    }
+    for (int n = 0; n < lines.size(); n++) {
+      String line = lines.get(n);
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] f = line.strip().split("\\s*,\\s*");
+      if (f.length != length) {
+        throw new BadStartFile(file + ":" + (n + 1) + ": a profile needs " + length
+            + " numbers, not " + f.length + ": " + line.strip());
+      }
+      double[] x = new double[f.length];
+      for (int k = 0; k < f.length; k++) {
+        try {
+          x[k] = Rational.parse(f[k]).doubleValue();
+        } catch (NumberFormatException e) {
+          throw new BadStartFile(file + ":" + (n + 1) + ": not a number: " + f[k]);
+        }
+      }
+      profiles.add(x);
+    }
+    return profiles;
+  }
+
+  /** -n COUNT random profiles from the seed -R, or the profiles in the file -s. */
+  private static List<double[]> starts(Map<Character, String> opt, StrategicGame g,
+      int defaultCount, long defaultSeed) {
+    checkStartOptions(opt);
     if (opt.containsKey('s')) {
-      List<double[]> starts = new ArrayList<>();
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(Path.of(opt.get('s')));
-      } catch (IOException e) {
-        throw new IllegalArgumentException(opt.get('s') + ": cannot read the starting points");
-      }
-      for (String line : lines) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] f = line.strip().split("\\s*,\\s*");
-        if (f.length != g.profileLength()) {
-          throw new IllegalArgumentException(opt.get('s') + ": a profile needs "
-              + g.profileLength() + " numbers: " + line.strip());
-        }
-        double[] x = new double[f.length];
-        for (int k = 0; k < f.length; k++) {
-          try {
-            x[k] = Rational.parse(f[k]).doubleValue();
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(opt.get('s') + ": not a number: " + f[k]);
-          }
-        }
-        starts.add(x);
-      }
-      return starts;
+      return readProfiles(opt.get('s'), g.profileLength());
     }
     int count = opt.containsKey('n') ? Math.max(0, atoi(opt.get('n'))) : defaultCount;
     long seed = defaultSeed;
@@ -592,7 +658,7 @@ final class GambitTool {
           ? "use the reduced strategic game of a tree (default: behaviour profiles)"
           : "use the (reduced) strategic game of a tree";
       case 'A' -> "behaviour profiles of a tree (Spiral: Nash equilibria found on the reduced"
-          + " strategic form; not with -s or -V)";
+          + " strategic form); -s then reads behaviour profiles";
       case 'e' -> tool.equals("logit")
           ? "print only the terminal equilibrium (default: the entire branch)"
           : tool.equals("enumpoly") ? "terminate after finding ARG equilibria"

@@ -34,6 +34,7 @@ import spiral.game.LogitQre;
 import spiral.game.Rational;
 import spiral.game.SimplicialSubdivision;
 import spiral.game.StrategicGame;
+import spiral.game.TooLargeForMemory;
 
 /** {@code spiral solve GAME}: Nash equilibria of a game in Gambit's .nfg or .efg format. */
 @Command(
@@ -111,8 +112,8 @@ import spiral.game.StrategicGame;
           + " and each end printed as the realisation-equivalent behaviour profile, after its"
           + " regret on the tree is checked against the same bound (0 for every action of a set"
           + " the player's own play never reaches), as Gambit's liap -A prints behaviour"
-          + " profiles; with -S: the reduced strategic form's profiles (Gambit's liap without -A"
-          + " uses the full one).",
+          + " profiles; with -S: the reduced strategic form's profiles (as Gambit's liap without"
+          + " -A).",
       "  gnm        approximate equilibria of a strategic game with any number of players by"
           + " Govindan and Wilson's global Newton method: the path of equilibria of the game"
           + " perturbed by lambda times a random bonus vector (--starts N vectors, default 1,"
@@ -144,10 +145,14 @@ import spiral.game.StrategicGame;
           + " (depth-first order) given that the set is reached, or null for a set reached"
           + " with probability 0.",
       "",
-      "--timeout SECONDS (default 60, 0 for none) bounds the solving time: past it the"
-          + " solver gives up with exit code 1 (enumeration and spe on large imperfect-"
-          + "information trees can take very long; lcp finds one equilibrium of a two-player"
-          + " tree quickly).",
+      "--timeout SECONDS (default 60, 0 for none) bounds the solving time, building a tree's"
+          + " reduced strategic form included: past it the solver gives up with exit code 1"
+          + " (enumeration and spe on large imperfect-information trees can take very long; lcp"
+          + " finds one equilibrium of a two-player tree quickly). There is no fixed limit on"
+          + " the number of strategies or profiles: a tree whose reduced strategic form (or"
+          + " enumpure's search) needs more memory than the Java heap has free is refused"
+          + " (exit code 2) with the memory needed; SPIRAL_JAVA_OPTS=-Xmx16g gives ./spiral a"
+          + " larger heap.",
       "",
       "Gambit's flags: -q (quiet; spiral solve prints no banner anyway), -d D (as --decimals),"
           + " -S (a tree's reduced strategic form: enumpure, lcp, lp, logit, enumpoly, liap;"
@@ -224,8 +229,8 @@ final class SolveCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "60",
-      description = "Give up after this many seconds, exit code 1 (default: ${DEFAULT-VALUE};"
-          + " 0: no limit).")
+      description = "Give up after this many seconds, building a tree's reduced strategic"
+          + " form included; exit code 1 (default: ${DEFAULT-VALUE}; 0: no limit).")
   double timeout;
 
   @Option(
@@ -373,14 +378,18 @@ final class SolveCommand implements Callable<Integer> {
     if (method == Method.logit && decimals == null) {
       decimals = 6;
     }
+    // one time limit for building a tree's reduced strategic form and solving it
+    long started = System.nanoTime();
     if (g instanceof ExtensiveGame tree
         && (method == Method.simpdiv || method == Method.gnm || method == Method.ipa
             || (strategic && method != Method.spe))) {
       try {
-        g = spiral.game.ReducedStrategicForm.of(tree);
+        g = withinTimeout(started, () -> spiral.game.ReducedStrategicForm.of(tree));
       } catch (IllegalArgumentException e) {
         throw new BadInputException("spiral solve: " + name + ": " + method + ": "
-            + e.getMessage() + tooLarge(e.getMessage(), tree, method));
+            + e.getMessage() + tooLarge(e, tree, method));
+      } catch (Deadline.Exceeded e) {
+        throw gaveUp(name, tree, e);
       }
     }
     if (detail && !(g instanceof StrategicGame)) {
@@ -478,19 +487,12 @@ final class SolveCommand implements Callable<Integer> {
             }
             return solver.solve(game);
           };
-      eqs =
-          timeout == 0
-              ? work.get()
-              : Deadline.within(Duration.ofNanos((long) (timeout * 1e9)), work);
+      eqs = withinTimeout(started, work);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral solve: " + name + ": " + method + ": " + e.getMessage()
-          + tooLarge(e.getMessage(), g, method));
+          + tooLarge(e, g, method));
     } catch (Deadline.Exceeded e) {
-      String faster = faster(g, method);
-      String hint = faster.isEmpty() ? "try a larger --timeout"
-          : "try " + faster + " or a larger --timeout";
-      throw new SolverGaveUp(
-          name + ": " + method + ": " + e.getMessage() + "; " + hint, e);
+      throw gaveUp(name, g, e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == SolveFormat.json) {
@@ -528,7 +530,48 @@ final class SolveCommand implements Callable<Integer> {
   }
 
   /**
-   * The next step after a refusal for size (too many profiles or bases to enumerate): the faster
+   * Runs {@code work} under --timeout, counted from {@code started} (System.nanoTime): what is
+   * left of it, or no limit for --timeout 0.
+   */
+  private <T> T withinTimeout(long started, Supplier<T> work) {
+    if (timeout == 0) {
+      return work.get();
+    }
+    long left = (long) (timeout * 1e9) - (System.nanoTime() - started);
+    return Deadline.within(Duration.ofNanos(Math.max(0, left)), work);
+  }
+
+  /** The failure past --timeout, naming the faster methods that apply (exit code 1). */
+  private SolverGaveUp gaveUp(String name, Game g, Deadline.Exceeded e) {
+    String faster = faster(g, method);
+    String hint = faster.isEmpty() ? "try a larger --timeout"
+        : "try " + faster + " or a larger --timeout";
+    // the whole --timeout, though the solver's own deadline was what was left of it
+    String limit = BigDecimal.valueOf(timeout).stripTrailingZeros().toPlainString() + " s";
+    return new SolverGaveUp(name + ": " + method + ": gave up after " + limit + "; " + hint, e);
+  }
+
+  /**
+   * The next step after a refusal for size (too many strategies to enumerate, or more
+   * memory than the heap has): a larger heap where memory was short, and the faster methods that
+   * apply to the game; empty for other refusals.
+   */
+  static String tooLarge(IllegalArgumentException e, Game g, Method method) {
+    String heap = "";
+    if (e instanceof TooLargeForMemory m && !e.getMessage().contains("array")) {
+      long gib = m.bytesNeeded().shiftRight(30).longValue() + 2;
+      heap = "give Java more memory (SPIRAL_JAVA_OPTS=-Xmx" + gib + "g for ./spiral and the"
+          + " gambit-* shims)";
+    }
+    String faster = tooLarge(e.getMessage(), g, method);
+    if (heap.isEmpty()) {
+      return faster;
+    }
+    return "; " + heap + (faster.isEmpty() ? "" : " or t" + faster.substring(3));
+  }
+
+  /**
+   * The next step after a refusal for size (too many strategies to enumerate): the faster
    * methods that apply to the game; empty for other refusals.
    */
   static String tooLarge(String message, Game g, Method method) {

@@ -267,9 +267,11 @@ class GambitToolTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().lines().toList()).isNotEmpty()
         .allMatch(l -> l.matches("NE(,\\d\\.\\d{6}){4}"));
+    // -V: a start line for each of the 10 starts, in behaviour strategies
     r = tool("liap", SolveCommandTest.TREE, "-q", "-A", "-V");
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("not implemented");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().filter(l -> l.startsWith("start,")).toList()).hasSize(10)
+        .allMatch(l -> l.matches("start(,\\d\\.\\d{6}){4}"));
     r = tool("liap", SolveCommandTest.TREE, "-q");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("NE,");
@@ -375,6 +377,68 @@ class GambitToolTest {
   }
 
   @Test
+  void agentLiapStartsFromBehaviourProfiles() throws Exception {
+    // Gambit's liap -A -s: one behaviour profile a line (In, Out; Fight, Accommodate)
+    Path starts = dir.resolve("behaviour.csv");
+    Files.writeString(starts, "0,1,1,0\n\n0.9,0.1,0.2,0.8\n");
+    Run r = tool("liap", SolveCommandTest.TREE, "-q", "-A", "-s", starts.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // a start at an equilibrium stays there; the other ends at the subgame-perfect one
+    assertThat(r.out().lines().toList()).containsExactly(
+        "NE,0.000000,1.000000,1.000000,0.000000", "NE,1.000000,0.000000,0.000000,1.000000");
+    // -V: each start as read, then its equilibrium or, where none, its end (as Gambit prints)
+    r = tool("liap", SolveCommandTest.TREE, "-q", "-A", "-V", "-s", starts.toString(), "-d", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly(
+        "start,0.00,1.00,1.00,0.00", "NE,0.00,1.00,1.00,0.00",
+        "start,0.90,0.10,0.20,0.80", "NE,1.00,0.00,0.00,1.00");
+    r = tool("liap", SolveCommandTest.TREE, "-q", "-A", "-V", "-s", starts.toString(),
+        "-i", "1", "-m", "1e-12");
+    assertThat(r.out().lines().toList()).hasSize(4).element(3).asString().startsWith("end,");
+    // a line of the wrong length, or not a number: the file and line, exit 1
+    Files.writeString(starts, "0,1,1,0\n0.5,0.5,1\n");
+    r = tool("liap", SolveCommandTest.TREE, "-q", "-A", "-s", starts.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("Error: " + starts + ":2: a profile needs 4 numbers, not 3:"
+        + " 0.5,0.5,1\n");
+    Files.writeString(starts, "0,1,x,0\n");
+    r = tool("liap", SolveCommandTest.TREE, "-q", "-A", "-s", starts.toString());
+    assertThat(r.err()).isEqualTo("Error: " + starts + ":1: not a number: x\n");
+    r = tool("liap", SolveCommandTest.TREE, "-q", "-A", "-s", dir.resolve("none.csv").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).endsWith("none.csv: No such file or directory\n");
+    r = tool("liap", SolveCommandTest.TREE, "-q", "-A", "-s", starts.toString(), "-n", "2");
+    assertThat(r.err()).isEqualTo("Error: The -n and -s options are mutually exclusive.\n");
+  }
+
+  /** Player 1 chooses twice and forgets the first choice: imperfect recall. */
+  static final String FORGETFUL =
+      "EFG 2 R \"Forgetful\" { \"1\" \"2\" } \"\"\n"
+          + "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
+          + "p \"\" 1 2 \"\" { \"l\" \"r\" } 0\n"
+          + "t \"\" 1 \"\" { 1, 0 }\n"
+          + "t \"\" 2 \"\" { 0, 1 }\n"
+          + "p \"\" 1 2 \"\" { \"l\" \"r\" } 0\n"
+          + "t \"\" 3 \"\" { 0, 1 }\n"
+          + "t \"\" 4 \"\" { 1, 0 }\n";
+
+  @Test
+  void imperfectRecallInGambitsWordsForEachTool() {
+    // gnm, ipa and liap without -A make mixed strategy profiles first (checked against Gambit 17's
+    // gambit-gnm and gambit-liap); liap -A refuses in its solver's words
+    for (String tool : List.of("gnm", "ipa", "liap")) {
+      Run r = tool(tool, FORGETFUL, "-q");
+      assertThat(r.code()).as(tool).isEqualTo(1);
+      assertThat(r.err()).as(tool)
+          .isEqualTo("Error: Mixed strategies not supported for games with imperfect recall.\n");
+    }
+    Run r = tool("liap", FORGETFUL, "-q", "-A");
+    assertThat(r.err()).isEqualTo(
+        "Error: Computing equilibria of games with imperfect recall is not supported.\n");
+  }
+
+  @Test
   void simpdivOnATreePrintsAStrategyProfile() {
     Run r = tool("simpdiv", SolveCommandTest.TREE, "-q");
     assertThat(r.code()).as(r.err()).isZero();
@@ -451,6 +515,30 @@ class GambitToolTest {
           .as(run[0] + " " + run[1])
           .isEqualTo(reference(games.resolve(run[0] + "." + run[2] + ".ne")));
     }
+  }
+
+  /**
+   * gnm on a tree solves its reduced strategic form and prints strategy profiles, as Gambit 17's
+   * gambit-gnm does (its trees have reduced strategies; it has no -S): from the same perturbation
+   * (-s), the lines gambit-gnm printed, in its order.
+   */
+  @Test
+  void gnmOnATreePrintsGambitsStrategyProfiles() throws Exception {
+    Path games = games();
+    assumeTrue(games != null, "the shared reference games (shared/games) are absent: skipped");
+    Path perts = dir.resolve("bagwell-perts.csv");
+    Files.writeString(perts, "0.3238,0.1508,0.6509,0.0724,0.5359,0.3657\n");
+    Run r = tool("gnm", Files.readString(games.resolve("catalog/journals/geb/bagwell1995.efg")),
+        "-q", "-s", perts.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly(
+        "NE,0.000000,1.000000,0.000000,0.000000,0.000000,1.000000",
+        "NE,0.010000,0.990000,0.000000,0.510204,0.000000,0.489796",
+        "NE,0.990000,0.010000,0.489796,0.510204,0.000000,0.000000");
+    r = tool("gnm", Files.readString(games.resolve("catalog/journals/geb/bagwell1995.efg")),
+        "-q", "-S");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("gambit-gnm: Unknown option `-S'.\n");
   }
 
   @Test

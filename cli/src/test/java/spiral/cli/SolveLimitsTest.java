@@ -1,6 +1,7 @@
 package spiral.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,68 @@ class SolveLimitsTest {
     assertThat(r.err().lines()).hasSize(1);
     Cli lcp = Cli.run("solve", f.toString(), "--method", "lcp");
     assertThat(lcp.code()).as(lcp.err()).isZero();
+  }
+
+  /**
+   * A two-player tree whose reduced strategic form has 2^cases strategies per player: chance
+   * picks one of the cases, player 1 sees it and picks a or b, player 2 sees the case and picks
+   * l or r.
+   */
+  Path cases(int cases) throws Exception {
+    StringBuilder b = new StringBuilder("EFG 2 R \"cases\" { \"P1\" \"P2\" }\nc \"\" 1 \"\" {");
+    for (int k = 1; k <= cases; k++) {
+      b.append(" \"").append(k).append("\" 1/").append(cases);
+    }
+    b.append(" } 0\n");
+    int outcome = 0;
+    for (int k = 1; k <= cases; k++) {
+      b.append("p \"\" 1 ").append(k).append(" \"\" { \"a\" \"b\" } 0\n");
+      for (int a = 0; a < 2; a++) {
+        b.append("p \"\" 2 ").append(k).append(" \"\" { \"l\" \"r\" } 0\n");
+        for (int l = 0; l < 2; l++) {
+          b.append("t \"\" ").append(++outcome).append(" \"\" { ").append((k + a + l) % 3)
+              .append(", ").append((k + 2 * a + l) % 5).append(" }\n");
+        }
+      }
+    }
+    Path f = tmp.resolve("cases" + cases + ".efg");
+    Files.writeString(f, b.toString());
+    return f;
+  }
+
+  @Test
+  void aReducedFormTooLargeForMemoryIsRefusedWithTheWaysOut() throws Exception {
+    // 2^14 x 2^14 reduced profiles: about 96 GiB
+    assumeTrue(Runtime.getRuntime().maxMemory() < (80L << 30), "a heap under 80 GiB");
+    Cli r = Cli.run("solve", cases(14).toString(), "--method", "gnm");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("gnm: the reduced strategic form is too large for memory:"
+        + " 268435456 pure strategy profiles need about 9", "(the Java heap's maximum, -Xmx, is",
+        "; give Java more memory (SPIRAL_JAVA_OPTS=-Xmx", "or try --method lcp",
+        "--method spe");
+    assertThat(r.err().lines()).hasSize(1);
+    // more profiles than an array holds: no heap helps
+    r = Cli.run("solve", cases(16).toString(), "--method", "simpdiv");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("more than a Java array holds").doesNotContain("-Xmx")
+        .contains("; try --method lcp");
+    GambitToolTest.Run g = GambitToolTest.tool("gnm", Files.readString(cases(14)), "-q");
+    assertThat(g.code()).isEqualTo(1);
+    assertThat(g.err()).startsWith("Error: The reduced strategic form is too large for memory")
+        .contains("SPIRAL_JAVA_OPTS=-Xmx");
+  }
+
+  @Test
+  void theTimeoutCoversBuildingTheReducedForm() throws Exception {
+    // 2^11 x 2^11 reduced profiles: about 1.4 GiB and half a minute to build; --timeout stops
+    // the building itself, at once
+    assumeTrue(Runtime.getRuntime().maxMemory() > (3L << 30), "a heap over 3 GiB");
+    long start = System.nanoTime();
+    Cli r = Cli.run("solve", cases(11).toString(), "--method", "gnm", "--timeout", "0.01");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("gnm: gave up after 0.01 s; try --method lcp");
+    assertThat(seconds).isLessThan(10);
   }
 
   @Test

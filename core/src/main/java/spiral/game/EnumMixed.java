@@ -15,14 +15,14 @@ import java.util.Set;
  * already found is skipped, a basis the screen finds singular is confirmed singular modulo two
  * large primes, and every remaining basis is solved and checked in exact arithmetic, so
  * degenerate games (several bases per vertex, vertices paired with several) are handled exactly.
- * The screens could only lose a vertex on a basis that is ill-conditioned in floating point. Cost: C(m+n, m) small linear solves per polytope plus one exact solve per
- * feasible basis, then (vertices of P) x (vertices of Q) label tests. A two-player tree is solved
+ * The screens could only lose a vertex on a basis that is ill-conditioned in floating point.
+ * Cost: C(m+n, m) small linear solves per polytope plus one exact solve per feasible basis, then
+ * (vertices of P) x (vertices of Q) label tests. There is no fixed limit on the number of bases:
+ * the current {@link Deadline} is checked at each. A two-player tree is solved
  * on its {@link ReducedStrategicForm reduced strategic form}, as Gambit does; the profiles are then
  * mixed strategies over reduced strategies.
  */
 public final class EnumMixed implements EquilibriumSolver {
-  /** Largest number of bases, C(m+n, m), tried per polytope. */
-  public static final long MAX_BASES = 200_000_000L;
 
   @Override
   public String name() {
@@ -57,15 +57,6 @@ public final class EnumMixed implements EquilibriumSolver {
     }
     int m = g.numStrategies(0);
     int n = g.numStrategies(1);
-    java.math.BigInteger bases = java.math.BigInteger.ONE;
-    for (int k = 1; k <= m; k++) {
-      bases = bases.multiply(java.math.BigInteger.valueOf(n + k)).divide(java.math.BigInteger.valueOf(k));
-    }
-    if (bases.compareTo(java.math.BigInteger.valueOf(MAX_BASES)) > 0) {
-      throw new IllegalArgumentException(
-          "enummixed: " + m + "x" + n + " is too large for vertex enumeration (" + bases
-              + " bases to try, the limit is " + MAX_BASES + ")");
-    }
     Rational min0 = null;
     Rational min1 = null;
     for (int p = 0; p < g.numProfiles(); p++) {

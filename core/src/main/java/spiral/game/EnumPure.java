@@ -13,11 +13,44 @@ import spiral.game.ExtensiveGame.Infoset;
  * strategies that choose an action only where the player's own earlier choices allow the set to
  * be reached (others print as 0); a profile is kept when no player can gain by any change of their
  * whole strategy, found by best response over the player's own sequences (von Stengel 1996);
- * cost O(reduced profiles x nodes), refused past {@link #MAX_PROFILES} profiles.
+ * cost O(reduced profiles x nodes) in time, checking the current {@link Deadline} at every
+ * profile, and in memory one best-response value per player and profile of the others' strategies
+ * ({@link #bytesNeeded}): a tree whose enumeration the heap cannot hold is refused before it
+ * starts ({@link TooLargeForMemory}); there is no fixed limit on the number of profiles.
  */
 public final class EnumPure implements EquilibriumSolver {
-  /** Largest number of reduced pure behaviour profiles examined in a tree. */
-  public static final long MAX_PROFILES = 100_000_000L;
+  /**
+   * Bytes of heap that enumerating the pure behaviour profiles of {@code g} takes, estimated:
+   * each player's reduced strategies (their actions), and per player one memoised best-response
+   * value (about 220 bytes with its key) for each profile of the other players' strategies.
+   */
+  public static java.math.BigInteger bytesNeeded(ExtensiveGame g) {
+    java.math.BigInteger total = ReducedStrategicForm.profiles(g);
+    java.math.BigInteger bytes = java.math.BigInteger.ZERO;
+    for (int i = 1; i <= g.numPlayers(); i++) {
+      java.math.BigInteger c = ReducedStrategicForm.count(g, i);
+      bytes = bytes.add(c.multiply(java.math.BigInteger.valueOf(64 + 4L * g.infosets(i).size())))
+          .add(total.divide(c).multiply(java.math.BigInteger.valueOf(220)));
+    }
+    return bytes;
+  }
+
+  /**
+   * Refuses a tree whose enumeration would need more than {@code available} bytes of heap.
+   *
+   * @throws TooLargeForMemory when it would not fit
+   */
+  static void checkMemory(ExtensiveGame g, long available) {
+    java.math.BigInteger needed = bytesNeeded(g);
+    if (needed.compareTo(java.math.BigInteger.valueOf(available)) > 0) {
+      throw new TooLargeForMemory("the game is too large for memory: enumerating its "
+          + ReducedStrategicForm.profiles(g) + " reduced pure strategy profiles needs about "
+          + (needed.bitLength() < 63 ? HeapBudget.format(needed.longValue())
+              : needed.shiftRight(30) + " GiB")
+          + ", and " + HeapBudget.format(available) + " is free (the Java heap's maximum, -Xmx, is "
+          + HeapBudget.format(Runtime.getRuntime().maxMemory()) + ")", needed);
+    }
+  }
 
   @Override
   public String name() {
@@ -85,7 +118,9 @@ public final class EnumPure implements EquilibriumSolver {
     if (len == 0) {
       return List.of(); // no decisions at all: Gambit reports no equilibria either
     }
-    ReducedStrategicForm.checkSize(g, MAX_PROFILES);
+    if (bytesNeeded(g).compareTo(java.math.BigInteger.valueOf(HeapBudget.free())) > 0) {
+      checkMemory(g, HeapBudget.freeAfterCollection());
+    }
     List<List<int[]>> strategies = new ArrayList<>(); // per player: positions set to 1
     for (int i = 1; i <= n; i++) {
       List<int[]> all = new ArrayList<>();

@@ -14,12 +14,12 @@ import spiral.game.ExtensiveGame.Node;
  * (Kuhn 1953; von Stengel 1996). They are listed in lexicographic order over the player's
  * information sets in depth-first order of first appearance, the first set most significant,
  * and labelled by 1-based action numbers with {@code *} for a set left unreached, as Gambit does.
- * Cost: (number of reduced profiles) x (tree size), refused past {@link #MAX_PROFILES} profiles.
+ * Cost: (number of reduced profiles) x (tree size) in time, and about {@link #bytesNeeded} of
+ * memory. There is no fixed limit on the number of profiles: a form that the Java heap cannot
+ * hold is refused before it is built ({@link TooLargeForMemory}), and building it checks the
+ * current {@link Deadline} at every profile.
  */
 public final class ReducedStrategicForm {
-  /** Largest number of reduced pure profiles built. */
-  public static final long MAX_PROFILES = 5_000_000L;
-
   private ReducedStrategicForm() {}
 
   /** For each of player {@code player}'s information sets: the (set, action) that must be chosen
@@ -109,6 +109,7 @@ public final class ReducedStrategicForm {
   private static void list(
       List<Infoset> sets, int[] ps, int[] pa, int k, int[] choice, List<int[]> out) {
     if (k == sets.size()) {
+      Deadline.check();
       out.add(choice.clone());
       return;
     }
@@ -133,31 +134,81 @@ public final class ReducedStrategicForm {
     return b.toString();
   }
 
-  /**
-   * Checks that the number of reduced pure profiles is at most {@code limit}.
-   *
-   * @throws IllegalArgumentException when it is larger
-   */
-  static void checkSize(ExtensiveGame g, long limit) {
+  /** Number of reduced pure strategy profiles (exact, without listing them). */
+  static BigInteger profiles(ExtensiveGame g) {
     BigInteger total = BigInteger.ONE;
     for (int i = 1; i <= g.numPlayers(); i++) {
       total = total.multiply(count(g, i));
     }
-    if (total.compareTo(BigInteger.valueOf(limit)) > 0) {
-      throw new IllegalArgumentException(
-          "the game has " + total + " reduced pure strategy profiles (the limit is " + limit + ")");
+    return total;
+  }
+
+  /**
+   * Bytes of heap the reduced strategic form of {@code g} takes, estimated from its size: per
+   * profile an array of one exact payoff per player (each payoff a fraction of two big integers,
+   * about 150 bytes; measured 333 bytes per profile for two players), and per reduced strategy
+   * its choices and its label.
+   */
+  public static BigInteger bytesNeeded(ExtensiveGame g) {
+    int n = g.numPlayers();
+    long perProfile = 8 + 2 * (16 + 8L * ((n + 1) / 2)) + 152L * n;
+    BigInteger bytes = profiles(g).multiply(BigInteger.valueOf(perProfile));
+    for (int i = 1; i <= n; i++) {
+      long sets = g.infosets(i).size();
+      bytes = bytes.add(count(g, i).multiply(BigInteger.valueOf(96 + 6 * sets)));
+    }
+    return bytes;
+  }
+
+  /**
+   * Refuses a tree whose reduced strategic form would not fit in {@code available} bytes of
+   * heap, or would have more profiles than a Java array holds.
+   *
+   * @throws TooLargeForMemory when it would not fit
+   */
+  static void checkMemory(ExtensiveGame g, long available) {
+    BigInteger total = profiles(g);
+    BigInteger needed = bytesNeeded(g);
+    if (total.compareTo(BigInteger.valueOf(Integer.MAX_VALUE - 8)) > 0) {
+      throw new TooLargeForMemory("the reduced strategic form is too large: " + total
+          + " pure strategy profiles, more than a Java array holds (" + (Integer.MAX_VALUE - 8)
+          + ")", needed);
+    }
+    if (needed.compareTo(BigInteger.valueOf(available)) > 0) {
+      throw new TooLargeForMemory("the reduced strategic form is too large for memory: " + total
+          + " pure strategy profiles need about " + HeapBudget.format(needed.longValue())
+          + ", and " + HeapBudget.format(available) + " is free (the Java heap's maximum, -Xmx, is "
+          + HeapBudget.format(Runtime.getRuntime().maxMemory()) + ")", needed);
     }
   }
 
   /**
    * The reduced strategic form of a tree with perfect recall.
    *
-   * @throws IllegalArgumentException for imperfect recall or more than {@link #MAX_PROFILES}
-   *     reduced profiles
+   * @throws IllegalArgumentException for imperfect recall
+   * @throws TooLargeForMemory when the form would not fit in the heap's free memory
+   * @throws Deadline.Exceeded when the current deadline passes while it is built
    */
   public static StrategicGame of(ExtensiveGame g) {
     g.requirePerfectRecall();
-    checkSize(g, MAX_PROFILES);
+    if (bytesNeeded(g).compareTo(BigInteger.valueOf(HeapBudget.free())) > 0) {
+      checkMemory(g, HeapBudget.freeAfterCollection());
+    }
+    return build(g);
+  }
+
+  /**
+   * The reduced strategic form, refused when it would need more than {@code available} bytes.
+   *
+   * @throws TooLargeForMemory when it would not fit
+   */
+  static StrategicGame of(ExtensiveGame g, long available) {
+    g.requirePerfectRecall();
+    checkMemory(g, available);
+    return build(g);
+  }
+
+  private static StrategicGame build(ExtensiveGame g) {
     int n = g.numPlayers();
     List<List<int[]>> strategies = new ArrayList<>();
     List<List<String>> labels = new ArrayList<>();

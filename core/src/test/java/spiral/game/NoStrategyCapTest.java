@@ -1,11 +1,18 @@
 package spiral.game;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** enummixed and spe have no fixed cap on the number of strategies (once 62, a bit mask's). */
+/**
+ * No fixed cap on the number of strategies: enummixed and spe (once 62, a bit mask's), and a
+ * tree's reduced strategic form and pure enumeration (once 5,000,000 and 100,000,000 profiles),
+ * whose limits are the heap's free memory and the deadline.
+ */
 class NoStrategyCapTest {
   /** A 2x70 game with integer payoffs that vary with the profile. */
   static StrategicGame twoBySeventy() throws GameFormatException {
@@ -46,6 +53,97 @@ class NoStrategyCapTest {
       }
     }
     return (ExtensiveGame) GameReader.parse(b.toString());
+  }
+
+  /**
+   * A two-player tree whose reduced strategic form has 2^cases strategies per player: chance
+   * picks one of the cases, player 1 sees it and picks a or b, player 2 sees the case (not the
+   * choice) and picks l or r.
+   */
+  static ExtensiveGame cases(int cases) throws GameFormatException {
+    StringBuilder b = new StringBuilder("EFG 2 R \"cases\" { \"P1\" \"P2\" }\n");
+    b.append("c \"\" 1 \"\" {");
+    for (int k = 1; k <= cases; k++) {
+      b.append(" \"").append(k).append("\" 1/").append(cases);
+    }
+    b.append(" } 0\n");
+    int outcome = 0;
+    for (int k = 1; k <= cases; k++) {
+      b.append("p \"\" 1 ").append(k).append(" \"\" { \"a\" \"b\" } 0\n");
+      for (int a = 0; a < 2; a++) {
+        b.append("p \"\" 2 ").append(k).append(" \"\" { \"l\" \"r\" } 0\n");
+        for (int l = 0; l < 2; l++) {
+          b.append("t \"\" ").append(++outcome).append(" \"\" { ").append((k * 7 + a * 3 + l) % 11)
+              .append(", ").append((k * 5 + a + l * 3) % 13).append(" }\n");
+        }
+      }
+    }
+    return (ExtensiveGame) GameReader.parse(b.toString());
+  }
+
+  @Test
+  void theReducedFormIsLimitedByMemoryNotByACount() throws Exception {
+    // 2^12 x 2^12 = 16,777,216 profiles: over the old cap of 5,000,000, about 6 GiB
+    ExtensiveGame big = cases(12);
+    assertThat(ReducedStrategicForm.profiles(big)).isEqualTo(BigInteger.ONE.shiftLeft(24));
+    BigInteger needed = ReducedStrategicForm.bytesNeeded(big);
+    assertThat(needed).isBetween(BigInteger.valueOf(5L << 30), BigInteger.valueOf(7L << 30));
+    ReducedStrategicForm.checkMemory(big, 8L << 30); // a heap with 8 GiB free would hold it
+    assertThatThrownBy(() -> ReducedStrategicForm.checkMemory(big, 1L << 30))
+        .isInstanceOf(TooLargeForMemory.class)
+        .hasMessageContaining("too large for memory")
+        .hasMessageContaining("16777216 pure strategy profiles need about 5.6 GiB")
+        .hasMessageContaining("1.0 GiB is free")
+        .hasMessageContaining("-Xmx");
+    // a small form is built where the memory holds it, and refused where it does not
+    ExtensiveGame small = thirtyTwoLeaves();
+    assertThat(ReducedStrategicForm.of(small, 1L << 30).numProfiles()).isEqualTo(256 * 2);
+    assertThatThrownBy(() -> ReducedStrategicForm.of(small, 100_000))
+        .isInstanceOf(TooLargeForMemory.class)
+        .hasMessageContaining("512 pure strategy profiles need about 2");
+    // more profiles than a Java array holds: refused whatever the heap
+    ExtensiveGame huge = cases(16);
+    assertThatThrownBy(() -> ReducedStrategicForm.checkMemory(huge, Long.MAX_VALUE))
+        .isInstanceOf(TooLargeForMemory.class)
+        .hasMessageContaining("4294967296 pure strategy profiles, more than a Java array holds");
+  }
+
+  @Test
+  void pureEnumerationOnATreeIsLimitedByMemoryNotByACount() throws Exception {
+    // 2^14 x 2^14 = 268,435,456 profiles (over the old cap of 100,000,000): the memoised best
+    // responses take 2 x 2^14 values, a few MiB
+    ExtensiveGame big = cases(14);
+    assertThat(EnumPure.bytesNeeded(big)).isLessThan(BigInteger.valueOf(16L << 20));
+    EnumPure.checkMemory(big, 16L << 20);
+    assertThatThrownBy(() -> EnumPure.checkMemory(big, 1L << 20))
+        .isInstanceOf(TooLargeForMemory.class)
+        .hasMessageContaining("enumerating its 268435456 reduced pure strategy profiles");
+  }
+
+  @Test
+  void buildingTheReducedFormAndEnumeratingStopAtTheDeadline() throws Exception {
+    // 65,536 profiles: about a second to build; a deadline of 1 ns stops it at the first check
+    ExtensiveGame g = cases(8);
+    assertThatThrownBy(
+            () -> Deadline.within(Duration.ofNanos(1), () -> ReducedStrategicForm.of(g)))
+        .isInstanceOf(Deadline.Exceeded.class);
+    assertThatThrownBy(() -> Deadline.within(Duration.ofNanos(1), () -> new EnumPure().solve(g)))
+        .isInstanceOf(Deadline.Exceeded.class);
+    assertThatThrownBy(
+            () -> Deadline.within(Duration.ofNanos(1), () -> ReducedStrategicForm.strategies(g, 1)))
+        .isInstanceOf(Deadline.Exceeded.class);
+  }
+
+  @Test
+  void enummixedIsBoundedByTheDeadlineNotByACountOfBases() throws Exception {
+    // 16x16: C(32, 16) = 601,080,390 bases per polytope, once refused (the limit was 200,000,000)
+    StringBuilder b = new StringBuilder("NFG 1 R \"16x16\" { \"1\" \"2\" } { 16 16 }\n");
+    for (int p = 0; p < 256; p++) {
+      b.append((p * 37) % 23).append(' ').append((p * 53) % 29).append(' ');
+    }
+    StrategicGame g = (StrategicGame) GameReader.parse(b.toString());
+    assertThatThrownBy(() -> Deadline.within(Duration.ofMillis(50), () -> new EnumMixed().solve(g)))
+        .isInstanceOf(Deadline.Exceeded.class);
   }
 
   @Test
