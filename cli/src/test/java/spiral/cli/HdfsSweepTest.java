@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import spiral.explore.sweep.SweepFolder;
+import spiral.io.HadoopSweepFolder;
 import spiral.scenario.BuiltinScenarios;
 
 /**
@@ -122,6 +125,36 @@ class HdfsSweepTest {
     assertThat(resumed.out()).contains("3 resumed");
     assertThat(get(out + "/results.csv")).isEqualTo(csv);
     assertThat(get(out + "/results.parquet")).isEqualTo(parquet);
+  }
+
+  @Test
+  void rowsReachHdfsAtARewriteAndAllOfThemWhenClosed() throws Exception {
+    String loc = root + "/rows";
+    try (HadoopSweepFolder often = HadoopSweepFolder.open(loc, Duration.ZERO)) {
+      often.create();
+      often.write("r.csv", "h\n");
+      try (SweepFolder.Rows rows = often.rows("r.csv")) {
+        rows.add("0,a"); // the first row after a pause is rewritten at once
+        assertThat(text(loc + "/r.csv")).isEqualTo("h\n0,a\n");
+        rows.add("1,b");
+      }
+      assertThat(text(loc + "/r.csv")).isEqualTo("h\n0,a\n1,b\n");
+    }
+    try (HadoopSweepFolder rarely = HadoopSweepFolder.open(loc, Duration.ofHours(1))) {
+      try (SweepFolder.Rows rows = rarely.rows("r.csv")) {
+        rows.add("2,c");
+        assertThat(text(loc + "/r.csv")).isEqualTo("h\n0,a\n1,b\n"); // not yet
+      }
+      assertThat(text(loc + "/r.csv")).isEqualTo("h\n0,a\n1,b\n2,c\n");
+      // a temporary file a killed process left is removed when the folder is set up again
+      put(loc + "/.r.csv.5f3a.tmp", "h\n".getBytes(StandardCharsets.UTF_8));
+      rarely.create();
+      assertThat(rarely.files()).containsExactly("r.csv");
+    }
+  }
+
+  static String text(String path) throws IOException {
+    return new String(get(path), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileContext;
@@ -20,10 +22,12 @@ import spiral.explore.sweep.SweepFolder;
  * A sweep's output folder on a Hadoop file system ({@code hdfs:}, {@code s3a:}, {@code abfs:},
  * {@code gs:}, ...; see {@link HadoopFiles}).
  *
- * <p><b>Whole files</b> are written to {@code .NAME.tmp} beside the target and renamed over it: on
- * HDFS the rename replaces the target atomically (through {@link FileContext}'s overwriting
+ * <p><b>Whole files</b> are written to {@code .NAME.RANDOM.tmp} beside the target and renamed over
+ * it: on HDFS the rename replaces the target atomically (through {@link FileContext}'s overwriting
  * rename); on object stores a rename is a copy, so the new file still appears whole but not in
- * one step, and where no overwriting rename is offered the target is deleted first.
+ * one step, and where no overwriting rename is offered the target is deleted first. Each write
+ * has a temporary file of its own, because HDFS keeps a file that a killed process was writing
+ * leased to that process for a while, and {@link #create()} deletes the ones such a process left.
  *
  * <p><b>Rows</b> are not appended: object stores cannot append, and an HDFS file left open by an
  * interrupted writer stays leased to it for up to an hour, blocking a resume. Instead the folder
@@ -37,6 +41,8 @@ import spiral.explore.sweep.SweepFolder;
 public final class HadoopSweepFolder implements SweepFolder {
   /** The shortest time between two rewrites of the results while rows are added, in seconds. */
   public static final int REWRITE_SECONDS = 10;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String name;
   private final Path dir;
@@ -61,8 +67,19 @@ public final class HadoopSweepFolder implements SweepFolder {
     return open(location, REWRITE_SECONDS * 1_000_000_000L);
   }
 
-  /** The folder a Hadoop location names, rewriting added rows at most every so many nanoseconds. */
-  static HadoopSweepFolder open(String location, long rewriteNanos) throws IOException {
+  /**
+   * The folder a Hadoop location names, rewriting added rows when {@code rewriteEvery} has passed
+   * since the last rewrite (and four times the last rewrite's time).
+   *
+   * @throws HadoopFiles.NoFileSystemException if no file system for its scheme is on the class
+   *     path
+   */
+  public static HadoopSweepFolder open(String location, Duration rewriteEvery)
+      throws IOException {
+    return open(location, rewriteEvery.toNanos());
+  }
+
+  private static HadoopSweepFolder open(String location, long rewriteNanos) throws IOException {
     URI uri = HadoopFiles.uri(location);
     FileSystem fs = HadoopFiles.fileSystem(uri);
     return new HadoopSweepFolder(location, fs.makeQualified(new Path(uri)), fs, rewriteNanos);
@@ -90,6 +107,12 @@ public final class HadoopSweepFolder implements SweepFolder {
   @Override
   public void create() throws IOException {
     fs.mkdirs(dir);
+    for (FileStatus s : fs.listStatus(dir)) { // temporary files left by a killed process
+      String n = s.getPath().getName();
+      if (s.isFile() && n.startsWith(".") && n.endsWith(".tmp")) {
+        fs.delete(s.getPath(), false);
+      }
+    }
   }
 
   @Override
@@ -117,7 +140,7 @@ public final class HadoopSweepFolder implements SweepFolder {
   @Override
   public void write(String file, Body body) throws IOException {
     Path target = file(file);
-    Path tmp = file("." + file + ".tmp");
+    Path tmp = file("." + file + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp");
     try (OutputStream out = fs.create(tmp, true)) {
       body.writeTo(out);
     } catch (IOException | RuntimeException e) {
