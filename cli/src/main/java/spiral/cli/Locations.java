@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import spiral.explore.sweep.LocalSweepFolder;
@@ -72,8 +73,8 @@ final class Locations {
         if (isHadoop(scenario)) {
           scenarioFile = scenario;
         } else if (!scenario.startsWith("/") && !scenario.contains("\n")) {
-          String beside = HadoopFiles.sibling(location, scenario);
-          if (HadoopFiles.isFile(beside)) {
+          String beside = sibling(location, scenario);
+          if (beside != null && HadoopFiles.isFile(beside)) {
             scenarioFile = beside;
           }
         }
@@ -92,8 +93,19 @@ final class Locations {
       throw new BadInputException("spiral: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: " + e.getMessage());
-    } catch (IOException e) {
-      throw new BadInputException("spiral: " + location + ": cannot read: " + e.getMessage());
+    } catch (HadoopFiles.TooLargeException e) {
+      throw new BadInputException("spiral: " + location + ": " + e.getMessage());
+    } catch (IOException e) { // the file system failed (unreachable, refused): no bad input
+      throw new UncheckedIOException(location + ": cannot read: " + e, e);
+    }
+  }
+
+  /** A name beside a Hadoop file, or null where the name makes no Hadoop path. */
+  private static String sibling(String location, String name) {
+    try {
+      return HadoopFiles.sibling(location, name);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 

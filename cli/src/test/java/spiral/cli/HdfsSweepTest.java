@@ -182,4 +182,19 @@ class HdfsSweepTest {
     assertThat(c.code()).isEqualTo(2);
     assertThat(c.err()).contains(root + "/in/none.yaml: no such sweep file");
   }
+
+  @Test
+  void aFileSystemThatCannotBeReachedIsAFailureNamingIt() throws Exception {
+    String down = "hdfs://127.0.0.1:1/sweeps"; // nothing listens on port 1
+    Cli c = Cli.run("sweep", down + "/s.yaml", "--dir", root + "/down");
+    assertThat(c.code()).as(c.err()).isEqualTo(1);
+    assertThat(c.err()).startsWith("spiral: error: " + down + "/s.yaml: cannot read: ")
+        .contains("Connection refused");
+    Path local = localRun("down");
+    Cli out = Cli.run("sweep", local.getParent().resolve("s.yaml").toString(), "--dir",
+        down + "/out", "--no-parquet");
+    assertThat(out.code()).as(out.err()).isEqualTo(1);
+    assertThat(out.err()).startsWith("spiral: error: " + down + "/out: ")
+        .contains("Connection refused");
+  }
 }

@@ -86,7 +86,8 @@ public final class HadoopFiles {
    *
    * @throws NoFileSystemException if no file system for its scheme is on the class path
    * @throws FileNotFoundException if there is no such file
-   * @throws IOException if it cannot be read, or is larger than {@code maxBytes}
+   * @throws TooLargeException if it is larger than {@code maxBytes}
+   * @throws IOException if it cannot be read
    */
   public static byte[] read(String location, long maxBytes) throws IOException {
     URI uri = uri(location);
@@ -94,7 +95,7 @@ public final class HadoopFiles {
       Path p = new Path(uri);
       long size = fs.getFileStatus(p).getLen();
       if (size > maxBytes) {
-        throw new IOException(size + " bytes, more than " + maxBytes);
+        throw new TooLargeException(size + " bytes, more than the " + maxBytes + " read here");
       }
       try (InputStream in = fs.open(p)) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -107,6 +108,15 @@ public final class HadoopFiles {
   /** A location relative to a Hadoop file's folder (a sibling of the file). */
   public static String sibling(String location, String name) {
     return new Path(new Path(uri(location)).getParent(), name).toString();
+  }
+
+  /** A file larger than a reader takes. */
+  public static final class TooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(String message) {
+      super(message);
+    }
   }
 
   /**
