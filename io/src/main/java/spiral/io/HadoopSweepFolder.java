@@ -30,7 +30,8 @@ import spiral.explore.sweep.SweepFolder;
  * leased to that process for a while, and {@link #create()} deletes the ones such a process left.
  *
  * <p><b>Rows</b> are not appended: object stores cannot append, and an HDFS file left open by an
- * interrupted writer stays leased to it for up to an hour, blocking a resume. Instead the folder
+ * interrupted writer stays leased to it (a minute at least, up to an hour, unless its lease is
+ * recovered explicitly), so appending to it again in a resume fails meanwhile. Instead the folder
  * keeps the results in memory and rewrites the whole file (temporary file, then rename) when at
  * least {@link #REWRITE_SECONDS} seconds have passed since the last rewrite, never sooner than
  * four times the last rewrite took, so rewriting costs at most about a fifth of the sweep's time,
