@@ -59,8 +59,21 @@ final class Scenarios {
    * assumptions; with no sweep file known, only the command and the version.
    */
   static Provenance provenance(String command, Sweep sweep) {
+    return provenance(command, sweep, null);
+  }
+
+  /**
+   * The provenance of an output on a sweep whose scenario file's bytes are known ({@code
+   * scenarioContent}, read from wherever the file is) or, when null, found as {@link
+   * SweepSource#of} finds them.
+   */
+  static Provenance provenance(String command, Sweep sweep, byte[] scenarioContent) {
     if (sweep == null) {
       return Provenance.of(command, null, null, null, List.of());
+    }
+    if (scenarioContent != null) {
+      return Provenance.of(command, sweep.seed(), sweep.scenarioName(), scenarioContent,
+          sweep.scenario().illustrative());
     }
     byte[] content = null;
     try {

@@ -3,7 +3,6 @@ package spiral.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,10 +12,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spiral.explore.sweep.LocalSweepFolder;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepException;
 import spiral.explore.sweep.SweepExecutor;
+import spiral.explore.sweep.SweepFolder;
 import spiral.explore.sweep.SweepRunner;
+import spiral.explore.sweep.SweepSource;
 import spiral.io.ParquetResults;
 
 /** {@code spiral sweep SWEEP.yaml}: simulates every point of a design over a scenario's parameters. */
@@ -36,22 +38,32 @@ import spiral.io.ParquetResults;
           + " them when there are fewer points than threads). --resume finishes an interrupted"
           + " sweep. The same sweep gives the same files on any number of threads, and --executor"
           + " spark (a Spark job, on this machine or a standalone cluster) gives the same files too."
+          + " The sweep file and DIR may be URIs of a Hadoop file system (hdfs://, s3a://,"
+          + " abfs://, gs://, ...) whose connector is on the class path (SPIRAL_CLASSPATH for"
+          + " ./spiral); there each file is written beside its target and renamed over it, and"
+          + " results.csv is rewritten that way with the rows so far, 10 s or more apart (at"
+          + " least four times the last rewrite's time), and at the end, instead of flushed row by"
+          + " row; --resume keeps the rows of the last rewrite."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "The sweep file.")
-  Path file;
+  @Parameters(index = "0", paramLabel = "SWEEP.yaml",
+      description = "The sweep file: a local path, or a URI of a Hadoop file system (hdfs://...,"
+          + " s3a://..., with its connector on the class path).")
+  String file;
 
   @Option(
       names = "--dir",
       paramLabel = "DIR",
-      description = "Output folder (default: the sweep file's name without its extension).")
-  Path dir;
+      description = "Output folder (default: the sweep file's name without its extension, in the"
+          + " working folder): a local path, or a URI of a Hadoop file system (hdfs://...,"
+          + " s3a://..., abfs://..., gs://..., with its connector on the class path).")
+  String dir;
 
   /** The old name of --dir, from before --out meant one file in every command. */
   @Option(names = "--out", paramLabel = "DIR", hidden = true)
-  Path oldOut;
+  String oldOut;
 
   @Option(names = "--resume", description = "Keep the points already in DIR/results.csv and run the rest.")
   boolean resume;
@@ -89,42 +101,75 @@ final class SweepCommand implements Callable<Integer> {
       err.flush();
       this.dir = oldOut;
     }
-    Sweep sweep = SweepFiles.read(file);
-    Path dir = this.dir != null ? this.dir : SweepFiles.defaultFolder(file);
+    Sweep sweep;
+    String shown; // the sweep file as messages name it
+    Path defaultDir;
+    byte[] scenarioContent = null; // a scenario file's bytes read from a Hadoop file system
+    if (Locations.isHadoop(file)) {
+      SweepSource source = Locations.sweepSource(file);
+      sweep = Locations.sweep(source);
+      scenarioContent = source.scenarioContent();
+      shown = file;
+      defaultDir = SweepFiles.defaultFolder(Path.of(file.substring(file.lastIndexOf('/') + 1)));
+      if (spark && scenarioContent != null) {
+        throw new BadInputException("spiral: " + file + ": --executor spark takes the base"
+            + " scenario as a built-in name or a local file, not yet from "
+            + source.scenarioSource());
+      }
+    } else {
+      Path local = Locations.local(file);
+      sweep = SweepFiles.read(local);
+      shown = local.toString();
+      defaultDir = SweepFiles.defaultFolder(local);
+    }
+    String location = this.dir != null ? this.dir : defaultDir.toString();
+    SweepFolder dir = Locations.folder(location); // a missing connector stops us before Spark
     ProgressBar bar = new ProgressBar(err, "sweep", ProgressBar.terminal());
     int points = sweep.points().length;
     int skipped;
     SweepExecutor remote = spark ? where.sparkExecutor() : null;
-    boolean fresh = !Files.exists(dir);
     boolean started = false;
+    boolean fresh = false;
     try (Workers workers = spark ? null
         : new Workers(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
+      fresh = !dir.exists();
       SweepRunner runner = spark ? new SweepRunner(remote) : new SweepRunner(workers.sweeps());
       skipped = runner.run(sweep, dir, resume, bar);
       started = true;
       if (noParquet) {
-        Files.deleteIfExists(dir.resolve(ParquetResults.FILE)); // never leave a stale one
+        dir.delete(ParquetResults.FILE); // never leave a stale one
       } else {
-        ParquetResults.write(dir.resolve(SweepRunner.RESULTS), dir.resolve(ParquetResults.FILE));
+        ParquetResults.write(dir);
       }
       // the results' provenance beside them, leaving results.csv's columns as they are
-      Output.write(Output.json(Scenarios.provenance("sweep", sweep)), dir.resolve(PROVENANCE), null);
+      String provenance = Output.json(Scenarios.provenance("sweep", sweep, scenarioContent));
+      if (dir instanceof LocalSweepFolder local) {
+        Output.write(provenance, local.path().resolve(PROVENANCE), null);
+      } else {
+        dir.write(PROVENANCE, provenance);
+      }
     } catch (SweepException e) {
       throw new BadInputException("spiral: " + e.getMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw dir instanceof LocalSweepFolder ? new UncheckedIOException(e)
+          : new UncheckedIOException(dir.name() + ": " + e, e); // name the file system's folder
     } finally {
       bar.clear();
       if (!started && fresh) {
         removeUnstarted(dir);
       }
+      try {
+        dir.close();
+      } catch (IOException e) {
+        // the folder's files are written; a failure to let go of the file system changes nothing
+      }
     }
     spec.commandLine().getOut().println(String.format(Locale.ROOT,
         "%s: %,d points x %,d runs (%s design%s) -> %s%s",
-        file, points, sweep.runs(), sweep.design().type(),
+        shown, points, sweep.runs(), sweep.design().type(),
         skipped > 0 ? String.format(Locale.ROOT, ", %,d resumed", skipped) : "",
-        dir.resolve(SweepRunner.RESULTS),
-        (noParquet ? "" : ", " + dir.resolve(ParquetResults.FILE)) + ", " + dir.resolve(PROVENANCE)));
+        dir.name(SweepRunner.RESULTS),
+        (noParquet ? "" : ", " + dir.name(ParquetResults.FILE)) + ", " + dir.name(PROVENANCE)));
     return 0;
   }
 
@@ -133,21 +178,16 @@ final class SweepCommand implements Callable<Integer> {
    * header-only results file and the copy of the sweep file), so that a plain rerun is not
    * refused; a folder with any result in it is left as it is.
    */
-  private static void removeUnstarted(Path dir) {
+  private static void removeUnstarted(SweepFolder dir) {
     try {
-      Path results = dir.resolve(SweepRunner.RESULTS);
-      if (Files.exists(results) && Files.readAllLines(results, java.nio.charset.StandardCharsets.UTF_8).stream()
+      if (dir.exists(SweepRunner.RESULTS) && dir.read(SweepRunner.RESULTS).lines()
           .filter(l -> !l.isBlank() && !l.startsWith("#")).count() > 1) {
         return;
       }
-      try (var files = Files.list(dir)) {
-        for (Path f : files.toList()) {
-          if (Files.isRegularFile(f)) {
-            Files.delete(f);
-          }
-        }
+      for (String f : dir.files()) {
+        dir.delete(f);
       }
-      Files.deleteIfExists(dir);
+      dir.deleteIfEmpty();
     } catch (IOException | RuntimeException e) {
       // best effort: the failure being reported matters more
     }

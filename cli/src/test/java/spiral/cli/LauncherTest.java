@@ -88,11 +88,34 @@ class LauncherTest {
     assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
   }
 
+  @Test
+  void spiralClasspathGoesFirstOnTheClassPath() throws Exception {
+    Path launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("spiral");
+    Files.copy(launcher, tmp.resolve("spiral"));
+    Files.createDirectories(tmp.resolve("cli/target"));
+    Files.writeString(tmp.resolve("cli/target/spiral.jar"), "jar\n"); // newer than any source
+    Files.createDirectories(tmp.resolve("bin"));
+    executable(tmp.resolve("bin/java"), "#!/bin/sh\necho \"java $*\"\n");
+    ProcessBuilder pb = builder();
+    pb.environment().put("SPIRAL_CLASSPATH", "/opt/hadoop/client/*:/opt/hadoop/conf");
+    Process p = pb.start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
+        .endsWith("-cp /opt/hadoop/client/*:/opt/hadoop/conf:" + tmp.toRealPath()
+            + "/cli/target/spiral.jar spiral.cli.Main scenarios");
+  }
+
   private Process launch() throws IOException {
+    return builder().start();
+  }
+
+  private ProcessBuilder builder() {
     ProcessBuilder pb = new ProcessBuilder("sh", tmp.resolve("spiral").toString(), "scenarios");
     pb.directory(tmp.toFile());
     pb.environment().put("PATH", tmp.resolve("bin") + java.io.File.pathSeparator + System.getenv("PATH"));
-    return pb.start();
+    pb.environment().remove("SPIRAL_CLASSPATH");
+    return pb;
   }
 
   private static void executable(Path file, String text) throws IOException {

@@ -69,6 +69,42 @@ class SweepCommandTest {
   }
 
   @Test
+  void aFileSystemWithoutItsConnectorIsBadInputInOneLine() throws Exception {
+    Path f = write("s.yaml", SWEEP);
+    for (String[] where : new String[][] {{"s3a", "hadoop-aws"}, {"gs", "gcs-connector"},
+        {"hdfs", "hadoop-client-runtime"}}) {
+      String dir = where[0] + "://bucket/sweeps/out";
+      Cli c = Cli.run("sweep", f.toString(), "--dir", dir, "--threads", "1");
+      assertThat(c.code()).as(c.err()).isEqualTo(2);
+      assertThat(c.err()).hasLineCount(1)
+          .startsWith("spiral: " + dir + ": no file system for '" + where[0] + ":' on the class path")
+          .contains(where[1]).contains("SPIRAL_CLASSPATH").doesNotContain("Exception");
+      assertThat(Path.of(where[0] + ":")).doesNotExist();
+      assertThat(tmp.resolve(where[0] + ":")).doesNotExist();
+    }
+    Cli input = Cli.run("sweep", "s3a://bucket/s.yaml", "--dir", tmp.resolve("x").toString());
+    assertThat(input.code()).isEqualTo(2);
+    assertThat(input.err()).hasLineCount(1).contains("s3a://bucket/s.yaml: no file system for 's3a:'");
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
+  @Test
+  void aFileUriAndAWindowsStyleNameAreLocalFolders() throws Exception {
+    Path f = write("s.yaml", SWEEP);
+    Path out = tmp.resolve("by-uri");
+    Cli c = Cli.run("sweep", f.toUri().toString(), "--dir", out.toUri().toString(),
+        "--threads", "1", "--no-parquet");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(out.resolve("results.csv")).exists();
+    // on this system a backslash is part of a file name: the folder is local, not a scheme's
+    Path windows = tmp.resolve("C:\\sweeps");
+    Cli w = Cli.run("sweep", f.toString(), "--dir", windows.toString(), "--threads", "1",
+        "--no-parquet");
+    assertThat(w.code()).as(w.err()).isZero();
+    assertThat(windows.resolve("results.csv")).exists();
+  }
+
+  @Test
   void resumeRefusesAnotherSweepsFile() throws Exception {
     Path out = tmp.resolve("out");
     Files.createDirectories(out);

@@ -1,6 +1,7 @@
 package spiral.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +19,23 @@ import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import spiral.explore.sweep.LocalSweepFolder;
 import spiral.explore.sweep.SweepException;
+import spiral.explore.sweep.SweepFolder;
 import spiral.explore.sweep.SweepResults;
+import spiral.explore.sweep.SweepRunner;
 
 /**
  * A sweep's results as Apache Parquet: the columns of {@code results.csv}, typed ({@code point}
  * int32, each parameter double, {@code seed} int64, each output double), one row group,
- * uncompressed, written with parquet-java's local-file writer. Cost: one pass over the CSV.
+ * uncompressed, written with parquet-java's local-file writer, or to a stream for a folder on
+ * another file system ({@link #write(SweepFolder)}). Cost: one pass over the CSV.
  *
  * <p>Reading accepts the files other tools write from the same columns: compressed with Snappy,
  * GZIP, ZSTD, LZ4 (raw) or not at all (the codecs pandas, pyarrow, Spark and DuckDB use),
@@ -59,16 +66,37 @@ public final class ParquetResults {
    * written beside it first, then moved).
    */
   public static void write(Path csv, Path parquet) throws IOException {
-    List<String> lines = completeLines(Files.readString(csv, StandardCharsets.UTF_8));
+    List<String[]> rows = rows(Files.readString(csv, StandardCharsets.UTF_8), csv.toString());
+    write(rows.get(0), rows.subList(1, rows.size()), parquet, csv.toString());
+  }
+
+  /**
+   * Writes the complete rows of a sweep folder's {@code results.csv} as its {@code
+   * results.parquet}, replacing it whole through {@link SweepFolder#write(String,
+   * SweepFolder.Body)} (written beside it first, then renamed).
+   */
+  public static void write(SweepFolder folder) throws IOException {
+    if (folder instanceof LocalSweepFolder local) {
+      write(local.path().resolve(SweepRunner.RESULTS), local.path().resolve(FILE));
+      return;
+    }
+    String source = folder.name(SweepRunner.RESULTS);
+    List<String[]> rows = rows(folder.read(SweepRunner.RESULTS), source);
+    folder.write(FILE, out -> write(rows.get(0), rows.subList(1, rows.size()),
+        new StreamOutputFile(out), source));
+  }
+
+  /** The header (first) and the rows of a results CSV's complete lines, split at commas. */
+  private static List<String[]> rows(String text, String source) {
+    List<String> lines = completeLines(text);
     if (lines.isEmpty()) {
-      throw new SweepException(csv + ": empty results file");
+      throw new SweepException(source + ": empty results file");
     }
-    String[] header = lines.get(0).split(",", -1);
     List<String[]> rows = new ArrayList<>();
-    for (int i = 1; i < lines.size(); i++) {
-      rows.add(lines.get(i).split(",", -1));
+    for (String line : lines) {
+      rows.add(line.split(",", -1));
     }
-    write(header, rows, parquet, csv.toString());
+    return rows;
   }
 
   /**
@@ -81,11 +109,22 @@ public final class ParquetResults {
    */
   public static void write(String[] header, List<String[]> rows, Path parquet, String source)
       throws IOException {
-    MessageType schema = schema(header);
     Path tmp = parquet.resolveSibling(parquet.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
+    try {
+      write(header, rows, new LocalOutputFile(tmp), source);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, parquet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void write(String[] header, List<String[]> rows, OutputFile file, String source)
+      throws IOException {
+    MessageType schema = schema(header);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp))
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file)
         .withConf(new PlainParquetConfiguration())
         .withType(schema)
         .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
@@ -110,11 +149,65 @@ public final class ParquetResults {
         }
         w.write(g);
       }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
     }
-    Files.move(tmp, parquet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A Parquet output file over a stream that the caller closes (closing it here is a no-op). */
+  private static final class StreamOutputFile implements OutputFile {
+    private final OutputStream out;
+
+    StreamOutputFile(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public PositionOutputStream create(long blockSizeHint) {
+      return new PositionOutputStream() {
+        long pos;
+
+        @Override
+        public long getPos() {
+          return pos;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+          out.write(b);
+          pos++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+          pos += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+          out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+          out.flush();
+        }
+      };
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+      return create(blockSizeHint);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepException;
+import spiral.explore.sweep.SweepFolder;
 import spiral.explore.sweep.SweepRunner;
 
 /**
@@ -40,22 +41,22 @@ public final class SweepJob {
   }
 
   static int run(String[] args, SparkSweepExecutor executor, PrintStream out, PrintStream err) {
-    Path file = null;
-    Path dir = null;
+    String file = null;
+    String dir = null;
     boolean resume = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--resume")) {
         resume = true;
       } else if ((a.equals("--dir") || a.equals("--out")) && i + 1 < args.length) {
-        dir = Path.of(args[++i]); // --out: the old name of --dir
+        dir = args[++i]; // --out: the old name of --dir
       } else if (a.startsWith("--dir=") || a.startsWith("--out=")) {
-        dir = Path.of(a.substring("--dir=".length()));
+        dir = a.substring("--dir=".length());
       } else if (a.equals("-h") || a.equals("--help")) {
         out.println(USAGE);
         return 0;
       } else if (!a.startsWith("-") && file == null) {
-        file = Path.of(a);
+        file = a;
       } else {
         err.println("spiral: unexpected argument '" + a + "'");
         err.println(USAGE);
@@ -67,6 +68,25 @@ public final class SweepJob {
       err.println(USAGE);
       return 2;
     }
+    for (String where : new String[] {file, dir}) {
+      String scheme = where == null ? null : SweepFolder.scheme(where);
+      if (scheme != null) { // never a local folder named after the scheme
+        err.println("spiral: " + where + ": SweepJob reads and writes local files only, not yet"
+            + " '" + scheme + ":'; for a Hadoop file system run 'spiral sweep SWEEP.yaml --dir URI"
+            + " --executor spark'");
+        return 2;
+      }
+    }
+    try {
+      return run(Path.of(file), dir == null ? null : Path.of(dir), resume, executor, out, err);
+    } catch (java.nio.file.InvalidPathException e) {
+      err.println("spiral: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static int run(Path file, Path dir, boolean resume, SparkSweepExecutor executor,
+      PrintStream out, PrintStream err) {
     if (!Files.isRegularFile(file)) {
       err.println("spiral: " + file + ": no such sweep file");
       return 2;

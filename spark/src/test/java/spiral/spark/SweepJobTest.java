@@ -58,5 +58,12 @@ class SweepJobTest {
     assertThat(invalid.code()).isEqualTo(2);
     assertThat(invalid.err()).contains("bad.yaml:7:7: runs: must be between 1 and 10^9, was 0");
     assertThat(run("--help").out()).startsWith("usage: spark-submit --class spiral.spark.SweepJob");
+    Run uri = run(bad.toString(), "--dir", "s3a://bucket/out");
+    assertThat(uri.code()).isEqualTo(2);
+    assertThat(uri.err()).startsWith("spiral: s3a://bucket/out: SweepJob reads and writes local"
+        + " files only, not yet 's3a:'");
+    assertThat(Path.of("s3a:")).doesNotExist();
+    assertThat(run("hdfs://nn/s.yaml", "--dir=" + tmp.resolve("o2")).err())
+        .contains("not yet 'hdfs:'");
   }
 }

@@ -1,11 +1,7 @@
 package spiral.explore.sweep;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +19,8 @@ import spiral.sim.Stats;
  * Runs a sweep into a results file: each point sets the parameters on the base scenario and is
  * simulated with the sweep's seed (common random numbers across points), so the results do not
  * depend on the number of threads or on the {@link SweepExecutor} that evaluates the points. Rows
- * go to {@code DIR/results.csv} in point order as they finish, flushed one by one, so that an
- * interrupted sweep can be resumed.
+ * go to {@code DIR/results.csv} in point order as they finish (in a local folder flushed one by
+ * one; see {@link SweepFolder#rows}), so that an interrupted sweep can be resumed.
  */
 public final class SweepRunner {
   /** The results file's name inside the output folder. */
@@ -101,7 +97,16 @@ public final class SweepRunner {
 
   /**
    * Runs the sweep into {@code dir/results.csv}, keeping a copy of the sweep as
-   * {@code dir/sweep.yaml}.
+   * {@code dir/sweep.yaml}: {@link #run(Sweep, SweepFolder, boolean, Progress)} on a local folder.
+   */
+  public int run(Sweep sweep, Path dir, boolean resume, Progress progress) throws IOException {
+    return run(sweep, new LocalSweepFolder(dir), resume, progress);
+  }
+
+  /**
+   * Runs the sweep into the folder's {@code results.csv}, keeping a copy of the sweep as its
+   * {@code sweep.yaml}. Rows are added through {@link SweepFolder#rows}, so how soon a finished
+   * row survives an interruption is the folder's to say; whatever survived is kept by a resume.
    *
    * @param resume whether to keep the points already in an existing results file and run only
    *     the rest; without it an existing results file is an error
@@ -110,17 +115,18 @@ public final class SweepRunner {
    * @throws SweepException if the results file exists without resume, or its header does not
    *     match the sweep, or its rows are not the sweep's first points
    */
-  public int run(Sweep sweep, Path dir, boolean resume, Progress progress) throws IOException {
+  public int run(Sweep sweep, SweepFolder dir, boolean resume, Progress progress)
+      throws IOException {
     double[][] points = sweep.points();
-    Path file = dir.resolve(RESULTS);
+    String file = dir.name(RESULTS);
     String header = header(sweep);
     int done = 0;
-    Files.createDirectories(dir);
-    if (Files.exists(file)) {
+    dir.create();
+    if (dir.exists(RESULTS)) {
       if (!resume) {
         throw new SweepException(file + " exists: use --resume to finish it, or another --out");
       }
-      List<String> lines = completeLines(Files.readString(file, StandardCharsets.UTF_8));
+      List<String> lines = completeLines(dir.read(RESULTS));
       if (lines.isEmpty() || !lines.get(0).equals(header)) {
         throw new SweepException(file + ": its header does not match this sweep (expected '"
             + header + "'); cannot resume, use another --out");
@@ -138,19 +144,15 @@ public final class SweepRunner {
         }
       }
       // drop an incomplete last line left by an interruption
-      Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+      dir.write(RESULTS, String.join("\n", lines) + "\n");
     } else {
-      Files.writeString(file, header + "\n", StandardCharsets.UTF_8);
+      dir.write(RESULTS, header + "\n");
     }
-    Files.writeString(dir.resolve(SWEEP), sweep.text(), StandardCharsets.UTF_8);
+    dir.write(SWEEP, sweep.text());
     long total = (long) points.length * sweep.runs();
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.APPEND)) {
-      executor.evaluate(sweep, done, (i, out) -> {
-        w.write(row(i, points[i], sweep.seed(), out));
-        w.write('\n');
-        w.flush();
-      }, progress == null ? Progress.NONE : progress);
+    try (SweepFolder.Rows w = dir.rows(RESULTS)) {
+      executor.evaluate(sweep, done, (i, out) -> w.add(row(i, points[i], sweep.seed(), out)),
+          progress == null ? Progress.NONE : progress);
     }
     if (progress != null) {
       progress.advance(total, total);

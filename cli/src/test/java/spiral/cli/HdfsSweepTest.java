@@ -1,0 +1,200 @@
+package spiral.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spiral.explore.sweep.SweepFolder;
+import spiral.io.HadoopSweepFolder;
+import spiral.scenario.BuiltinScenarios;
+
+/**
+ * A sweep read from and written to a real HDFS: Hadoop's MiniDFSCluster (a name node and a data
+ * node in this JVM, on loopback) holds the sweep file and its scenario file; the results written
+ * to {@code hdfs://} read back byte-identical to a local run's, {@code --resume} included after
+ * an interrupted run. Slow (the cluster's start): runs in the failsafe phase of verify, with
+ * Hadoop's shaded client in place of the trimmed Hadoop the command line carries.
+ */
+@Tag("slow")
+class HdfsSweepTest {
+  static final String SWEEP = """
+      scenario: base.yaml
+      parameters:
+        - {path: actors.russia.perception.threatBias, min: 0, max: 0.8}
+        - {path: actors.russia.rationality, min: 1, max: 5}
+      design: {type: lhs, points: 8}
+      runs: 200
+      seed: 3
+      outputs: [nuclearUse, directWar, escalationScore]
+      """;
+
+  static MiniDFSCluster cluster;
+  static FileSystem fs;
+  static String root;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void startHdfs() throws IOException {
+    Configuration conf = new Configuration();
+    File base = tmp.resolve("hdfs").toFile();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.getAbsolutePath());
+    cluster = new MiniDFSCluster.Builder(conf, base).numDataNodes(1).build();
+    cluster.waitActive();
+    fs = cluster.getFileSystem();
+    root = cluster.getURI().toString();
+    put(root + "/in/s.yaml", SWEEP.getBytes(StandardCharsets.UTF_8));
+    put(root + "/in/base.yaml", BuiltinScenarios.read("rand-d-ports").orElseThrow());
+  }
+
+  @AfterAll
+  static void stopHdfs() throws IOException {
+    if (cluster != null) {
+      cluster.shutdown(true);
+    }
+  }
+
+  static void put(String path, byte[] content) throws IOException {
+    try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(path), true)) {
+      out.write(content);
+    }
+  }
+
+  static byte[] get(String path) throws IOException {
+    try (var in = fs.open(new org.apache.hadoop.fs.Path(path))) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** A local run of the sweep: its folder. */
+  static Path localRun(String name) throws IOException {
+    Path dir = tmp.resolve(name);
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("base.yaml"), BuiltinScenarios.read("rand-d-ports").orElseThrow());
+    Files.writeString(dir.resolve("s.yaml"), SWEEP);
+    Cli c = Cli.run("sweep", dir.resolve("s.yaml").toString(), "--dir",
+        dir.resolve("out").toString(), "--threads", "2");
+    assertThat(c.code()).as(c.err()).isZero();
+    return dir.resolve("out");
+  }
+
+  @Test
+  void aSweepOnHdfsGivesTheLocalFilesAndResumes() throws Exception {
+    Path local = localRun("local");
+    byte[] csv = Files.readAllBytes(local.resolve("results.csv"));
+    byte[] parquet = Files.readAllBytes(local.resolve("results.parquet"));
+
+    String out = root + "/runs/out";
+    Cli c = Cli.run("sweep", root + "/in/s.yaml", "--dir", out, "--threads", "2");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(c.out()).contains("8 points x 200 runs").contains(out + "/results.csv");
+    assertThat(get(out + "/results.csv")).isEqualTo(csv);
+    assertThat(get(out + "/results.parquet")).isEqualTo(parquet);
+    assertThat(get(out + "/sweep.yaml")).isEqualTo(SWEEP.getBytes(StandardCharsets.UTF_8));
+    assertThat(new String(get(out + "/provenance.json"), StandardCharsets.UTF_8))
+        .isEqualTo(Files.readString(local.resolve("provenance.json")));
+    assertThat(fs.listStatus(new org.apache.hadoop.fs.Path(out))).extracting(s -> s.getPath().getName())
+        .containsExactlyInAnyOrder("results.csv", "results.parquet", "sweep.yaml", "provenance.json");
+
+    Cli again = Cli.run("sweep", root + "/in/s.yaml", "--dir", out);
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains(out + "/results.csv exists: use --resume");
+
+    // an interrupted run: three complete rows and half of the fourth
+    List<String> lines = new String(csv, StandardCharsets.UTF_8).lines().toList();
+    String cut = String.join("\n", lines.subList(0, 4)) + "\n" + lines.get(4).substring(0, 9);
+    put(out + "/results.csv", cut.getBytes(StandardCharsets.UTF_8));
+    fs.delete(new org.apache.hadoop.fs.Path(out + "/results.parquet"), false);
+    Cli resumed = Cli.run("sweep", root + "/in/s.yaml", "--dir", out, "--resume",
+        "--threads", "1");
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("3 resumed");
+    assertThat(get(out + "/results.csv")).isEqualTo(csv);
+    assertThat(get(out + "/results.parquet")).isEqualTo(parquet);
+  }
+
+  @Test
+  void rowsReachHdfsAtARewriteAndAllOfThemWhenClosed() throws Exception {
+    String loc = root + "/rows";
+    try (HadoopSweepFolder often = HadoopSweepFolder.open(loc, Duration.ZERO)) {
+      often.create();
+      often.write("r.csv", "h\n");
+      try (SweepFolder.Rows rows = often.rows("r.csv")) {
+        rows.add("0,a"); // the first row after a pause is rewritten at once
+        assertThat(text(loc + "/r.csv")).isEqualTo("h\n0,a\n");
+        rows.add("1,b");
+      }
+      assertThat(text(loc + "/r.csv")).isEqualTo("h\n0,a\n1,b\n");
+    }
+    try (HadoopSweepFolder rarely = HadoopSweepFolder.open(loc, Duration.ofHours(1))) {
+      try (SweepFolder.Rows rows = rarely.rows("r.csv")) {
+        rows.add("2,c");
+        assertThat(text(loc + "/r.csv")).isEqualTo("h\n0,a\n1,b\n"); // not yet
+      }
+      assertThat(text(loc + "/r.csv")).isEqualTo("h\n0,a\n1,b\n2,c\n");
+      // a temporary file a killed process left is removed when the folder is set up again
+      put(loc + "/.r.csv.5f3a.tmp", "h\n".getBytes(StandardCharsets.UTF_8));
+      rarely.create();
+      assertThat(rarely.files()).containsExactly("r.csv");
+    }
+  }
+
+  static String text(String path) throws IOException {
+    return new String(get(path), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aLocalSweepFileCanWriteToHdfsWithoutParquet() throws Exception {
+    Path local = localRun("plain");
+    String out = root + "/plain";
+    Cli c = Cli.run("sweep", local.getParent().resolve("s.yaml").toString(), "--dir", out,
+        "--no-parquet", "--threads", "2");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(get(out + "/results.csv")).isEqualTo(Files.readAllBytes(local.resolve("results.csv")));
+    assertThat(fs.exists(new org.apache.hadoop.fs.Path(out + "/results.parquet"))).isFalse();
+  }
+
+  @Test
+  void aSchemeWithoutItsConnectorIsBadInputNamingIt() {
+    Cli c = Cli.run("sweep", root + "/in/s.yaml", "--dir", "s3a://bucket/sweep");
+    assertThat(c.code()).isEqualTo(2);
+    assertThat(c.err().strip()).doesNotContain("\n").contains("'s3a:'").contains("hadoop-aws");
+    assertThat(Path.of("s3a:")).doesNotExist();
+  }
+
+  @Test
+  void aMissingSweepFileOnHdfsIsBadInput() {
+    Cli c = Cli.run("sweep", root + "/in/none.yaml", "--dir", root + "/none");
+    assertThat(c.code()).isEqualTo(2);
+    assertThat(c.err()).contains(root + "/in/none.yaml: no such sweep file");
+  }
+
+  @Test
+  void aFileSystemThatCannotBeReachedIsAFailureNamingIt() throws Exception {
+    String down = "hdfs://127.0.0.1:1/sweeps"; // nothing listens on port 1
+    Cli c = Cli.run("sweep", down + "/s.yaml", "--dir", root + "/down");
+    assertThat(c.code()).as(c.err()).isEqualTo(1);
+    assertThat(c.err()).startsWith("spiral: error: " + down + "/s.yaml: cannot read: ")
+        .contains("Connection refused");
+    Path local = localRun("down");
+    Cli out = Cli.run("sweep", local.getParent().resolve("s.yaml").toString(), "--dir",
+        down + "/out", "--no-parquet");
+    assertThat(out.code()).as(out.err()).isEqualTo(1);
+    assertThat(out.err()).startsWith("spiral: error: " + down + "/out: ")
+        .contains("Connection refused");
+  }
+}
