@@ -34,10 +34,7 @@ public record BarChart(
 
   @Override
   public Chart draw() {
-    Plot.name(name);
-    Plot.text(title, "title", true);
-    Plot.text(xLabel, "xLabel", false);
-    Plot.text(yLabel, "yLabel", false);
+    Plot.header(name, title, xLabel, yLabel);
     Plot.finiteOrNull(yMax, "yMax");
     List<Series> ss = Plot.list(series, "series", 1, ChartSpec.MAX_SERIES);
     int n = Plot.list(ss.get(0).bars(), "series[0].bars", 0, ChartSpec.MAX_MARKS).size();

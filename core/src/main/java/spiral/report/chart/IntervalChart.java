@@ -30,9 +30,7 @@ public record IntervalChart(String name, String title, String xLabel, String fir
 
   @Override
   public Chart draw() {
-    Plot.name(name);
-    Plot.text(title, "title", true);
-    Plot.text(xLabel, "xLabel", false);
+    Plot.header(name, title, xLabel, null);
     Plot.text(first, "first", true);
     Plot.text(second, "second", false);
     List<Row> rs = Plot.list(rows, "rows", 0, 1000);

@@ -45,10 +45,7 @@ public record LineChart(
 
   @Override
   public Chart draw() {
-    Plot.name(name);
-    Plot.text(title, "title", true);
-    Plot.text(xLabel, "xLabel", false);
-    Plot.text(yLabel, "yLabel", false);
+    Plot.header(name, title, xLabel, yLabel);
     List<Line> ls = Plot.list(series, "series", 0, ChartSpec.MAX_SERIES * 4);
     List<Range> rs = Plot.list(ranges, "ranges", 0, 1000);
     List<Group> gs = Plot.list(groups, "groups", 0, ChartSpec.MAX_SERIES);
@@ -58,12 +55,7 @@ public record LineChart(
     double y0 = Double.POSITIVE_INFINITY;
     double y1 = Double.NEGATIVE_INFINITY;
     long count = 0;
-    List<String> groupIds = new ArrayList<>();
-    for (int g = 0; g < gs.size(); g++) {
-      Plot.text(gs.get(g).id(), "groups[" + g + "].id", true);
-      Plot.text(gs.get(g).name(), "groups[" + g + "].name", true);
-      groupIds.add(gs.get(g).id());
-    }
+    List<String> groupIds = Plot.groupIds(gs);
     List<List<double[]>> all = new ArrayList<>();
     for (int k = 0; k < ls.size(); k++) {
       Line l = ls.get(k);
@@ -152,7 +144,7 @@ public record LineChart(
     }
     for (String id : groupIds) {
       if (ls.stream().anyMatch(l -> id.equals(l.group()))) {
-        keys.add(new Plot.Key(nameOf(id, gs), Plot.Swatch.LINE, colours.get(id)));
+        keys.add(new Plot.Key(Plot.groupName(id, gs), Plot.Swatch.LINE, colours.get(id)));
       }
     }
     String bandFill = Palette.tint(Palette.BLUE, 0.72);
@@ -310,14 +302,5 @@ public record LineChart(
       }
     }
     return d.append('Z').toString();
-  }
-
-  private static String nameOf(String id, List<Group> gs) {
-    for (Group g : gs) {
-      if (g.id().equals(id)) {
-        return g.name();
-      }
-    }
-    return id;
   }
 }

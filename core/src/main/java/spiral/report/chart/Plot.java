@@ -233,6 +233,35 @@ final class Plot {
   // ------------------------------------------------------------------------------------------
   // checks
 
+  /** Checks what every chart has: its name, title and axis labels (null ones are left out). */
+  static void header(String name, String title, String xLabel, String yLabel) {
+    name(name);
+    text(title, "title", true);
+    text(xLabel, "xLabel", false);
+    text(yLabel, "yLabel", false);
+  }
+
+  /** The groups' ids in order, each group checked. */
+  static List<String> groupIds(List<ChartSpec.Group> groups) {
+    List<String> ids = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      text(groups.get(g).id(), "groups[" + g + "].id", true);
+      text(groups.get(g).name(), "groups[" + g + "].name", true);
+      ids.add(groups.get(g).id());
+    }
+    return ids;
+  }
+
+  /** The legend's name of a group: its declared name, else its id. */
+  static String groupName(String id, List<ChartSpec.Group> groups) {
+    for (ChartSpec.Group g : groups) {
+      if (g.id().equals(id)) {
+        return g.name();
+      }
+    }
+    return id;
+  }
+
   static void name(String name) {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,59}")) {
       throw new ChartSpecException("name", "lower-case letters, digits and '-', at most 60, got "

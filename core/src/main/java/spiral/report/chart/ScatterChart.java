@@ -55,10 +55,7 @@ public record ScatterChart(
 
   @Override
   public Chart draw() {
-    Plot.name(name);
-    Plot.text(title, "title", true);
-    Plot.text(xLabel, "xLabel", false);
-    Plot.text(yLabel, "yLabel", false);
+    Plot.header(name, title, xLabel, yLabel);
     List<Group> gs = Plot.list(groups, "groups", 0, ChartSpec.MAX_SERIES);
     List<Series> ss = Plot.list(series, "series", 1, ChartSpec.MAX_SERIES);
     double x0 = Double.POSITIVE_INFINITY;
@@ -67,12 +64,7 @@ public record ScatterChart(
     double y1 = zeroY ? 0 : Double.NEGATIVE_INFINITY;
     long count = 0;
     boolean anyCi = false;
-    List<String> groupIds = new ArrayList<>();
-    for (int g = 0; g < gs.size(); g++) {
-      Plot.text(gs.get(g).id(), "groups[" + g + "].id", true);
-      Plot.text(gs.get(g).name(), "groups[" + g + "].name", true);
-      groupIds.add(gs.get(g).id());
-    }
+    List<String> groupIds = Plot.groupIds(gs);
     for (int k = 0; k < ss.size(); k++) {
       Plot.text(ss.get(k).name(), "series[" + k + "].name", false);
       List<Point> ps = Plot.list(ss.get(k).points(), "series[" + k + "].points", 0, ChartSpec.MAX_MARKS);
@@ -101,7 +93,7 @@ public record ScatterChart(
     List<Plot.Key> keys = new ArrayList<>();
     if (one) {
       for (String id : groupIds) {
-        keys.add(new Plot.Key(nameOf(id, gs), Plot.Swatch.DOT, colours.get(id)));
+        keys.add(new Plot.Key(Plot.groupName(id, gs), Plot.Swatch.DOT, colours.get(id)));
       }
     } else {
       for (int k = 0; k < ss.size(); k++) {
@@ -288,14 +280,6 @@ public record ScatterChart(
     return new Chart(name, title, s.standalone(title), s.marks(), cols, numeric, rows);
   }
 
-  private static String nameOf(String id, List<Group> gs) {
-    for (Group g : gs) {
-      if (g.id().equals(id)) {
-        return g.name();
-      }
-    }
-    return id;
-  }
 
   private static String safe(String id) {
     return id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
