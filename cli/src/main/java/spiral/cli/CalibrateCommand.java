@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import spiral.Version;
+import spiral.explore.sweep.SweepFolder;
 import spiral.history.AbcSmc;
 import spiral.history.Calibration;
 import spiral.history.CrisisFilter;
@@ -87,8 +88,9 @@ final class CalibrateCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(names = "--posterior", paramLabel = "FILE.csv",
-      description = "Where to write the weighted posterior sample (default: SCENARIO.posterior.csv); FILE.parquet is written beside it.")
-  Path posterior;
+      description = "Where to write the weighted posterior sample (default: SCENARIO.posterior.csv); FILE.parquet is written beside it."
+          + " A path, or a URI of a Hadoop file system whose connector is on the class path (hdfs://..., s3a://...).")
+  String posterior;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Read the ICB files from DIR instead of the built-in version 14.")
   Path data;
@@ -126,11 +128,20 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     check();
     Scenario sc = scenario.load();
-    Path post = posterior != null ? posterior : Path.of(sc.id() + ".posterior.csv");
-    if (!post.getFileName().toString().endsWith(".csv")) {
+    String post = posterior != null ? posterior : sc.id() + ".posterior.csv";
+    if (!post.endsWith(".csv")) {
       throw new BadInputException("spiral: --posterior: the file name must end in .csv, was " + post);
     }
-    Output.checkFolder(post, "--posterior");
+    if (!Locations.isHadoop(post)) {
+      Output.checkFolder(Locations.local(post), "--posterior");
+    } else {
+      // a scheme without its connector is bad input now, not after the calibration
+      try (SweepFolder folder = Locations.folder(post.substring(0, post.lastIndexOf('/')))) {
+        folder.name();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot open " + post + ": " + e.getMessage(), e);
+      }
+    }
     Output.checkFolder(out, "--out");
     Output.checkFolder(report, "--report");
     CrisisFilter filter = HistoryCommand.parse(reference, "--reference");
@@ -241,7 +252,27 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   /** Writes the CSV and its Parquet twin, each beside its place first and then moved in. */
-  private static void writePosterior(String csv, Path post) {
+  /**
+   * Writes the posterior's CSV and its Parquet beside it: on a local disk or on a Hadoop file
+   * system, each file written beside its target first and renamed over it, so neither is ever
+   * seen half written.
+   */
+  private static void writePosterior(String csv, String location) {
+    if (Locations.isHadoop(location)) {
+      int slash = location.lastIndexOf('/');
+      String name = location.substring(slash + 1);
+      try (SweepFolder folder = Locations.folder(location.substring(0, slash))) {
+        if (!folder.exists()) {
+          folder.create();
+        }
+        folder.write(name.replaceAll("\\.csv$", ".parquet"), out -> PosteriorParquet.write(csv, out));
+        folder.write(name, csv);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + location + ": " + e.getMessage(), e);
+      }
+      return;
+    }
+    Path post = Locations.local(location);
     Path parquet = post.resolveSibling(post.getFileName().toString().replaceAll("\\.csv$", ".parquet"));
     Path tmp = parquet.resolveSibling("." + parquet.getFileName() + ".tmp");
     try {
@@ -260,14 +291,14 @@ final class CalibrateCommand implements Callable<Integer> {
     }
   }
 
-  static Map<String, Object> json(Calibration.Report r, Path post, double seconds) {
+  static Map<String, Object> json(Calibration.Report r, String post, double seconds) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("spiral", Version.get());
     m.put("scenario", r.scenario());
     m.put("reference", r.reference());
     m.put("classSize", r.classSize());
     m.put("seed", r.seed());
-    m.put("posterior", post.toString());
+    m.put("posterior", post);
     m.put("marginals", r.marginals());
     m.put("predictive", r.predictive());
     m.put("generations", r.result().generations());
@@ -279,7 +310,7 @@ final class CalibrateCommand implements Callable<Integer> {
     return m;
   }
 
-  static String table(Calibration.Report r, Path post, double seconds) {
+  static String table(Calibration.Report r, String post, double seconds) {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%s calibrated to %s (%d crises), seed %d, spiral %s%n", r.scenario(), r.reference(),
         r.classSize(), r.seed(), Version.get()));

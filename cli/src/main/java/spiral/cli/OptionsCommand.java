@@ -64,7 +64,7 @@ final class OptionsCommand implements Callable<Integer> {
       names = "--posterior",
       paramLabel = "FILE.csv",
       description = "Like --robust, at --samples parameter sets drawn from this posterior sample ('spiral calibrate'): how often each option is best across the posterior.")
-  Path posterior;
+  String posterior;
 
   @Override
   public Integer call() {
@@ -87,7 +87,7 @@ final class OptionsCommand implements Callable<Integer> {
         spiral.history.PosteriorFile post = UncertaintyOptions.read(posterior, sc);
         r = RobustAnalysis.analyseAt(workers.options(), sc, run.runs, sampleRuns, run.seed, post.parameters(),
             spiral.history.UncertainSimulation.fromPosterior(post, samples, run.seed),
-            "draws from the posterior " + posterior.getFileName() + ", reference class " + post.meta().getOrDefault("reference", "?"), bar);
+            "draws from the posterior " + UncertaintyOptions.fileName(posterior) + ", reference class " + post.meta().getOrDefault("reference", "?"), bar);
       } else {
         r = robust
             ? RobustAnalysis.analyse(workers.options(), sc, run.runs, sampleRuns, run.seed, samples, bar)

@@ -23,6 +23,15 @@ final class PosteriorParquet {
   private PosteriorParquet() {}
 
   static void write(String csv, Path file) throws IOException {
+    write(csv, new LocalOutputFile(file));
+  }
+
+  /** The Parquet written to a stream the caller closes (a Hadoop file system's temporary file). */
+  static void write(String csv, java.io.OutputStream out) throws IOException {
+    write(csv, new spiral.io.StreamOutputFile(out));
+  }
+
+  private static void write(String csv, org.apache.parquet.io.OutputFile file) throws IOException {
     List<String> rows = new ArrayList<>();
     java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
     for (String line : csv.split("\n")) {
@@ -42,7 +51,7 @@ final class PosteriorParquet {
     }
     MessageType schema = b.named("posterior");
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file)
         .withConf(new PlainParquetConfiguration())
         .withType(schema)
         .withExtraMetaData(meta)

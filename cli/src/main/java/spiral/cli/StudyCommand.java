@@ -62,7 +62,7 @@ final class StudyCommand implements Callable<Integer> {
   @Option(names = "--posterior", paramLabel = "FILE.csv",
       description = "A posterior sample written by 'spiral calibrate' for one of the four cases (repeatable, one per case): that case's"
           + " robustness and total intervals are computed at --samples parameter sets drawn from it instead of its declared ranges.")
-  List<Path> posteriors = new ArrayList<>();
+  List<String> posteriors = new ArrayList<>();
 
   @Override
   public Integer call() {
@@ -87,7 +87,7 @@ final class StudyCommand implements Callable<Integer> {
       }
     }
     java.util.Map<String, Study.Draws> draws = new java.util.LinkedHashMap<>();
-    for (Path file : posteriors) {
+    for (String file : posteriors) {
       if (samples < 2) {
         throw new BadInputException("spiral: --posterior draws --samples parameter sets, so --samples must be at least 2, was " + samples);
       }
@@ -97,7 +97,7 @@ final class StudyCommand implements Callable<Integer> {
       }
       draws.put(post.scenario(), new Study.Draws(post.parameters(),
           spiral.history.UncertainSimulation.fromPosterior(post, samples, seed),
-          "draws from the posterior " + file.getFileName() + ", reference class " + post.meta().getOrDefault("reference", "?")));
+          "draws from the posterior " + UncertaintyOptions.fileName(file) + ", reference class " + post.meta().getOrDefault("reference", "?")));
     }
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "study", ProgressBar.terminal());
     StudyReport r;

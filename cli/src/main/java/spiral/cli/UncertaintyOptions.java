@@ -17,8 +17,8 @@ import spiral.sim.Simulator;
 /** The options that carry parameter uncertainty into a simulation: --posterior, --uncertain, --samples. */
 final class UncertaintyOptions {
   @Option(names = "--posterior", paramLabel = "FILE.csv",
-      description = "Run at parameter sets drawn from this posterior sample (written by 'spiral calibrate') and report a total interval beside the Monte Carlo one; --runs is then per set.")
-  Path posterior;
+      description = "Run at parameter sets drawn from this posterior sample (written by 'spiral calibrate'; a path or a Hadoop URI) and report a total interval beside the Monte Carlo one; --runs is then per set.")
+  String posterior;
 
   @Option(names = "--uncertain",
       description = "Run at parameter sets drawn from the scenario's declared uncertainty ranges, likewise.")
@@ -43,7 +43,7 @@ final class UncertaintyOptions {
     if (posterior != null) {
       PosteriorFile post = read(posterior, sc);
       double[][] sets = UncertainSimulation.fromPosterior(post, draws, seed);
-      return UncertainSimulation.run(sc, "posterior " + posterior.getFileName() + " (reference class: "
+      return UncertainSimulation.run(sc, "posterior " + fileName(posterior) + " (reference class: "
           + post.meta().getOrDefault("reference", "?") + ")", post.parameters(), sets, runsPerDraw, seed, simulator, progress);
     }
     List<Uncertainty> us = sc.uncertainties();
@@ -55,8 +55,14 @@ final class UncertaintyOptions {
         UncertainSimulation.fromPrior(prior, draws, seed), runsPerDraw, seed, simulator, progress);
   }
 
+  /** The file name of a location: what follows its last '/'. */
+  static String fileName(String location) {
+    String l = location.replace('\\', '/');
+    return l.substring(l.lastIndexOf('/') + 1);
+  }
+
   /** Reads a posterior file for a scenario; a malformed or foreign one is bad input. */
-  static PosteriorFile read(Path file, Scenario sc) {
+  static PosteriorFile read(String file, Scenario sc) {
     return parse(file, text(file), sc);
   }
 
@@ -64,7 +70,7 @@ final class UncertaintyOptions {
    * Reads a posterior file for whichever of the scenarios its {@code # scenario:} line names; a
    * file for none of them is bad input naming them.
    */
-  static PosteriorFile readFor(Path file, List<Scenario> scenarios) {
+  static PosteriorFile readFor(String file, List<Scenario> scenarios) {
     String text = text(file);
     String of = null;
     for (String line : text.split("\r\n|\n|\r", -1)) {
@@ -88,7 +94,26 @@ final class UncertaintyOptions {
         + String.join(", ", scenarios.stream().map(Scenario::id).toList()));
   }
 
-  private static String text(Path file) {
+  /** A posterior file's text, from a local path or a Hadoop file system; problems are bad input. */
+  private static String text(String location) {
+    if (Locations.isHadoop(location)) {
+      try {
+        if (!spiral.io.HadoopFiles.isFile(location)) {
+          throw new BadInputException("spiral: --posterior: no such file: " + location);
+        }
+        byte[] b = spiral.io.HadoopFiles.read(location, PosteriorFile.MAX_BYTES);
+        return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new BadInputException("spiral: " + location + ":1:1: not a UTF-8 text file");
+      } catch (spiral.io.HadoopFiles.TooLargeException e) {
+        throw new BadInputException("spiral: " + location + ":1:1: file larger than " + PosteriorFile.MAX_BYTES + " bytes");
+      } catch (spiral.io.HadoopFiles.NoFileSystemException e) {
+        throw new BadInputException("spiral: " + e.getMessage());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot read " + location + ": " + e.getMessage(), e);
+      }
+    }
+    Path file = Locations.local(location);
     String text;
     try {
       if (!Files.isRegularFile(file)) {
@@ -106,9 +131,9 @@ final class UncertaintyOptions {
     return text;
   }
 
-  private static PosteriorFile parse(Path file, String text, Scenario sc) {
+  private static PosteriorFile parse(String file, String text, Scenario sc) {
     try {
-      return PosteriorFile.read(file.toString(), text, sc);
+      return PosteriorFile.read(file, text, sc);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("spiral: " + e.getMessage());
     }

@@ -93,6 +93,42 @@ class HdfsSweepTest {
   }
 
   @Test
+  void aCalibrationsPosteriorGoesToHdfsAndIsReadBackFromThere() throws Exception {
+    List<String> calibrate = List.of("calibrate", "rand-d-ports", "--reference", "nuclear=both trigger=violent",
+        "--particles", "30", "--generations", "1", "--predictive-runs", "50", "--threads", "2", "--posterior");
+    Path local = tmp.resolve("cal-local").resolve("p.csv");
+    Files.createDirectories(local.getParent());
+    Cli a = Cli.run(java.util.stream.Stream.concat(calibrate.stream(), java.util.stream.Stream.of(local.toString()))
+        .toArray(String[]::new));
+    assertThat(a.code()).as(a.err()).isZero();
+    String remote = root + "/cal/p.csv";
+    Cli b = Cli.run(java.util.stream.Stream.concat(calibrate.stream(), java.util.stream.Stream.of(remote))
+        .toArray(String[]::new));
+    assertThat(b.code()).as(b.err()).isZero();
+    assertThat(b.out()).contains("Posterior sample: " + remote);
+    assertThat(get(remote)).isEqualTo(Files.readAllBytes(local));
+    assertThat(get(root + "/cal/p.parquet")).isEqualTo(Files.readAllBytes(local.resolveSibling("p.parquet")));
+    assertThat(fs.listStatus(new org.apache.hadoop.fs.Path(root + "/cal"))).extracting(st -> st.getPath().getName())
+        .containsExactlyInAnyOrder("p.csv", "p.parquet");
+
+    // read back from HDFS: the same numbers as from the local file
+    Cli fromLocal = Cli.run("simulate", "rand-d-ports", "--posterior", local.toString(), "--samples", "4", "--runs", "100",
+        "--format", "json");
+    Cli fromHdfs = Cli.run("simulate", "rand-d-ports", "--posterior", remote, "--samples", "4", "--runs", "100",
+        "--format", "json");
+    assertThat(fromHdfs.code()).as(fromHdfs.err()).isZero();
+    assertThat(fromHdfs.out()).isEqualTo(fromLocal.out());
+    Cli missing = Cli.run("simulate", "rand-d-ports", "--posterior", root + "/cal/none.csv");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such file: " + root + "/cal/none.csv");
+    // a scheme without its connector is refused before the calibration runs
+    Cli s3 = Cli.run(java.util.stream.Stream.concat(calibrate.stream(), java.util.stream.Stream.of("s3a://bucket/p.csv"))
+        .toArray(String[]::new));
+    assertThat(s3.code()).isEqualTo(2);
+    assertThat(s3.err()).contains("s3a").doesNotContain("generation");
+  }
+
+  @Test
   void aSweepOnHdfsGivesTheLocalFilesAndResumes() throws Exception {
     Path local = localRun("local");
     byte[] csv = Files.readAllBytes(local.resolve("results.csv"));

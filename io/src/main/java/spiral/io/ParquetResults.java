@@ -1,7 +1,6 @@
 package spiral.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -149,64 +147,6 @@ public final class ParquetResults {
         }
         w.write(g);
       }
-    }
-  }
-
-  /** A Parquet output file over a stream that the caller closes (closing it here is a no-op). */
-  private static final class StreamOutputFile implements OutputFile {
-    private final OutputStream out;
-
-    StreamOutputFile(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public PositionOutputStream create(long blockSizeHint) {
-      return new PositionOutputStream() {
-        long pos;
-
-        @Override
-        public long getPos() {
-          return pos;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-          out.write(b);
-          pos++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-          pos += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-          out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-          out.flush();
-        }
-      };
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-      return create(blockSizeHint);
-    }
-
-    @Override
-    public boolean supportsBlockSize() {
-      return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-      return 0;
     }
   }
 
