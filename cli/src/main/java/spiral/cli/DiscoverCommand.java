@@ -40,8 +40,11 @@ final class DiscoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "RESULTS",
-      description = "A sweep's results: DIR/results.csv or DIR/results.parquet.")
-  Path input;
+      description = "A sweep's results: DIR/results.csv or DIR/results.parquet, a path or a Hadoop URI (hdfs://...; DIR/sweep.yaml is read beside it).")
+  String location;
+
+  /** The input as a local path (a copy of a results file on a Hadoop file system). */
+  private Path input;
 
   @Option(
       names = "--where",
@@ -99,6 +102,13 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return SweepFiles.onLocal(location, local -> {
+      input = local;
+      return run();
+    });
+  }
+
+  private Integer run() {
     Output.checkFolder(out, "--out");
     Discovery.Condition condition;
     try {
@@ -150,13 +160,13 @@ final class DiscoverCommand implements Callable<Integer> {
       throw new BadInputException("spiral: --where: " + e.getMessage());
     }
     PrimResult pr = f.prim();
-    Report r = new Report(input.toString(), f.where(), f.points(), f.interesting(),
+    Report r = new Report(location, f.where(), f.points(), f.interesting(),
         sweep == null ? "data" : "sweep", f.box(), f.coverage(), f.density(), f.mass(), f.limits(),
         f.parameters(), bootstrap, seed, f.peels(), f.trajectory());
     String text = table(r);
     String csv = trajectoryFile == null ? null : trajectoryCsv(pr);
     String html = report == null ? null : DiscoveryPage.discovery(new DiscoveryReport(
-        input.toString(), f.where(), f.points(), f.interesting(), alpha, minMass, minCoverage, pr,
+        location, f.where(), f.points(), f.interesting(), alpha, minMass, minCoverage, pr,
         f.box(),
         sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",
         sweep == null ? null : sweep.scenario().illustrative(), f.quasiP(), f.stability(),

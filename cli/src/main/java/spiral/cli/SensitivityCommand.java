@@ -46,8 +46,11 @@ final class SensitivityCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "INPUT",
-      description = "SWEEP.yaml, DIR/results.csv or DIR/results.parquet.")
-  Path input;
+      description = "SWEEP.yaml, DIR/results.csv or DIR/results.parquet (the results file may be a Hadoop URI, hdfs://..., with DIR/sweep.yaml beside it).")
+  String location;
+
+  /** The input as a local path (a copy of a results file on a Hadoop file system). */
+  private Path input;
 
   @Option(
       names = "--output",
@@ -99,6 +102,13 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return SweepFiles.onLocal(location, local -> {
+      input = local;
+      return run();
+    });
+  }
+
+  private Integer run() {
     Output.checkFolder(out, "--out");
     if (resamples < 1 || resamples > 1_000_000) {
       throw new BadInputException("spiral: --bootstrap must be between 1 and 10^6, was " + resamples);
@@ -137,7 +147,7 @@ final class SensitivityCommand implements Callable<Integer> {
     if (report != null) {
       writeReport(sweep, name, method, y.length, sobol, morris, ranks, second, warnings);
     }
-    Report r = new Report(input.toString(), name, method, y.length, rows, pairs, warnings);
+    Report r = new Report(location, name, method, y.length, rows, pairs, warnings);
     spiral.Provenance prov = Scenarios.provenance("sensitivity", sweep);
     String text = switch (format) {
       case json -> Output.json(r, prov);
@@ -218,7 +228,7 @@ final class SensitivityCommand implements Callable<Integer> {
       morris = new ArrayList<>(morris);
       morris.sort(Comparator.comparingDouble((MorrisEffect m) -> -m.muStar()));
     }
-    SensitivityReport r = new SensitivityReport(input.toString(), name, method, points,
+    SensitivityReport r = new SensitivityReport(location, name, method, points,
         sweep == null ? null : sweep.scenario().id() + " (" + sweep.scenario().name() + ")",
         sweep == null ? null : sweep.scenario().illustrative(), design, designSeed,
         sweep == null ? null : sweep.seed(), sweep == null ? null : sweep.runs(), ranges,

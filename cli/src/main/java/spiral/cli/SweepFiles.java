@@ -87,6 +87,68 @@ final class SweepFiles {
         : defaultFolder(input).resolve(SweepRunner.RESULTS);
   }
 
+  /** What a command does with its input once it is a local path. */
+  @FunctionalInterface
+  interface OnLocal {
+    /** The command's work on the input as a local path; its exit code. */
+    Integer run(Path input);
+  }
+
+  /** The largest results file copied from a Hadoop file system, in bytes. */
+  static final long MAX_REMOTE_BYTES = 1L << 30;
+
+  /**
+   * Runs a command's work on its input as a local path: the input itself, or, for a results file
+   * on a Hadoop file system ({@code hdfs://.../DIR/results.csv} or {@code results.parquet}), a
+   * copy of it and of {@code DIR/sweep.yaml} (when there is one) in a temporary folder, deleted
+   * afterwards. Messages name the URI, never the copy.
+   */
+  static Integer onLocal(String location, OnLocal work) {
+    if (!Locations.isHadoop(location)) {
+      return work.run(Locations.local(location));
+    }
+    if (!(location.endsWith(".csv") || location.endsWith(".parquet"))) {
+      throw new BadInputException("spiral: " + location + ": on a Hadoop file system give the results"
+          + " file, DIR/results.csv or DIR/results.parquet (DIR/sweep.yaml is read beside it)");
+    }
+    String dir = location.substring(0, location.lastIndexOf('/'));
+    String name = location.substring(location.lastIndexOf('/') + 1);
+    Path tmp = null;
+    try {
+      if (!spiral.io.HadoopFiles.isFile(location)) {
+        throw new BadInputException("spiral: " + location + ": no such results file");
+      }
+      tmp = Files.createTempDirectory("spiral-results");
+      Files.write(tmp.resolve(name), spiral.io.HadoopFiles.read(location, MAX_REMOTE_BYTES));
+      String sweep = dir + "/" + SweepRunner.SWEEP;
+      if (spiral.io.HadoopFiles.isFile(sweep)) {
+        Files.write(tmp.resolve(SweepRunner.SWEEP), spiral.io.HadoopFiles.read(sweep, 4L * Sweep.MAX_CHARS));
+      }
+      try {
+        return work.run(tmp.resolve(name));
+      } catch (BadInputException e) {
+        throw new BadInputException(e.getMessage().replace(tmp.toString(), dir));
+      }
+    } catch (spiral.io.HadoopFiles.TooLargeException e) {
+      throw new BadInputException("spiral: " + location + ": larger than " + MAX_REMOTE_BYTES + " bytes");
+    } catch (spiral.io.HadoopFiles.NoFileSystemException e) {
+      throw new BadInputException("spiral: " + e.getMessage());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + location + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        try (var files = Files.list(tmp)) {
+          for (Path f : files.toList()) {
+            Files.deleteIfExists(f);
+          }
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a temporary folder left behind is harmless
+        }
+      }
+    }
+  }
+
   /** The sweep of an input: the sweep file itself, or the copy next to a results file, or null. */
   static Sweep sweepOf(Path input) {
     if (!isResults(input)) {

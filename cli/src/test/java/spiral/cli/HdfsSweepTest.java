@@ -164,6 +164,44 @@ class HdfsSweepTest {
   }
 
   @Test
+  void sensitivityAndDiscoveryReadResultsFromHdfs() throws Exception {
+    // a sweep of a built-in scenario, so that its copy beside the results stands alone
+    String sweep = SWEEP.replace("scenario: base.yaml", "scenario: rand-d-ports");
+    Path local = tmp.resolve("analysed");
+    Files.createDirectories(local);
+    Files.writeString(local.resolve("s.yaml"), sweep);
+    Cli l = Cli.run("sweep", local.resolve("s.yaml").toString(), "--dir", local.resolve("out").toString(), "--threads", "2");
+    assertThat(l.code()).as(l.err()).isZero();
+    local = local.resolve("out");
+    put(root + "/in/builtin.yaml", sweep.getBytes(StandardCharsets.UTF_8));
+    String out = root + "/analysed";
+    Cli c = Cli.run("sweep", root + "/in/builtin.yaml", "--dir", out, "--threads", "2");
+    assertThat(c.code()).as(c.err()).isZero();
+    for (String file : List.of("results.csv", "results.parquet")) {
+      Cli fromLocal = Cli.run("sensitivity", local.resolve(file).toString(), "--format", "csv");
+      Cli fromHdfs = Cli.run("sensitivity", out + "/" + file, "--format", "csv");
+      assertThat(fromHdfs.code()).as(fromHdfs.err()).isZero();
+      assertThat(fromHdfs.out()).isEqualTo(fromLocal.out());
+      Cli dLocal = Cli.run("discover", local.resolve(file).toString(), "--where", "directWar > 0.1", "--format", "json");
+      Cli dHdfs = Cli.run("discover", out + "/" + file, "--where", "directWar > 0.1", "--format", "json");
+      assertThat(dHdfs.code()).as(dHdfs.err()).isZero();
+      // the same analysis, naming each its own input
+      assertThat(dHdfs.out().replace(out, "DIR")).isEqualTo(dLocal.out().replace(local.toString(), "DIR"));
+    }
+    // a malformed results file on HDFS is located at its URI, never at a temporary copy
+    put(root + "/bad/results.csv", "point,a\n0,x\n".getBytes(StandardCharsets.UTF_8));
+    Cli bad = Cli.run("discover", root + "/bad/results.csv", "--where", "a > 1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains(root + "/bad/results.csv").doesNotContain("spiral-results");
+    Cli none = Cli.run("sensitivity", root + "/none/results.csv");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("no such results file");
+    Cli sweepFile = Cli.run("sensitivity", root + "/in/s.yaml");
+    assertThat(sweepFile.code()).isEqualTo(2);
+    assertThat(sweepFile.err()).contains("give the results file");
+  }
+
+  @Test
   void rowsReachHdfsAtARewriteAndAllOfThemWhenClosed() throws Exception {
     String loc = root + "/rows";
     try (HadoopSweepFolder often = HadoopSweepFolder.open(loc, Duration.ZERO)) {
