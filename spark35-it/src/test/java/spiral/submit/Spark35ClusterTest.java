@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 2.15), copied into {@code target/spark-home/jars} in the package phase. The Spark 3.5 submit
  * jar's {@code SweepJob} is submitted through that release's {@code SparkSubmit}, in a process of
  * its own, and its results file must equal the local executor's ({@code spiral sweep}, the
- * command line's jar) byte for byte. Then a driver of the project's own Spark 4 (the spark
+ * command line's jar) byte for byte. In cluster deploy mode a relative path fails the driver
+ * with one line. Then a driver of the project's own Spark 4 (the spark
  * module's jars) is pointed at the same master and must stop within seconds, naming both
  * versions.
  */
@@ -93,6 +94,33 @@ class Spark35ClusterTest {
     assertThat(Files.readString(submitted.resolve("results.csv"), StandardCharsets.UTF_8))
         .as("results through the Spark %s cluster\n%s", version, logs()).isEqualTo(expected);
     assertThat(executorLogs()).as("the executor ran on the worker\n%s", logs()).isNotEmpty();
+
+    // cluster deploy mode: the driver runs on the worker, in a folder of its own, where a
+    // relative path means nothing; it stops at once, and the driver's state says so (Spark's
+    // standalone client itself exits 0 whatever that state, even when it waits for it)
+    started = System.nanoTime();
+    Process cluster = start("spark-submit-cluster", home, scala, classPath,
+        "org.apache.spark.deploy.SparkSubmit", "--master", master, "--deploy-mode", "cluster",
+        "--driver-memory", "512m", "--conf", "spark.standalone.submit.waitAppCompletion=true",
+        "--class", "spiral.spark.SweepJob", jar.toString(), "s.yaml", "--dir", "out");
+    assertThat(cluster.waitFor(120, TimeUnit.SECONDS)).as("spark-submit ends\n%s", logs()).isTrue();
+    System.out.printf("Spark %s: a cluster-mode submission with a relative path ended in %.1f s%n",
+        version, (System.nanoTime() - started) / 1e9);
+    assertThat(cluster.exitValue()).as("Spark's client exit status\n%s", logs()).isZero();
+    assertThat(Files.readString(logs.get(logs.size() - 1), StandardCharsets.UTF_8))
+        .as("the driver failed\n%s", logs()).containsPattern("State of driver driver-[-0-9]+ is FAILED");
+    List<String> driverSaid = new ArrayList<>();
+    for (Path log : executorLogs()) {
+      if (log.getParent().getFileName().toString().startsWith("driver-")) {
+        driverSaid.addAll(Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+            .filter(l -> l.startsWith("spiral:")).toList());
+      }
+    }
+    assertThat(driverSaid).as("the driver's one line\n%s", logs()).containsExactly(
+        "spiral: s.yaml: a relative sweep file in cluster deploy mode (spark-submit --deploy-mode"
+        + " cluster runs the driver on a machine of the cluster, in a folder of its own): give the"
+        + " sweep file and --dir as absolute paths on a file system every machine of the cluster"
+        + " shares");
 
     // a driver of the project's own Spark line against this cluster: stopped at once, both named
     String mine = System.getProperty("spark.version", "4.2.0");
