@@ -113,7 +113,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
       throw new SweepException(sweep.source() + ": --master " + where + ": " + missing);
     }
     try (Context context = start(conf, where);
-        ExecutorWatch watch = ExecutorWatch.of(context.sc(), where)) {
+        // the context's own master: a running context's may differ from the conf's
+        ExecutorWatch watch = ExecutorWatch.of(context.sc(), context.sc().master())) {
       JavaSparkContext sc = context.sc();
       Deque<JavaFutureAction<List<Result>>> inFlight = new ArrayDeque<>();
       int next = from;
@@ -145,7 +146,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
       } catch (SweepException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw failure(sc, where, watch, e);
+        throw failure(sc, sc.master(), watch, e);
       } finally {
         for (JavaFutureAction<List<Result>> f : inFlight) {
           f.cancel(true);
@@ -427,7 +428,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
     }
     Context context = start(conf, where);
     JavaSparkContext sc = context.sc();
-    ExecutorWatch watch = ExecutorWatch.of(sc, where);
+    ExecutorWatch watch = ExecutorWatch.of(sc, sc.master());
     return new BatchSession() {
       @Override
       public double[][] evaluate(BatchTask task, double[][] inputs) {
@@ -445,7 +446,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
         } catch (IOException e) {
           throw new IllegalStateException(e.getMessage(), e);
         } catch (RuntimeException e) {
-          throw failure(sc, where, watch, e);
+          throw failure(sc, sc.master(), watch, e);
         }
         double[][] out = new double[inputs.length][];
         for (Result r : done) {
