@@ -23,14 +23,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("slow")
 class SubmitJarsTest {
-  /** The submit jars of each Spark line, built by the spark and spark35 modules. */
+  /** The submit jars of each Spark line, built by the spark, spark35 and spark35-scala213 modules. */
   static List<Path> jars() {
     Path root = Path.of("").toAbsolutePath().getParent();
     return List.of(
         root.resolve("spark/target/spiral-spark-spark4_"
             + System.getProperty("scala.binary.version", "2.13") + ".jar"),
         root.resolve("spark35/target/spiral-spark-spark35_"
-            + System.getProperty("spark35.scala.binary.version", "2.12") + ".jar"));
+            + System.getProperty("spark35.scala.binary.version", "2.12") + ".jar"),
+        root.resolve("spark35-scala213/target/spiral-spark-spark35_2.13.jar"));
   }
 
   /** Names of libraries a Spark distribution also ships, as they appear in class files. */
