@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 2.15), copied into {@code target/spark-home/jars} in the package phase. The Spark 3.5 submit
  * jar's {@code SweepJob} is submitted through that release's {@code SparkSubmit}, in a process of
  * its own, and its results file must equal the local executor's ({@code spiral sweep}, the
- * command line's jar) byte for byte. In cluster deploy mode a relative path fails the driver
- * with one line. Then a driver of the project's own Spark 4 (the spark
+ * command line's jar) byte for byte, in client deploy mode and in cluster deploy mode (where a
+ * relative path fails the driver with one line). Then a driver of the project's own Spark 4 (the spark
  * module's jars) is pointed at the same master and must stop within seconds, naming both
  * versions.
  */
@@ -121,6 +121,25 @@ class Spark35ClusterTest {
         + " cluster runs the driver on a machine of the cluster, in a folder of its own): give the"
         + " sweep file and --dir as absolute paths on a file system every machine of the cluster"
         + " shares");
+
+    // and with absolute paths (this machine's file system is every worker's) it runs there
+    started = System.nanoTime();
+    Path inCluster = tmp.resolve("in-cluster");
+    Process absolute = start("spark-submit-cluster-absolute", home, scala, classPath,
+        "org.apache.spark.deploy.SparkSubmit", "--master", master, "--deploy-mode", "cluster",
+        "--driver-memory", "512m", "--conf", "spark.executor.memory=512m",
+        "--conf", "spark.standalone.submit.waitAppCompletion=true",
+        // the worker starts the driver without Spark's module openings, which Java 17 needs
+        "--conf", "spark.driver.extraJavaOptions=" + System.getProperty("spark.add-opens", ""),
+        "--conf", "spark.spiral.masterUi=" + ui,
+        "--class", "spiral.spark.SweepJob", jar.toString(), f.toString(), "--dir", inCluster.toString());
+    assertThat(absolute.waitFor(180, TimeUnit.SECONDS)).as("spark-submit ends\n%s", logs()).isTrue();
+    System.out.printf("Spark %s: a cluster-mode submission of the sweep took %.1f s%n", version,
+        (System.nanoTime() - started) / 1e9);
+    assertThat(Files.readString(logs.get(logs.size() - 1), StandardCharsets.UTF_8))
+        .as("the driver finished\n%s", logs()).containsPattern("State of driver driver-[-0-9]+ is FINISHED");
+    assertThat(Files.readString(inCluster.resolve("results.csv"), StandardCharsets.UTF_8))
+        .as("results of a driver on the cluster\n%s", logs()).isEqualTo(expected);
 
     // a driver of the project's own Spark line against this cluster: stopped at once, both named
     String mine = System.getProperty("spark.version", "4.2.0");
