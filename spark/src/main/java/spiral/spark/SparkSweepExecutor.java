@@ -40,7 +40,8 @@ import spiral.sim.Simulator;
  * resumes. A point's outputs depend only on the sweep, so they equal the local executor's to the
  * bit. Spark's resilient distributed datasets (Zaharia et al., NSDI 2012) rerun a lost task, which
  * is safe because a point's outputs depend only on the sweep. Cost: points &times; runs &times;
- * turns engine steps spread over the executors, plus one Spark context per sweep (seconds) and a
+ * turns engine steps spread over the executors, plus starting a Spark context per sweep where none
+ * is running (seconds; a running one, as on a notebook, is used and left running) and a
  * few tens of milliseconds per batch.
  */
 public final class SparkSweepExecutor implements SweepExecutor {
@@ -111,7 +112,10 @@ public final class SparkSweepExecutor implements SweepExecutor {
     if (missing != null) {
       throw new SweepException(sweep.source() + ": --master " + where + ": " + missing);
     }
-    try (JavaSparkContext sc = start(conf, where); ExecutorWatch watch = ExecutorWatch.of(sc, where)) {
+    try (Context context = start(conf, where);
+        // the context's own master: a running context's may differ from the conf's
+        ExecutorWatch watch = ExecutorWatch.of(context.sc(), context.sc().master())) {
+      JavaSparkContext sc = context.sc();
       Deque<JavaFutureAction<List<Result>>> inFlight = new ArrayDeque<>();
       int next = from;
       try {
@@ -142,7 +146,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
       } catch (SweepException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw failure(sc, where, watch, e);
+        throw failure(sc, sc.master(), watch, e);
       } finally {
         for (JavaFutureAction<List<Result>> f : inFlight) {
           f.cancel(true);
@@ -177,20 +181,42 @@ public final class SparkSweepExecutor implements SweepExecutor {
     return source;
   }
 
-  private static JavaSparkContext start(SparkConf conf, String where) {
+  /**
+   * The Spark context a job runs in, and whether this executor started it: a context that was
+   * running already (a notebook's or a managed platform's job's) is used as it is and never
+   * stopped.
+   */
+  record Context(JavaSparkContext sc, boolean created) implements AutoCloseable {
+    /** Stops the context if this executor started it. */
+    @Override
+    public void close() {
+      if (created) {
+        sc.close();
+      }
+    }
+  }
+
+  /**
+   * The running Spark context ({@code SparkContext.getOrCreate}: on a notebook or a managed
+   * platform's job the one it was given, its own settings kept), else a new one on the conf.
+   */
+  private static Context start(SparkConf conf, String where) {
     reachable(conf.get("spark.master", ""));
     sameVersion(conf.get("spark.master", ""), conf.get(MASTER_UI, null), org.apache.spark.package$.MODULE$.SPARK_VERSION());
-    JavaSparkContext sc;
+    long before = System.currentTimeMillis();
+    org.apache.spark.SparkContext context;
     try {
-      sc = new JavaSparkContext(conf);
+      context = org.apache.spark.SparkContext.getOrCreate(conf);
     } catch (RuntimeException e) {
       throw new IllegalStateException("could not start Spark on " + where + ": "
           + firstLine(e.getMessage()), e);
     }
-    if (sc.sc().uiWebUrl().isDefined()) {
-      System.err.println("spiral: Spark's UI for this job: " + sc.sc().uiWebUrl().get());
+    // a context started before this call was given, not created here
+    boolean created = context.startTime() >= before;
+    if (created && context.uiWebUrl().isDefined()) {
+      System.err.println("spiral: Spark's UI for this job: " + context.uiWebUrl().get());
     }
-    return sc;
+    return new Context(JavaSparkContext.fromSparkContext(context), created);
   }
 
   /** The HOST:PORT addresses of a standalone master URL {@code spark://h1:p1,h2:p2}. */
@@ -338,7 +364,8 @@ public final class SparkSweepExecutor implements SweepExecutor {
         long said = 0;
         try {
           while (!Thread.currentThread().isInterrupted() && !sc.sc().isStopped()) {
-            if (sc.statusTracker().getExecutorInfos().length > 1) {
+            // the Scala tracker: the Java one has no getExecutorInfos before Spark 4
+            if (sc.sc().statusTracker().getExecutorInfos().length > 1) {
               if (said > 0) {
                 System.err.println("spiral: Spark executors have come; the job goes on");
               }
@@ -399,8 +426,9 @@ public final class SparkSweepExecutor implements SweepExecutor {
     if (missing != null) {
       throw new IllegalArgumentException("--master " + where + ": " + missing);
     }
-    JavaSparkContext sc = start(conf, where);
-    ExecutorWatch watch = ExecutorWatch.of(sc, where);
+    Context context = start(conf, where);
+    JavaSparkContext sc = context.sc();
+    ExecutorWatch watch = ExecutorWatch.of(sc, sc.master());
     return new BatchSession() {
       @Override
       public double[][] evaluate(BatchTask task, double[][] inputs) {
@@ -418,7 +446,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
         } catch (IOException e) {
           throw new IllegalStateException(e.getMessage(), e);
         } catch (RuntimeException e) {
-          throw failure(sc, where, watch, e);
+          throw failure(sc, sc.master(), watch, e);
         }
         double[][] out = new double[inputs.length][];
         for (Result r : done) {
@@ -430,7 +458,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
       @Override
       public void close() {
         watch.close();
-        sc.close();
+        context.close();
       }
     };
   }

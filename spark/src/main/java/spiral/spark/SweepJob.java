@@ -12,14 +12,17 @@ import spiral.explore.sweep.SweepRunner;
 
 /**
  * The sweep as a job for {@code spark-submit}:
- * {@code spark-submit --class spiral.spark.SweepJob spiral-spark.jar SWEEP.yaml [--dir DIR]
- * [--resume]}. The master comes from spark-submit ({@code --master}), else
- * {@value SparkSweepExecutor#DEFAULT_MASTER}. Writes {@code DIR/results.csv} like
- * {@code spiral sweep}. Exit status 2 for bad input, 1 for a failure. Cost: that of the sweep.
+ * {@code spark-submit --class spiral.spark.SweepJob SUBMIT-JAR SWEEP.yaml [--dir DIR] [--resume]}
+ * with the submit jar of the cluster's Spark line. The master comes from spark-submit
+ * ({@code --master}), else {@value SparkSweepExecutor#DEFAULT_MASTER}; a Spark context that is
+ * running already (a managed platform's job) is used and left running. Writes
+ * {@code DIR/results.csv} like {@code spiral sweep}. In cluster deploy mode the paths must be
+ * absolute (on a file system the cluster shares). Exit status 2 for bad input, 1 for a failure.
+ * Cost: that of the sweep.
  */
 public final class SweepJob {
-  static final String USAGE = "usage: spark-submit --class spiral.spark.SweepJob spiral-spark.jar"
-      + " SWEEP.yaml [--dir DIR] [--resume]";
+  static final String USAGE = "usage: spark-submit --class spiral.spark.SweepJob"
+      + " spiral-spark-SPARKLINE.jar SWEEP.yaml [--dir DIR] [--resume]";
 
   private SweepJob() {}
 
@@ -77,12 +80,49 @@ public final class SweepJob {
         return 2;
       }
     }
+    String relative = clusterRelative(System.getProperty(DEPLOY_MODE), file, dir);
+    if (relative != null) {
+      err.println("spiral: " + relative);
+      return 2;
+    }
     try {
       return run(Path.of(file), dir == null ? null : Path.of(dir), resume, executor, out, err);
     } catch (java.nio.file.InvalidPathException e) {
       err.println("spiral: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** The setting (a Java property in the driver) that spark-submit's --deploy-mode sets. */
+  static final String DEPLOY_MODE = "spark.submit.deployMode";
+
+  /**
+   * Why a job in cluster deploy mode cannot use these paths, or null: there the driver runs on a
+   * machine of the cluster, in a folder of its own, so a relative path (or no {@code --dir}, which
+   * means a folder beside the working directory) would read from and write to wherever the
+   * driver happened to run.
+   */
+  static String clusterRelative(String deployMode, String file, String dir) {
+    if (!"cluster".equals(deployMode)) {
+      return null;
+    }
+    String why = " (spark-submit --deploy-mode cluster runs the driver on a machine of the cluster,"
+        + " in a folder of its own): give the sweep file and --dir as absolute paths on a file"
+        + " system every machine of the cluster shares";
+    try {
+      if (!Path.of(file).isAbsolute()) {
+        return file + ": a relative sweep file in cluster deploy mode" + why;
+      }
+      if (dir == null) {
+        return file + ": no --dir in cluster deploy mode" + why;
+      }
+      if (!Path.of(dir).isAbsolute()) {
+        return dir + ": a relative --dir in cluster deploy mode" + why;
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      return null; // reported as bad input where the path is used
+    }
+    return null;
   }
 
   private static int run(Path file, Path dir, boolean resume, SparkSweepExecutor executor,

@@ -26,8 +26,9 @@ import spiral.explore.sweep.SweepRunner;
  * A real Spark standalone cluster on 127.0.0.1: a master and two one-core workers, each its own
  * {@code java} process started from this module's {@code target/lib} (built in the package
  * phase), with SPARK_HOME a folder whose {@code jars/} links to the same jars. The sweep runs
- * through {@link SparkSweepExecutor} with this module's jar shipped to the executors, and its
- * results file must equal the local executor's byte for byte.
+ * through {@link SparkSweepExecutor} with this module's jar shipped to the executors, and through
+ * {@code SparkSubmit} with the submit jar for Spark 4.x; each results file must equal the local
+ * executor's byte for byte.
  */
 @Tag("slow")
 class StandaloneClusterTest {
@@ -104,11 +105,17 @@ class StandaloneClusterTest {
       System.clearProperty("spark.executor.memory");
     }
 
-    // the same sweep through spark-submit (SparkSubmit is what the spark-submit script runs)
+    // the same sweep through spark-submit (SparkSubmit is what the spark-submit script runs),
+    // with the submit jar for Spark 4.x (its libraries relocated)
+    Path submitJar;
+    try (Stream<Path> s = Files.list(target)) {
+      submitJar = s.filter(p -> p.getFileName().toString().matches("spiral-spark-spark4_.*\\.jar"))
+          .findFirst().orElseThrow(() -> new AssertionError("no submit jar in " + target));
+    }
     Path submitted = tmp.resolve("submitted");
     Process submit = start("spark-submit", home, classPath, "org.apache.spark.deploy.SparkSubmit",
         "--master", master, "--conf", "spark.executor.memory=512m",
-        "--class", SweepJob.class.getName(), jar.toString(), f.toString(),
+        "--class", SweepJob.class.getName(), submitJar.toString(), f.toString(),
         "--dir", submitted.toString());
     assertThat(submit.waitFor(150, java.util.concurrent.TimeUnit.SECONDS))
         .as("spark-submit ends\n%s", logs()).isTrue();

@@ -66,4 +66,46 @@ class SweepJobTest {
     assertThat(run("hdfs://nn/s.yaml", "--dir=" + tmp.resolve("o2")).err())
         .contains("not yet 'hdfs:'");
   }
+
+  @Test
+  void aRunningContextIsUsedAndLeftRunning() throws Exception {
+    Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(6, 40));
+    String expected = Sweeps.local(f, tmp.resolve("local"));
+    org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf().setMaster("local[1]")
+        .setAppName("a notebook's context").set("spark.ui.enabled", "false")
+        .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+    try (org.apache.spark.api.java.JavaSparkContext given =
+        new org.apache.spark.api.java.JavaSparkContext(conf)) {
+      Path out = tmp.resolve("job");
+      Run r = run(f.toString(), "--dir", out.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(Files.readString(out.resolve(SweepRunner.RESULTS))).isEqualTo(expected);
+      assertThat(given.sc().isStopped()).as("the given context still runs").isFalse();
+      assertThat(org.apache.spark.SparkContext.getOrCreate()).isSameAs(given.sc());
+    }
+  }
+
+  @Test
+  void clusterDeployModeWantsAbsolutePaths() {
+    Path abs = tmp.resolve("s.yaml").toAbsolutePath();
+    String out = tmp.resolve("out").toAbsolutePath().toString();
+    System.setProperty(SweepJob.DEPLOY_MODE, "cluster");
+    try {
+      Run relative = run("sweeps/s.yaml", "--dir", out);
+      assertThat(relative.code()).isEqualTo(2);
+      assertThat(relative.err()).isEqualTo("spiral: sweeps/s.yaml: a relative sweep file in cluster"
+          + " deploy mode (spark-submit --deploy-mode cluster runs the driver on a machine of the"
+          + " cluster, in a folder of its own): give the sweep file and --dir as absolute paths on"
+          + " a file system every machine of the cluster shares" + System.lineSeparator());
+      assertThat(run(abs.toString()).err()).contains(": no --dir in cluster deploy mode");
+      Run relativeDir = run(abs.toString(), "--dir", "out");
+      assertThat(relativeDir.code()).isEqualTo(2);
+      assertThat(relativeDir.err()).startsWith("spiral: out: a relative --dir in cluster deploy mode");
+      assertThat(run(abs.toString(), "--dir", out).err()).contains("no such sweep file");
+    } finally {
+      System.clearProperty(SweepJob.DEPLOY_MODE);
+    }
+    assertThat(SweepJob.clusterRelative("client", "s.yaml", null)).isNull();
+    assertThat(SweepJob.clusterRelative(null, "s.yaml", null)).isNull();
+  }
 }
