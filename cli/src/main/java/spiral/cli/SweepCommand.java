@@ -156,7 +156,7 @@ final class SweepCommand implements Callable<Integer> {
     } finally {
       bar.clear();
       if (!started && fresh) {
-        removeUnstarted(dir);
+        SweepRunner.removeUnstarted(dir);
       }
       try {
         dir.close();
@@ -173,23 +173,4 @@ final class SweepCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * Removes what a sweep that failed before its first point left in a folder it created (the
-   * header-only results file and the copy of the sweep file), so that a plain rerun is not
-   * refused; a folder with any result in it is left as it is.
-   */
-  private static void removeUnstarted(SweepFolder dir) {
-    try {
-      if (dir.exists(SweepRunner.RESULTS) && dir.read(SweepRunner.RESULTS).lines()
-          .filter(l -> !l.isBlank() && !l.startsWith("#")).count() > 1) {
-        return;
-      }
-      for (String f : dir.files()) {
-        dir.delete(f);
-      }
-      dir.deleteIfEmpty();
-    } catch (IOException | RuntimeException e) {
-      // best effort: the failure being reported matters more
-    }
-  }
 }

@@ -138,7 +138,19 @@ public final class SweepJob {
         int dot = name.lastIndexOf('.');
         dir = Path.of(dot > 0 ? name.substring(0, dot) : name + "-results");
       }
-      int skipped = new SweepRunner(executor).run(sweep, dir, resume, null);
+      int skipped;
+      spiral.explore.sweep.LocalSweepFolder folder = new spiral.explore.sweep.LocalSweepFolder(dir);
+      boolean fresh = !folder.exists();
+      boolean started = false;
+      try {
+        skipped = new SweepRunner(executor).run(sweep, folder, resume, null);
+        started = true;
+      } finally {
+        if (!started && fresh) {
+          // a failure before the first point leaves nothing that blocks a plain rerun
+          SweepRunner.removeUnstarted(folder);
+        }
+      }
       out.println(String.format(Locale.ROOT, "%s: %,d points x %,d runs (%s design%s) -> %s",
           file, sweep.points().length, sweep.runs(), sweep.design().type(),
           skipped > 0 ? String.format(Locale.ROOT, ", %,d resumed", skipped) : "",

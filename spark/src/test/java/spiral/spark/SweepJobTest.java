@@ -46,6 +46,19 @@ class SweepJobTest {
   }
 
   @Test
+  void aFailureBeforeTheFirstPointLeavesNothingThatBlocksARerun() throws Exception {
+    Path f = Sweeps.write(tmp, "s.yaml", Sweeps.text(8, 60));
+    Path out = tmp.resolve("unreached");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SweepJob.run(new String[] {f.toString(), "--dir", out.toString()},
+        new SparkSweepExecutor("spark://127.0.0.1:1"), new PrintStream(new ByteArrayOutputStream(), true,
+            StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isNotZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("127.0.0.1:1");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void badInputIsStatusTwo() throws Exception {
     assertThat(run().code()).isEqualTo(2);
     assertThat(run().err()).contains("missing the sweep file").contains("usage: spark-submit");

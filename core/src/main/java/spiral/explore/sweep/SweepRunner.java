@@ -176,4 +176,25 @@ public final class SweepRunner {
     }
     return out;
   }
+
+  /**
+   * Removes what a sweep that failed before its first point left in a folder it created (the
+   * header-only results file and the copy of the sweep file), so that a plain rerun is not
+   * refused; a folder with any result in it is left as it is. Best effort: a failure here is
+   * swallowed, as the failure being reported matters more.
+   */
+  public static void removeUnstarted(SweepFolder dir) {
+    try {
+      if (dir.exists(RESULTS) && dir.read(RESULTS).lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#")).count() > 1) {
+        return;
+      }
+      for (String f : dir.files()) {
+        dir.delete(f);
+      }
+      dir.deleteIfEmpty();
+    } catch (IOException | RuntimeException e) {
+      // best effort
+    }
+  }
 }
