@@ -84,8 +84,7 @@ final class GambitTool {
           Map.entry("simpdiv R", "random starting points (-R)"),
           Map.entry("simpdiv s", "starting points from a file (-s)"),
           Map.entry("simpdiv V", "verbose output (-V)"),
-          Map.entry("enumpoly V", "verbose output (-V)"),
-          Map.entry("gnm V", "verbose output (-V)"));
+          Map.entry("enumpoly V", "verbose output (-V)"));
 
   /** Whether {@code tool} (without the {@code gambit-} prefix) is one this class runs. */
   static boolean known(String tool) {
@@ -191,7 +190,16 @@ final class GambitTool {
     }
     try {
       StringBuilder o = new StringBuilder();
-      solve(tool, opt, game, o);
+      FLUSH.set(() -> {
+        out.print(o);
+        o.setLength(0);
+        out.flush();
+      });
+      try {
+        solve(tool, opt, game, o);
+      } finally {
+        FLUSH.remove();
+      }
       out.print(o);
       out.flush();
       return 0;
@@ -331,7 +339,8 @@ final class GambitTool {
         return;
       }
       case "gnm" -> {
-        gnm(opt, form(game), decimals == null ? 6 : decimals, o);
+        gnm(opt, form(game), game instanceof ExtensiveGame t ? t.payoffBounds() : null,
+            decimals == null ? 6 : decimals, o);
         return;
       }
       case "liap" -> {
@@ -475,32 +484,74 @@ final class GambitTool {
   }
 
   /**
+   * Prints what a tool has written so far (gnm's lines come as its path finds them, as Gambit's
+   * do, so that a run stopped early keeps them).
+   */
+  private static final ThreadLocal<Runnable> FLUSH = new ThreadLocal<>();
+
+  private static void flush() {
+    Runnable f = FLUSH.get();
+    if (f != null) {
+      f.run();
+    }
+  }
+
+  /**
    * Gambit's gnm: -n perturbations (default 1) drawn from the seed -R (Spiral's default 0:
    * Gambit seeds from entropy) or read from the file -s, traced to lambda -m (negative, default
-   * -10); -f, -i and -c (Gambit's local Newton and cell steps) are checked and have no effect.
+   * -10) (a tree's reduced strategic form scaled by the tree's payoff bounds) with -c steps per support cell, the local Newton method every -f steps and at most -i
+   * iterations (three or more players); -V also prints the perturbation ({@code pert}, made unit
+   * length), the start ({@code start}) and each support boundary (labelled with its lambda).
    */
-  private static void gnm(Map<Character, String> opt, StrategicGame g, int digits,
-      StringBuilder o) {
+  private static void gnm(Map<Character, String> opt, StrategicGame g,
+      spiral.game.Rational[] bounds, int digits, StringBuilder o) {
     double end = opt.containsKey('m') ? atof(opt.get('m')) : GlobalNewton.DEFAULT_LAMBDA_END;
     if (!(end < 0)) {
       throw new IllegalArgumentException("Value for -m (end lambda) must be negative");
     }
-    if (opt.containsKey('f') && atoi(opt.get('f')) <= 0) {
+    int freq = opt.containsKey('f') ? atoi(opt.get('f')) : GlobalNewton.DEFAULT_LNM_FREQUENCY;
+    if (freq <= 0) {
       throw new IllegalArgumentException(
           "Value for -f (local Newton frequency) must be at least 1");
     }
-    if (opt.containsKey('i') && atoi(opt.get('i')) <= 0) {
+    int iters =
+        opt.containsKey('i') ? atoi(opt.get('i')) : GlobalNewton.DEFAULT_LNM_MAX_ITERATIONS;
+    if (iters <= 0) {
       throw new IllegalArgumentException(
           "Value for -i (local Newton iterations) must be at least 1");
     }
-    if (opt.containsKey('c') && atoi(opt.get('c')) <= 0) {
+    int steps = opt.containsKey('c') ? atoi(opt.get('c')) : GlobalNewton.DEFAULT_STEPS;
+    if (steps <= 0) {
       throw new IllegalArgumentException(
           "Value for -c (steps in support cell) must be at least 1");
     }
-    GlobalNewton m = new GlobalNewton(g);
+    GlobalNewton m = new GlobalNewton(g, bounds);
     List<double[]> perts = starts(opt, g, 1, GlobalNewton.DEFAULT_SEED);
+    GlobalNewton.Trace trace = !opt.containsKey('V') ? null : new GlobalNewton.Trace() {
+      @Override
+      public void perturbation(double[] gv) {
+        o.append(GambitOutput.fixedLine("pert", gv, digits)).append('\n');
+        flush();
+      }
+
+      @Override
+      public void start(double[] sigma) {
+        o.append(GambitOutput.fixedLine("start", sigma, digits)).append('\n');
+        flush();
+      }
+
+      @Override
+      public void boundary(double lambda, double[] sigma) {
+        o.append(GambitOutput.fixedLine(GambitOutput.significant(lambda, 6), sigma, digits))
+            .append('\n');
+        flush();
+      }
+    };
     for (double[] p : perts) {
-      m.solve(p, end, x -> o.append(GambitOutput.fixedLine("NE", x, digits)).append('\n'));
+      m.solve(p, end, steps, freq, iters, x -> {
+        o.append(GambitOutput.fixedLine("NE", x, digits)).append('\n');
+        flush();
+      }, trace);
     }
   }
 
@@ -647,12 +698,15 @@ final class GambitTool {
       case 'R' -> "seed of the random "
           + (tool.equals("gnm") || tool.equals("ipa") ? "perturbations" : "starting points")
           + " (Spiral's default: 0); requires -n";
-      case 'i' -> tool.equals("gnm") ? "accepted (at least 1); Spiral's own corrector is used"
+      case 'i' -> tool.equals("gnm") ? "maximum iterations in local Newton (default 10)"
           : "maximum number of iterations per start (default 1000)";
-      case 'f' -> "accepted (at least 1); Spiral's own corrector is used";
-      case 'c' -> "accepted (at least 1); Spiral cuts each step at the support cell's boundary";
+      case 'f' -> "frequency to run local Newton method (default 3)";
+      case 'c' -> "number of steps in each support cell (default 100)";
       case 'V' -> tool.equals("ipa")
           ? "verbose: also print each iteration's profile (iter-K lines)"
+          : tool.equals("gnm")
+          ? "verbose: also print the perturbation (pert), the start and each support boundary"
+              + " (labelled with its lambda)"
           : "verbose: also print each start and each end that is not an equilibrium";
       case 'S' -> tool.equals("enumpoly")
           ? "use the reduced strategic game of a tree (default: behaviour profiles)"

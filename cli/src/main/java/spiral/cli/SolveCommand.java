@@ -119,8 +119,9 @@ import spiral.game.TooLargeForMemory;
           + " perturbed by lambda times a random bonus vector (--starts N vectors, default 1,"
           + " seeded by --seed, default 0; Gambit seeds from entropy), from large lambda to"
           + " lambda -10; each crossing of lambda 0 is an equilibrium (an odd number in all on"
-          + " a generic game), printed once, with 6 decimals (--decimals D). A tree is solved"
-          + " on its reduced strategic form.",
+          + " a generic game), printed once, with 6 decimals (--decimals D); the path is"
+          + " followed as Gambit's gnm (GameTracer's) follows it. A tree is solved on its"
+          + " reduced strategic form, its payoffs scaled by the tree's, as Gambit's.",
       "  ipa        approximate equilibria of a strategic game with any number of players by"
           + " Govindan and Wilson's iterated polymatrix approximation: the game is replaced by"
           + " its polymatrix approximation at the current profile, whose equilibrium (Lemke's"
@@ -380,6 +381,9 @@ final class SolveCommand implements Callable<Integer> {
     }
     // one time limit for building a tree's reduced strategic form and solving it
     long started = System.nanoTime();
+    // gnm scales a tree's reduced strategic form by the tree's payoff bounds, as Gambit's
+    spiral.game.Rational[] treeBounds =
+        g instanceof ExtensiveGame t && method == Method.gnm ? t.payoffBounds() : null;
     if (g instanceof ExtensiveGame tree
         && (method == Method.simpdiv || method == Method.gnm || method == Method.ipa
             || (strategic && method != Method.spe))) {
@@ -439,7 +443,7 @@ final class SolveCommand implements Callable<Integer> {
             }
             if (method == Method.gnm) {
               StrategicGame sg = (StrategicGame) game;
-              GlobalNewton m = new GlobalNewton(sg);
+              GlobalNewton m = new GlobalNewton(sg, treeBounds);
               List<Equilibrium> found = new ArrayList<>();
               for (double[] p : m.randomPerturbations(starts == null ? 1 : starts,
                   seed == null ? GlobalNewton.DEFAULT_SEED : seed)) {

@@ -141,6 +141,39 @@ public final class ExtensiveGame implements Game {
     return n;
   }
 
+  /**
+   * The smallest and the largest payoff of any player on any path from the root (outcomes add up
+   * along a path; chance moves are not averaged), as Gambit's {@code GetMinPayoff} and {@code
+   * GetMaxPayoff} give them for a tree: the range by which its numerical methods scale payoffs.
+   */
+  public Rational[] payoffBounds() {
+    Rational min = null;
+    Rational max = null;
+    for (int p = 0; p < players.size(); p++) {
+      Rational lo = pathBound(root, p, -1);
+      Rational hi = pathBound(root, p, 1);
+      min = min == null || lo.compareTo(min) < 0 ? lo : min;
+      max = max == null || hi.compareTo(max) > 0 ? hi : max;
+    }
+    return new Rational[] {min == null ? Rational.ZERO : min, max == null ? Rational.ZERO : max};
+  }
+
+  /** The smallest (sign -1) or largest (sign 1) sum of player p's payoffs on a path from n. */
+  private static Rational pathBound(Node n, int p, int sign) {
+    Rational value = Rational.ZERO;
+    if (!n.isTerminal()) {
+      Rational best = null;
+      for (Node c : n.children()) {
+        Rational v = pathBound(c, p, sign);
+        if (best == null || v.compareTo(best) * sign > 0) {
+          best = v;
+        }
+      }
+      value = best;
+    }
+    return n.outcome() == null ? value : value.add(n.outcome().payoffs().get(p));
+  }
+
   /** What a solver that needs perfect recall says of a game without it. */
   public static final String IMPERFECT_RECALL =
       "computing equilibria of games with imperfect recall is not supported";

@@ -27,6 +27,29 @@ final class MixedPayoffs {
    * @param normalise divide every payoff by the range (when the range is not 0)
    */
   MixedPayoffs(StrategicGame g, boolean normalise) {
+    this(g, normalise, false);
+  }
+
+  /**
+   * The payoffs of a game.
+   *
+   * @param normalise divide every payoff by the range (when the range is not 0)
+   * @param shift subtract the smallest payoff first (exactly), so that payoffs run from 0
+   */
+  MixedPayoffs(StrategicGame g, boolean normalise, boolean shift) {
+    this(g, normalise, shift, null);
+  }
+
+  /**
+   * The payoffs of a game shifted to start at {@code bounds[0]} (exactly) and divided by
+   * {@code bounds[1] - bounds[0]} (when positive): Gambit's scaling of a game whose payoffs lie
+   * within bounds (a tree's reduced strategic form, scaled by the tree's bounds).
+   */
+  MixedPayoffs(StrategicGame g, Rational[] bounds) {
+    this(g, true, true, bounds);
+  }
+
+  private MixedPayoffs(StrategicGame g, boolean normalise, boolean shift, Rational[] bounds) {
     game = g;
     players = g.numPlayers();
     first = new int[players + 1];
@@ -45,7 +68,23 @@ final class MixedPayoffs {
       }
     }
     range = hi - lo;
-    if (normalise) {
+    if (shift) {
+      Rational min = bounds == null ? null : bounds[0];
+      Rational max = bounds == null ? null : bounds[1];
+      for (int p = 0; bounds == null && p < g.numProfiles(); p++) {
+        for (int i = 0; i < players; i++) {
+          Rational r = g.payoff(p, i);
+          min = min == null || r.compareTo(min) < 0 ? r : min;
+          max = max == null || r.compareTo(max) > 0 ? r : max;
+        }
+      }
+      double scale = normalise && max.compareTo(min) > 0 ? 1 / max.subtract(min).doubleValue() : 1;
+      for (int p = 0; p < g.numProfiles(); p++) {
+        for (int i = 0; i < players; i++) {
+          pay[p][i] = scale * g.payoff(p, i).subtract(min).doubleValue();
+        }
+      }
+    } else if (normalise) {
       double scale = hi > lo ? 1 / (hi - lo) : 1;
       for (double[] row : pay) {
         for (int i = 0; i < players; i++) {

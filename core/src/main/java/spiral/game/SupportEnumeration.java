@@ -8,7 +8,7 @@ import java.util.List;
  * (Gambit's {@code enumpoly} on strategic games), exact where the equations are linear.
  *
  * <p>For every support profile (a nonempty set of strategies for each player, by total size,
- * then player 1's set fastest, each set in the order of its bit mask over the file's strategies)
+ * then player 1's set fastest, each set in binary-counter order over the strategies left)
  * the equilibria that use exactly those strategies solve the indifference equations: each
  * player's supported strategies earn the same payoff against the others' mix, and each mix sums
  * to 1 (McKelvey and McLennan, "Computation of equilibria in finite games", Handbook of
@@ -28,11 +28,16 @@ import java.util.List;
  * approximate, written as the exact value of its doubles (it may be irrational: Nau et al.
  * 2004's three-player game), and
  * Newton's method can miss a root that Gambit's subdivision of the box finds, or find one that
- * it misses. Gambit's support order and its pruning of dominated supports are not reproduced:
- * compare the lines as sets. Where Gambit's root finder reports a support singular or prints one
+ * it misses. As Gambit's, strategies strictly dominated by another pure strategy are removed
+ * first (iterated), and a support profile in which a supported strategy is strictly dominated
+ * by another of the player's strategies against every profile of the others' supports is
+ * skipped (it is no best reply to any mix on them); supports are sets of any size (no cap on
+ * strategies). Gambit's support order is not reproduced: compare the lines as sets. Where Gambit's root finder reports a support singular or prints one
  * equilibrium once per support it lies on, the lines differ (see the README).
  *
- * <p>Cost: the product over players of (2^strategies - 1) support profiles, each costing one
+ * <p>Cost: the product over players of (2^strategies - 1) support profiles (strategies left
+ * after the removal of dominated ones; each profile's dominance check costs up to strategies^2
+ * times the others' support profiles), each costing one
  * exact Gaussian elimination of order k+1 on the supports where two players mix and one payoff
  * check per supported profile; 2^(m+n) for an m x n game, so it suits small games (8x8: 65,025
  * supports, about 13,000 of them solved).
@@ -77,49 +82,60 @@ public final class SupportEnumeration implements EquilibriumSolver {
   /** As {@link #solve(Game)}, stopping after {@code stopAfter} equilibria (0: no limit). */
   public List<Equilibrium> solve(StrategicGame g, int stopAfter) {
     int n = g.numPlayers();
-    int[] size = new int[n];
     int[] offset = new int[n];
     int total = 0;
     for (int i = 0; i < n; i++) {
-      size[i] = g.numStrategies(i);
-      if (size[i] > 30) {
-        throw new IllegalArgumentException(
-            "enumpoly: player " + (i + 1) + " has " + size[i]
-                + " strategies; support enumeration takes at most 30 per player");
-      }
       offset[i] = total;
-      total += size[i];
+      total += g.numStrategies(i);
+    }
+    // strictly dominated strategies are in no equilibrium's support: removed first (iterated)
+    int[][] kept = undominated(g);
+    boolean[][] in = new boolean[n][];
+    int keptTotal = 0;
+    for (int i = 0; i < n; i++) {
+      in[i] = new boolean[kept[i].length];
+      keptTotal += kept[i].length;
     }
     List<Equilibrium> out = new ArrayList<>();
-    for (int sum = n; sum <= total; sum++) {
-      int[] mask = new int[n];
+    int[][] sup = new int[n][];
+    for (int sum = n; sum <= keptTotal; sum++) {
       for (int i = 0; i < n; i++) {
-        mask[i] = 1;
+        java.util.Arrays.fill(in[i], false);
+        in[i][0] = true;
       }
       while (true) {
         Deadline.check();
         int s = 0;
         for (int i = 0; i < n; i++) {
-          s += Integer.bitCount(mask[i]);
+          for (boolean b : in[i]) {
+            s += b ? 1 : 0;
+          }
         }
         if (s == sum) {
-          List<List<Rational>> found = new ArrayList<>();
-          List<Rational> profile = solveSupport(g, mask, offset, total);
-          if (profile != null) {
-            found.add(profile);
-          } else if (mixing(mask) >= 3) {
-            found.addAll(newtonRoots(g, mask, offset, total));
+          for (int i = 0; i < n; i++) {
+            sup[i] = chosen(kept[i], in[i]);
           }
-          for (List<Rational> f : found) {
-            out.add(new Equilibrium(f, EquilibriumChecker.payoffs(g, f)));
-            if (stopAfter > 0 && out.size() >= stopAfter) {
-              return out;
+          if (!anyDominated(g, sup, kept)) {
+            List<List<Rational>> found = new ArrayList<>();
+            List<Rational> profile = solveSupport(g, sup, offset, total);
+            if (profile != null) {
+              found.add(profile);
+            } else if (mixing(sup) >= 3) {
+              found.addAll(newtonRoots(g, sup, offset, total));
+            }
+            for (List<Rational> f : found) {
+              out.add(new Equilibrium(f, EquilibriumChecker.payoffs(g, f)));
+              if (stopAfter > 0 && out.size() >= stopAfter) {
+                return out;
+              }
             }
           }
         }
+        // the next support profile: a binary counter per player (player 1's fastest)
         int i = 0;
-        while (i < n && ++mask[i] >= (1 << size[i])) {
-          mask[i] = 1;
+        while (i < n && !increment(in[i])) {
+          java.util.Arrays.fill(in[i], false);
+          in[i][0] = true;
           i++;
         }
         if (i == n) {
@@ -130,34 +146,149 @@ public final class SupportEnumeration implements EquilibriumSolver {
     return out;
   }
 
+  /** Adds 1 to the binary number in b (b[0] lowest); false when it overflows. */
+  private static boolean increment(boolean[] b) {
+    for (int k = 0; k < b.length; k++) {
+      if (!b[k]) {
+        b[k] = true;
+        return true;
+      }
+      b[k] = false;
+    }
+    return false;
+  }
+
+  private static int[] chosen(int[] kept, boolean[] in) {
+    int c = 0;
+    for (boolean b : in) {
+      c += b ? 1 : 0;
+    }
+    int[] s = new int[c];
+    int k = 0;
+    for (int j = 0; j < in.length; j++) {
+      if (in[j]) {
+        s[k++] = kept[j];
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Each player's strategies left by the iterated removal of strategies strictly dominated by
+   * another pure strategy (exact payoffs), in file order.
+   */
+  static int[][] undominated(StrategicGame g) {
+    int n = g.numPlayers();
+    int[][] kept = new int[n][];
+    for (int i = 0; i < n; i++) {
+      kept[i] = new int[g.numStrategies(i)];
+      for (int j = 0; j < kept[i].length; j++) {
+        kept[i][j] = j;
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < n; i++) {
+        List<Integer> left = new ArrayList<>();
+        for (int s : kept[i]) {
+          boolean dominated = false;
+          for (int t : kept[i]) {
+            if (t != s && strictlyBetter(g, i, t, s, kept)) {
+              dominated = true;
+              break;
+            }
+          }
+          if (!dominated) {
+            left.add(s);
+          }
+        }
+        if (left.size() < kept[i].length) {
+          kept[i] = left.stream().mapToInt(Integer::intValue).toArray();
+          changed = true;
+        }
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Whether some strategy in the support profile is strictly dominated by another of the
+   * player's (remaining) strategies against every profile of the others' supports (Gambit's
+   * pruning: such a strategy is no best reply to any mix on those supports).
+   */
+  private static boolean anyDominated(StrategicGame g, int[][] sup, int[][] kept) {
+    for (int i = 0; i < sup.length; i++) {
+      for (int s : sup[i]) {
+        for (int t : kept[i]) {
+          if (t != s && strictlyBetter(g, i, t, s, sup)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether player i's strategy t earns strictly more than s against every profile of the other
+   * players' strategies in {@code others} (player i's own entry is ignored).
+   */
+  private static boolean strictlyBetter(StrategicGame g, int i, int t, int s, int[][] others) {
+    int n = g.numPlayers();
+    int[] idx = new int[n];
+    int[] pure = new int[n];
+    while (true) {
+      for (int m = 0; m < n; m++) {
+        pure[m] = m == i ? 0 : others[m][idx[m]];
+      }
+      pure[i] = t;
+      Rational ut = g.payoff(g.profileIndex(pure), i);
+      pure[i] = s;
+      Rational us = g.payoff(g.profileIndex(pure), i);
+      if (ut.compareTo(us) <= 0) {
+        return false;
+      }
+      int m = 0;
+      while (m < n && (m == i || ++idx[m] >= others[m].length)) {
+        if (m != i) {
+          idx[m] = 0;
+        }
+        m++;
+      }
+      if (m == n) {
+        return true;
+      }
+    }
+  }
+
   /**
    * The exact equilibrium on the support of the floating-point profile x (its entries above
    * 1e-9), where that support is one this class solves exactly (at most two players mix, on
-   * supports of equal sizes, at most 30 strategies a player) and the solution is within 1e-6 of
+   * supports of equal sizes) and the solution is within 1e-6 of
    * x; null otherwise.
    */
   static List<Rational> exactOnSupport(StrategicGame g, double[] x) {
     int n = g.numPlayers();
-    int[] mask = new int[n];
+    int[][] sup = new int[n][];
     int[] offset = new int[n];
     int total = 0;
     for (int i = 0; i < n; i++) {
       offset[i] = total;
       int m = g.numStrategies(i);
-      if (m > 30) {
-        return null;
-      }
+      List<Integer> on = new ArrayList<>();
       for (int j = 0; j < m; j++) {
         if (x[total + j] > 1e-9) {
-          mask[i] |= 1 << j;
+          on.add(j);
         }
       }
-      if (mask[i] == 0) {
+      if (on.isEmpty()) {
         return null;
       }
+      sup[i] = on.stream().mapToInt(Integer::intValue).toArray();
       total += m;
     }
-    List<Rational> p = solveSupport(g, mask, offset, total);
+    List<Rational> p = solveSupport(g, sup, offset, total);
     if (p == null) {
       return null;
     }
@@ -170,19 +301,19 @@ public final class SupportEnumeration implements EquilibriumSolver {
   }
 
   private static List<Rational> solveSupport(
-      StrategicGame g, int[] mask, int[] offset, int total) {
+      StrategicGame g, int[][] mask, int[] offset, int total) {
     int n = g.numPlayers();
     List<Integer> mixers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (Integer.bitCount(mask[i]) >= 2) {
+      if (mask[i].length >= 2) {
         mixers.add(i);
       }
     }
     Rational[] x = new Rational[total];
     java.util.Arrays.fill(x, Rational.ZERO);
     for (int i = 0; i < n; i++) {
-      if (Integer.bitCount(mask[i]) == 1) {
-        x[offset[i] + Integer.numberOfTrailingZeros(mask[i])] = Rational.ONE;
+      if (mask[i].length == 1) {
+        x[offset[i] + mask[i][0]] = Rational.ONE;
       }
     }
     if (mixers.size() == 1) {
@@ -194,7 +325,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
     if (mixers.size() == 2) {
       int a = mixers.get(0);
       int b = mixers.get(1);
-      if (Integer.bitCount(mask[a]) != Integer.bitCount(mask[b])) {
+      if (mask[a].length != mask[b].length) {
         return null;
       }
       Rational[] pb = indifference(g, a, b, mask, x);
@@ -209,10 +340,10 @@ public final class SupportEnumeration implements EquilibriumSolver {
     return EquilibriumChecker.isNash(g, profile) ? profile : null;
   }
 
-  private static int mixing(int[] mask) {
+  private static int mixing(int[][] mask) {
     int k = 0;
-    for (int m : mask) {
-      if (Integer.bitCount(m) >= 2) {
+    for (int[] m : mask) {
+      if (m.length >= 2) {
         k++;
       }
     }
@@ -227,12 +358,13 @@ public final class SupportEnumeration implements EquilibriumSolver {
    * most 1e-8 times the payoff range, as Gambit's enumpoly accepts them. The profile is the
    * floating-point root written exactly: an approximate equilibrium.
    */
-  private List<List<Rational>> newtonRoots(StrategicGame g, int[] mask, int[] offset, int total) {
+  private List<List<Rational>> newtonRoots(StrategicGame g, int[][] mask, int[] offset,
+      int total) {
     int n = g.numPlayers();
     int[][] sup = new int[n][];
     int dim = 0;
     for (int i = 0; i < n; i++) {
-      sup[i] = strategies(mask[i]);
+      sup[i] = mask[i];
       dim += sup[i].length - 1;
     }
     double[][] pay = new double[n][g.numProfiles()];
@@ -598,12 +730,9 @@ public final class SupportEnumeration implements EquilibriumSolver {
     return worst;
   }
 
-  private static void place(Rational[] x, int offset, int mask, Rational[] p) {
-    int k = 0;
-    for (int s = 0; s < 31; s++) {
-      if ((mask & (1 << s)) != 0) {
-        x[offset + s] = p[k++];
-      }
+  private static void place(Rational[] x, int offset, int[] support, Rational[] p) {
+    for (int k = 0; k < support.length; k++) {
+      x[offset + support[k]] = p[k];
     }
   }
 
@@ -613,17 +742,17 @@ public final class SupportEnumeration implements EquilibriumSolver {
    * {@code x}; null unless unique and positive.
    */
   private static Rational[] indifference(
-      StrategicGame g, int player, int other, int[] mask, Rational[] x) {
+      StrategicGame g, int player, int other, int[][] mask, Rational[] x) {
     int n = g.numPlayers();
-    int[] own = strategies(mask[player]);
-    int[] theirs = strategies(mask[other]);
+    int[] own = mask[player];
+    int[] theirs = mask[other];
     int k = own.length;
     // unknowns: q_0..q_{k-1}, v; rows: u(s, t) q - v = 0 for each own s; sum q = 1
     Rational[][] m = new Rational[k + 1][k + 2];
     int[] pure = new int[n];
     for (int i = 0; i < n; i++) {
       if (i != player && i != other) {
-        pure[i] = Integer.numberOfTrailingZeros(mask[i]);
+        pure[i] = mask[i][0];
       }
     }
     for (int r = 0; r < k; r++) {
@@ -666,17 +795,6 @@ public final class SupportEnumeration implements EquilibriumSolver {
       q[c] = sol[c];
     }
     return q;
-  }
-
-  private static int[] strategies(int mask) {
-    int[] s = new int[Integer.bitCount(mask)];
-    int k = 0;
-    for (int i = 0; i < 31; i++) {
-      if ((mask & (1 << i)) != 0) {
-        s[k++] = i;
-      }
-    }
-    return s;
   }
 
   /** Solves the square system [A | b] exactly; null when A is singular. */

@@ -126,4 +126,69 @@ class GlobalNewtonTest {
                 "gnm finds an equilibrium on almost every reference game",
                 () -> assertThat(count[1]).isGreaterThanOrEqualTo(count[0] * 9 / 10))));
   }
+
+  /**
+   * The reference trees on which Gambit 17's gambit-gnm finds equilibria from a fixed
+   * perturbation (-s) and the earlier path follower found none (its paths stalled in the ranges
+   * of equilibria of degenerate reduced forms). Each is solved on its reduced strategic form,
+   * scaled by the tree's payoff bounds as Gambit's is, from the seed-0 perturbation, from which
+   * Gambit's gnm also finds at least one equilibrium on each of these but w_ex2.efg and
+   * 3_player.efg, where neither finds one.
+   */
+  static final List<String> DEGENERATE_TREES = List.of(
+      "catalog/books/shohamleytonbrown2008/fig6_2.efg",
+      "catalog/books/shohamleytonbrown2008/fig6_8.efg",
+      "contrib/games/2s2x2x2.efg",
+      "contrib/games/2smp.efg",
+      "contrib/games/artist2.efg",
+      "contrib/games/bayes2a.efg",
+      "contrib/games/bcp2.efg",
+      "contrib/games/bcp3.efg",
+      "contrib/games/bhg3.efg",
+      "contrib/games/caro2.efg",
+      "contrib/games/condjury.efg",
+      "contrib/games/e16.efg",
+      "contrib/games/palf2.efg",
+      "contrib/games/pvw.efg",
+      "contrib/games/tim.efg",
+      "contrib/games/work2.efg",
+      "contrib/games/work3.efg",
+      "tests/test_games/2_player_chance.efg",
+      "tests/test_games/2_player_chance_nonterm_outcomes_and_missing_term_outcomes.efg",
+      "tests/test_games/mixed_behavior_game.efg",
+      "tests/test_games/reduction_both_players_payoff_ties_GTE_survey.efg");
+
+  @Test
+  void findsEquilibriaOnTheDegenerateTreesWhereGambitsDoes() throws Exception {
+    Path folder = ReferenceGamesTest.gamesFolder();
+    org.junit.jupiter.api.Assumptions.assumeTrue(folder != null,
+        "the shared reference games (shared/games) are absent: skipped");
+    long started = System.nanoTime();
+    for (String name : DEGENERATE_TREES) {
+      ExtensiveGame tree = (ExtensiveGame) GameReader.read(folder.resolve(name));
+      StrategicGame g = ReducedStrategicForm.of(tree);
+      GlobalNewton m = new GlobalNewton(g, tree.payoffBounds());
+      List<double[]> found = new ArrayList<>();
+      Deadline.within(Duration.ofSeconds(10), () -> {
+        m.solve(m.randomPerturbations(1, 0).get(0), GlobalNewton.DEFAULT_LAMBDA_END, found::add);
+        return null;
+      });
+      assertThat(found).as(name).isNotEmpty();
+      assertEquilibria(g, found);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aTreesPayoffBoundsAreItsPathsExtremes() throws Exception {
+    // outcomes add up along a path; chance is not averaged
+    ExtensiveGame t = (ExtensiveGame) GameReader.read(new java.io.ByteArrayInputStream((
+        "EFG 2 R \"\" { \"1\" \"2\" }\n"
+        + "c \"\" 1 \"\" { \"a\" 1/2 \"b\" 1/2 } 1 \"o\" { 1, -1 }\n"
+        + "t \"\" 2 \"x\" { 5, 0 }\n"
+        + "t \"\" 3 \"y\" { -4, 2 }\n").getBytes("UTF-8")));
+    Rational[] b = t.payoffBounds();
+    assertThat(b[0]).isEqualTo(Rational.of(-3));
+    assertThat(b[1]).isEqualTo(Rational.of(6));
+  }
 }

@@ -141,4 +141,38 @@ class SupportEnumerationTest {
     assertThat(new SupportEnumeration().solve(tree))
         .extracting(Equilibrium::gambitLine).containsExactly("NE,1,0");
   }
+
+  /**
+   * No cap on strategies: 38 of player 1's 40 strategies are strictly dominated (removed before
+   * the supports are enumerated); the other two and player 2's make a battle of the sexes, whose
+   * three equilibria are found.
+   */
+  @Test
+  void strictlyDominatedStrategiesArePrunedWithoutACap() throws Exception {
+    StringBuilder nfg = new StringBuilder("NFG 1 R \"wide\" { \"1\" \"2\" } { 40 2 }\n\n");
+    String[][] cell = new String[40][2];
+    for (int r = 0; r < 38; r++) {
+      cell[r][0] = "-1 " + r;
+      cell[r][1] = "-1 " + (40 - r);
+    }
+    cell[38][0] = "2 1";
+    cell[38][1] = "0 0";
+    cell[39][0] = "0 0";
+    cell[39][1] = "1 2";
+    for (int c = 0; c < 2; c++) {
+      for (int r = 0; r < 40; r++) {
+        nfg.append(cell[r][c]).append(' ');
+      }
+    }
+    StrategicGame g = (StrategicGame) GameReader.read(
+        new java.io.ByteArrayInputStream(nfg.append('\n').toString().getBytes("UTF-8")));
+    int[][] kept = SupportEnumeration.undominated(g);
+    assertThat(kept[0]).containsExactly(38, 39);
+    assertThat(kept[1]).containsExactly(0, 1);
+    List<Equilibrium> eqs = new SupportEnumeration().solve(g);
+    assertThat(eqs).hasSize(3);
+    for (Equilibrium e : eqs) {
+      assertThat(EquilibriumChecker.isNash(g, e.profile())).isTrue();
+    }
+  }
 }
