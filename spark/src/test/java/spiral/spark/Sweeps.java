@@ -9,12 +9,12 @@ import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepRunner;
 import spiral.sim.Simulator;
 
-/** Sweep files for the tests and the local executor's results to compare with. */
-final class Sweeps {
+/** Sweep files for the tests (of every Spark line) and the local executor's results to compare with. */
+public final class Sweeps {
   private Sweeps() {}
 
   /** A Latin hypercube sweep over RAND case D: {@code points} points of {@code runs} runs. */
-  static String text(int points, int runs) {
+  public static String text(int points, int runs) {
     return """
         scenario: rand-d-ports
         parameters:

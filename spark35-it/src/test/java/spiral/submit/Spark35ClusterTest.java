@@ -3,23 +3,19 @@ package spiral.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import spiral.spark.LocalCluster;
+import spiral.spark.Sweeps;
 
 /**
  * A real Spark 3.5 standalone cluster on 127.0.0.1: a master and a two-core worker, each its own
@@ -34,11 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class Spark35ClusterTest {
-  static final Duration REGISTER = Duration.ofSeconds(90);
 
   @TempDir Path tmp;
-  final List<Process> processes = new ArrayList<>();
-  final List<Path> logs = new ArrayList<>();
+  LocalCluster spark;
 
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
@@ -56,67 +50,68 @@ class Spark35ClusterTest {
     assertThat(cli).as("the command line's jar").isRegularFile();
     String classPath = home.resolve("jars") + File.separator + "*";
 
-    int port = freePort();
-    int uiPort = freePort();
+    int port = LocalCluster.freePort();
+    int uiPort = LocalCluster.freePort();
     String master = "spark://127.0.0.1:" + port;
     String ui = "http://127.0.0.1:" + uiPort + "/";
-    start("master", home, scala, classPath, "org.apache.spark.deploy.master.Master",
+    spark = new LocalCluster(tmp, home, scala);
+    spark.start("master", classPath, "org.apache.spark.deploy.master.Master",
         "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(uiPort));
-    start("worker", home, scala, classPath, "org.apache.spark.deploy.worker.Worker",
+    spark.start("worker", classPath, "org.apache.spark.deploy.worker.Worker",
         "--host", "127.0.0.1", "--cores", "2", "--memory", "1g",
-        "--webui-port", String.valueOf(freePort()),
+        "--webui-port", String.valueOf(LocalCluster.freePort()),
         "--work-dir", Files.createDirectories(tmp.resolve("work")).toString(), master);
     long started = System.nanoTime();
-    awaitWorker();
+    spark.awaitWorkers(1);
     System.out.printf("Spark %s: master and worker registered in %.1f s%n", version,
         (System.nanoTime() - started) / 1e9);
 
     Path f = tmp.resolve("s.yaml");
-    Files.writeString(f, sweep(24, 100), StandardCharsets.UTF_8);
-    Process local = start("local", home, scala, cli.toString(), "spiral.cli.Main", "sweep",
+    Files.writeString(f, Sweeps.text(24, 100), StandardCharsets.UTF_8);
+    Process local = spark.start("local", cli.toString(), "spiral.cli.Main", "sweep",
         f.toString(), "--dir", tmp.resolve("local").toString(), "--threads", "1", "--no-parquet");
     assertThat(local.waitFor(120, TimeUnit.SECONDS)).as("the local sweep ends").isTrue();
-    assertThat(local.exitValue()).as("the local sweep's status\n%s", logs()).isZero();
+    assertThat(local.exitValue()).as("the local sweep's status\n%s", spark.logs()).isZero();
     String expected = Files.readString(tmp.resolve("local/results.csv"), StandardCharsets.UTF_8);
 
     // the cluster's own spark-submit (SparkSubmit is what the script runs) with the 3.5 jar
     Path submitted = tmp.resolve("submitted");
     started = System.nanoTime();
-    Process submit = start("spark-submit", home, scala, classPath,
+    Process submit = spark.start("spark-submit", classPath,
         "org.apache.spark.deploy.SparkSubmit", "--master", master,
         "--conf", "spark.executor.memory=512m", "--conf", "spark.spiral.masterUi=" + ui,
         "--class", "spiral.spark.SweepJob", jar.toString(), f.toString(),
         "--dir", submitted.toString());
-    assertThat(submit.waitFor(180, TimeUnit.SECONDS)).as("spark-submit ends\n%s", logs()).isTrue();
-    assertThat(submit.exitValue()).as("spark-submit's exit status\n%s", logs()).isZero();
+    assertThat(submit.waitFor(180, TimeUnit.SECONDS)).as("spark-submit ends\n%s", spark.logs()).isTrue();
+    assertThat(submit.exitValue()).as("spark-submit's exit status\n%s", spark.logs()).isZero();
     System.out.printf("Spark %s: spark-submit of 24 points x 100 runs took %.1f s%n", version,
         (System.nanoTime() - started) / 1e9);
     assertThat(Files.readString(submitted.resolve("results.csv"), StandardCharsets.UTF_8))
-        .as("results through the Spark %s cluster\n%s", version, logs()).isEqualTo(expected);
-    assertThat(executorLogs()).as("the executor ran on the worker\n%s", logs()).isNotEmpty();
+        .as("results through the Spark %s cluster\n%s", version, spark.logs()).isEqualTo(expected);
+    assertThat(spark.executorLogs()).as("the executor ran on the worker\n%s", spark.logs()).isNotEmpty();
 
     // cluster deploy mode: the driver runs on the worker, in a folder of its own, where a
     // relative path means nothing; it stops at once, and the driver's state says so (Spark's
     // standalone client itself exits 0 whatever that state, even when it waits for it)
     started = System.nanoTime();
-    Process cluster = start("spark-submit-cluster", home, scala, classPath,
+    Process cluster = spark.start("spark-submit-cluster", classPath,
         "org.apache.spark.deploy.SparkSubmit", "--master", master, "--deploy-mode", "cluster",
         "--driver-memory", "512m", "--conf", "spark.standalone.submit.waitAppCompletion=true",
         "--class", "spiral.spark.SweepJob", jar.toString(), "s.yaml", "--dir", "out");
-    assertThat(cluster.waitFor(120, TimeUnit.SECONDS)).as("spark-submit ends\n%s", logs()).isTrue();
+    assertThat(cluster.waitFor(120, TimeUnit.SECONDS)).as("spark-submit ends\n%s", spark.logs()).isTrue();
     System.out.printf("Spark %s: a cluster-mode submission with a relative path ended in %.1f s%n",
         version, (System.nanoTime() - started) / 1e9);
-    assertThat(cluster.exitValue()).as("Spark's client exit status\n%s", logs()).isZero();
-    assertThat(Files.readString(logs.get(logs.size() - 1), StandardCharsets.UTF_8))
-        .as("the driver failed\n%s", logs()).containsPattern("State of driver driver-[-0-9]+ is FAILED");
+    assertThat(cluster.exitValue()).as("Spark's client exit status\n%s", spark.logs()).isZero();
+    assertThat(Files.readString(spark.lastLog(), StandardCharsets.UTF_8))
+        .as("the driver failed\n%s", spark.logs()).containsPattern("State of driver driver-[-0-9]+ is FAILED");
     List<String> driverSaid = new ArrayList<>();
-    for (Path log : executorLogs()) {
+    for (Path log : spark.executorLogs()) {
       if (log.getParent().getFileName().toString().startsWith("driver-")) {
         driverSaid.addAll(Files.readAllLines(log, StandardCharsets.UTF_8).stream()
             .filter(l -> l.startsWith("spiral:")).toList());
       }
     }
-    assertThat(driverSaid).as("the driver's one line\n%s", logs()).containsExactly(
+    assertThat(driverSaid).as("the driver's one line\n%s", spark.logs()).containsExactly(
         "spiral: s.yaml: a relative sweep file in cluster deploy mode (spark-submit --deploy-mode"
         + " cluster runs the driver on a machine of the cluster, in a folder of its own): give the"
         + " sweep file and --dir as absolute paths on a file system every machine of the cluster"
@@ -125,7 +120,7 @@ class Spark35ClusterTest {
     // and with absolute paths (this machine's file system is every worker's) it runs there
     started = System.nanoTime();
     Path inCluster = tmp.resolve("in-cluster");
-    Process absolute = start("spark-submit-cluster-absolute", home, scala, classPath,
+    Process absolute = spark.start("spark-submit-cluster-absolute", classPath,
         "org.apache.spark.deploy.SparkSubmit", "--master", master, "--deploy-mode", "cluster",
         "--driver-memory", "512m", "--conf", "spark.executor.memory=512m",
         "--conf", "spark.standalone.submit.waitAppCompletion=true",
@@ -133,142 +128,39 @@ class Spark35ClusterTest {
         "--conf", "spark.driver.extraJavaOptions=" + System.getProperty("spark.add-opens", ""),
         "--conf", "spark.spiral.masterUi=" + ui,
         "--class", "spiral.spark.SweepJob", jar.toString(), f.toString(), "--dir", inCluster.toString());
-    assertThat(absolute.waitFor(180, TimeUnit.SECONDS)).as("spark-submit ends\n%s", logs()).isTrue();
+    assertThat(absolute.waitFor(180, TimeUnit.SECONDS)).as("spark-submit ends\n%s", spark.logs()).isTrue();
     System.out.printf("Spark %s: a cluster-mode submission of the sweep took %.1f s%n", version,
         (System.nanoTime() - started) / 1e9);
-    assertThat(Files.readString(logs.get(logs.size() - 1), StandardCharsets.UTF_8))
-        .as("the driver finished\n%s", logs()).containsPattern("State of driver driver-[-0-9]+ is FINISHED");
+    assertThat(Files.readString(spark.lastLog(), StandardCharsets.UTF_8))
+        .as("the driver finished\n%s", spark.logs()).containsPattern("State of driver driver-[-0-9]+ is FINISHED");
     assertThat(Files.readString(inCluster.resolve("results.csv"), StandardCharsets.UTF_8))
-        .as("results of a driver on the cluster\n%s", logs()).isEqualTo(expected);
+        .as("results of a driver on the cluster\n%s", spark.logs()).isEqualTo(expected);
 
     // a driver of the project's own Spark line against this cluster: stopped at once, both named
     String mine = System.getProperty("spark.version", "4.2.0");
-    Path spark = ROOT.resolve("spark/target");
+    Path own = ROOT.resolve("spark/target");
     started = System.nanoTime();
-    Process driver = start("driver-" + mine, home, scala,
-        spark.resolve("lib") + File.separator + "*" + File.pathSeparator
-            + spark.resolve("spiral-spark.jar"),
+    Process driver = spark.start("driver-" + mine, own.resolve("lib") + File.separator + "*" + File.pathSeparator
+            + own.resolve("spiral-spark.jar"),
         "-Dspark.master=" + master, "-Dspark.spiral.masterUi=" + ui,
         "spiral.spark.SweepJob", f.toString(), "--dir", tmp.resolve("mismatch").toString());
-    assertThat(driver.waitFor(60, TimeUnit.SECONDS)).as("the driver ends\n%s", logs()).isTrue();
+    assertThat(driver.waitFor(60, TimeUnit.SECONDS)).as("the driver ends\n%s", spark.logs()).isTrue();
     double seconds = (System.nanoTime() - started) / 1e9;
-    assertThat(driver.exitValue()).as("a failure, not bad input\n%s", logs()).isEqualTo(1);
-    List<String> said = Files.readAllLines(logs.get(logs.size() - 1), StandardCharsets.UTF_8)
+    assertThat(driver.exitValue()).as("a failure, not bad input\n%s", spark.logs()).isEqualTo(1);
+    List<String> said = Files.readAllLines(spark.lastLog(), StandardCharsets.UTF_8)
         .stream().filter(l -> l.startsWith("spiral:")).toList();
-    assertThat(said).as("one line from Spiral\n%s", logs()).hasSize(1);
+    assertThat(said).as("one line from Spiral\n%s", spark.logs()).hasSize(1);
     assertThat(said.get(0)).startsWith("spiral: error: the Spark cluster at " + master
         + " runs Spark " + version + " and this driver Spark " + mine + ":");
     assertThat(seconds).as("it stops before Spark starts").isLessThan(30);
   }
 
-  /** The sweep's file: a Latin hypercube over RAND case D. */
-  static String sweep(int points, int runs) {
-    return """
-        scenario: rand-d-ports
-        parameters:
-          - {path: actors.russia.perception.threatBias, min: 0, max: 0.8}
-          - {path: actors.russia.rationality, min: 1, max: 5}
-          - {path: alliances.nato-alliance.commitmentCredibility, min: 0.6, max: 1.0}
-        design: {type: lhs, points: %d}
-        runs: %d
-        seed: 7
-        outputs: [nuclearUse, directWar, furtherAttacks, meanMaxRung, escalationScore]
-        """.formatted(points, runs);
-  }
-
   /** Stops the cluster (executors first), also when the test failed. */
   @AfterEach
   void stop() throws InterruptedException {
-    for (Process p : processes) {
-      p.descendants().forEach(ProcessHandle::destroy);
-      p.destroy();
-    }
-    for (Process p : processes) {
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
+    if (spark != null) {
+      spark.close();
     }
   }
 
-  /** Starts {@code java} with Spark's module openings; its output goes to {@code NAME.log}. */
-  private Process start(String name, Path home, String scala, String classPath, String... args)
-      throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx512m");
-    cmd.addAll(Arrays.asList(System.getProperty("spark.add-opens", "").split(" +")));
-    List<String> rest = new ArrayList<>(Arrays.asList(args));
-    while (!rest.isEmpty() && rest.get(0).startsWith("-D")) {
-      cmd.add(rest.remove(0)); // Java properties before the class path
-    }
-    cmd.add("-cp");
-    cmd.add(classPath);
-    cmd.addAll(rest);
-    cmd.removeIf(String::isEmpty);
-    Path log = tmp.resolve(name + ".log");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("SPARK_HOME", home.toString());
-    env.put("SPARK_SCALA_VERSION", scala);
-    env.put("SPARK_LOCAL_IP", "127.0.0.1");
-    Process p = pb.start();
-    processes.add(p);
-    logs.add(log);
-    return p;
-  }
-
-  /** Waits until the worker says that it registered with the master. */
-  private void awaitWorker() throws Exception {
-    long end = System.nanoTime() + REGISTER.toNanos();
-    while (System.nanoTime() < end) {
-      if (Files.readString(logs.get(1), StandardCharsets.UTF_8)
-          .contains("Successfully registered with master")) {
-        return;
-      }
-      for (Process p : processes) {
-        if (!p.isAlive()) {
-          throw new AssertionError("a cluster process exited with status " + p.exitValue()
-              + "\n" + logs());
-        }
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("the worker did not register within " + REGISTER + "\n" + logs());
-  }
-
-  private List<Path> executorLogs() throws IOException {
-    try (Stream<Path> s = Files.walk(tmp.resolve("work"))) {
-      return s.filter(p -> p.getFileName().toString().equals("stderr")).toList();
-    }
-  }
-
-  /** The last lines of every process's log and the executors' logs, for failure messages. */
-  private String logs() {
-    StringBuilder b = new StringBuilder();
-    List<Path> all = new ArrayList<>(logs);
-    try {
-      all.addAll(executorLogs());
-    } catch (IOException e) {
-      b.append("(no executor logs: ").append(e.getMessage()).append(")\n");
-    }
-    for (Path p : all) {
-      b.append("---- ").append(tmp.relativize(p)).append(" (last 40 lines)\n");
-      try {
-        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-        lines.subList(Math.max(0, lines.size() - 40), lines.size())
-            .forEach(l -> b.append(l).append('\n'));
-      } catch (IOException e) {
-        b.append("(unreadable: ").append(e.getMessage()).append(")\n");
-      }
-    }
-    return b.toString();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 }
