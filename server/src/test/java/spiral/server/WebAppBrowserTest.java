@@ -313,6 +313,9 @@ class WebAppBrowserTest extends LiveServer {
           + ".filter((tr) => tr.cells[0].textContent === 'P(CONTAINED)')[0].dataset.better || 'none'")).isEqualTo("none");
       assertThat(b.count("#compare-table tbody tr[data-better]")).isGreaterThanOrEqualTo(3);
       chartHas(b, "outcomes", "rect.bar.s1", 4);
+      // two runs' bars side by side: their value labels stand upright and never touch
+      noOverlappingText(b, "outcomes");
+      noOverlappingText(b, "max-rung");
       chartHas(b, "paths-b", "path.band", 1);
       // neutral colours, and each difference tested against its interval: an exact re-run differs in nothing
       assertThat(b.text("#compare-table thead")).contains("95% interval of B − A", "beyond sampling error?");

@@ -95,7 +95,18 @@ public record BarChart(
     Plot.legend(s, keys, 8);
 
     boolean labelled = (long) n * ss.size() <= 24;
-    double[] ticks = Svg.ticks(0, hi > 0 ? hi * (labelled ? 1.12 : 1) : 1, 5);
+    // a value label stands over its bar; where it is wider than the bar (bars side by side) it is
+    // turned upright, so it never reaches its neighbour's, and the axis leaves room above
+    double bw = band * 0.7 / ss.size();
+    double widestValue = 0;
+    for (Series se : ss) {
+      for (Bar b : se.bars()) {
+        widestValue = Math.max(widestValue, Svg.textWidth(Plot.label(b.value()), Plot.MARK_TEXT));
+      }
+    }
+    boolean upright = labelled && widestValue + 4 > (ss.size() > 1 ? bw : band);
+    double headroom = upright ? Plot.PLOT_H / Math.max(1, Plot.PLOT_H - widestValue - 12) : 1.12;
+    double[] ticks = Svg.ticks(0, hi > 0 ? hi * (labelled ? headroom : 1) : 1, 5);
     DoubleUnaryOperator y = Plot.scale(0, ticks[ticks.length - 1], bottom, top);
     Plot.yAxis(s, ticks, y, top, bottom, yLabel == null ? "" : yLabel);
     Plot.xAxis(s, bottom, height - 8, xLabel == null ? "" : xLabel);
@@ -112,7 +123,6 @@ public record BarChart(
         s.text(cx, bottom + Plot.X_TICK, l, Plot.TEXT, "middle");
       }
     }
-    double bw = band * 0.7 / ss.size();
     for (int k = 0; k < ss.size(); k++) {
       Series se = ss.get(k);
       String colour = ss.size() == 1 ? Palette.BLUE : Plot.CATEGORICAL[k % Plot.CATEGORICAL.length];
@@ -136,7 +146,10 @@ public record BarChart(
           markTop = Math.min(markTop, yhi);
         }
         String text = Plot.label(b.value());
-        if (labelled && Svg.textWidth(text, Plot.MARK_TEXT) + 2 <= (ss.size() > 1 ? bw + band * 0.3 / ss.size() : band)) {
+        if (labelled && upright) {
+          s.cls("bar-value").text(x0 + bw / 2 + Plot.MARK_TEXT * 0.35, markTop - 5, text, Plot.MARK_TEXT, "start", false,
+              Palette.INK, -90);
+        } else if (labelled) {
           s.cls("bar-value").textHalo(x0 + bw / 2, Math.max(top + 12, markTop - 5), text, Plot.MARK_TEXT, "middle", false, Palette.INK);
         }
         s.end();

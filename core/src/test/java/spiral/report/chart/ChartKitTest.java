@@ -25,6 +25,12 @@ class ChartKitTest {
       "<text( class=\"([^\"]*)\")? x=\"([-0-9.]+)\" y=\"([-0-9.]+)\" font-size=\"([0-9.]+)\"( text-anchor=\"(\\w+)\")?[^>]*>([^<]*)</text>");
 
   record Label(String cls, double x, double y, double size, String anchor, String text, boolean rotated) {
+    /** The box of a label turned upright (rotate -90 about its start): it runs up from (x, y). */
+    Box uprightBox() {
+      double w = Svg.textWidth(text, size);
+      return new Box(x - size * 0.9, y - w, x + size * 0.3, y);
+    }
+
     Box box() {
       double w = Svg.textWidth(text.replace("&amp;", "&").replace("&lt;", "<"), size);
       double left = "end".equals(anchor) ? x - w : "middle".equals(anchor) ? x - w / 2 : x;
@@ -83,6 +89,29 @@ class ChartKitTest {
     List<Label> keys = texts(c.svg()).stream().filter(t -> List.of("first run", "second run", "95% interval").contains(t.text())).toList();
     assertThat(keys).hasSize(3).allSatisfy(k -> assertThat(k.box().y1()).isLessThan(top));
     assertThat(c.columns()).containsExactly("outcome", "first run", "95% interval", "second run", "95% interval");
+  }
+
+  @Test
+  void valueLabelsOfBarsSideBySideNeverTouchTheirNeighbours() {
+    BarChart.Series a = new BarChart.Series("A #3", List.of(new BarChart.Bar("CONTAINED", 0.412), new BarChart.Bar("DEESCALATED", 0.344),
+        new BarChart.Bar("SETTLEMENT", 0.225), new BarChart.Bar("PROTRACTED", 0.00033), new BarChart.Bar("NUCLEAR_USE", 0.019)));
+    BarChart.Series b = new BarChart.Series("B #4", a.bars());
+    Chart c = new BarChart("outcomes", "Compare", "outcome", "probability", null, List.of(a, b)).draw();
+    List<Label> values = texts(c.svg()).stream().filter(t -> t.cls().equals("bar-value")).toList();
+    assertThat(values).hasSize(10).allSatisfy(v -> assertThat(v.rotated()).isTrue());
+    List<Box> boxes = new ArrayList<>(values.stream().map(Label::uprightBox).toList());
+    boxes.addAll(texts(c.svg()).stream().filter(t -> !t.rotated()).map(Label::box).toList());
+    double top = plotTop(c.svg());
+    for (int i = 0; i < boxes.size(); i++) {
+      for (int j = i + 1; j < boxes.size(); j++) {
+        assertThat(boxes.get(i).overlaps(boxes.get(j))).as("texts %d and %d", i, j).isFalse();
+      }
+    }
+    // the upright labels stay inside the plot: the axis leaves room above the tallest bar
+    assertThat(values).allSatisfy(v -> assertThat(v.uprightBox().y0()).isGreaterThanOrEqualTo(top));
+    // one series with room: labels stay level
+    assertThat(texts(outcomes(0.001).draw().svg()).stream().filter(t -> t.cls().equals("bar-value")))
+        .noneMatch(Label::rotated);
   }
 
   @Test
