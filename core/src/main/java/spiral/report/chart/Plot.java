@@ -20,7 +20,7 @@ final class Plot {
   /** Width of every kit chart in user units (the page scales it). */
   static final double W = 640;
   /** Left edge of the plot (room for the y tick labels and the y axis label). */
-  static final double LEFT = 76;
+  static final double LEFT = 84;
   /** Right edge of the plot. */
   static final double RIGHT = W - 22;
   /** Height of the plot area. */

@@ -51,7 +51,7 @@ class ChartKitTest {
 
   /** The plot's top: the upper end of the y axis (or the highest grid line). */
   static double plotTop(String svg) {
-    Matcher m = Pattern.compile("<line x1=\"76\" y1=\"([0-9.]+)\" x2=\"76\" y2=\"([0-9.]+)\"").matcher(svg);
+    Matcher m = Pattern.compile("<line x1=\"84\" y1=\"([0-9.]+)\" x2=\"84\" y2=\"([0-9.]+)\"").matcher(svg);
     assertThat(m.find()).as("the y axis").isTrue();
     return Double.parseDouble(m.group(1));
   }
@@ -167,6 +167,13 @@ class ChartKitTest {
       }
     }
     assertThat(c.marks()).isEqualTo(xs.size());
+    // the y axis's label keeps clear of its widest tick label (six characters: 0.0225)
+    Chart ticks = new ScatterChart("sweep", "t", "x", "nuclearUse", false, List.of(), List.of(new ScatterChart.Series("",
+        List.of(new ScatterChart.Point("a", 1, 0.0075, false), new ScatterChart.Point("b", 5, 0.0225, false))))).draw();
+    Label yLabel = texts(ticks.svg()).stream().filter(t -> t.cls().equals("axis-label") && t.rotated()).findFirst().orElseThrow();
+    double widestTick = texts(ticks.svg()).stream().filter(t -> t.text().matches("[0-9.]+") && "end".equals(t.anchor()))
+        .mapToDouble(t -> t.box().x0()).min().orElseThrow();
+    assertThat(yLabel.x() + yLabel.size() * 0.3).isLessThan(widestTick - 4);
     // and no two texts at all touch: tick labels at the plot's corner included
     List<Label> all = texts(c.svg()).stream().filter(t -> !t.rotated()).toList();
     for (int i = 0; i < all.size(); i++) {
