@@ -469,21 +469,7 @@ final class SolveCommand implements Callable<Integer> {
               return treeLiap(tree);
             }
             if (method == Method.liap) {
-              StrategicGame sg = (StrategicGame) game;
-              Liapunov l = new Liapunov(sg);
-              List<Equilibrium> found = new ArrayList<>();
-              l.solve(
-                  l.randomStarts(
-                      starts == null ? Liapunov.DEFAULT_STARTS : starts,
-                      seed == null ? Liapunov.DEFAULT_SEED : seed),
-                  Liapunov.DEFAULT_ITERATIONS,
-                  Liapunov.DEFAULT_MAX_REGRET,
-                  r -> {
-                    if (r.equilibrium()) {
-                      found.add(LogitQre.toEquilibrium(sg, r.end()));
-                    }
-                  });
-              return found;
+              return liap((StrategicGame) game);
             }
             if (method == Method.lcp && game instanceof StrategicGame sg
                 && sg.numPlayers() == 2) {
@@ -611,6 +597,19 @@ final class SolveCommand implements Callable<Integer> {
     StrategicGame sg = spiral.game.ReducedStrategicForm.of(tree);
     Rational bound = spiral.game.EquilibriumChecker.payoffRange(sg)
         .multiply(Rational.of(BigDecimal.valueOf(Liapunov.DEFAULT_MAX_REGRET)));
+    List<Equilibrium> found = new ArrayList<>();
+    for (Equilibrium e : liap(sg)) {
+      found.addAll(spiral.game.BehaviourStrategies.equilibria(
+          tree, List.of(new Equilibrium(e.profile(), List.of())), bound, 0));
+    }
+    return found;
+  }
+
+  /**
+   * liap on a strategic game: the minimiser from the seeded random starts ({@code --starts},
+   * {@code --seed}), each end that passes its regret bound as an equilibrium, in the order found.
+   */
+  private List<Equilibrium> liap(StrategicGame sg) {
     Liapunov l = new Liapunov(sg);
     List<Equilibrium> found = new ArrayList<>();
     l.solve(
@@ -621,9 +620,7 @@ final class SolveCommand implements Callable<Integer> {
         Liapunov.DEFAULT_MAX_REGRET,
         r -> {
           if (r.equilibrium()) {
-            List<Rational> mixed = LogitQre.toEquilibrium(sg, r.end()).profile();
-            found.addAll(spiral.game.BehaviourStrategies.equilibria(
-                tree, List.of(new Equilibrium(mixed, List.of())), bound, 0));
+            found.add(LogitQre.toEquilibrium(sg, r.end()));
           }
         });
     return found;
