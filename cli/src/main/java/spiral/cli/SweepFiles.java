@@ -113,28 +113,26 @@ final class SweepFiles {
     }
     String dir = location.substring(0, location.lastIndexOf('/'));
     String name = location.substring(location.lastIndexOf('/') + 1);
+    byte[] results = Locations.read(location, MAX_REMOTE_BYTES, "spiral: " + location + ": no such results file",
+        "spiral: " + location + ": larger than " + MAX_REMOTE_BYTES + " bytes");
+    String sweep = dir + "/" + SweepRunner.SWEEP;
+    long sweepMax = 4L * Sweep.MAX_CHARS;
+    byte[] sweepText = Locations.isFile(sweep) ? Locations.read(sweep, sweepMax, "spiral: " + sweep + ": no such file",
+        "spiral: " + sweep + ": larger than " + sweepMax + " bytes") : null;
     Path tmp = null;
     try {
-      if (!spiral.io.HadoopFiles.isFile(location)) {
-        throw new BadInputException("spiral: " + location + ": no such results file");
-      }
       tmp = Files.createTempDirectory("spiral-results");
-      Files.write(tmp.resolve(name), spiral.io.HadoopFiles.read(location, MAX_REMOTE_BYTES));
-      String sweep = dir + "/" + SweepRunner.SWEEP;
-      if (spiral.io.HadoopFiles.isFile(sweep)) {
-        Files.write(tmp.resolve(SweepRunner.SWEEP), spiral.io.HadoopFiles.read(sweep, 4L * Sweep.MAX_CHARS));
+      Files.write(tmp.resolve(name), results);
+      if (sweepText != null) {
+        Files.write(tmp.resolve(SweepRunner.SWEEP), sweepText);
       }
       try {
         return work.run(tmp.resolve(name));
       } catch (BadInputException e) {
         throw new BadInputException(e.getMessage().replace(tmp.toString(), dir));
       }
-    } catch (spiral.io.HadoopFiles.TooLargeException e) {
-      throw new BadInputException("spiral: " + location + ": larger than " + MAX_REMOTE_BYTES + " bytes");
-    } catch (spiral.io.HadoopFiles.NoFileSystemException e) {
-      throw new BadInputException("spiral: " + e.getMessage());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + location + ": " + e.getMessage(), e);
+      throw new java.io.UncheckedIOException("cannot copy " + location + " to a temporary folder: " + e.getMessage(), e);
     } finally {
       if (tmp != null) {
         try (var files = Files.list(tmp)) {

@@ -97,20 +97,12 @@ final class UncertaintyOptions {
   /** A posterior file's text, from a local path or a Hadoop file system; problems are bad input. */
   private static String text(String location) {
     if (Locations.isHadoop(location)) {
+      byte[] b = Locations.read(location, PosteriorFile.MAX_BYTES, "spiral: --posterior: no such file: " + location,
+          "spiral: " + location + ":1:1: file larger than " + PosteriorFile.MAX_BYTES + " bytes");
       try {
-        if (!spiral.io.HadoopFiles.isFile(location)) {
-          throw new BadInputException("spiral: --posterior: no such file: " + location);
-        }
-        byte[] b = spiral.io.HadoopFiles.read(location, PosteriorFile.MAX_BYTES);
         return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
       } catch (java.nio.charset.CharacterCodingException e) {
         throw new BadInputException("spiral: " + location + ":1:1: not a UTF-8 text file");
-      } catch (spiral.io.HadoopFiles.TooLargeException e) {
-        throw new BadInputException("spiral: " + location + ":1:1: file larger than " + PosteriorFile.MAX_BYTES + " bytes");
-      } catch (spiral.io.HadoopFiles.NoFileSystemException e) {
-        throw new BadInputException("spiral: " + e.getMessage());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot read " + location + ": " + e.getMessage(), e);
       }
     }
     Path file = Locations.local(location);
