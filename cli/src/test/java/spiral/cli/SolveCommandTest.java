@@ -90,15 +90,7 @@ class SolveCommandTest {
   }
 
   /** The hand-checked tree of the core tests: (L, r) is its one isolated equilibrium. */
-  static final String HAND =
-      "EFG 2 R \"hand\" { \"1\" \"2\" } \"\"\n"
-          + "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
-          + "t \"\" 1 \"\" { 2, 0 }\n"
-          + "p \"\" 2 1 \"\" { \"l\" \"r\" } 0\n"
-          + "p \"\" 1 2 \"\" { \"a\" \"b\" } 0\n"
-          + "t \"\" 2 \"\" { 3, 1 }\n"
-          + "t \"\" 3 \"\" { 0, 0 }\n"
-          + "t \"\" 4 \"\" { 1, 2 }\n";
+  static final String HAND = spiral.game.TestTrees.HAND;
 
   @Test
   void enumpolyAndLiapOnTreesPrintBehaviourProfiles() throws Exception {

@@ -34,32 +34,13 @@ class SolveLimitsTest {
     assertThat(lcp.code()).as(lcp.err()).isZero();
   }
 
-  /**
-   * A two-player tree whose reduced strategic form has 2^cases strategies per player: chance
-   * picks one of the cases, player 1 sees it and picks a or b, player 2 sees the case and picks
-   * l or r.
-   */
+  /** {@link spiral.game.TestTrees#cases} as a file. */
   Path cases(int cases) throws Exception {
-    StringBuilder b = new StringBuilder("EFG 2 R \"cases\" { \"P1\" \"P2\" }\nc \"\" 1 \"\" {");
-    for (int k = 1; k <= cases; k++) {
-      b.append(" \"").append(k).append("\" 1/").append(cases);
-    }
-    b.append(" } 0\n");
-    int outcome = 0;
-    for (int k = 1; k <= cases; k++) {
-      b.append("p \"\" 1 ").append(k).append(" \"\" { \"a\" \"b\" } 0\n");
-      for (int a = 0; a < 2; a++) {
-        b.append("p \"\" 2 ").append(k).append(" \"\" { \"l\" \"r\" } 0\n");
-        for (int l = 0; l < 2; l++) {
-          b.append("t \"\" ").append(++outcome).append(" \"\" { ").append((k + a + l) % 3)
-              .append(", ").append((k + 2 * a + l) % 5).append(" }\n");
-        }
-      }
-    }
     Path f = tmp.resolve("cases" + cases + ".efg");
-    Files.writeString(f, b.toString());
+    Files.writeString(f, spiral.game.TestTrees.cases(cases));
     return f;
   }
+
 
   @Test
   void aReducedFormTooLargeForMemoryIsRefusedWithTheWaysOut() throws Exception {

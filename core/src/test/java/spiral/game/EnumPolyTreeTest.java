@@ -19,16 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /** enumpoly on trees in behaviour strategies, and the conversion from mixed strategies. */
 class EnumPolyTreeTest {
-  /** Player 1 ends the game (L) or passes to player 2, whose l gives player 1 a second move. */
-  static final String HAND =
-      "EFG 2 R \"hand\" { \"1\" \"2\" } \"\"\n"
-          + "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
-          + "t \"\" 1 \"\" { 2, 0 }\n"
-          + "p \"\" 2 1 \"\" { \"l\" \"r\" } 0\n"
-          + "p \"\" 1 2 \"\" { \"a\" \"b\" } 0\n"
-          + "t \"\" 2 \"\" { 3, 1 }\n"
-          + "t \"\" 3 \"\" { 0, 0 }\n"
-          + "t \"\" 4 \"\" { 1, 2 }\n";
+  /** {@link TestTrees#HAND}. */
+  static final String HAND = TestTrees.HAND;
 
   static ExtensiveGame read(String text) throws Exception {
     return (ExtensiveGame)

@@ -55,31 +55,11 @@ class NoStrategyCapTest {
     return (ExtensiveGame) GameReader.parse(b.toString());
   }
 
-  /**
-   * A two-player tree whose reduced strategic form has 2^cases strategies per player: chance
-   * picks one of the cases, player 1 sees it and picks a or b, player 2 sees the case (not the
-   * choice) and picks l or r.
-   */
+  /** {@link TestTrees#cases}, read. */
   static ExtensiveGame cases(int cases) throws GameFormatException {
-    StringBuilder b = new StringBuilder("EFG 2 R \"cases\" { \"P1\" \"P2\" }\n");
-    b.append("c \"\" 1 \"\" {");
-    for (int k = 1; k <= cases; k++) {
-      b.append(" \"").append(k).append("\" 1/").append(cases);
-    }
-    b.append(" } 0\n");
-    int outcome = 0;
-    for (int k = 1; k <= cases; k++) {
-      b.append("p \"\" 1 ").append(k).append(" \"\" { \"a\" \"b\" } 0\n");
-      for (int a = 0; a < 2; a++) {
-        b.append("p \"\" 2 ").append(k).append(" \"\" { \"l\" \"r\" } 0\n");
-        for (int l = 0; l < 2; l++) {
-          b.append("t \"\" ").append(++outcome).append(" \"\" { ").append((k * 7 + a * 3 + l) % 11)
-              .append(", ").append((k * 5 + a + l * 3) % 13).append(" }\n");
-        }
-      }
-    }
-    return (ExtensiveGame) GameReader.parse(b.toString());
+    return (ExtensiveGame) GameReader.parse(TestTrees.cases(cases));
   }
+
 
   @Test
   void theReducedFormIsLimitedByMemoryNotByACount() throws Exception {
