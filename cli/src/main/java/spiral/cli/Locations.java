@@ -1,12 +1,7 @@
 package spiral.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import spiral.explore.sweep.LocalSweepFolder;
 import spiral.explore.sweep.Sweep;
@@ -15,7 +10,7 @@ import spiral.explore.sweep.SweepFolder;
 import spiral.explore.sweep.SweepSource;
 import spiral.io.HadoopFiles;
 import spiral.io.HadoopSweepFolder;
-import spiral.scenario.BuiltinScenarios;
+import spiral.io.HadoopSweeps;
 
 /**
  * Files and folders named on the command line that may be local paths or URIs of a Hadoop file
@@ -56,47 +51,25 @@ final class Locations {
   }
 
   /**
-   * A sweep file on a Hadoop file system, as a source that travels: its text and, when it names a
-   * scenario file by a path relative to its folder (or by a Hadoop URI), that file's bytes. A
-   * built-in name, or a local path, is resolved as for a local sweep file without a folder.
+   * A sweep file on a Hadoop file system with the scenario file it names there ({@link
+   * HadoopSweeps#read}), parsed and validated; problems with the files are bad input, a file
+   * system that fails is a failure (exit 1).
    */
-  static SweepSource sweepSource(String location) {
+  static Sweep sweep(String location) {
+    SweepSource source;
     try {
-      if (!HadoopFiles.isFile(location)) {
-        throw new BadInputException("spiral: " + location + ": no such sweep file");
-      }
-      String text = new String(HadoopFiles.read(location, 4L * Sweep.MAX_CHARS),
-          StandardCharsets.UTF_8);
-      String scenario = scenarioName(text);
-      String scenarioFile = null;
-      if (scenario != null && !BuiltinScenarios.names().contains(scenario)) {
-        if (isHadoop(scenario)) {
-          scenarioFile = scenario;
-        } else if (!scenario.startsWith("/") && !scenario.contains("\n")) {
-          String beside = sibling(location, scenario);
-          if (beside != null && HadoopFiles.isFile(beside)) {
-            scenarioFile = beside;
-          }
-        }
-      }
-      byte[] content = null;
-      if (scenarioFile != null) {
-        try {
-          content = HadoopFiles.read(scenarioFile, 4L * Sweep.MAX_CHARS);
-        } catch (FileNotFoundException e) {
-          throw new BadInputException("spiral: " + location + ": scenario: no such file "
-              + scenarioFile);
-        }
-      }
-      return new SweepSource(location, text, scenarioFile, content);
+      source = HadoopSweeps.source(location);
+    } catch (SweepException e) {
+      throw new BadInputException("spiral: " + e.getMessage());
     } catch (HadoopFiles.NoFileSystemException e) {
       throw new BadInputException("spiral: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException("spiral: " + e.getMessage());
-    } catch (HadoopFiles.TooLargeException e) {
-      throw new BadInputException("spiral: " + location + ": " + e.getMessage());
     } catch (IOException e) { // the file system failed (unreachable, refused): no bad input
       throw new UncheckedIOException(location + ": cannot read: " + e, e);
+    }
+    try {
+      return Sweep.parse(source);
+    } catch (SweepException e) { // located in the file, as for a local sweep file
+      throw new BadInputException(e.getMessage());
     }
   }
 
@@ -128,35 +101,6 @@ final class Locations {
       throw new BadInputException("spiral: " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + location + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** A name beside a Hadoop file, or null where the name makes no Hadoop path. */
-  private static String sibling(String location, String name) {
-    try {
-      return HadoopFiles.sibling(location, name);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** A sweep source parsed and validated, problems as bad input. */
-  static Sweep sweep(SweepSource source) {
-    try {
-      return source.sweep();
-    } catch (SweepException e) {
-      throw new BadInputException(e.getMessage());
-    }
-  }
-
-  /** The {@code scenario} a sweep's text names, or null where it names none or does not parse. */
-  private static String scenarioName(String text) {
-    try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(text);
-      JsonNode s = root == null ? null : root.get("scenario");
-      return s != null && s.isTextual() ? s.asText() : null;
-    } catch (IOException | RuntimeException e) {
-      return null; // parsing the sweep reports it
     }
   }
 }

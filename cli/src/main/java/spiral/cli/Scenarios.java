@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import spiral.Provenance;
 import spiral.explore.sweep.Sweep;
-import spiral.explore.sweep.SweepSource;
 import spiral.scenario.BuiltinScenarios;
 import spiral.scenario.Problem;
 import spiral.scenario.Scenario;
@@ -55,34 +54,20 @@ final class Scenarios {
   }
 
   /**
-   * The provenance of an output on a sweep: its seed, base scenario and that scenario's
-   * assumptions; with no sweep file known, only the command and the version.
+   * The provenance of an output on a sweep: its scenario's hash is that of the scenario file's
+   * bytes the sweep was built from, wherever they were read ({@link Sweep#origin()}), or of the
+   * built-in scenario's.
    */
   static Provenance provenance(String command, Sweep sweep) {
-    return provenance(command, sweep, null);
-  }
-
-  /**
-   * The provenance of an output on a sweep whose scenario file's bytes are known ({@code
-   * scenarioContent}, read from wherever the file is) or, when null, found as {@link
-   * SweepSource#of} finds them.
-   */
-  static Provenance provenance(String command, Sweep sweep, byte[] scenarioContent) {
     if (sweep == null) {
       return Provenance.of(command, null, null, null, List.of());
     }
-    if (scenarioContent != null) {
-      return Provenance.of(command, sweep.seed(), sweep.scenarioName(), scenarioContent,
-          sweep.scenario().illustrative());
+    byte[] content = sweep.origin().scenarioContent();
+    if (content == null) {
+      content = content(sweep.scenarioName());
     }
-    byte[] content = null;
-    try {
-      SweepSource source = SweepSource.of(sweep);
-      content = source.scenarioContent() != null ? source.scenarioContent() : content(sweep.scenarioName());
-    } catch (IOException | RuntimeException e) {
-      content = null;
-    }
-    return Provenance.of(command, sweep.seed(), sweep.scenarioName(), content, sweep.scenario().illustrative());
+    return Provenance.of(command, sweep.seed(), sweep.scenarioName(), content,
+        sweep.scenario().illustrative());
   }
 
   /** The bytes of a built-in scenario or a scenario file, or null when they cannot be read. */

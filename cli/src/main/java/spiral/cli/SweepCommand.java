@@ -18,7 +18,6 @@ import spiral.explore.sweep.SweepException;
 import spiral.explore.sweep.SweepExecutor;
 import spiral.explore.sweep.SweepFolder;
 import spiral.explore.sweep.SweepRunner;
-import spiral.explore.sweep.SweepSource;
 import spiral.io.ParquetResults;
 
 /** {@code spiral sweep SWEEP.yaml}: simulates every point of a design over a scenario's parameters. */
@@ -104,18 +103,10 @@ final class SweepCommand implements Callable<Integer> {
     Sweep sweep;
     String shown; // the sweep file as messages name it
     Path defaultDir;
-    byte[] scenarioContent = null; // a scenario file's bytes read from a Hadoop file system
     if (Locations.isHadoop(file)) {
-      SweepSource source = Locations.sweepSource(file);
-      sweep = Locations.sweep(source);
-      scenarioContent = source.scenarioContent();
+      sweep = Locations.sweep(file);
       shown = file;
       defaultDir = SweepFiles.defaultFolder(Path.of(file.substring(file.lastIndexOf('/') + 1)));
-      if (spark && scenarioContent != null) {
-        throw new BadInputException("spiral: " + file + ": --executor spark takes the base"
-            + " scenario as a built-in name or a local file, not yet from "
-            + source.scenarioSource());
-      }
     } else {
       Path local = Locations.local(file);
       sweep = SweepFiles.read(local);
@@ -142,7 +133,7 @@ final class SweepCommand implements Callable<Integer> {
         ParquetResults.write(dir);
       }
       // the results' provenance beside them, leaving results.csv's columns as they are
-      String provenance = Output.json(Scenarios.provenance("sweep", sweep, scenarioContent));
+      String provenance = Output.json(Scenarios.provenance("sweep", sweep));
       if (dir instanceof LocalSweepFolder local) {
         Output.write(provenance, local.path().resolve(PROVENANCE), null);
       } else {

@@ -47,7 +47,27 @@ public final class ScenarioLoader {
    * @throws ScenarioException listing every problem found
    */
   public static Scenario load(Path file) throws ScenarioException {
-    return parse(file.toString(), readFile(file), folderOf(file));
+    return load(file, readFile(file));
+  }
+
+  /**
+   * Reads a scenario file's bytes, refusing a directory and a file over the size a scenario may
+   * have, as {@link #load(Path)} does; with {@link #load(Path, byte[])} the file is read once.
+   *
+   * @throws ScenarioException naming the file when it cannot be read
+   */
+  public static byte[] read(Path file) throws ScenarioException {
+    return readFile(file);
+  }
+
+  /**
+   * Reads a scenario from a file's bytes read before ({@link #read(Path)}): relative paths inside
+   * it resolve against the file's folder, as in {@link #load(Path)}.
+   *
+   * @throws ScenarioException listing every problem found
+   */
+  public static Scenario load(Path file, byte[] content) throws ScenarioException {
+    return parse(file.toString(), content, folderOf(file));
   }
 
   /** The folder a file's relative paths resolve against: its own, absolute. */

@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import spiral.explore.sweep.Sweep;
 import spiral.explore.sweep.SweepException;
+import spiral.explore.sweep.LocalSweepFolder;
 import spiral.explore.sweep.SweepFolder;
 import spiral.explore.sweep.SweepRunner;
+import spiral.io.HadoopFiles;
+import spiral.io.HadoopSweepFolder;
+import spiral.io.HadoopSweeps;
 
 /**
  * The sweep as a job for {@code spark-submit}:
@@ -16,9 +20,12 @@ import spiral.explore.sweep.SweepRunner;
  * with the submit jar of the cluster's Spark line. The master comes from spark-submit
  * ({@code --master}), else {@value SparkSweepExecutor#DEFAULT_MASTER}; a Spark context that is
  * running already (a managed platform's job) is used and left running. Writes
- * {@code DIR/results.csv} like {@code spiral sweep}. In cluster deploy mode the paths must be
- * absolute (on a file system the cluster shares). Exit status 2 for bad input, 1 for a failure.
- * Cost: that of the sweep.
+ * {@code DIR/results.csv} like {@code spiral sweep}. The sweep file and {@code DIR} may be local
+ * paths or URIs of any Hadoop file system whose connector is on the driver's class path ({@code
+ * hdfs://}, {@code s3a://}, ...; Spark's distributions carry Hadoop's client), written as {@code
+ * spiral sweep} writes them there ({@link HadoopSweepFolder}). In cluster deploy mode local paths
+ * must be absolute (on a file system the cluster shares). Exit status 2 for bad input, 1 for a
+ * failure. Cost: that of the sweep.
  */
 public final class SweepJob {
   static final String USAGE = "usage: spark-submit --class spiral.spark.SweepJob"
@@ -71,26 +78,12 @@ public final class SweepJob {
       err.println(USAGE);
       return 2;
     }
-    for (String where : new String[] {file, dir}) {
-      String scheme = where == null ? null : SweepFolder.scheme(where);
-      if (scheme != null) { // never a local folder named after the scheme
-        err.println("spiral: " + where + ": SweepJob reads and writes local files only, not yet"
-            + " '" + scheme + ":'; for a Hadoop file system run 'spiral sweep SWEEP.yaml --dir URI"
-            + " --executor spark'");
-        return 2;
-      }
-    }
     String relative = clusterRelative(System.getProperty(DEPLOY_MODE), file, dir);
     if (relative != null) {
       err.println("spiral: " + relative);
       return 2;
     }
-    try {
-      return run(Path.of(file), dir == null ? null : Path.of(dir), resume, executor, out, err);
-    } catch (java.nio.file.InvalidPathException e) {
-      err.println("spiral: " + e.getMessage());
-      return 2;
-    }
+    return run(file, dir, resume, executor, out, err);
   }
 
   /** The setting (a Java property in the driver) that spark-submit's --deploy-mode sets. */
@@ -110,13 +103,13 @@ public final class SweepJob {
         + " in a folder of its own): give the sweep file and --dir as absolute paths on a file"
         + " system every machine of the cluster shares";
     try {
-      if (!Path.of(file).isAbsolute()) {
+      if (!HadoopFiles.isHadoop(file) && !Path.of(file).isAbsolute()) {
         return file + ": a relative sweep file in cluster deploy mode" + why;
       }
       if (dir == null) {
         return file + ": no --dir in cluster deploy mode" + why;
       }
-      if (!Path.of(dir).isAbsolute()) {
+      if (!HadoopFiles.isHadoop(dir) && !Path.of(dir).isAbsolute()) {
         return dir + ": a relative --dir in cluster deploy mode" + why;
       }
     } catch (java.nio.file.InvalidPathException e) {
@@ -125,23 +118,36 @@ public final class SweepJob {
     return null;
   }
 
-  private static int run(Path file, Path dir, boolean resume, SparkSweepExecutor executor,
+  private static int run(String file, String dir, boolean resume, SparkSweepExecutor executor,
       PrintStream out, PrintStream err) {
-    if (!Files.isRegularFile(file)) {
-      err.println("spiral: " + file + ": no such sweep file");
-      return 2;
-    }
+    SweepFolder folder = null;
     try {
-      Sweep sweep = Sweep.read(file);
-      if (dir == null) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        dir = Path.of(dot > 0 ? name.substring(0, dot) : name + "-results");
+      Sweep sweep;
+      if (HadoopFiles.isHadoop(file)) {
+        try {
+          sweep = HadoopSweeps.read(file);
+        } catch (HadoopFiles.NoFileSystemException e) {
+          throw e;
+        } catch (IOException e) { // the file system failed (unreachable, refused)
+          throw new IOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+      } else {
+        Path local = localPath(file);
+        if (!Files.isRegularFile(local)) {
+          err.println("spiral: " + file + ": no such sweep file");
+          return 2;
+        }
+        sweep = Sweep.read(local);
       }
-      int skipped;
-      spiral.explore.sweep.LocalSweepFolder folder = new spiral.explore.sweep.LocalSweepFolder(dir);
+      if (dir == null) { // beside the working folder, named after the sweep file
+        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        dir = dot > 0 ? name.substring(0, dot) : name + "-results";
+      }
+      folder = HadoopFiles.isHadoop(dir) ? hadoopFolder(dir) : new LocalSweepFolder(localPath(dir));
       boolean fresh = !folder.exists();
       boolean started = false;
+      int skipped;
       try {
         skipped = new SweepRunner(executor).run(sweep, folder, resume, null);
         started = true;
@@ -154,14 +160,41 @@ public final class SweepJob {
       out.println(String.format(Locale.ROOT, "%s: %,d points x %,d runs (%s design%s) -> %s",
           file, sweep.points().length, sweep.runs(), sweep.design().type(),
           skipped > 0 ? String.format(Locale.ROOT, ", %,d resumed", skipped) : "",
-          dir.resolve(SweepRunner.RESULTS)));
+          folder.name(SweepRunner.RESULTS)));
       return 0;
-    } catch (SweepException e) {
+    } catch (SweepException | HadoopFiles.NoFileSystemException e) {
       err.println("spiral: " + e.getMessage());
       return 2;
     } catch (IOException | RuntimeException e) {
-      err.println("spiral: error: " + e.getMessage());
+      err.println("spiral: error: " + (folder == null || folder instanceof LocalSweepFolder
+          ? "" : folder.name() + ": ") + e.getMessage());
       return 1;
+    } finally {
+      if (folder != null) {
+        try {
+          folder.close();
+        } catch (IOException e) {
+          // the folder's files are written; letting go of the file system changes nothing
+        }
+      }
+    }
+  }
+
+  /** A local path, or bad input naming it. */
+  private static Path localPath(String location) {
+    try {
+      return HadoopFiles.localPath(location);
+    } catch (IllegalArgumentException e) { // InvalidPathException too
+      throw new SweepException(location + ": not a valid path: " + e.getMessage());
+    }
+  }
+
+  /** A folder on a Hadoop file system, a malformed URI as bad input. */
+  private static SweepFolder hadoopFolder(String location) throws IOException {
+    try {
+      return HadoopSweepFolder.open(location);
+    } catch (IllegalArgumentException e) {
+      throw new SweepException(e.getMessage());
     }
   }
 }

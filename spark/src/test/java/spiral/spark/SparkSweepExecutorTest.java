@@ -146,18 +146,20 @@ class SparkSweepExecutorTest {
   }
 
   @Test
-  void aSweepThatCannotTravelIsRefusedBeforeSparkStarts() throws Exception {
+  void aSweepParsedFromTextTravelsWithTheScenarioFileItWasBuiltFrom() throws Exception {
     Path dir = tmp.resolve("elsewhere");
     Files.createDirectories(dir);
     Files.write(dir.resolve("case-d.yaml"), BuiltinScenarios.read("rand-d-ports").orElseThrow());
-    // parsed from text with a folder: its source names no file, so the scenario file is not found
-    Sweep sweep = Sweep.parse("inline sweep",
-        Sweeps.text(4, 10).replace("scenario: rand-d-ports", "scenario: case-d.yaml"), dir);
-    assertThatThrownBy(() -> new SparkSweepExecutor("local[1]").evaluate(sweep, 0,
-        (i, out) -> { }, null))
-        .isInstanceOf(SweepException.class)
-        .hasMessageStartingWith("inline sweep: cannot ship the sweep to Spark: rebuilt from its"
-            + " text it fails: inline sweep:1:11: scenario: ");
+    String text = Sweeps.text(4, 10).replace("scenario: rand-d-ports", "scenario: case-d.yaml");
+    String expected = Sweeps.local(Sweeps.write(dir, "s.yaml", text), tmp.resolve("local"));
+    // parsed from text with a folder: its source names no file, but the sweep keeps the bytes
+    // of the scenario file it was built from, and ships those; the file may even be gone
+    Sweep sweep = Sweep.parse("inline sweep", text, dir);
+    Files.delete(dir.resolve("case-d.yaml"));
+    new SweepRunner(new SparkSweepExecutor("local[1]")).run(sweep, tmp.resolve("inline"), false,
+        null);
+    assertThat(results(tmp.resolve("inline")).replace("inline sweep", "s.yaml"))
+        .isEqualTo(expected);
   }
 
   @Test

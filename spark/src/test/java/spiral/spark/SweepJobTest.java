@@ -71,13 +71,17 @@ class SweepJobTest {
     assertThat(invalid.code()).isEqualTo(2);
     assertThat(invalid.err()).contains("bad.yaml:7:7: runs: must be between 1 and 10^9, was 0");
     assertThat(run("--help").out()).startsWith("usage: spark-submit --class spiral.spark.SweepJob");
-    Run uri = run(bad.toString(), "--dir", "s3a://bucket/out");
+    // a Hadoop scheme without its connector on the class path: no local folder named after it
+    Path good = Sweeps.write(tmp, "good.yaml", Sweeps.text(8, 60));
+    Run uri = run(good.toString(), "--dir", "s3a://bucket/out");
     assertThat(uri.code()).isEqualTo(2);
-    assertThat(uri.err()).startsWith("spiral: s3a://bucket/out: SweepJob reads and writes local"
-        + " files only, not yet 's3a:'");
+    assertThat(uri.err()).startsWith("spiral: s3a://bucket/out: no file system for 's3a:' on the"
+        + " class path; put Hadoop's client (hadoop-client-api and hadoop-client-runtime) and the"
+        + " S3A connector");
     assertThat(Path.of("s3a:")).doesNotExist();
-    assertThat(run("hdfs://nn/s.yaml", "--dir=" + tmp.resolve("o2")).err())
-        .contains("not yet 'hdfs:'");
+    Run malformed = run("hdfs://nn/a b.yaml");
+    assertThat(malformed.code()).isEqualTo(2);
+    assertThat(malformed.err()).startsWith("spiral: hdfs://nn/a b.yaml: not a valid URI");
   }
 
   @Test
@@ -118,6 +122,10 @@ class SweepJobTest {
     } finally {
       System.clearProperty(SweepJob.DEPLOY_MODE);
     }
+    // a Hadoop file system's URI is the same for every machine of the cluster
+    assertThat(SweepJob.clusterRelative("cluster", "hdfs://nn/s.yaml", "s3a://b/out")).isNull();
+    assertThat(SweepJob.clusterRelative("cluster", "hdfs://nn/s.yaml", "out"))
+        .startsWith("out: a relative --dir in cluster deploy mode");
     assertThat(SweepJob.clusterRelative("client", "s.yaml", null)).isNull();
     assertThat(SweepJob.clusterRelative(null, "s.yaml", null)).isNull();
   }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -42,9 +43,14 @@ import spiral.scenario.ScenarioParameters;
  * @param runs runs per point
  * @param seed the seed of every point
  * @param outputs the outputs, in column order
+ * @param origin what the sweep was built from: the sweep file's text and, when the base scenario
+ *     is a file, that file's name and the bytes read from it, so that another machine (a Spark
+ *     executor) rebuilds the same sweep from them ({@link SweepSource#sweep()}) without reading
+ *     any file again, wherever the files were (a local folder, HDFS, an object store)
  */
 public record Sweep(String source, String text, String scenarioName, Scenario scenario,
-    List<Parameter> parameters, DesignSpec design, long runs, long seed, List<String> outputs) {
+    List<Parameter> parameters, DesignSpec design, long runs, long seed, List<String> outputs,
+    SweepSource origin) {
 
   /** The outputs a sweep can record, from simulate's summary. */
   public static final List<String> OUTPUTS = List.of("nuclearUse", "directWar", "furtherAttacks",
@@ -101,10 +107,14 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
   public record DesignSpec(String type, int points, int levels, int trajectories, long seed,
       boolean secondOrder) {}
 
-  /** Copies. */
+  /** Copies and checks. */
   public Sweep {
     parameters = List.copyOf(parameters);
     outputs = List.copyOf(outputs);
+    Objects.requireNonNull(origin, "origin");
+    if (!origin.source().equals(source) || !origin.text().equals(text)) {
+      throw new IllegalArgumentException("the origin is another sweep file's: " + origin);
+    }
   }
 
   record RawSweep(String scenario, List<RawParameter> parameters, RawDesign design, Long runs,
@@ -148,6 +158,17 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
   }
 
   /**
+   * Parses and validates the sweep file's text read from a location of any file system, whose
+   * base scenario file (null for a built-in scenario) the caller found and read there.
+   *
+   * @throws SweepException as {@link #read} does
+   */
+  public static Sweep parse(SweepSource origin) {
+    return parse(origin.source(), origin.text(), origin.scenarioSource(),
+        origin.scenarioContent());
+  }
+
+  /**
    * Parses and validates sweep text whose base scenario file comes as bytes rather than from a
    * file system: how a sweep is rebuilt on a machine that has only its text (see
    * {@link SweepSource}). With {@code scenarioContent} null the scenario must be a built-in name
@@ -161,9 +182,11 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     if (scenarioContent == null) {
       return parse(source, text, (Path) null);
     }
+    byte[] content = scenarioContent.clone();
     return parse(source, text, (at, name) -> {
       try {
-        return escalation(at, name, ScenarioLoader.parse(scenarioSource, scenarioContent));
+        return new Base(escalation(at, name, ScenarioLoader.parse(scenarioSource, content)),
+            scenarioSource, content);
       } catch (ScenarioException e) {
         throw at.problem("scenario", e.problems().get(0).toString());
       }
@@ -194,8 +217,11 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
   /** Loads the base scenario named in a sweep; {@code at} locates messages. */
   @FunctionalInterface
   private interface ScenarioSource {
-    Scenario load(SweepLocations at, String name);
+    Base load(SweepLocations at, String name);
   }
+
+  /** A base scenario and, for a scenario file, its name and the bytes it was read from. */
+  private record Base(Scenario scenario, String file, byte[] content) {}
 
   private static Sweep parse(String source, String text, ScenarioSource scenarios) {
     if (text.length() > MAX_CHARS) {
@@ -215,7 +241,8 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     if (raw.scenario() == null || raw.scenario().isBlank()) {
       throw at.problem("scenario", "missing (a built-in name or a path)");
     }
-    Scenario base = scenarios.load(at, raw.scenario());
+    Base loaded = scenarios.load(at, raw.scenario());
+    Scenario base = loaded.scenario();
     if (raw.parameters() == null || raw.parameters().isEmpty()) {
       throw at.problem("parameters", "missing or empty");
     }
@@ -299,7 +326,7 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
       }
     }
     return new Sweep(source, text, raw.scenario(), base, params, design, runs, seed,
-        raw.outputs());
+        raw.outputs(), new SweepSource(source, text, loaded.file(), loaded.content()));
   }
 
   /**
@@ -320,10 +347,15 @@ public record Sweep(String source, String text, String scenarioName, Scenario sc
     return Optional.empty();
   }
 
-  private static Scenario loadScenario(SweepLocations at, String name, Path folder) {
-    String target = besideSweep(name, folder).map(Path::toString).orElse(name);
+  private static Base loadScenario(SweepLocations at, String name, Path folder) {
     try {
-      return escalation(at, name, ScenarioLoader.resolve(target));
+      Optional<Path> file = scenarioFile(name, folder);
+      if (file.isEmpty()) { // a built-in name, or no such file: the loader says which
+        return new Base(escalation(at, name, ScenarioLoader.resolve(name)), null, null);
+      }
+      byte[] content = ScenarioLoader.read(file.get()); // read once: what runs is what shipped
+      return new Base(escalation(at, name, ScenarioLoader.load(file.get(), content)),
+          file.get().toString(), content);
     } catch (ScenarioException e) {
       throw at.problem("scenario", e.problems().get(0).toString());
     }

@@ -1,12 +1,8 @@
 package spiral.explore.sweep;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A sweep as text that travels: the sweep file's text and, when its base scenario is a file, that
@@ -33,28 +29,11 @@ public record SweepSource(String source, String text, String scenarioSource,
   }
 
   /**
-   * The source of a sweep: its text and its scenario file, found as {@link Sweep#read(Path)}
-   * found it (relative to the sweep file's folder when {@code sweep.source()} names a file,
-   * otherwise relative to the working folder).
-   *
-   * @throws IOException if the scenario file cannot be read
+   * The source of a sweep: its text and the scenario file's bytes it was built from ({@link
+   * Sweep#origin()}); nothing is read again.
    */
-  public static SweepSource of(Sweep sweep) throws IOException {
-    Path folder = null;
-    try {
-      Path file = Path.of(sweep.source());
-      if (Files.isRegularFile(file)) {
-        folder = file.toAbsolutePath().getParent();
-      }
-    } catch (RuntimeException e) {
-      // not a path: a relative scenario path is taken from the working folder
-    }
-    Optional<Path> scenario = Sweep.scenarioFile(sweep.scenarioName(), folder);
-    if (scenario.isEmpty()) {
-      return new SweepSource(sweep.source(), sweep.text(), null, null);
-    }
-    return new SweepSource(sweep.source(), sweep.text(), scenario.get().toString(),
-        Files.readAllBytes(scenario.get()));
+  public static SweepSource of(Sweep sweep) {
+    return sweep.origin();
   }
 
   /** The sweep this source stands for, parsed and validated afresh. */

@@ -62,6 +62,33 @@ class SweepSourceTest {
   }
 
   @Test
+  void aSweepKeepsTheScenarioBytesItWasBuiltFromSoAChangedFileChangesNothing() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("kept"));
+    byte[] original = BuiltinScenarios.read("rand-d-ports").orElseThrow();
+    Files.write(dir.resolve("mine.yaml"), original);
+    Path f = dir.resolve("s.yaml");
+    Files.writeString(f, SweepTest.GOOD.replace("scenario: rand-d-ports", "scenario: mine.yaml"));
+    Sweep sweep = Sweep.read(f);
+    // the file changes after the sweep was read: what ships is what was read, not the new file
+    Files.write(dir.resolve("mine.yaml"), BuiltinScenarios.read("rand-a-satellite").orElseThrow());
+    SweepSource src = SweepSource.of(sweep);
+    assertThat(src).isSameAs(sweep.origin());
+    assertThat(src.scenarioContent()).isEqualTo(original);
+    assertThat(src.sweep().scenario()).isEqualTo(sweep.scenario());
+    // a sweep rebuilt from its origin has the same origin
+    assertThat(src.sweep().origin()).isEqualTo(src);
+    // the same text, parsed with the bytes a caller read from elsewhere (a Hadoop file system)
+    Sweep fromBytes = Sweep.parse(new SweepSource("hdfs://nn/s.yaml", sweep.text(),
+        "hdfs://nn/mine.yaml", original));
+    assertThat(fromBytes.scenario()).isEqualTo(sweep.scenario());
+    assertThat(fromBytes.origin().scenarioSource()).isEqualTo("hdfs://nn/mine.yaml");
+    assertThatThrownBy(() -> new Sweep("a.yaml", sweep.text(), sweep.scenarioName(),
+        sweep.scenario(), sweep.parameters(), sweep.design(), sweep.runs(), sweep.seed(),
+        sweep.outputs(), src)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("another sweep file's");
+  }
+
+  @Test
   void aBadShippedScenarioFailsLikeABadFile() {
     assertThatThrownBy(() -> Sweep.parse("s.yaml", SweepTest.GOOD.replace("rand-d-ports",
         "mine.yaml"), "mine.yaml", "id: [".getBytes()))
