@@ -303,8 +303,9 @@ public final class SparkSweepExecutor implements SweepExecutor {
       System.err.println("spiral: " + said + " (the same line, so the job goes on)");
       return;
     }
-    throw new IllegalStateException(said + ": a driver and a cluster of different Spark versions cannot talk"
-        + " (the master drops the driver's messages); use a cluster of Spark " + b[0] + "." + (b.length > 1 ? b[1] : "x")
+    throw new IllegalStateException(said + ": a driver and a cluster of different Spark versions do not work together"
+        + " (a master of another major version drops the driver's messages; on one of another"
+        + " minor version every task fails on classes that differ); use a cluster of Spark " + b[0] + "." + (b.length > 1 ? b[1] : "x")
         + ", or submit with the cluster's own spark-submit and the submit jar");
   }
 
