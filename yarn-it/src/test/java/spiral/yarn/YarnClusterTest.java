@@ -75,13 +75,9 @@ class YarnClusterTest {
     assertThat(jar).as("the submit jar (the spark module's package phase)").isRegularFile();
     assertThat(cli).as("the command line's jar").isRegularFile();
 
-    long started = System.nanoTime();
     Path conf = startClusters();
-    System.out.printf("HDFS and YARN (Hadoop %s): name node, data node, resource manager and node"
-        + " manager up in %.1f s%n", org.apache.hadoop.util.VersionInfo.getVersion(),
-        (System.nanoTime() - started) / 1e9);
 
-    started = System.nanoTime();
+    long started = System.nanoTime();
     String sweep = Sweeps.text(16, 100);
     Path f = tmp.resolve("s.yaml");
     Files.writeString(f, sweep, StandardCharsets.UTF_8);
@@ -124,11 +120,7 @@ class YarnClusterTest {
     assertThat(Files.readString(tmp.resolve("client/results.csv"), StandardCharsets.UTF_8))
         .as("results through YARN in client deploy mode\n%s", logs()).isEqualTo(expected);
     String app = application();
-    assertThat(lines(app, "stderr")).as("two executors in containers, running the tasks\n%s", logs())
-        .filteredOn(l -> l.contains("YarnCoarseGrainedExecutorBackend: Successfully registered"))
-        .hasSize(2);
-    assertThat(lines(app, "stderr")).as("the tasks ran in containers\n%s", logs())
-        .anyMatch(l -> l.contains("YarnCoarseGrainedExecutorBackend: Got assigned task"));
+    assertExecutors(app);
 
     // cluster deploy mode: the driver in the application master's container, the sweep on HDFS
     started = System.nanoTime();
@@ -144,6 +136,7 @@ class YarnClusterTest {
     assertThat(text("/sweeps/out/results.csv")).as("results of a driver in a YARN container\n%s",
         logs()).isEqualTo(expected);
     app = application();
+    assertExecutors(app);
     assertThat(lines(app, "stdout")).as("the driver's report\n%s", logs()).contains(
         "hdfs:///sweeps/s.yaml: 16 points x 100 runs (lhs design) -> hdfs:///sweeps/out/results.csv");
     assertThat(spiralLines(app)).as("nothing went wrong\n%s", logs()).isEmpty();
@@ -175,13 +168,18 @@ class YarnClusterTest {
    * will point.
    */
   Path startClusters() throws Exception {
+    long started = System.nanoTime();
     Configuration h = new Configuration();
     File base = tmp.resolve("hdfs").toFile();
     h.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.getAbsolutePath());
+    h.setBoolean("dfs.webhdfs.enabled", false); // its REST resources take seconds to scan
     hdfs = new MiniDFSCluster.Builder(h, base).numDataNodes(1).build();
     hdfs.waitActive();
     fs = hdfs.getFileSystem();
     String defaultFs = hdfs.getURI().toString();
+    System.out.printf("HDFS (Hadoop %s): name node and data node up in %.1f s%n",
+        org.apache.hadoop.util.VersionInfo.getVersion(), (System.nanoTime() - started) / 1e9);
+    started = System.nanoTime();
 
     // the node manager's folders (and the containers' logs) under the test's folder
     String testData = System.getProperty("test.build.data");
@@ -228,6 +226,9 @@ class YarnClusterTest {
       Thread.sleep(100);
     }
     assertThat(yarn.waitForNodeManagersToConnect(30_000)).as("the node manager registers").isTrue();
+
+    System.out.printf("YARN: resource manager and node manager up in %.1f s%n",
+        (System.nanoTime() - started) / 1e9);
 
     Path conf = Files.createDirectories(tmp.resolve("hadoop-conf"));
     try (OutputStream out = Files.newOutputStream(conf.resolve("yarn-site.xml"))) {
@@ -302,6 +303,21 @@ class YarnClusterTest {
     }
   }
 
+  /** Two executors of the application registered, each in a container of its own, and ran tasks. */
+  void assertExecutors(String app) throws IOException {
+    List<String> registered = new ArrayList<>();
+    boolean tasks = false;
+    for (Path log : containerLogs(app, "stderr")) {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      if (lines.stream().anyMatch(l -> l.contains("YarnCoarseGrainedExecutorBackend: Successfully registered"))) {
+        registered.add(log.getParent().getFileName().toString());
+      }
+      tasks |= lines.stream().anyMatch(l -> l.contains("YarnCoarseGrainedExecutorBackend: Got assigned task"));
+    }
+    assertThat(registered).as("executors in containers\n%s", logs()).hasSize(2);
+    assertThat(tasks).as("tasks ran in the containers\n%s", logs()).isTrue();
+  }
+
   /** The lines of the application's containers' logs of this name. */
   List<String> lines(String app, String name) throws IOException {
     List<String> all = new ArrayList<>();
@@ -350,9 +366,7 @@ class YarnClusterTest {
       }
     }
     if (yarn != null) {
-      long started = System.nanoTime();
       yarn.stop();
-      System.out.printf("YARN stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
     if (hdfs != null) {
       hdfs.shutdown(true);
