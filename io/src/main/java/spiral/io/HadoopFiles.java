@@ -137,7 +137,8 @@ public final class HadoopFiles {
       String client = "Hadoop's client (hadoop-client-api and hadoop-client-runtime)";
       return switch (scheme) {
         case "hdfs", "webhdfs", "swebhdfs", "viewfs" -> client;
-        case "s3a" -> client + " and the S3A connector (hadoop-aws and the AWS SDK bundle)";
+        case "s3a" -> client + " and the S3A connector (hadoop-aws and the AWS SDK bundle;"
+            + " commons-lang3 with Hadoop's shaded client)";
         case "abfs", "abfss", "wasb", "wasbs" -> client + " and the Azure connector (hadoop-azure)";
         case "gs" -> client + " and Google's Cloud Storage connector (gcs-connector)";
         case "oss" -> client + " and the Aliyun connector (hadoop-aliyun)";
