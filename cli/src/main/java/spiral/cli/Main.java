@@ -65,8 +65,18 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given writers and returns the exit code (for tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine(out, err, args);
+    // a plain 'spiral solve' line runs without picocli, whose start-up cost most of a small
+    // solve's time; any other line goes through picocli (SolveCommand.plain)
+    SolveCommand solve = SolveCommand.plain(args, out);
+    CommandLine cl = solve == null ? commandLine(out, err, args) : null;
     try {
+      if (solve != null) {
+        try {
+          return solve.call();
+        } catch (Exception ex) { // as picocli hands the command's exception to the handler below
+          return failed(ex, err, false);
+        }
+      }
       return cl.execute(args);
     } catch (Error e) { // picocli hands on errors (a missing class, no memory): still one line
       failure(err, e.getClass().getSimpleName()
@@ -147,22 +157,26 @@ public final class Main implements Runnable {
           c.getErr().flush();
           return BAD_INPUT;
         });
-    cl.setExecutionExceptionHandler(
-        (ex, c, parseResult) -> {
-          PrintWriter e = c.getErr();
-          if (ex instanceof BadInputException bad) {
-            e.println(bad.getMessage());
-            if (main.verbose) {
-              ex.printStackTrace(e);
-            }
-            e.flush();
-            return BAD_INPUT;
-          }
-          failure(e, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage(),
-              ex, main.verbose);
-          return FAILURE;
-        });
+    cl.setExecutionExceptionHandler((ex, c, parseResult) -> failed(ex, c.getErr(), main.verbose));
     return cl;
+  }
+
+  /**
+   * Reports an exception that a command threw and returns the exit code: bad input in its own
+   * words (exit code 2), anything else as a run-time failure (1); stack traces only when verbose.
+   */
+  private static int failed(Exception ex, PrintWriter e, boolean verbose) {
+    if (ex instanceof BadInputException bad) {
+      e.println(bad.getMessage());
+      if (verbose) {
+        ex.printStackTrace(e);
+      }
+      e.flush();
+      return BAD_INPUT;
+    }
+    failure(e, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage(),
+        ex, verbose);
+    return FAILURE;
   }
 
   /** Reports a run-time failure in one line; the stack trace only when verbose. */

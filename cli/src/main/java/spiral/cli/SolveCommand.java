@@ -330,6 +330,115 @@ final class SolveCommand implements Callable<Integer> {
     }
   }
 
+  /** Standard output where picocli did not build the command ({@link #plain}); else null. */
+  private PrintWriter plainOut;
+
+  /**
+   * A {@code spiral solve} line whose words are only a game file and the options below, each at
+   * most once, every value a separate word or after '=' of a long option ({@code --method lcp},
+   * {@code --method=lcp}, {@code -d 4}), set as picocli would set them, without picocli: its
+   * classes cannot be mapped from the class-data-sharing archive (they are Java 5 class files,
+   * which JDK 17's archive skips) and building its model took about 0.1 s of a small solve.
+   * Null for any other line (help, version, -e, --verbose, bundled flags such as -qS, attached
+   * values such as -d4, '-', '--', '@' files, a value picocli would reject, a second game), and
+   * when a picocli system property is set: picocli parses those as before, with its messages.
+   * Standard output goes to {@code out}.
+   */
+  static SolveCommand plain(String[] args, PrintWriter out) {
+    if (args.length == 0 || !args[0].equals("solve")) {
+      return null;
+    }
+    for (String key : System.getProperties().stringPropertyNames()) {
+      if (key.startsWith("picocli.")) {
+        return null;
+      }
+    }
+    SolveCommand c = new SolveCommand();
+    c.method = Method.enumpure;
+    c.format = SolveFormat.gambit;
+    c.timeout = 60;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    try {
+      for (int k = 1; k < args.length; k++) {
+        String a = args[k];
+        if (a.isEmpty() || a.startsWith("@")) {
+          return null;
+        }
+        if (!a.startsWith("-")) {
+          if (c.game != null) {
+            return null;
+          }
+          c.game = a;
+          continue;
+        }
+        String name = a;
+        String value = null;
+        int eq = a.indexOf('=');
+        if (a.startsWith("--") && eq > 0) {
+          name = a.substring(0, eq);
+          value = a.substring(eq + 1);
+        }
+        String key = switch (name) {
+          case "-d", "--decimals" -> "--decimals";
+          case "-s", "--step" -> "--step";
+          case "-a", "--accel" -> "--accel";
+          case "-m", "--max-regret" -> "--max-regret";
+          case "-q", "--quiet" -> "--quiet";
+          case "-S", "--strategic" -> "--strategic";
+          case "-D", "--detail" -> "--detail";
+          case "--method", "--format", "--timeout", "--path", "--epsilon", "--grid", "--seed",
+              "--starts" -> name;
+          default -> null;
+        };
+        if (key == null || !seen.add(key)) {
+          return null;
+        }
+        switch (key) {
+          case "--quiet", "--strategic", "--detail", "--path" -> {
+            if (value != null) {
+              return null;
+            }
+            switch (key) {
+              case "--quiet" -> c.quiet = true;
+              case "--strategic" -> c.strategic = true;
+              case "--detail" -> c.detail = true;
+              default -> c.path = true;
+            }
+            continue;
+          }
+          default -> { }
+        }
+        if (value == null) {
+          if (k + 1 == args.length) {
+            return null;
+          }
+          value = args[++k];
+        }
+        if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
+          return null;
+        }
+        // picocli's conversions (valueOf); a value they refuse falls back to picocli's message
+        switch (key) {
+          case "--method" -> c.method = Method.valueOf(value);
+          case "--format" -> c.format = SolveFormat.valueOf(value);
+          case "--decimals" -> c.decimals = Integer.valueOf(value);
+          case "--timeout" -> c.timeout = Double.valueOf(value);
+          case "--step" -> c.step = Double.valueOf(value);
+          case "--accel" -> c.accel = Double.valueOf(value);
+          case "--max-regret" -> c.maxRegret = Double.valueOf(value);
+          case "--epsilon" -> c.epsilon = value;
+          case "--grid" -> c.grid = Integer.valueOf(value);
+          case "--seed" -> c.seed = Long.valueOf(value);
+          default -> c.starts = Integer.valueOf(value);
+        }
+      }
+    } catch (IllegalArgumentException e) { // NumberFormatException, or no such enum constant
+      return null;
+    }
+    c.plainOut = out;
+    return c;
+  }
+
   @Override
   public Integer call() {
     if (game == null) {
@@ -484,7 +593,7 @@ final class SolveCommand implements Callable<Integer> {
     } catch (Deadline.Exceeded e) {
       throw gaveUp(name, g, e);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = plainOut != null ? plainOut : spec.commandLine().getOut();
     if (format == SolveFormat.json) {
       Map<String, Object> m = json(g, eqs);
       if (path) {
