@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,36 +16,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import spiral.explore.sweep.SweepFolder;
 import spiral.io.HadoopSweepFolder;
-import spiral.scenario.BuiltinScenarios;
 
 /**
  * A sweep read from and written to a real HDFS: Hadoop's MiniDFSCluster (a name node and a data
  * node in this JVM, on loopback) holds the sweep file and its scenario file; the results written
  * to {@code hdfs://} read back byte-identical to a local run's, {@code --resume} included after
- * an interrupted run. Slow (the cluster's start): runs in the failsafe phase of verify, with
+ * an interrupted run, and a calibration's posterior goes there and back ({@link
+ * SweepFileSystemContract}); sensitivity and discovery read results from there, and its rewrite,
+ * refusals and failures are checked here. Slow (the cluster's start): runs in the failsafe phase of verify, with
  * Hadoop's shaded client in place of the trimmed Hadoop the command line carries.
  */
 @Tag("slow")
-class HdfsSweepTest {
-  static final String SWEEP = """
-      scenario: base.yaml
-      parameters:
-        - {path: actors.russia.perception.threatBias, min: 0, max: 0.8}
-        - {path: actors.russia.rationality, min: 1, max: 5}
-      design: {type: lhs, points: 8}
-      runs: 200
-      seed: 3
-      outputs: [nuclearUse, directWar, escalationScore]
-      """;
-
+class HdfsSweepTest extends SweepFileSystemContract {
   static MiniDFSCluster cluster;
   static FileSystem fs;
   static String root;
-
-  @TempDir static Path tmp;
 
   @BeforeAll
   static void startHdfs() throws IOException {
@@ -57,8 +43,17 @@ class HdfsSweepTest {
     cluster.waitActive();
     fs = cluster.getFileSystem();
     root = cluster.getURI().toString();
-    put(root + "/in/s.yaml", SWEEP.getBytes(StandardCharsets.UTF_8));
-    put(root + "/in/base.yaml", BuiltinScenarios.read("rand-d-ports").orElseThrow());
+    putInputs(fs, root);
+  }
+
+  @Override
+  FileSystem fs() {
+    return fs;
+  }
+
+  @Override
+  String root() {
+    return root;
   }
 
   @AfterAll
@@ -68,99 +63,13 @@ class HdfsSweepTest {
     }
   }
 
-  static void put(String path, byte[] content) throws IOException {
-    try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(path), true)) {
-      out.write(content);
-    }
-  }
-
-  static byte[] get(String path) throws IOException {
-    try (var in = fs.open(new org.apache.hadoop.fs.Path(path))) {
-      return in.readAllBytes();
-    }
-  }
-
-  /** A local run of the sweep: its folder. */
-  static Path localRun(String name) throws IOException {
-    Path dir = tmp.resolve(name);
-    Files.createDirectories(dir);
-    Files.write(dir.resolve("base.yaml"), BuiltinScenarios.read("rand-d-ports").orElseThrow());
-    Files.writeString(dir.resolve("s.yaml"), SWEEP);
-    Cli c = Cli.run("sweep", dir.resolve("s.yaml").toString(), "--dir",
-        dir.resolve("out").toString(), "--threads", "2");
-    assertThat(c.code()).as(c.err()).isZero();
-    return dir.resolve("out");
-  }
-
   @Test
-  void aCalibrationsPosteriorGoesToHdfsAndIsReadBackFromThere() throws Exception {
-    List<String> calibrate = List.of("calibrate", "rand-d-ports", "--reference", "nuclear=both trigger=violent",
-        "--particles", "30", "--generations", "1", "--predictive-runs", "50", "--threads", "2", "--posterior");
-    Path local = tmp.resolve("cal-local").resolve("p.csv");
-    Files.createDirectories(local.getParent());
-    Cli a = Cli.run(java.util.stream.Stream.concat(calibrate.stream(), java.util.stream.Stream.of(local.toString()))
-        .toArray(String[]::new));
-    assertThat(a.code()).as(a.err()).isZero();
-    String remote = root + "/cal/p.csv";
-    Cli b = Cli.run(java.util.stream.Stream.concat(calibrate.stream(), java.util.stream.Stream.of(remote))
-        .toArray(String[]::new));
-    assertThat(b.code()).as(b.err()).isZero();
-    assertThat(b.out()).contains("Posterior sample: " + remote);
-    assertThat(get(remote)).isEqualTo(Files.readAllBytes(local));
-    assertThat(get(root + "/cal/p.parquet")).isEqualTo(Files.readAllBytes(local.resolveSibling("p.parquet")));
-    assertThat(fs.listStatus(new org.apache.hadoop.fs.Path(root + "/cal"))).extracting(st -> st.getPath().getName())
-        .containsExactlyInAnyOrder("p.csv", "p.parquet");
-
-    // read back from HDFS: the same numbers as from the local file
-    Cli fromLocal = Cli.run("simulate", "rand-d-ports", "--posterior", local.toString(), "--samples", "4", "--runs", "100",
-        "--format", "json");
-    Cli fromHdfs = Cli.run("simulate", "rand-d-ports", "--posterior", remote, "--samples", "4", "--runs", "100",
-        "--format", "json");
-    assertThat(fromHdfs.code()).as(fromHdfs.err()).isZero();
-    assertThat(fromHdfs.out()).isEqualTo(fromLocal.out());
-    Cli missing = Cli.run("simulate", "rand-d-ports", "--posterior", root + "/cal/none.csv");
-    assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err()).contains("no such file: " + root + "/cal/none.csv");
-    // a scheme without its connector is refused before the calibration runs
-    Cli s3 = Cli.run(java.util.stream.Stream.concat(calibrate.stream(), java.util.stream.Stream.of("s3a://bucket/p.csv"))
-        .toArray(String[]::new));
+  void aPosteriorForASchemeWithoutItsConnectorIsRefusedBeforeTheCalibrationRuns() {
+    Cli s3 = Cli.run("calibrate", "rand-d-ports", "--reference", "nuclear=both trigger=violent",
+        "--particles", "30", "--generations", "1", "--predictive-runs", "50", "--threads", "2",
+        "--posterior", "s3a://bucket/p.csv");
     assertThat(s3.code()).isEqualTo(2);
     assertThat(s3.err()).contains("s3a").doesNotContain("generation");
-  }
-
-  @Test
-  void aSweepOnHdfsGivesTheLocalFilesAndResumes() throws Exception {
-    Path local = localRun("local");
-    byte[] csv = Files.readAllBytes(local.resolve("results.csv"));
-    byte[] parquet = Files.readAllBytes(local.resolve("results.parquet"));
-
-    String out = root + "/runs/out";
-    Cli c = Cli.run("sweep", root + "/in/s.yaml", "--dir", out, "--threads", "2");
-    assertThat(c.code()).as(c.err()).isZero();
-    assertThat(c.out()).contains("8 points x 200 runs").contains(out + "/results.csv");
-    assertThat(get(out + "/results.csv")).isEqualTo(csv);
-    assertThat(get(out + "/results.parquet")).isEqualTo(parquet);
-    assertThat(get(out + "/sweep.yaml")).isEqualTo(SWEEP.getBytes(StandardCharsets.UTF_8));
-    assertThat(new String(get(out + "/provenance.json"), StandardCharsets.UTF_8))
-        .isEqualTo(Files.readString(local.resolve("provenance.json")));
-    assertThat(fs.listStatus(new org.apache.hadoop.fs.Path(out))).extracting(s -> s.getPath().getName())
-        .containsExactlyInAnyOrder("results.csv", "results.parquet", "sweep.yaml", "provenance.json");
-
-    Cli again = Cli.run("sweep", root + "/in/s.yaml", "--dir", out);
-    assertThat(again.code()).isEqualTo(2);
-    assertThat(again.err()).contains(out + "/results.csv exists: use --resume");
-
-    // an interrupted run: three complete rows and half of the fourth
-    List<String> lines = new String(csv, StandardCharsets.UTF_8).lines().toList();
-    String cut = String.join("\n", lines.subList(0, 4)) + "\n" + lines.get(4).substring(0, 9);
-    put(out + "/results.csv", cut.getBytes(StandardCharsets.UTF_8));
-    fs.delete(new org.apache.hadoop.fs.Path(out + "/results.parquet"), false);
-    Cli resumed = Cli.run("sweep", root + "/in/s.yaml", "--dir", out, "--resume",
-        "--threads", "1");
-    assertThat(resumed.code()).as(resumed.err()).isZero();
-    assertThat(resumed.out()).contains("3 resumed");
-    assertThat(get(out + "/results.csv")).isEqualTo(csv);
-    assertThat(get(out + "/results.parquet")).isEqualTo(parquet);
   }
 
   @Test
@@ -227,7 +136,7 @@ class HdfsSweepTest {
     }
   }
 
-  static String text(String path) throws IOException {
+  String text(String path) throws IOException {
     return new String(get(path), StandardCharsets.UTF_8);
   }
 

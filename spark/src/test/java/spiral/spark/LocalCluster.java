@@ -122,8 +122,18 @@ public final class LocalCluster implements AutoCloseable {
     } catch (UncheckedIOException e) {
       b.append("(no executor logs: ").append(e.getMessage()).append(")\n");
     }
-    for (Path p : all) {
-      b.append("---- ").append(tmp.relativize(p)).append(" (last 40 lines)\n");
+    tails(b, all, tmp);
+    return b.toString();
+  }
+
+  /**
+   * Appends the last 40 lines of each log file, each headed by its path (relative to {@code
+   * base} where it lies inside it; null: as they are), for failure messages.
+   */
+  public static void tails(StringBuilder b, List<Path> logs, Path base) {
+    for (Path p : logs) {
+      b.append("---- ").append(base != null && p.startsWith(base) ? base.relativize(p) : p)
+          .append(" (last 40 lines)\n");
       try {
         List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
         lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> b.append(l).append('\n'));
@@ -131,7 +141,6 @@ public final class LocalCluster implements AutoCloseable {
         b.append("(unreadable: ").append(e.getMessage()).append(")\n");
       }
     }
-    return b.toString();
   }
 
   /** Stops every process (their children, the executors, first). */

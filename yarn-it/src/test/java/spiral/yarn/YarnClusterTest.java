@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import spiral.spark.LocalCluster;
 import spiral.spark.Sweeps;
 
 /**
@@ -343,15 +344,7 @@ class YarnClusterTest {
         b.append("(no container logs: ").append(e.getMessage()).append(")\n");
       }
     }
-    for (Path p : all) {
-      b.append("---- ").append(p).append(" (last 40 lines)\n");
-      try {
-        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-        lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> b.append(l).append('\n'));
-      } catch (IOException e) {
-        b.append("(unreadable: ").append(e.getMessage()).append(")\n");
-      }
-    }
+    LocalCluster.tails(b, all, null);
     return b.toString();
   }
 
