@@ -106,7 +106,7 @@ final class SweepCommand implements Callable<Integer> {
     if (Locations.isHadoop(file)) {
       sweep = Locations.sweep(file);
       shown = file;
-      defaultDir = SweepFiles.defaultFolder(Path.of(file.substring(file.lastIndexOf('/') + 1)));
+      defaultDir = Path.of(SweepRunner.defaultFolder(file));
     } else {
       Path local = Locations.local(file);
       sweep = SweepFiles.read(local);
@@ -119,14 +119,10 @@ final class SweepCommand implements Callable<Integer> {
     int points = sweep.points().length;
     int skipped;
     SweepExecutor remote = spark ? where.sparkExecutor() : null;
-    boolean started = false;
-    boolean fresh = false;
     try (Workers workers = spark ? null
         : new Workers(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
-      fresh = !dir.exists();
       SweepRunner runner = spark ? new SweepRunner(remote) : new SweepRunner(workers.sweeps());
       skipped = runner.run(sweep, dir, resume, bar);
-      started = true;
       if (noParquet) {
         dir.delete(ParquetResults.FILE); // never leave a stale one
       } else {
@@ -146,9 +142,6 @@ final class SweepCommand implements Callable<Integer> {
           : new UncheckedIOException(dir.name() + ": " + e, e); // name the file system's folder
     } finally {
       bar.clear();
-      if (!started && fresh) {
-        SweepRunner.removeUnstarted(dir);
-      }
       try {
         dir.close();
       } catch (IOException e) {

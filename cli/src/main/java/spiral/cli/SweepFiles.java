@@ -66,9 +66,7 @@ final class SweepFiles {
 
   /** The default output folder of a sweep file: its name without the extension. */
   static Path defaultFolder(Path sweepFile) {
-    String name = sweepFile.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return Path.of(dot > 0 ? name.substring(0, dot) : name + "-results");
+    return Path.of(SweepRunner.defaultFolder(sweepFile.getFileName().toString()));
   }
 
   static boolean isParquet(Path file) {

@@ -140,23 +140,10 @@ public final class SweepJob {
         sweep = Sweep.read(local);
       }
       if (dir == null) { // beside the working folder, named after the sweep file
-        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-        int dot = name.lastIndexOf('.');
-        dir = dot > 0 ? name.substring(0, dot) : name + "-results";
+        dir = SweepRunner.defaultFolder(file);
       }
       folder = HadoopFiles.isHadoop(dir) ? hadoopFolder(dir) : new LocalSweepFolder(localPath(dir));
-      boolean fresh = !folder.exists();
-      boolean started = false;
-      int skipped;
-      try {
-        skipped = new SweepRunner(executor).run(sweep, folder, resume, null);
-        started = true;
-      } finally {
-        if (!started && fresh) {
-          // a failure before the first point leaves nothing that blocks a plain rerun
-          SweepRunner.removeUnstarted(folder);
-        }
-      }
+      int skipped = new SweepRunner(executor).run(sweep, folder, resume, null);
       out.println(String.format(Locale.ROOT, "%s: %,d points x %,d runs (%s design%s) -> %s",
           file, sweep.points().length, sweep.runs(), sweep.design().type(),
           skipped > 0 ? String.format(Locale.ROOT, ", %,d resumed", skipped) : "",

@@ -107,6 +107,8 @@ public final class SweepRunner {
    * Runs the sweep into the folder's {@code results.csv}, keeping a copy of the sweep as its
    * {@code sweep.yaml}. Rows are added through {@link SweepFolder#rows}, so how soon a finished
    * row survives an interruption is the folder's to say; whatever survived is kept by a resume.
+   * A run that fails before its first point, in a folder it created, removes what it wrote
+   * there, so that a plain rerun is not refused.
    *
    * @param resume whether to keep the points already in an existing results file and run only
    *     the rest; without it an existing results file is an error
@@ -116,6 +118,19 @@ public final class SweepRunner {
    *     match the sweep, or its rows are not the sweep's first points
    */
   public int run(Sweep sweep, SweepFolder dir, boolean resume, Progress progress)
+      throws IOException {
+    boolean fresh = !dir.exists();
+    try {
+      return runInto(sweep, dir, resume, progress);
+    } catch (IOException | RuntimeException | Error e) {
+      if (fresh) { // a failure before the first point leaves nothing that blocks a plain rerun
+        removeUnstarted(dir);
+      }
+      throw e;
+    }
+  }
+
+  private int runInto(Sweep sweep, SweepFolder dir, boolean resume, Progress progress)
       throws IOException {
     double[][] points = sweep.points();
     String file = dir.name(RESULTS);
@@ -178,12 +193,24 @@ public final class SweepRunner {
   }
 
   /**
+   * The output folder a sweep file gets when none is given: its file name (after the last '/'
+   * or '\\', so a Hadoop URI's too) without its extension, or with {@code -results} where it
+   * has none, relative to the working folder.
+   */
+  public static String defaultFolder(String sweepFile) {
+    String name = sweepFile.substring(
+        Math.max(sweepFile.lastIndexOf('/'), sweepFile.lastIndexOf('\\')) + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name + "-results";
+  }
+
+  /**
    * Removes what a sweep that failed before its first point left in a folder it created (the
    * header-only results file and the copy of the sweep file), so that a plain rerun is not
    * refused; a folder with any result in it is left as it is. Best effort: a failure here is
    * swallowed, as the failure being reported matters more.
    */
-  public static void removeUnstarted(SweepFolder dir) {
+  private static void removeUnstarted(SweepFolder dir) {
     try {
       if (dir.exists(RESULTS) && dir.read(RESULTS).lines()
           .filter(l -> !l.isBlank() && !l.startsWith("#")).count() > 1) {

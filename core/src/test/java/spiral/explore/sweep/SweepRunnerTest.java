@@ -129,6 +129,37 @@ class SweepRunnerTest {
   }
 
   @Test
+  void aRunThatFailsBeforeItsFirstPointLeavesNothingThatBlocksARerun() throws Exception {
+    Sweep s = sweep();
+    SweepExecutor unreachable = (sw, from, sink, progress) -> {
+      throw new java.io.IOException("no executor");
+    };
+    Path fresh = tmp.resolve("fresh");
+    assertThatThrownBy(() -> new SweepRunner(unreachable).run(s, fresh, false, null))
+        .hasMessage("no executor");
+    assertThat(fresh).doesNotExist();
+    // a folder that was there before keeps what it held; only the run's own files go
+    Path given = Files.createDirectories(tmp.resolve("given"));
+    Files.writeString(given.resolve("notes.txt"), "mine");
+    assertThatThrownBy(() -> new SweepRunner(unreachable).run(s, given, false, null))
+        .hasMessage("no executor");
+    assertThat(given.resolve("notes.txt")).hasContent("mine");
+    assertThat(given.resolve(SweepRunner.RESULTS)).exists();
+    // and a plain rerun in the fresh folder is not refused
+    new SweepRunner(new Simulator(Runnable::run, 1)).run(s, fresh, false, null);
+    assertThat(fresh.resolve(SweepRunner.RESULTS)).exists();
+  }
+
+  @Test
+  void aSweepFilesDefaultFolderIsItsNameWithoutTheExtension() {
+    assertThat(SweepRunner.defaultFolder("sweeps/rand-d.yaml")).isEqualTo("rand-d");
+    assertThat(SweepRunner.defaultFolder("hdfs://nn:8020/sweeps/rand-d.yaml")).isEqualTo("rand-d");
+    assertThat(SweepRunner.defaultFolder("C:\\sweeps\\a.b.yaml")).isEqualTo("a.b");
+    assertThat(SweepRunner.defaultFolder("sweep")).isEqualTo("sweep-results");
+    assertThat(SweepRunner.defaultFolder(".hidden")).isEqualTo(".hidden-results");
+  }
+
+  @Test
   void aFailingPointStopsTheSweepWithItsError() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
