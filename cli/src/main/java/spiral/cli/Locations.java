@@ -1,5 +1,6 @@
 package spiral.cli;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -75,30 +76,22 @@ final class Locations {
 
   /**
    * A file's bytes on a Hadoop file system, at most {@code max}: a missing file is bad input
-   * saying {@code noSuch}, a larger one bad input saying {@code tooLarge}, a scheme without its
-   * connector bad input naming it; a file system that fails is a failure (exit 1).
+   * saying {@code noSuch} (or, with {@code noSuch} null, null), a larger one bad input saying
+   * {@code tooLarge}, a scheme without its connector bad input naming it; a file system that
+   * fails is a failure (exit 1).
    */
   static byte[] read(String location, long max, String noSuch, String tooLarge) {
     try {
-      if (!HadoopFiles.isFile(location)) {
-        throw new BadInputException(noSuch);
-      }
       return HadoopFiles.read(location, max);
+    } catch (FileNotFoundException e) {
+      if (noSuch == null) {
+        return null;
+      }
+      throw new BadInputException(noSuch);
     } catch (HadoopFiles.NoFileSystemException e) {
       throw new BadInputException("spiral: " + e.getMessage());
     } catch (HadoopFiles.TooLargeException e) {
       throw new BadInputException(tooLarge);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + location + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Whether a Hadoop location is a file; failures as in {@link #read}. */
-  static boolean isFile(String location) {
-    try {
-      return HadoopFiles.isFile(location);
-    } catch (HadoopFiles.NoFileSystemException e) {
-      throw new BadInputException("spiral: " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + location + ": " + e.getMessage(), e);
     }

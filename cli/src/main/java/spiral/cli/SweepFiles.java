@@ -115,8 +115,8 @@ final class SweepFiles {
         "spiral: " + location + ": larger than " + MAX_REMOTE_BYTES + " bytes");
     String sweep = dir + "/" + SweepRunner.SWEEP;
     long sweepMax = 4L * Sweep.MAX_CHARS;
-    byte[] sweepText = Locations.isFile(sweep) ? Locations.read(sweep, sweepMax, "spiral: " + sweep + ": no such file",
-        "spiral: " + sweep + ": larger than " + sweepMax + " bytes") : null;
+    byte[] sweepText = Locations.read(sweep, sweepMax, null, // none beside the results: null
+        "spiral: " + sweep + ": larger than " + sweepMax + " bytes");
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory("spiral-results");

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import spiral.explore.sweep.SweepFolder;
@@ -68,24 +69,11 @@ public final class HadoopFiles {
   }
 
   /**
-   * Whether a Hadoop location is a file.
+   * A Hadoop file's bytes, refusing a file over {@code maxBytes}; one call to the file system
+   * (a missing file is told by the same call that gives the size).
    *
    * @throws NoFileSystemException if no file system for its scheme is on the class path
-   */
-  public static boolean isFile(String location) throws IOException {
-    URI uri = uri(location);
-    try (FileSystem fs = fileSystem(uri)) {
-      return fs.getFileStatus(new Path(uri)).isFile();
-    } catch (FileNotFoundException e) {
-      return false;
-    }
-  }
-
-  /**
-   * A Hadoop file's bytes, refusing a file over {@code maxBytes}.
-   *
-   * @throws NoFileSystemException if no file system for its scheme is on the class path
-   * @throws FileNotFoundException if there is no such file
+   * @throws FileNotFoundException if there is no such file (or the location is a folder)
    * @throws TooLargeException if it is larger than {@code maxBytes}
    * @throws IOException if it cannot be read
    */
@@ -93,7 +81,11 @@ public final class HadoopFiles {
     URI uri = uri(location);
     try (FileSystem fs = fileSystem(uri)) {
       Path p = new Path(uri);
-      long size = fs.getFileStatus(p).getLen();
+      FileStatus status = fs.getFileStatus(p);
+      if (!status.isFile()) {
+        throw new FileNotFoundException(location + ": a folder, not a file");
+      }
+      long size = status.getLen();
       if (size > maxBytes) {
         throw new TooLargeException(size + " bytes, more than the " + maxBytes + " read here");
       }

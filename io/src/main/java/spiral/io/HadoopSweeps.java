@@ -35,29 +35,33 @@ public final class HadoopSweeps {
    */
   public static SweepSource source(String location) throws IOException {
     try {
-      if (!HadoopFiles.isFile(location)) {
+      String text;
+      try {
+        text = new String(HadoopFiles.read(location, 4L * Sweep.MAX_CHARS), StandardCharsets.UTF_8);
+      } catch (FileNotFoundException e) {
         throw new SweepException(location + ": no such sweep file");
       }
-      String text = new String(HadoopFiles.read(location, 4L * Sweep.MAX_CHARS),
-          StandardCharsets.UTF_8);
       String scenario = scenarioName(text);
       String scenarioFile = null;
+      byte[] content = null;
       if (scenario != null && !BuiltinScenarios.names().contains(scenario)) {
         if (HadoopFiles.isHadoop(scenario)) {
+          try {
+            content = HadoopFiles.read(scenario, 4L * Sweep.MAX_CHARS);
+          } catch (FileNotFoundException e) {
+            throw new SweepException(location + ": scenario: no such file " + scenario);
+          }
           scenarioFile = scenario;
         } else if (!scenario.startsWith("/") && !scenario.contains("\n")) {
           String beside = sibling(location, scenario);
-          if (beside != null && HadoopFiles.isFile(beside)) {
-            scenarioFile = beside;
+          if (beside != null) {
+            try {
+              content = HadoopFiles.read(beside, 4L * Sweep.MAX_CHARS);
+              scenarioFile = beside;
+            } catch (FileNotFoundException e) {
+              // not beside the sweep: a built-in name or a local path, resolved when parsed
+            }
           }
-        }
-      }
-      byte[] content = null;
-      if (scenarioFile != null) {
-        try {
-          content = HadoopFiles.read(scenarioFile, 4L * Sweep.MAX_CHARS);
-        } catch (FileNotFoundException e) {
-          throw new SweepException(location + ": scenario: no such file " + scenarioFile);
         }
       }
       return new SweepSource(location, text, scenarioFile, content);
