@@ -249,14 +249,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
       if (ut.compareTo(us) <= 0) {
         return false;
       }
-      int m = 0;
-      while (m < n && (m == i || ++idx[m] >= others[m].length)) {
-        if (m != i) {
-          idx[m] = 0;
-        }
-        m++;
-      }
-      if (m == n) {
+      if (!nextOthers(idx, others, i)) {
         return true;
       }
     }
@@ -522,6 +515,23 @@ public final class SupportEnumeration implements EquilibriumSolver {
     return prob;
   }
 
+  /**
+   * Moves {@code idx}, an odometer over the other players' strategy sets ({@code sets[j]} for
+   * every player j but {@code skip}, whose entry stays 0), to the next profile; false once every
+   * profile has been visited.
+   */
+  private static boolean nextOthers(int[] idx, int[][] sets, int skip) {
+    for (int j = 0; j < idx.length; j++) {
+      if (j != skip) {
+        if (++idx[j] < sets[j].length) {
+          return true;
+        }
+        idx[j] = 0;
+      }
+    }
+    return false;
+  }
+
   /** Player i's payoff to each of its supported strategies against the others' mix. */
   private static double[] values(StrategicGame g, double[][] pay, int[][] sup, double[][] prob,
       int player) {
@@ -541,14 +551,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
         pure[player] = sup[player][s];
         val[s] += w * pay[player][g.profileIndex(pure)];
       }
-      int j = 0;
-      while (j < n && (j == player || ++idx[j] >= sup[j].length)) {
-        if (j != player) {
-          idx[j] = 0;
-        }
-        j++;
-      }
-      if (j == n) {
+      if (!nextOthers(idx, sup, player)) {
         return val;
       }
     }
