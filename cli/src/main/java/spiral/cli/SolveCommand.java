@@ -207,7 +207,7 @@ final class SolveCommand implements Callable<Integer> {
   @Option(
       names = "--method",
       paramLabel = "METHOD",
-      defaultValue = "enumpure",
+      defaultValue = DEFAULT_METHOD,
       description =
           "enumpure, enummixed, lcp, lp, spe, logit, simpdiv, enumpoly, liap, gnm or ipa"
               + " (default: ${DEFAULT-VALUE}).")
@@ -216,7 +216,7 @@ final class SolveCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      defaultValue = "gambit",
+      defaultValue = DEFAULT_FORMAT,
       description = "gambit (NE lines) or json (default: ${DEFAULT-VALUE}).")
   SolveFormat format;
 
@@ -229,7 +229,7 @@ final class SolveCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
-      defaultValue = "60",
+      defaultValue = DEFAULT_TIMEOUT,
       description = "Give up after this many seconds, building a tree's reduced strategic"
           + " form included; exit code 1 (default: ${DEFAULT-VALUE}; 0: no limit).")
   double timeout;
@@ -330,6 +330,11 @@ final class SolveCommand implements Callable<Integer> {
     }
   }
 
+  /** The defaults of --method, --format and --timeout, for picocli and for {@link #plain}. */
+  static final String DEFAULT_METHOD = "enumpure";
+  static final String DEFAULT_FORMAT = "gambit";
+  static final String DEFAULT_TIMEOUT = "60";
+
   /** Standard output where picocli did not build the command ({@link #plain}); else null. */
   private PrintWriter plainOut;
 
@@ -354,9 +359,9 @@ final class SolveCommand implements Callable<Integer> {
       }
     }
     SolveCommand c = new SolveCommand();
-    c.method = Method.enumpure;
-    c.format = SolveFormat.gambit;
-    c.timeout = 60;
+    c.method = Method.valueOf(DEFAULT_METHOD);
+    c.format = SolveFormat.valueOf(DEFAULT_FORMAT);
+    c.timeout = Double.parseDouble(DEFAULT_TIMEOUT);
     java.util.Set<String> seen = new java.util.HashSet<>();
     try {
       for (int k = 1; k < args.length; k++) {
