@@ -3,7 +3,14 @@ package spiral.cli;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import spiral.game.ExtensiveGame;
+import spiral.game.ExtensiveGame.Infoset;
+import spiral.game.ExtensiveGame.Node;
 import spiral.game.Rational;
 import spiral.game.StrategicGame;
 
@@ -63,9 +70,12 @@ final class GambitOutput {
         .toPlainString();
   }
 
-  /** A probability or payoff: exact when {@code decimals} is null, else fixed decimals. */
+  /**
+   * A probability or payoff: exact when {@code decimals} is null, else the nearest double with
+   * fixed decimals, as Gambit's tools print their floating-point profiles.
+   */
   static String value(Rational r, Integer decimals) {
-    return decimals == null ? r.toString() : r.toDecimal(decimals);
+    return decimals == null ? r.toString() : fixed(r.doubleValue(), decimals);
   }
 
   /** A label, then each number with {@code decimals} fixed places: Gambit's NE lines. */
@@ -84,6 +94,13 @@ final class GambitOutput {
       b.append(',').append(significant(x, digits));
     }
     return b.toString();
+  }
+
+  /** Gambit's detailed output ({@code -D}) of a profile of {@code g}: strategies or behaviour. */
+  static String detail(spiral.game.Game g, List<Rational> profile, Integer decimals) {
+    return g instanceof ExtensiveGame t
+        ? detail(t, profile, decimals)
+        : detail((StrategicGame) g, profile, decimals);
   }
 
   /**
@@ -123,5 +140,125 @@ final class GambitOutput {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Gambit's detailed output ({@code -D}) of a behaviour profile of a tree: per player, each
+   * action's probability and value (the player's expected payoff from taking it, given that its
+   * set is reached, under the beliefs the profile induces; blank at a set reached with
+   * probability 0), then each node of the player's sets with its belief (blank where the set is
+   * not reached) and its realisation probability. Sets are numbered in depth-first order of first
+   * appearance and nodes in depth-first (pre-)order of the whole tree, from 1, as Gambit 17
+   * numbers them; a label, where there is one, stands for the number. Cost: two passes over the
+   * tree in exact arithmetic.
+   */
+  static String detail(ExtensiveGame g, List<Rational> profile, Integer decimals) {
+    int n = g.numPlayers();
+    Map<Infoset, Rational[]> probs = new HashMap<>();
+    int k = 0;
+    for (int i = 1; i <= n; i++) {
+      for (Infoset s : g.infosets(i)) {
+        Rational[] p = new Rational[s.actions().size()];
+        for (int a = 0; a < p.length; a++) {
+          p[a] = profile.get(k++);
+        }
+        probs.put(s, p);
+      }
+    }
+    for (Infoset s : g.infosets(0)) {
+      probs.put(s, s.probabilities().toArray(new Rational[0]));
+    }
+    // pre-order: each node's number and realisation probability, each set's members in order
+    Map<Node, Integer> number = new IdentityHashMap<>();
+    Map<Node, Rational> reach = new IdentityHashMap<>();
+    Map<Infoset, List<Node>> members = new HashMap<>();
+    List<Node> stack = new ArrayList<>(List.of(g.root()));
+    reach.put(g.root(), Rational.ONE);
+    while (!stack.isEmpty()) {
+      Node v = stack.remove(stack.size() - 1);
+      number.put(v, number.size() + 1);
+      if (v.isTerminal()) {
+        continue;
+      }
+      members.computeIfAbsent(v.infoset(), x -> new ArrayList<>()).add(v);
+      Rational[] p = probs.get(v.infoset());
+      for (int a = v.children().size() - 1; a >= 0; a--) {
+        Node c = v.children().get(a);
+        reach.put(c, reach.get(v).multiply(p[a]));
+        stack.add(c);
+      }
+    }
+    Map<Node, Rational[]> value = new IdentityHashMap<>();
+    nodeValues(g.root(), probs, n, value);
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      List<Infoset> sets = g.infosets(i);
+      Rational[] setReach = new Rational[sets.size()];
+      for (int j = 0; j < sets.size(); j++) {
+        setReach[j] = Rational.ZERO;
+        for (Node v : members.get(sets.get(j))) {
+          setReach[j] = setReach[j].add(reach.get(v));
+        }
+      }
+      b.append("Behavior profile for player ").append(i).append(":\n");
+      b.append("Infoset    Action     Prob          Value\n");
+      b.append("-------    -------    -----------   -----------\n");
+      for (int j = 0; j < sets.size(); j++) {
+        Infoset s = sets.get(j);
+        Rational[] p = probs.get(s);
+        for (int a = 0; a < p.length; a++) {
+          String av = "";
+          if (!setReach[j].isZero()) {
+            Rational v = Rational.ZERO;
+            for (Node m : members.get(s)) {
+              v = v.add(reach.get(m).multiply(value.get(m.children().get(a))[i - 1]));
+            }
+            av = String.format("%11s", value(v.divide(setReach[j]), decimals));
+          }
+          b.append(String.format("%7s    %7s   %11s   ", name(s.label(), j + 1),
+              name(s.actions().get(a), a + 1), value(p[a], decimals))).append(av).append('\n');
+        }
+      }
+      b.append('\n');
+      b.append("Infoset    Node       Belief        Prob\n");
+      b.append("-------    -------    -----------   -----------\n");
+      for (int j = 0; j < sets.size(); j++) {
+        Infoset s = sets.get(j);
+        for (Node m : members.get(s)) {
+          String belief =
+              setReach[j].isZero() ? "" : value(reach.get(m).divide(setReach[j]), decimals);
+          b.append(String.format("%7s    %7s   %11s   %11s\n", name(s.label(), j + 1),
+              name(m.label(), number.get(m)), belief, value(reach.get(m), decimals)));
+        }
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String name(String label, int number) {
+    return label == null || label.isEmpty() ? Integer.toString(number) : label;
+  }
+
+  /** Each node's expected payoffs (outcome on the way included) under the profile. */
+  private static Rational[] nodeValues(
+      Node v, Map<Infoset, Rational[]> probs, int n, Map<Node, Rational[]> value) {
+    Rational[] x = new Rational[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = v.outcome() == null ? Rational.ZERO : v.outcome().payoffs().get(i);
+    }
+    if (!v.isTerminal()) {
+      Rational[] p = probs.get(v.infoset());
+      for (int a = 0; a < p.length; a++) {
+        Rational[] c = nodeValues(v.children().get(a), probs, n, value);
+        if (!p[a].isZero()) {
+          for (int i = 0; i < n; i++) {
+            x[i] = x[i].add(p[a].multiply(c[i]));
+          }
+        }
+      }
+    }
+    value.put(v, x);
+    return x;
   }
 }

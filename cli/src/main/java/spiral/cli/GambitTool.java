@@ -391,14 +391,9 @@ final class GambitTool {
       }
       default -> throw new IllegalStateException(tool);
     }
-    if (detail && !(shown instanceof StrategicGame)) {
-      throw new IllegalArgumentException(
-          "-D on a tree's behaviour profiles is not implemented by Spiral yet; -S -D prints"
-              + " the reduced strategic form's");
-    }
     for (Equilibrium e : eqs) {
       if (detail) {
-        o.append(GambitOutput.detail((StrategicGame) shown, e.profile(), decimals));
+        o.append(GambitOutput.detail(shown, e.profile(), decimals));
       } else {
         o.append(decimals == null ? e.gambitLine() : e.gambitLine(decimals)).append('\n');
       }
@@ -691,7 +686,7 @@ final class GambitTool {
           ? "significant digits of probabilities, places of lambda (default 6)"
           : tool.equals("enumpoly") ? "print probabilities with ARG decimals (default 6)"
           : "print decimals with ARG digits (default: exact rationals)";
-      case 'D' -> "print detailed information about equilibria (strategy profiles)";
+      case 'D' -> "print detailed information about equilibria";
       case 'n' -> tool.equals("gnm") || tool.equals("ipa")
           ? "number of random perturbations (default 1)"
           : "number of random starting points (default 10)";

@@ -157,8 +157,9 @@ import spiral.game.TooLargeForMemory;
       "",
       "Gambit's flags: -q (quiet; spiral solve prints no banner anyway), -d D (as --decimals),"
           + " -S (a tree's reduced strategic form: enumpure, lcp, lp, logit, enumpoly, liap;"
-          + " enummixed, simpdiv, gnm and ipa always use it), -D (detailed output of strategy profiles: each strategy's"
-          + " probability and expected payoff), -e (logit: only the end point; lcp: -e N stops"
+          + " enummixed, simpdiv, gnm and ipa always use it), -D (detailed output: each strategy's"
+          + " probability and expected payoff; on a tree each action's probability and value"
+          + " at its set, then each node's belief and realisation probability), -e (logit: only the end point; lcp: -e N stops"
           + " after N equilibria of a strategic game), -s, -a and -m (logit's first step,"
           + " maximal acceleration and maximal regret; Gambit 17's -m is a regret, not a"
           + " maximal lambda). Gambit 17's tools have no -P: for a"
@@ -303,7 +304,9 @@ final class SolveCommand implements Callable<Integer> {
   @Option(
       names = {"-D", "--detail"},
       description = "Detailed output as Gambit's -D: per player, each strategy's probability and"
-          + " expected payoff (strategy profiles only).")
+          + " expected payoff; for a tree's behaviour profile, each action's probability and"
+          + " value at its information set, then each node's belief and realisation"
+          + " probability.")
   boolean detail;
 
   @Option(
@@ -510,10 +513,6 @@ final class SolveCommand implements Callable<Integer> {
         throw gaveUp(name, tree, e);
       }
     }
-    if (detail && !(g instanceof StrategicGame)) {
-      throw new BadInputException("spiral solve: -D prints strategy profiles: add -S for a tree"
-          + " (detailed behaviour profiles are not implemented yet)");
-    }
     if ((epsilon != null || grid != null) && method != Method.simpdiv) {
       throw new BadInputException(
           "spiral solve: --epsilon and --grid apply to --method simpdiv only");
@@ -621,7 +620,7 @@ final class SolveCommand implements Callable<Integer> {
       }
       for (Equilibrium e : eqs) {
         if (detail) {
-          out.print(GambitOutput.detail((StrategicGame) g, e.profile(), decimals));
+          out.print(GambitOutput.detail(g, e.profile(), decimals));
         } else if (logitEnd[0] != null) {
           out.println(GambitOutput.logitLine("NE", 0, logitEnd[0], decimals));
         } else {

@@ -53,6 +53,175 @@ class GambitToolTest {
         "   Opera             1             2");
   }
 
+  /** A one-card bluffing tree: chance deals, labelled and unlabelled sets and nodes. */
+  static final String BLUFF = "EFG 2 R \"One-card bluff\" { \"Dealer\" \"Caller\" }\n\"\"\n"
+      + "c \"deal\" 1 \"\" { \"high\" 1/3 \"low\" 2/3 } 0\n"
+      + "p \"\" 1 1 \"H\" { \"bet\" \"check\" } 0\n"
+      + "p \"\" 2 1 \"\" { \"call\" \"fold\" } 0\n"
+      + "t \"\" 1 \"\" { 2, -2 }\nt \"\" 2 \"\" { 1, -1 }\nt \"\" 3 \"\" { 1, -1 }\n"
+      + "p \"x\" 1 2 \"L\" { \"bet\" \"check\" } 0\n"
+      + "p \"y\" 2 1 \"\" { \"call\" \"fold\" } 0\n"
+      + "t \"\" 4 \"\" { -2, 2 }\nt \"\" 5 \"\" { 1, -1 }\nt \"\" 6 \"\" { -1, 1 }\n";
+
+  /**
+   * -D on a tree prints Gambit 17's detailed behaviour profile, character for character (the
+   * expected texts are what its gambit-lcp and gambit-enumpure printed): each action's
+   * probability and value at its set, then each node's belief and realisation probability; a set
+   * reached with probability 0 has no value and no belief; nodes numbered in pre-order.
+   */
+  @Test
+  void detailedBehaviourProfilesAsGambit() {
+    Run r = tool("lcp", BLUFF, "-q", "-D");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        Behavior profile for player 1:
+        Infoset    Action     Prob          Value
+        -------    -------    -----------   -----------
+              H        bet             1           5/3
+              H      check             0             1
+              L        bet           1/6            -1
+              L      check           5/6            -1
+
+        Infoset    Node       Belief        Prob
+        -------    -------    -----------   -----------
+              H          2             1           1/3
+              L          x             1           2/3
+
+        Behavior profile for player 2:
+        Infoset    Action     Prob          Value
+        -------    -------    -----------   -----------
+              1       call           2/3            -1
+              1       fold           1/3            -1
+
+        Infoset    Node       Belief        Prob
+        -------    -------    -----------   -----------
+              1          3           3/4           1/3
+              1          y           1/4           1/9
+
+        """);
+    r = tool("lcp", BLUFF, "-q", "-D", "-d", "3");
+    assertThat(r.out().lines().toList()).startsWith("Behavior profile for player 1:",
+        "Infoset    Action     Prob          Value",
+        "-------    -------    -----------   -----------",
+        "      H        bet         1.000         1.667",
+        "      H      check         0.000         1.000",
+        "      L        bet         0.167        -1.000");
+    Cli c = Cli.run("solve", "--method", "lcp", "-D", "-d", "3", write("bluff.efg", BLUFF));
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(c.out()).isEqualTo(r.out());
+    // Out, Fight: the incumbent's set is never reached: no value, no belief, probability 0
+    r = tool("enumpure", SolveCommandTest.TREE, "-q", "-D");
+    assertThat(r.out()).startsWith("""
+        Behavior profile for player 1:
+        Infoset    Action     Prob          Value
+        -------    -------    -----------   -----------
+              1         In             0            -1
+              1        Out             1             0
+
+        Infoset    Node       Belief        Prob
+        -------    -------    -----------   -----------
+              1          1             1             1
+
+        Behavior profile for player 2:
+        Infoset    Action     Prob          Value
+        -------    -------    -----------   -----------
+              1      Fight             1   \n\
+              1    Accommodate             0   \n\
+
+        Infoset    Node       Belief        Prob
+        -------    -------    -----------   -----------
+              1          2                           0
+
+        Behavior profile for player 1:
+        """);
+    assertThat(r.out().split("Behavior profile for player 1:", -1)).hasSize(3);
+  }
+
+  /**
+   * On every reference tree where Gambit's lcp printed an equilibrium, the -D table of Spiral's
+   * lcp proves it one: its probabilities are the profile, and at every set the profile reaches
+   * each action played has the highest value there (the values are computed from the profile
+   * alone, not by the solver); beliefs at a reached set sum to 1 and are the nodes' realisation
+   * probabilities over the set's.
+   */
+  @Test
+  void detailedValuesShowTheReferenceEquilibria() throws Exception {
+    Path games = games();
+    assumeTrue(games != null, "the shared reference games (shared/games) are absent: skipped");
+    List<Path> refs;
+    try (var w = Files.walk(games)) {
+      refs = w.filter(f -> f.toString().endsWith(".efg.lcp.ne")).sorted().toList();
+    }
+    int checked = 0;
+    for (Path ref : refs) {
+      List<String> lines = Files.readAllLines(ref);
+      if (lines.isEmpty()) {
+        continue;
+      }
+      String name = ref.toString().substring(0, ref.toString().length() - ".lcp.ne".length());
+      Run r = tool("lcp", Files.readString(Path.of(name)), "-q", "-D");
+      assertThat(r.code()).as(name + ": " + r.err()).isZero();
+      List<spiral.game.Rational> probs = new java.util.ArrayList<>();
+      for (String block : r.out().split("\n\n")) {
+        List<String> rows = block.lines().toList();
+        int head = rows.get(0).startsWith("Behavior profile") ? 3 : 2;
+        boolean actions = rows.get(head - 2).startsWith("Infoset    Action");
+        java.util.Map<String, List<String[]>> bySet = new java.util.LinkedHashMap<>();
+        for (String row : rows.subList(head, rows.size())) {
+          // right-aligned numbers in 11 places, 3 spaces apart; a label may hold spaces
+          String[] t = row.strip().split("\\s+");
+          String last = t[t.length - 1];
+          t[0] = row.strip().split(" {4}")[0]; // the set: a label may hold single spaces
+          String[] f;
+          if (actions) {
+            f = row.endsWith("   ") ? new String[] {t[0], null, last, ""}
+                : new String[] {t[0], null, t[t.length - 2], last};
+          } else {
+            int end = row.length() - Math.max(11, last.length()) - 3;
+            f = new String[] {t[0], null, row.substring(end - 11, end).strip(), last};
+          }
+          bySet.computeIfAbsent(f[0], k -> new java.util.ArrayList<>()).add(f);
+        }
+        for (var e : bySet.entrySet()) {
+          List<String[]> set = e.getValue();
+          if (actions) {
+            spiral.game.Rational best = null;
+            for (String[] f : set) {
+              probs.add(spiral.game.Rational.parse(f[2]));
+              if (!f[3].isEmpty()) {
+                spiral.game.Rational v = spiral.game.Rational.parse(f[3]);
+                best = best == null ? v : best.max(v);
+              }
+            }
+            for (String[] f : set) {
+              if (best != null && spiral.game.Rational.parse(f[2]).signum() > 0) {
+                assertThat(spiral.game.Rational.parse(f[3])).as(name + " " + e.getKey())
+                    .isEqualTo(best);
+              }
+            }
+          } else if (!set.get(0)[2].isEmpty()) {
+            spiral.game.Rational sum = spiral.game.Rational.ZERO;
+            spiral.game.Rational reach = spiral.game.Rational.ZERO;
+            for (String[] f : set) {
+              sum = sum.add(spiral.game.Rational.parse(f[2]));
+              reach = reach.add(spiral.game.Rational.parse(f[3]));
+            }
+            assertThat(sum).as(name + " beliefs at " + e.getKey())
+                .isEqualTo(spiral.game.Rational.ONE);
+            for (String[] f : set) {
+              assertThat(spiral.game.Rational.parse(f[2]).multiply(reach))
+                  .isEqualTo(spiral.game.Rational.parse(f[3]));
+            }
+          }
+        }
+      }
+      assertThat("NE," + String.join(",", probs.stream().map(Object::toString).toList()))
+          .as(name).isEqualTo(lines.get(0));
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(100);
+  }
+
   /** A 7x7 game of the generated family, with Gambit 17's gambit-lcp lines for -e and -r. */
   static final String SEVEN =
       "NFG 1 R \"family 69\" { \"1\" \"2\" } { 7 7 }\n2 2 2 4 -5 1 -5 -2 -5 8 1 -1 -5 -3 1"
@@ -624,6 +793,14 @@ class GambitToolTest {
     r = shell("gambit-liap -v");
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("Compute Nash equilibria by minimizing the Lyapunov function");
+  }
+
+  private String write(String name, String text) {
+    try {
+      return Files.writeString(dir.resolve(name), text).toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Path games() {
