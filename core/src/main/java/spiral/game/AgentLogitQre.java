@@ -21,9 +21,10 @@ import spiral.game.ExtensiveGame.Node;
  * (beliefs from the realisation probabilities, computed in logarithms so that they stay defined
  * far down the branch). The branch is traced by {@link LogitQre}'s tracing (the same {@link
  * PathTracer}, step control and stopping rule as a strategic game's, {@link LogitQre.Options}).
- * The Jacobian's lambda column is exact; the columns in y are central differences of the action
- * values (the derivative of an information set's own action values in its own probabilities is
- * 0 by perfect recall).
+ * The Jacobian is exact: the derivatives of the action values in the log-probabilities are
+ * computed as Gambit computes them (Turocy 2001), through the beliefs and the values below; the
+ * derivative of an information set's own action values in its own probabilities is 0 by perfect
+ * recall.
  *
  * <p>Tracing stops, as Gambit's does, at the first point where no information set reached with
  * positive probability has a regret (best action value minus the set's value, given that it is
@@ -34,8 +35,6 @@ import spiral.game.ExtensiveGame.Node;
  * few hundred.
  */
 public final class AgentLogitQre implements EquilibriumSolver {
-  private static final double FD = 1e-6;
-
   @Override
   public String name() {
     return "logit";
@@ -97,7 +96,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
   }
 
   /** The tree flattened into arrays, and the agent QRE equations on it. */
-  private static final class Tree implements PathTracer.Equations {
+  static final class Tree implements PathTracer.Equations {
     final int players;
     final int sets; // personal information sets
     final int n; // actions of personal information sets
@@ -186,12 +185,39 @@ public final class AgentLogitQre implements EquilibriumSolver {
       }
     }
 
-    /** Node values (payoff per player from the node on) under probabilities x. */
-    private double[][] nodeValues(double[] x) {
+    // buffers of one evaluation (a Tree is used by one tracer, on one thread)
+    private double[][] val; // [node][player] expected payoff from the node on
+    private double[] lr; // [node] log realisation probability
+    private double[] beta; // [node] belief at the node, given that its set is reached
+    private double[] av; // [action] value given that its set is reached
+    private double[][] dn; // [node][player] derivative of the node's value in one probability
+    private boolean[] below; // [node] whether the action differentiated leads to the node
+
+    private void buffers() {
+      if (val == null) {
+        int count = set.length;
+        val = new double[count][players];
+        lr = new double[count];
+        beta = new double[count];
+        av = new double[n];
+        dn = new double[count][players];
+        below = new boolean[count];
+      }
+    }
+
+    /**
+     * Node values, log realisation probabilities, beliefs and action values under
+     * log-probabilities y and probabilities x, into the buffers. Beliefs come from the log
+     * realisation probabilities, so that they stay defined far down the branch; a set whose
+     * realisation probability underflows to 0 gets uniform beliefs, as in Gambit's tracing (the
+     * branch followed, and where it stops, depend on that rule).
+     */
+    private void evaluate(double[] y, double[] x) {
+      buffers();
       int count = set.length;
-      double[][] val = new double[count][];
       for (int v = count - 1; v >= 0; v--) {
-        double[] w = pay[v].clone();
+        double[] w = val[v];
+        System.arraycopy(pay[v], 0, w, 0, players);
         int[] c = child[v];
         for (int a = 0; a < c.length; a++) {
           double p = chance[v] != null ? chance[v][a] : x[first[set[v]] + a];
@@ -202,52 +228,38 @@ public final class AgentLogitQre implements EquilibriumSolver {
             }
           }
         }
-        val[v] = w;
       }
-      return val;
-    }
-
-    /** Log realisation probability of every node under log-probabilities y. */
-    private double[] logReach(double[] y) {
-      double[] lr = new double[set.length];
       lr[0] = 0;
-      for (int v = 0; v < set.length; v++) {
+      for (int v = 0; v < count; v++) {
         int[] c = child[v];
         for (int a = 0; a < c.length; a++) {
           double lp = chance[v] != null ? Math.log(chance[v][a]) : y[first[set[v]] + a];
           lr[c[a]] = lr[v] + lp;
         }
       }
-      return lr;
-    }
-
-    /** Action values given that each set is reached, beliefs from log realisation probabilities. */
-    private double[] actionValues(double[] y, double[] x) {
-      double[][] val = nodeValues(x);
-      double[] lr = logReach(y);
-      double[] av = new double[n];
+      java.util.Arrays.fill(av, 0);
       for (int s = 0; s < sets; s++) {
         int[] mem = members[s];
         double top = Double.NEGATIVE_INFINITY;
+        double reach = 0;
         for (int v : mem) {
           top = Math.max(top, lr[v]);
+          reach += Math.exp(lr[v]);
         }
-        double[] belief = new double[mem.length];
         double total = 0;
-        for (int j = 0; j < mem.length; j++) {
-          belief[j] = top == Double.NEGATIVE_INFINITY ? 1 : Math.exp(lr[mem[j]] - top);
-          total += belief[j];
+        for (int v : mem) {
+          beta[v] = reach == 0 ? 1 : Math.exp(lr[v] - top);
+          total += beta[v];
         }
         int i = owner[s];
-        for (int j = 0; j < mem.length; j++) {
-          double bj = belief[j] / total;
-          int[] c = child[mem[j]];
+        for (int v : mem) {
+          beta[v] /= total;
+          int[] c = child[v];
           for (int a = 0; a < c.length; a++) {
-            av[first[s] + a] += bj * val[c[a]][i];
+            av[first[s] + a] += beta[v] * val[c[a]][i];
           }
         }
       }
-      return av;
     }
 
     double agentMaxRegret(double[] x) {
@@ -255,8 +267,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
       for (int k = 0; k < n; k++) {
         y[k] = Math.log(x[k]);
       }
-      double[] av = actionValues(y, x);
-      double[] lr = logReach(y);
+      evaluate(y, x);
       double worst = 0;
       for (int s = 0; s < sets; s++) {
         double reach = 0;
@@ -282,7 +293,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
     public void value(double[] z, double[] h) {
       double[] y = java.util.Arrays.copyOf(z, n);
       double[] x = LogitQre.probs(z, n);
-      double[] av = actionValues(y, x);
+      evaluate(y, x);
       double lambda = z[n];
       for (int s = 0; s < sets; s++) {
         int b = first[s];
@@ -297,20 +308,21 @@ public final class AgentLogitQre implements EquilibriumSolver {
       }
     }
 
+    /**
+     * The transposed Jacobian, exactly (Turocy 2001, "Computing the quantal response equilibrium
+     * correspondence", as Gambit differentiates the action values): for each action k, the
+     * derivative of every other set's action values in k's log-probability, through the beliefs
+     * (the nodes k leads to) and through the values below (the derivative of a node's value in
+     * k's probability, times that probability). Cost: O(actions x nodes x players).
+     */
     @Override
     public void jacobian(double[] z, double[][] jt) {
       double[] y = java.util.Arrays.copyOf(z, n);
       double[] x = LogitQre.probs(z, n);
-      double[] av = actionValues(y, x);
+      evaluate(y, x);
       double lambda = z[n];
       for (double[] row : jt) {
         java.util.Arrays.fill(row, 0);
-      }
-      int[] setOf = new int[n];
-      for (int s = 0; s < sets; s++) {
-        for (int a = 0; a < size[s]; a++) {
-          setOf[first[s] + a] = s;
-        }
       }
       for (int s = 0; s < sets; s++) {
         int b = first[s];
@@ -326,26 +338,68 @@ public final class AgentLogitQre implements EquilibriumSolver {
       if (lambda == 0) {
         return;
       }
-      for (int k = 0; k < n; k++) {
-        double[] yp = y.clone();
-        double[] ym = y.clone();
-        yp[k] += FD;
-        ym[k] -= FD;
-        double[] xp = x.clone();
-        double[] xm = x.clone();
-        xp[k] = Math.exp(yp[k]);
-        xm[k] = Math.exp(ym[k]);
-        double[] vp = actionValues(yp, xp);
-        double[] vm = actionValues(ym, xm);
-        for (int s = 0; s < sets; s++) {
-          if (s == setOf[k]) {
-            continue;
+      int count = set.length;
+      for (int sk = 0; sk < sets; sk++) {
+        for (int ak = 0; ak < size[sk]; ak++) {
+          int k = first[sk] + ak;
+          // the nodes that action k leads to (parents come before children)
+          java.util.Arrays.fill(below, false);
+          for (int v = 0; v < count; v++) {
+            int[] c = child[v];
+            if (c.length == 0) {
+              continue;
+            }
+            if (below[v]) {
+              for (int cv : c) {
+                below[cv] = true;
+              }
+            } else if (set[v] == sk) {
+              below[c[ak]] = true;
+            }
           }
-          int b = first[s];
-          double d0 = (vp[b] - vm[b]) / (2 * FD);
-          for (int a = 1; a < size[s]; a++) {
-            double da = (vp[b + a] - vm[b + a]) / (2 * FD);
-            jt[k][b + a] = -lambda * (da - d0);
+          // d(node value)/d(probability of k), bottom-up
+          for (int v = count - 1; v >= 0; v--) {
+            double[] d = dn[v];
+            int[] c = child[v];
+            if (c.length == 0) {
+              java.util.Arrays.fill(d, 0);
+            } else if (set[v] == sk) {
+              System.arraycopy(val[c[ak]], 0, d, 0, players);
+            } else {
+              java.util.Arrays.fill(d, 0);
+              for (int a = 0; a < c.length; a++) {
+                double p = chance[v] != null ? chance[v][a] : x[first[set[v]] + a];
+                if (p != 0) {
+                  double[] dc = dn[c[a]];
+                  for (int i = 0; i < players; i++) {
+                    d[i] += p * dc[i];
+                  }
+                }
+              }
+            }
+          }
+          for (int s = 0; s < sets; s++) {
+            if (s == sk) {
+              continue; // perfect recall: a set's own values do not depend on its own play
+            }
+            int b = first[s];
+            int i = owner[s];
+            double d0 = 0;
+            for (int a = 0; a < size[s]; a++) {
+              double da = 0;
+              for (int v : members[s]) {
+                int c = child[v][a];
+                if (below[v]) {
+                  da += beta[v] * (val[c][i] - av[b + a]);
+                }
+                da += x[k] * beta[v] * dn[c][i];
+              }
+              if (a == 0) {
+                d0 = da;
+              } else {
+                jt[k][b + a] = -lambda * (da - d0);
+              }
+            }
           }
         }
       }

@@ -109,6 +109,80 @@ class AgentLogitQreTest {
     assertThat(path.get(1).lambda()).isLessThan(0.05);
   }
 
+  /**
+   * The exact Jacobian agrees with central differences of the equations at interior points of a
+   * tree with chance, several members per set, and three players (the reference trees too, when
+   * present), at lambda 0.5 and 20.
+   */
+  @Test
+  void theJacobianIsTheDerivativeOfTheEquations() throws Exception {
+    List<ExtensiveGame> games = new ArrayList<>(List.of(tree(ENTRY), tree(PENNIES)));
+    java.nio.file.Path shared = ReferenceGamesTest.games().stream()
+        .filter(f -> f.getFileName().toString().equals("bayes2a.efg")).findFirst().orElse(null);
+    if (shared != null) {
+      games.add((ExtensiveGame) GameReader.read(shared));
+      games.add((ExtensiveGame) GameReader.read(shared.resolveSibling("2x2x2.efg")));
+    }
+    java.util.Random rng = new java.util.Random(7);
+    for (ExtensiveGame g : games) {
+      AgentLogitQre.Tree t = new AgentLogitQre.Tree(g);
+      int n = t.n;
+      for (double lambda : new double[] {0.5, 20}) {
+        double[] z = new double[n + 1];
+        for (int k = 0; k < n; k++) {
+          z[k] = Math.log(0.1 + 0.8 * rng.nextDouble());
+        }
+        z[n] = lambda;
+        double[][] jt = new double[n + 1][n];
+        t.jacobian(z, jt);
+        double[] hp = new double[n];
+        double[] hm = new double[n];
+        for (int k = 0; k <= n; k++) {
+          double step = 1e-6;
+          double[] zp = z.clone();
+          double[] zm = z.clone();
+          zp[k] += step;
+          zm[k] -= step;
+          t.value(zp, hp);
+          t.value(zm, hm);
+          for (int e = 0; e < n; e++) {
+            double fd = (hp[e] - hm[e]) / (2 * step);
+            assertThat(jt[k][e]).as("%s d(eq %d)/d(var %d) at lambda %s", g.title(), e, k, lambda)
+                .isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-5 * (1 + Math.abs(fd))));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Where the branch reaches sets whose probability underflows to 0, their beliefs become
+   * uniform as in Gambit's tracing, and the branch ends where Gambit's ends: on these reference
+   * trees the last lambda Gambit 17's gambit-logit printed, to its 6 decimals.
+   */
+  @Test
+  void theBranchEndsWhereGambitsEnds() throws Exception {
+    String[][] ends = {
+      {"vd.efg", "744.845046"},
+      {"fig1.efg", "747.961794"},
+      {"bcp4.efg", "372.220036"},
+      {"e16.efg", "1982.071789"},
+    };
+    for (String[] end : ends) {
+      java.nio.file.Path f = ReferenceGamesTest.games().stream()
+          .filter(p -> p.getFileName().toString().equals(end[0])
+              && (!end[0].equals("fig1.efg") || p.toString().contains("selten1975")))
+          .findFirst().orElse(null);
+      org.junit.jupiter.api.Assumptions.assumeTrue(f != null,
+          "the shared reference games (shared/games) are absent: skipped");
+      ExtensiveGame g = (ExtensiveGame) GameReader.read(f);
+      List<LogitQre.Point> path = new ArrayList<>();
+      AgentLogitQre.trace(g, LogitQre.Options.defaults(), path::add);
+      assertThat(String.format(java.util.Locale.ROOT, "%.6f",
+          path.get(path.size() - 1).lambda())).as(end[0]).isEqualTo(end[1]);
+    }
+  }
+
   @Test
   void penniesStayAtTheCentre() throws Exception {
     ExtensiveGame g = tree(PENNIES);
