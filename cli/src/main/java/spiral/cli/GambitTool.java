@@ -91,8 +91,33 @@ final class GambitTool {
     return OPTIONS.containsKey(tool);
   }
 
+  /**
+   * The folder that relative file names (the game, {@code -s FILE}) resolve against: the working
+   * directory, or the caller's for a request to the daemon ({@link SolverDaemon}).
+   */
+  private static final ThreadLocal<Path> BASE = ThreadLocal.withInitial(() -> Path.of(""));
+
   /** Runs {@code gambit-TOOL ARGS}; returns the exit code. */
   static int run(String tool, String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(tool, args, Path.of(""), in, out, err);
+  }
+
+  /**
+   * Runs {@code gambit-TOOL ARGS} as if from the folder {@code base}; returns the exit code.
+   * Standard input is read only where the game is to come from it.
+   */
+  static int run(
+      String tool, String[] args, Path base, InputStream in, PrintStream out, PrintStream err) {
+    BASE.set(base);
+    try {
+      return runFrom(tool, args, in, out, err);
+    } finally {
+      BASE.remove();
+    }
+  }
+
+  private static int runFrom(
+      String tool, String[] args, InputStream in, PrintStream out, PrintStream err) {
     String prog = "gambit-" + tool;
     String spec = OPTIONS.get(tool);
     Map<Character, String> opt = new HashMap<>();
@@ -172,7 +197,7 @@ final class GambitTool {
       if (name.equals("<stdin>")) {
         game = GameReader.read(in);
       } else {
-        Path file = Path.of(name);
+        Path file = BASE.get().resolve(name);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
           err.println(prog + ": " + name + ": "
               + (Files.isDirectory(file) ? "Is a directory"
@@ -598,7 +623,7 @@ final class GambitTool {
     List<double[]> profiles = new ArrayList<>();
     List<String> lines;
     try {
-      lines = Files.readAllLines(Path.of(file));
+      lines = Files.readAllLines(BASE.get().resolve(file));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new BadStartFile(file + ": No such file or directory");
     } catch (IOException e) {

@@ -110,6 +110,7 @@ public final class Main implements Runnable {
     {"calibrate", "CalibrateCommand"},
     {"backtest", "BacktestCommand"},
     {"serve", "ServeCommand"},
+    {"daemon", "DaemonCommand"},
   };
 
   /** The sub-commands' names, in the order of the help. */
