@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import spiral.game.EquilibriumChecker;
 import spiral.game.ExtensiveGame;
 import spiral.game.ExtensiveGame.Infoset;
 import spiral.game.ExtensiveGame.Node;
@@ -154,20 +155,7 @@ final class GambitOutput {
    */
   static String detail(ExtensiveGame g, List<Rational> profile, Integer decimals) {
     int n = g.numPlayers();
-    Map<Infoset, Rational[]> probs = new HashMap<>();
-    int k = 0;
-    for (int i = 1; i <= n; i++) {
-      for (Infoset s : g.infosets(i)) {
-        Rational[] p = new Rational[s.actions().size()];
-        for (int a = 0; a < p.length; a++) {
-          p[a] = profile.get(k++);
-        }
-        probs.put(s, p);
-      }
-    }
-    for (Infoset s : g.infosets(0)) {
-      probs.put(s, s.probabilities().toArray(new Rational[0]));
-    }
+    EquilibriumChecker.Behaviour probs = new EquilibriumChecker.Behaviour(g, profile);
     // pre-order: each node's number and realisation probability, each set's members in order
     Map<Node, Integer> number = new IdentityHashMap<>();
     Map<Node, Rational> reach = new IdentityHashMap<>();
@@ -181,7 +169,7 @@ final class GambitOutput {
         continue;
       }
       members.computeIfAbsent(v.infoset(), x -> new ArrayList<>()).add(v);
-      Rational[] p = probs.get(v.infoset());
+      Rational[] p = probs.probs(v.infoset());
       for (int a = v.children().size() - 1; a >= 0; a--) {
         Node c = v.children().get(a);
         reach.put(c, reach.get(v).multiply(p[a]));
@@ -205,7 +193,7 @@ final class GambitOutput {
       b.append("-------    -------    -----------   -----------\n");
       for (int j = 0; j < sets.size(); j++) {
         Infoset s = sets.get(j);
-        Rational[] p = probs.get(s);
+        Rational[] p = probs.probs(s);
         for (int a = 0; a < p.length; a++) {
           String av = "";
           if (!setReach[j].isZero()) {
@@ -242,13 +230,13 @@ final class GambitOutput {
 
   /** Each node's expected payoffs (outcome on the way included) under the profile. */
   private static Rational[] nodeValues(
-      Node v, Map<Infoset, Rational[]> probs, int n, Map<Node, Rational[]> value) {
+      Node v, EquilibriumChecker.Behaviour probs, int n, Map<Node, Rational[]> value) {
     Rational[] x = new Rational[n];
     for (int i = 0; i < n; i++) {
       x[i] = v.outcome() == null ? Rational.ZERO : v.outcome().payoffs().get(i);
     }
     if (!v.isTerminal()) {
-      Rational[] p = probs.get(v.infoset());
+      Rational[] p = probs.probs(v.infoset());
       for (int a = 0; a < p.length; a++) {
         Rational[] c = nodeValues(v.children().get(a), probs, n, value);
         if (!p[a].isZero()) {

@@ -216,18 +216,8 @@ public final class AgentLogitQre implements EquilibriumSolver {
       buffers();
       int count = set.length;
       for (int v = count - 1; v >= 0; v--) {
-        double[] w = val[v];
-        System.arraycopy(pay[v], 0, w, 0, players);
-        int[] c = child[v];
-        for (int a = 0; a < c.length; a++) {
-          double p = chance[v] != null ? chance[v][a] : x[first[set[v]] + a];
-          if (p != 0) {
-            double[] cv = val[c[a]];
-            for (int i = 0; i < players; i++) {
-              w[i] += p * cv[i];
-            }
-          }
-        }
+        System.arraycopy(pay[v], 0, val[v], 0, players);
+        addChildren(v, x, val);
       }
       lr[0] = 0;
       for (int v = 0; v < count; v++) {
@@ -257,6 +247,21 @@ public final class AgentLogitQre implements EquilibriumSolver {
           int[] c = child[v];
           for (int a = 0; a < c.length; a++) {
             av[first[s] + a] += beta[v] * val[c[a]][i];
+          }
+        }
+      }
+    }
+
+    /** Adds to {@code per[v]} its children's {@code per} rows, weighted by their probabilities. */
+    private void addChildren(int v, double[] x, double[][] per) {
+      double[] w = per[v];
+      int[] c = child[v];
+      for (int a = 0; a < c.length; a++) {
+        double p = chance[v] != null ? chance[v][a] : x[first[set[v]] + a];
+        if (p != 0) {
+          double[] cv = per[c[a]];
+          for (int i = 0; i < players; i++) {
+            w[i] += p * cv[i];
           }
         }
       }
@@ -367,15 +372,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
               System.arraycopy(val[c[ak]], 0, d, 0, players);
             } else {
               java.util.Arrays.fill(d, 0);
-              for (int a = 0; a < c.length; a++) {
-                double p = chance[v] != null ? chance[v][a] : x[first[set[v]] + a];
-                if (p != 0) {
-                  double[] dc = dn[c[a]];
-                  for (int i = 0; i < players; i++) {
-                    d[i] += p * dc[i];
-                  }
-                }
-              }
+              addChildren(v, x, dn);
             }
           }
           for (int s = 0; s < sets; s++) {

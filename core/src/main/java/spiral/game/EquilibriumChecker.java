@@ -336,11 +336,19 @@ public final class EquilibriumChecker {
     }
   }
 
-  /** A behaviour profile looked up by information set. */
-  static final class Behaviour {
+  /**
+   * A behaviour profile looked up by information set: the probabilities of a personal set's
+   * actions (from the profile, in Gambit's order) or of a chance set's (from the game).
+   */
+  public static final class Behaviour {
     private final java.util.Map<Infoset, Rational[]> probs = new java.util.HashMap<>();
 
-    Behaviour(ExtensiveGame g, List<Rational> profile) {
+    /**
+     * The profile of {@code g}, one probability per action of each personal set in order.
+     *
+     * @throws IllegalArgumentException when the profile's length does not fit the game
+     */
+    public Behaviour(ExtensiveGame g, List<Rational> profile) {
       if (profile.size() != g.profileLength()) {
         throw new IllegalArgumentException("profile length " + profile.size());
       }
@@ -359,7 +367,8 @@ public final class EquilibriumChecker {
       }
     }
 
-    Rational[] probs(Infoset s) {
+    /** The probabilities of the set's actions (not to be modified). */
+    public Rational[] probs(Infoset s) {
       return probs.get(s);
     }
   }
