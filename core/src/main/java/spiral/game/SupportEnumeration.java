@@ -536,20 +536,22 @@ public final class SupportEnumeration implements EquilibriumSolver {
   private static double[] values(StrategicGame g, double[][] pay, int[][] sup, double[][] prob,
       int player) {
     int n = sup.length;
-    double[] val = new double[sup[player].length];
+    int[] own = sup[player];
+    double[] val = new double[own.length];
+    double[] row = pay[player];
+    int ownStride = g.stride(player);
     int[] idx = new int[n];
-    int[] pure = new int[n];
     while (true) {
       double w = 1;
+      int base = 0; // the profile's index without the player's own strategy
       for (int j = 0; j < n; j++) {
         if (j != player) {
           w *= prob[j][idx[j]];
-          pure[j] = sup[j][idx[j]];
+          base += sup[j][idx[j]] * g.stride(j);
         }
       }
-      for (int s = 0; s < sup[player].length; s++) {
-        pure[player] = sup[player][s];
-        val[s] += w * pay[player][g.profileIndex(pure)];
+      for (int s = 0; s < own.length; s++) {
+        val[s] += w * row[base + own[s] * ownStride];
       }
       if (!nextOthers(idx, sup, player)) {
         return val;
