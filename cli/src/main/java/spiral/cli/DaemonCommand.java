@@ -105,7 +105,7 @@ final class DaemonCommand implements Callable<Integer> {
         if (a != null && a.startsWith("OK ")) {
           String[] f = a.split(" ");
           out.println("spiral daemon: running, pid " + f[1] + ", port " + f[2] + ", "
-              + f[3] + " requests served");
+              + f[3] + (f[3].equals("1") ? " request" : " requests") + " served");
           return 0;
         }
         out.println("spiral daemon: none running (" + file + ")");

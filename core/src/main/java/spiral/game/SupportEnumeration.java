@@ -98,6 +98,8 @@ public final class SupportEnumeration implements EquilibriumSolver {
     }
     List<Equilibrium> out = new ArrayList<>();
     int[][] sup = new int[n][];
+    double[][] pay = null; // the payoffs in floating point, for the Newton roots
+    double tol = 0; // the regret a Newton root may have
     for (int sum = n; sum <= keptTotal; sum++) {
       for (int i = 0; i < n; i++) {
         java.util.Arrays.fill(in[i], false);
@@ -121,7 +123,12 @@ public final class SupportEnumeration implements EquilibriumSolver {
             if (profile != null) {
               found.add(profile);
             } else if (mixing(sup) >= 3) {
-              found.addAll(newtonRoots(g, sup, offset, total));
+              if (pay == null) {
+                pay = doublePayoffs(g);
+                double range = EquilibriumChecker.payoffRange(g).doubleValue();
+                tol = 1e-8 * (range == 0 ? 1 : range);
+              }
+              found.addAll(newtonRoots(g, pay, tol, sup, offset, total));
             }
             for (List<Rational> f : found) {
               out.add(new Equilibrium(f, EquilibriumChecker.payoffs(g, f)));
@@ -346,13 +353,13 @@ public final class SupportEnumeration implements EquilibriumSolver {
   /**
    * The roots of a support's polynomial indifference equations where three or more players mix,
    * in floating point: Newton's method (numerical Jacobian, step halving) from the centroid of
-   * the support and 40 pseudo-random interior points (fixed seed), roots inside the open box
+   * the support and 15 pseudo-random interior points (fixed seed), roots inside the open box
    * kept once each (closer than 1e-6 is the same root), and only profiles whose regret is at
    * most 1e-8 times the payoff range, as Gambit's enumpoly accepts them. The profile is the
    * floating-point root written exactly: an approximate equilibrium.
    */
-  private List<List<Rational>> newtonRoots(StrategicGame g, int[][] mask, int[] offset,
-      int total) {
+  private List<List<Rational>> newtonRoots(StrategicGame g, double[][] pay, double tol,
+      int[][] mask, int[] offset, int total) {
     int n = g.numPlayers();
     int[][] sup = new int[n][];
     int dim = 0;
@@ -360,14 +367,6 @@ public final class SupportEnumeration implements EquilibriumSolver {
       sup[i] = mask[i];
       dim += sup[i].length - 1;
     }
-    double[][] pay = new double[n][g.numProfiles()];
-    for (int p = 0; p < g.numProfiles(); p++) {
-      for (int i = 0; i < n; i++) {
-        pay[i][p] = g.payoff(p, i).doubleValue();
-      }
-    }
-    double range = EquilibriumChecker.payoffRange(g).doubleValue();
-    double tol = 1e-8 * (range == 0 ? 1 : range);
     java.util.Random random = new java.util.Random(19L * dim + mask.length);
     List<double[]> roots = new ArrayList<>();
     List<List<Rational>> out = new ArrayList<>();
@@ -431,6 +430,18 @@ public final class SupportEnumeration implements EquilibriumSolver {
       }
     }
     return out;
+  }
+
+  /** Each player's payoffs in floating point, [player][profile]. */
+  private static double[][] doublePayoffs(StrategicGame g) {
+    int n = g.numPlayers();
+    double[][] pay = new double[n][g.numProfiles()];
+    for (int p = 0; p < g.numProfiles(); p++) {
+      for (int i = 0; i < n; i++) {
+        pay[i][p] = g.payoff(p, i).doubleValue();
+      }
+    }
+    return pay;
   }
 
   /**
