@@ -100,34 +100,42 @@ final class MixedPayoffs {
    */
   void values(double[] x, double[] v, double[][] dv) {
     java.util.Arrays.fill(v, 0);
+    // the profiles in index order: player 1's strategy varies fastest (an odometer, not a
+    // division per player and profile)
     int[] s = new int[players];
-    for (int p = 0; p < game.numProfiles(); p++) {
+    // pre[j]: the product of the others' probabilities before player j, suf[j]: after it
+    double[] pre = new double[players + 1];
+    double[] suf = new double[players + 1];
+    for (int p = 0; p < game.numProfiles(); p++, next(s)) {
       for (int i = 0; i < players; i++) {
-        s[i] = game.strategyOf(p, i);
-      }
-      for (int i = 0; i < players; i++) {
-        double w = 1;
-        for (int j = 0; j < players && w != 0; j++) {
-          if (j != i) {
-            w *= x[first[j] + s[j]];
-          }
+        pre[0] = 1;
+        for (int j = 0; j < players; j++) {
+          pre[j + 1] = pre[j] * (j == i ? 1 : x[first[j] + s[j]]);
         }
+        double w = pre[players];
         v[first[i] + s[i]] += w * pay[p][i];
         if (dv != null) {
+          suf[players] = 1;
+          for (int j = players - 1; j >= 0; j--) {
+            suf[j] = suf[j + 1] * (j == i ? 1 : x[first[j] + s[j]]);
+          }
           for (int k = 0; k < players; k++) {
-            if (k == i) {
-              continue;
+            if (k != i) {
+              dv[first[i] + s[i]][first[k] + s[k]] += pre[k] * suf[k + 1] * pay[p][i];
             }
-            double w2 = 1;
-            for (int j = 0; j < players; j++) {
-              if (j != i && j != k) {
-                w2 *= x[first[j] + s[j]];
-              }
-            }
-            dv[first[i] + s[i]][first[k] + s[k]] += w2 * pay[p][i];
           }
         }
       }
+    }
+  }
+
+  /** Moves the pure profile s to the next profile index (player 1's strategy first). */
+  private void next(int[] s) {
+    for (int i = 0; i < players; i++) {
+      if (++s[i] < first[i + 1] - first[i]) {
+        return;
+      }
+      s[i] = 0;
     }
   }
 
