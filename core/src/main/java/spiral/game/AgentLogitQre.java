@@ -108,6 +108,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
     final int[] set; // personal set index, -1 for chance or terminal
     final int[][] child;
     final double[][] chance; // chance probabilities, null unless a chance node
+    final double[][] logChance; // their logarithms, null unless a chance node
     final double[][] pay; // payoff of the node's own outcome, per player
     final double range;
 
@@ -138,6 +139,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
       set = new int[count];
       child = new int[count][];
       chance = new double[count][];
+      logChance = new double[count][];
       pay = new double[count][players];
       Map<Node, Integer> id = new java.util.IdentityHashMap<>();
       for (int v = 0; v < count; v++) {
@@ -166,6 +168,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
         }
         if (s != null && s.isChance()) {
           chance[v] = s.probabilities().stream().mapToDouble(Rational::doubleValue).toArray();
+          logChance[v] = java.util.Arrays.stream(chance[v]).map(Math::log).toArray();
         } else if (s != null) {
           set[v] = index.get(s);
           mem.get(set[v]).add(v);
@@ -189,6 +192,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
     private double[][] val; // [node][player] expected payoff from the node on
     private double[] lr; // [node] log realisation probability
     private double[] beta; // [node] belief at the node, given that its set is reached
+    private double[] setReach; // [set] its realisation probability (0 where it underflows)
     private double[] av; // [action] value given that its set is reached
     private double[][] dn; // [node][player] derivative of the node's value in one probability
     private boolean[] below; // [node] whether the action differentiated leads to the node
@@ -199,6 +203,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
         val = new double[count][players];
         lr = new double[count];
         beta = new double[count];
+        setReach = new double[sets];
         av = new double[n];
         dn = new double[count][players];
         below = new boolean[count];
@@ -223,7 +228,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
       for (int v = 0; v < count; v++) {
         int[] c = child[v];
         for (int a = 0; a < c.length; a++) {
-          double lp = chance[v] != null ? Math.log(chance[v][a]) : y[first[set[v]] + a];
+          double lp = chance[v] != null ? logChance[v][a] : y[first[set[v]] + a];
           lr[c[a]] = lr[v] + lp;
         }
       }
@@ -236,6 +241,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
           top = Math.max(top, lr[v]);
           reach += Math.exp(lr[v]);
         }
+        setReach[s] = reach;
         double total = 0;
         for (int v : mem) {
           beta[v] = reach == 0 ? 1 : Math.exp(lr[v] - top);
@@ -275,11 +281,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
       evaluate(y, x);
       double worst = 0;
       for (int s = 0; s < sets; s++) {
-        double reach = 0;
-        for (int v : members[s]) {
-          reach += Math.exp(lr[v]);
-        }
-        if (reach == 0) {
+        if (setReach[s] == 0) {
           continue; // Gambit: a set reached with probability 0 has no regret
         }
         double best = Double.NEGATIVE_INFINITY;

@@ -6,8 +6,8 @@ package spiral.game;
  * {@code first[i + 1]}, and the expected payoff of each pure strategy against a mixed profile (a
  * multilinear sum over the pure profiles) with its derivatives in the other players' probabilities.
  *
- * <p>Cost: O(profiles &times; players&sup2;) per evaluation, O(profiles &times; players&sup3;) with
- * the derivatives; O(profiles &times; players) memory.
+ * <p>Cost: O(profiles &times; players&sup2;) per evaluation, the derivatives included (prefix and
+ * suffix products of the others' probabilities); O(profiles &times; players) memory.
  */
 final class MixedPayoffs {
   final StrategicGame game;

@@ -98,7 +98,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
     }
     List<Equilibrium> out = new ArrayList<>();
     int[][] sup = new int[n][];
-    double[][] pay = null; // the payoffs in floating point, for the Newton roots
+    MixedPayoffs pay = null; // the payoffs in floating point, for the Newton roots
     double tol = 0; // the regret a Newton root may have
     for (int sum = n; sum <= keptTotal; sum++) {
       for (int i = 0; i < n; i++) {
@@ -124,7 +124,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
               found.add(profile);
             } else if (mixing(sup) >= 3) {
               if (pay == null) {
-                pay = doublePayoffs(g);
+                pay = new MixedPayoffs(g, false);
                 double range = EquilibriumChecker.payoffRange(g).doubleValue();
                 tol = 1e-8 * (range == 0 ? 1 : range);
               }
@@ -358,7 +358,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
    * most 1e-8 times the payoff range, as Gambit's enumpoly accepts them. The profile is the
    * floating-point root written exactly: an approximate equilibrium.
    */
-  private List<List<Rational>> newtonRoots(StrategicGame g, double[][] pay, double tol,
+  private List<List<Rational>> newtonRoots(StrategicGame g, MixedPayoffs payoffs, double tol,
       int[][] mask, int[] offset, int total) {
     int n = g.numPlayers();
     int[][] sup = new int[n][];
@@ -385,7 +385,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
         }
       }
       double[] v = pack(prob, dim);
-      if (!newton(g, pay, sup, v)) {
+      if (!newton(g, payoffs.pay, sup, v)) {
         continue;
       }
       double[][] q = unpack(v, sup);
@@ -416,7 +416,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
           full[offset[i] + sup[i][k]] = q[i][k];
         }
       }
-      if (regret(g, pay, full, offset) <= tol) {
+      if (payoffs.maxRegret(full) <= tol) {
         List<Rational> exact = rationalised(g, full, offset);
         if (exact != null) {
           out.add(exact);
@@ -430,18 +430,6 @@ public final class SupportEnumeration implements EquilibriumSolver {
       }
     }
     return out;
-  }
-
-  /** Each player's payoffs in floating point, [player][profile]. */
-  private static double[][] doublePayoffs(StrategicGame g) {
-    int n = g.numPlayers();
-    double[][] pay = new double[n][g.numProfiles()];
-    for (int p = 0; p < g.numProfiles(); p++) {
-      for (int i = 0; i < n; i++) {
-        pay[i][p] = g.payoff(p, i).doubleValue();
-      }
-    }
-    return pay;
   }
 
   /**
@@ -543,13 +531,15 @@ public final class SupportEnumeration implements EquilibriumSolver {
     return false;
   }
 
-  /** Player i's payoff to each of its supported strategies against the others' mix. */
+  /**
+   * Player i's payoff to each of its supported strategies against the others' mix; {@code pay}
+   * is [profile][player] ({@link MixedPayoffs#pay}).
+   */
   private static double[] values(StrategicGame g, double[][] pay, int[][] sup, double[][] prob,
       int player) {
     int n = sup.length;
     int[] own = sup[player];
     double[] val = new double[own.length];
-    double[] row = pay[player];
     int ownStride = g.stride(player);
     int[] idx = new int[n];
     while (true) {
@@ -562,7 +552,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
         }
       }
       for (int s = 0; s < own.length; s++) {
-        val[s] += w * row[base + own[s] * ownStride];
+        val[s] += w * pay[base + own[s] * ownStride][player];
       }
       if (!nextOthers(idx, sup, player)) {
         return val;
@@ -717,33 +707,6 @@ public final class SupportEnumeration implements EquilibriumSolver {
       x[c] = m[c][n] / m[c][c];
     }
     return x;
-  }
-
-  /** The largest gain any player has from a pure deviation, in floating point. */
-  private static double regret(StrategicGame g, double[][] pay, double[] full, int[] offset) {
-    int n = g.numPlayers();
-    double[][] prob = new double[n][];
-    int[][] all = new int[n][];
-    for (int i = 0; i < n; i++) {
-      int m = g.numStrategies(i);
-      prob[i] = java.util.Arrays.copyOfRange(full, offset[i], offset[i] + m);
-      all[i] = new int[m];
-      for (int s = 0; s < m; s++) {
-        all[i][s] = s;
-      }
-    }
-    double worst = 0;
-    for (int i = 0; i < n; i++) {
-      double[] val = values(g, pay, all, prob, i);
-      double mean = 0;
-      double best = Double.NEGATIVE_INFINITY;
-      for (int s = 0; s < val.length; s++) {
-        mean += prob[i][s] * val[s];
-        best = Math.max(best, val[s]);
-      }
-      worst = Math.max(worst, best - mean);
-    }
-    return worst;
   }
 
   private static void place(Rational[] x, int offset, int[] support, Rational[] p) {
