@@ -14,11 +14,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -232,9 +230,10 @@ final class SolverDaemon implements AutoCloseable {
       ByteArrayOutputStream o = new ByteArrayOutputStream();
       ByteArrayOutputStream e = new ByteArrayOutputStream();
       int code;
-      try (Stdin stdin = new Stdin(in, out, Path.of(cwd))) {
+      Path base = Path.of(cwd);
+      try (Stdin stdin = new Stdin(in, out, base)) {
         Charset cs = Charset.defaultCharset();
-        code = GambitTool.run(tool, args, Path.of(cwd), stdin,
+        code = GambitTool.run(tool, args, base, stdin,
             new PrintStream(o, false, cs), new PrintStream(e, false, cs));
       } finally {
         solving.release();
@@ -329,12 +328,7 @@ final class SolverDaemon implements AutoCloseable {
     }
     try {
       Files.writeString(tmp, text);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      spiral.LocalFiles.replace(tmp, file);
     } finally {
       Files.deleteIfExists(tmp);
     }

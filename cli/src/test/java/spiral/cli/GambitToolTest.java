@@ -652,11 +652,19 @@ class GambitToolTest {
     ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", script);
     pb.environment().put("SPIRAL", spiral.toString());
     pb.environment().put("PATH", root.resolve("gambit") + ":" + System.getenv("PATH"));
+    return finish(pb, dir, 120);
+  }
+
+  /**
+   * Runs {@code pb} to its end (within {@code seconds}), its standard output and error through
+   * files in {@code dir}.
+   */
+  static Run finish(ProcessBuilder pb, Path dir, int seconds) throws Exception {
     Path out = dir.resolve("out");
     Path err = dir.resolve("err");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).isTrue();
     return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import spiral.cli.GambitToolTest.Run;
 
 /**
  * The daemon behind the gambit/ shims, through the real shims in bash: the same output, error
@@ -37,8 +38,6 @@ class SolverDaemonTest {
 
   private final List<SolverDaemon> daemons = new ArrayList<>();
   private final List<CompletableFuture<String>> serving = new ArrayList<>();
-
-  record Run(int code, String out, String err) {}
 
   private Path start(Path jar, Duration idle, AtomicLong clock) throws Exception {
     Path file = dir.resolve("state").resolve("spiral.daemon");
@@ -63,9 +62,9 @@ class SolverDaemonTest {
 
   /** {@code script} in bash from {@code dir}, the shims first on the PATH, using {@code file}. */
   private Run shim(String script, Path file) throws Exception {
-    Path gambit = Path.of(System.getProperty("user.dir")).getParent().resolve("gambit");
-    assumeTrue(Files.isDirectory(gambit) && Files.isExecutable(Path.of("/bin/bash")),
-        "no bash or no shims");
+    Path root = GambitToolTest.repo();
+    assumeTrue(root != null && Files.isExecutable(Path.of("/bin/bash")), "no bash or no shims");
+    Path gambit = root.resolve("gambit");
     Path fallback = dir.resolve("fallback");
     Files.writeString(fallback, "#!/bin/sh\necho \"FALLBACK $*\"\ncat\nexit 7\n");
     fallback.toFile().setExecutable(true);
@@ -74,12 +73,7 @@ class SolverDaemonTest {
     env.put("SPIRAL", fallback.toString());
     env.put("SPIRAL_DAEMON_FILE", file.toString());
     env.put("PATH", gambit + ":" + System.getenv("PATH"));
-    Path out = dir.resolve("out");
-    Path err = dir.resolve("err");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    return GambitToolTest.finish(pb, dir, 60);
   }
 
   /** The tool in this process, as its own process would run it from {@code dir}. */
@@ -246,11 +240,6 @@ class SolverDaemonTest {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("SPIRAL_DAEMON_FILE", file.toString());
-    Path out = dir.resolve("jout");
-    Path err = dir.resolve("jerr");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    return GambitToolTest.finish(pb, dir, 60);
   }
 }
