@@ -504,20 +504,26 @@ public final class GlobalNewton {
     return ee;
   }
 
-  /** jm := adj(I - (I + DG) R); returns det(I - (I + DG) R) (GameTracer's adjoint). */
+  /**
+   * jm := adj(I - (I + DG) R); returns det(I - (I + DG) R) (GameTracer's adjoint). R, the
+   * retraction's Jacobian, is block diagonal by player, so each entry of the product sums over
+   * one player's strategies only (the same terms, in the same order, as the whole row).
+   */
   private double jacobianAdjugate(double[][] jm, double[][] dg, double[][] r) {
     int m = n;
     for (int a = 0; a < m; a++) {
-      for (int c = 0; c < m; c++) {
-        double sum = 0;
-        double[] row = dg[a];
-        for (int k = 0; k < m; k++) {
-          double rk = r[k][c];
-          if (rk != 0) {
-            sum += (a == k ? 1 + row[k] : row[k]) * rk;
+      double[] row = dg[a];
+      for (int i = 0; i < players; i++) {
+        for (int c = first[i]; c < first[i + 1]; c++) {
+          double sum = 0;
+          for (int k = first[i]; k < first[i + 1]; k++) {
+            double rk = r[k][c];
+            if (rk != 0) {
+              sum += (a == k ? 1 + row[k] : row[k]) * rk;
+            }
           }
+          jm[a][c] = (a == c ? 1 : 0) - sum;
         }
-        jm[a][c] = (a == c ? 1 : 0) - sum;
       }
     }
     return adjoint(jm);

@@ -6,8 +6,9 @@ package spiral.game;
  * {@code first[i + 1]}, and the expected payoff of each pure strategy against a mixed profile (a
  * multilinear sum over the pure profiles) with its derivatives in the other players' probabilities.
  *
- * <p>Cost: O(profiles &times; players&sup2;) per evaluation, the derivatives included (prefix and
- * suffix products of the others' probabilities); O(profiles &times; players) memory.
+ * <p>Cost: O(profiles &times; players&sup2;) per evaluation, the derivatives included (one prefix
+ * and one suffix product of the profile's probabilities, then one running product per player and
+ * direction); O(profiles &times; players) memory.
  */
 final class MixedPayoffs {
   final StrategicGame game;
@@ -103,26 +104,42 @@ final class MixedPayoffs {
     // the profiles in index order: player 1's strategy varies fastest (an odometer, not a
     // division per player and profile)
     int[] s = new int[players];
-    // pre[j]: the product of the others' probabilities before player j, suf[j]: after it
+    int[] at = new int[players];
+    double[] xs = new double[players];
+    // pre[j]: xs[0] ... xs[j - 1] from the left; suf[j]: xs[players - 1] ... xs[j] from the right
     double[] pre = new double[players + 1];
     double[] suf = new double[players + 1];
+    pre[0] = 1;
+    suf[players] = 1;
     for (int p = 0; p < game.numProfiles(); p++, next(s)) {
+      for (int j = 0; j < players; j++) {
+        at[j] = first[j] + s[j];
+        xs[j] = x[at[j]];
+        pre[j + 1] = pre[j] * xs[j];
+      }
+      for (int j = players - 1; j >= 0; j--) {
+        suf[j] = suf[j + 1] * xs[j];
+      }
+      double[] pp = pay[p];
       for (int i = 0; i < players; i++) {
-        pre[0] = 1;
-        for (int j = 0; j < players; j++) {
-          pre[j + 1] = pre[j] * (j == i ? 1 : x[first[j] + s[j]]);
-        }
-        double w = pre[players];
-        v[first[i] + s[i]] += w * pay[p][i];
-        if (dv != null) {
-          suf[players] = 1;
-          for (int j = players - 1; j >= 0; j--) {
-            suf[j] = suf[j + 1] * (j == i ? 1 : x[first[j] + s[j]]);
+        double u = pp[i];
+        double[] row = dv == null ? null : dv[at[i]];
+        // the others' probabilities from the left, player i left out: the weight of the profile
+        // in i's strategy's payoff, and on the way the derivatives in the later players' ones
+        double left = pre[i];
+        for (int k = i + 1; k < players; k++) {
+          if (row != null) {
+            row[at[k]] += left * suf[k + 1] * u;
           }
-          for (int k = 0; k < players; k++) {
-            if (k != i) {
-              dv[first[i] + s[i]][first[k] + s[k]] += pre[k] * suf[k + 1] * pay[p][i];
-            }
+          left *= xs[k];
+        }
+        v[at[i]] += left * u;
+        if (row != null) {
+          // from the right, player i left out: the derivatives in the earlier players' ones
+          double right = suf[i + 1];
+          for (int k = i - 1; k >= 0; k--) {
+            row[at[k]] += pre[k] * right * u;
+            right *= xs[k];
           }
         }
       }
