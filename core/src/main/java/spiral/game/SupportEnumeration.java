@@ -21,8 +21,9 @@ import java.util.List;
  * probability is positive, and the exact regret of the whole profile is 0. Supports of unequal
  * sizes among two mixing players, and singular systems, have no isolated solution and are
  * skipped. Supports on which three or more players mix give polynomial equations: these are
- * solved in floating point by Newton's method from the support's centroid and 15 pseudo-random
- * starts (fixed seed), each root in the open box kept once, when the profile's regret is at most
+ * solved in floating point by Newton's method (the exact Jacobian of the multilinear
+ * equations; each step halved until the residual falls, at most 11 times) from the support's
+ * centroid and 15 pseudo-random starts (fixed seed), each root in the open box kept once, when the profile's regret is at most
  * 1e-8 times the payoff range (Gambit's test). A root whose probabilities are fractions with
  * denominators up to 10^6 that make an exact equilibrium is returned exactly; otherwise it is
  * approximate, written as the exact value of its doubles (it may be irrational: Nau et al.
@@ -45,6 +46,13 @@ import java.util.List;
 public final class SupportEnumeration implements EquilibriumSolver {
   /** Pseudo-random starts of Newton's method per support, besides the centroid. */
   static final int STARTS = 15;
+
+  /**
+   * Newton steps tried per iteration, each half the last (down to 1/2048 of the full step),
+   * before a start is given up as stuck: with the exact Jacobian a shorter step that still does
+   * not lower the residual means a (near-)singular system, not a root.
+   */
+  private static final int HALVINGS = 12;
 
   @Override
   public String name() {
@@ -560,7 +568,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
     }
   }
 
-  private static double[] equations(StrategicGame g, double[][] pay, int[][] sup, double[] v) {
+  static double[] equations(StrategicGame g, double[][] pay, int[][] sup, double[] v) {
     double[][] prob = unpack(v, sup);
     double[] f = new double[v.length];
     int k = 0;
@@ -576,6 +584,86 @@ public final class SupportEnumeration implements EquilibriumSolver {
     return f;
   }
 
+  /**
+   * The equations' Jacobian in the free probabilities v into {@code jac[r][c]}, r and c below
+   * v's length (further columns are left alone), exactly: the equations are multilinear, and the
+   * derivative of a player's payoff to a strategy in another player's probability of one of its
+   * supported strategies sums the payoffs over the remaining players' support profiles, each
+   * weighted by their probabilities (prefix and suffix products, no division); a free probability
+   * moves its strategy's probability up and the player's last supported strategy's down. Cost:
+   * per mixing player, the others' support profiles times the players.
+   */
+  static void jacobian(
+      StrategicGame g, double[][] pay, int[][] sup, double[] v, double[][] jac) {
+    int n = sup.length;
+    double[][] prob = unpack(v, sup);
+    int[] col = new int[n + 1];
+    int[] stride = new int[n];
+    for (int j = 0; j < n; j++) {
+      col[j + 1] = col[j] + sup[j].length - 1;
+      stride[j] = g.stride(j);
+    }
+    double[] pre = new double[n + 1];
+    double[] suf = new double[n + 1];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      int[] own = sup[i];
+      if (own.length < 2) {
+        continue;
+      }
+      // dv[j][k][s]: the derivative of i's payoff to own[s] in j's probability of sup[j][k]
+      double[][][] dv = new double[n][][];
+      for (int j = 0; j < n; j++) {
+        dv[j] = j == i ? null : new double[sup[j].length][own.length];
+      }
+      int[] idx = new int[n];
+      while (true) {
+        pre[0] = 1;
+        int base = 0;
+        for (int j = 0; j < n; j++) {
+          pre[j + 1] = pre[j] * (j == i ? 1 : prob[j][idx[j]]);
+          base += j == i ? 0 : sup[j][idx[j]] * stride[j];
+        }
+        suf[n] = 1;
+        for (int j = n - 1; j >= 0; j--) {
+          suf[j] = suf[j + 1] * (j == i ? 1 : prob[j][idx[j]]);
+        }
+        for (int j = 0; j < n; j++) {
+          w[j] = pre[j] * suf[j + 1];
+        }
+        for (int s = 0; s < own.length; s++) {
+          double u = pay[base + own[s] * stride[i]][i];
+          for (int j = 0; j < n; j++) {
+            if (j != i) {
+              dv[j][idx[j]][s] += w[j] * u;
+            }
+          }
+        }
+        if (!nextOthers(idx, sup, i)) {
+          break;
+        }
+      }
+      for (int j = 0; j < n; j++) {
+        if (j == i) {
+          for (int s = 0; s + 1 < own.length; s++) {
+            for (int t = col[j]; t < col[j + 1]; t++) {
+              jac[col[i] + s][t] = 0; // a player's payoffs do not depend on their own mix
+            }
+          }
+          continue;
+        }
+        double[][] d = dv[j];
+        int last = d.length - 1;
+        for (int s = 0; s + 1 < own.length; s++) {
+          for (int t = 0; t < last; t++) {
+            jac[col[i] + s][col[j] + t] =
+                (d[t][s] - d[last][s]) - (d[t][s + 1] - d[last][s + 1]);
+          }
+        }
+      }
+    }
+  }
+
   private static boolean newton(StrategicGame g, double[][] pay, int[][] sup, double[] v) {
     int d = v.length;
     double[] f = equations(g, pay, sup, v);
@@ -588,16 +676,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
         return isolated(g, pay, sup, v, f);
       }
       double[][] jac = new double[d][d + 1];
-      for (int c = 0; c < d; c++) {
-        double h = 1e-7;
-        double keep = v[c];
-        v[c] = keep + h;
-        double[] fh = equations(g, pay, sup, v);
-        v[c] = keep;
-        for (int r = 0; r < d; r++) {
-          jac[r][c] = (fh[r] - f[r]) / h;
-        }
-      }
+      jacobian(g, pay, sup, v, jac);
       for (int r = 0; r < d; r++) {
         jac[r][d] = -f[r];
       }
@@ -607,7 +686,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
       }
       double t = 1;
       boolean moved = false;
-      for (int half = 0; half < 30 && !moved; half++, t /= 2) {
+      for (int half = 0; half < HALVINGS && !moved; half++, t /= 2) {
         double[] w = v.clone();
         for (int c = 0; c < d; c++) {
           w[c] += t * step[c];
@@ -617,7 +696,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
         for (double x : fw) {
           nw = Math.max(nw, Math.abs(x));
         }
-        if (nw < norm || half == 29) {
+        if (nw < norm || half == HALVINGS - 1) {
           System.arraycopy(w, 0, v, 0, d);
           f = fw;
           moved = nw < norm;
@@ -642,17 +721,12 @@ public final class SupportEnumeration implements EquilibriumSolver {
   private static boolean isolated(
       StrategicGame g, double[][] pay, int[][] sup, double[] v, double[] f) {
     int d = v.length;
-    double[][] jac = new double[d][d + 1];
+    double[][] jac = new double[d][d];
+    jacobian(g, pay, sup, v, jac);
     double big = 0;
-    for (int c = 0; c < d; c++) {
-      double h = 1e-7;
-      double keep = v[c];
-      v[c] = keep + h;
-      double[] fh = equations(g, pay, sup, v);
-      v[c] = keep;
-      for (int r = 0; r < d; r++) {
-        jac[r][c] = (fh[r] - f[r]) / h;
-        big = Math.max(big, Math.abs(jac[r][c]));
+    for (double[] row : jac) {
+      for (double x : row) {
+        big = Math.max(big, Math.abs(x));
       }
     }
     for (int c = 0; c < d; c++) {
