@@ -360,7 +360,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
 
   /**
    * The roots of a support's polynomial indifference equations where three or more players mix,
-   * in floating point: Newton's method (numerical Jacobian, step halving) from the centroid of
+   * in floating point: Newton's method (exact Jacobian, step halving) from the centroid of
    * the support and 15 pseudo-random interior points (fixed seed), roots inside the open box
    * kept once each (closer than 1e-6 is the same root), and only profiles whose regret is at
    * most 1e-8 times the payoff range, as Gambit's enumpoly accepts them. The profile is the
