@@ -241,6 +241,14 @@ final class SolveCommand implements Callable<Integer> {
   boolean path;
 
   @Option(
+      names = "--cross-bifurcations",
+      description = "With --method logit: where the branch turns back at a bifurcation that"
+          + " Gambit's tracer cannot get past (its step falls below the minimum, and it prints"
+          + " that point), cross it and go on towards an equilibrium instead. Not Gambit's:"
+          + " without it the end point is Gambit's.")
+  boolean crossBifurcations;
+
+  @Option(
       names = {"-s", "--step"},
       paramLabel = "STEP",
       description = "With --method logit: the first step along the branch, in arc length, above 0"
@@ -395,14 +403,14 @@ final class SolveCommand implements Callable<Integer> {
           case "-S", "--strategic" -> "--strategic";
           case "-D", "--detail" -> "--detail";
           case "--method", "--format", "--timeout", "--path", "--epsilon", "--grid", "--seed",
-              "--starts" -> name;
+              "--starts", "--cross-bifurcations" -> name;
           default -> null;
         };
         if (key == null || !seen.add(key)) {
           return null;
         }
         switch (key) {
-          case "--quiet", "--strategic", "--detail", "--path" -> {
+          case "--quiet", "--strategic", "--detail", "--path", "--cross-bifurcations" -> {
             if (value != null) {
               return null;
             }
@@ -410,6 +418,7 @@ final class SolveCommand implements Callable<Integer> {
               case "--quiet" -> c.quiet = true;
               case "--strategic" -> c.strategic = true;
               case "--detail" -> c.detail = true;
+              case "--cross-bifurcations" -> c.crossBifurcations = true;
               default -> c.path = true;
             }
             continue;
@@ -475,6 +484,10 @@ final class SolveCommand implements Callable<Integer> {
     }
     if (path && method != Method.logit) {
       throw new BadInputException("spiral solve: --path applies to --method logit only");
+    }
+    if (crossBifurcations && method != Method.logit) {
+      throw new BadInputException(
+          "spiral solve: --cross-bifurcations applies to --method logit only");
     }
     LogitQre.Options logitOptions = logitOptions();
     int stopAfter = 0;
@@ -774,7 +787,8 @@ final class SolveCommand implements Callable<Integer> {
     return new LogitQre.Options(
         step == null ? LogitQre.DEFAULT_STEP : step,
         accel == null ? LogitQre.DEFAULT_ACCEL : accel,
-        maxRegret == null ? LogitQre.DEFAULT_MAX_REGRET : maxRegret);
+        maxRegret == null ? LogitQre.DEFAULT_MAX_REGRET : maxRegret,
+        crossBifurcations);
   }
 
   private SimplicialSubdivision simpdiv() {

@@ -56,6 +56,7 @@ class PlainSolveLineTest {
       "solve NFG --format json -D", "solve NFG -D", "solve NFG --method enummixed -D -d 3",
       "solve EFG -D", "solve /nonexistent.nfg --method lcp", "solve NFG --method logit",
       "solve NFG --method logit --path", "solve NFG --method logit -s 0.1 -a 1.2 -m 1e-6",
+      "solve NFG --method logit --cross-bifurcations", "solve NFG --cross-bifurcations",
       "solve NFG --method logit -s 0", "solve NFG --method logit -s NaN",
       "solve NFG --method lcp -s 0.1", "solve NFG --path", "solve NFG --method simpdiv",
       "solve NFG --method simpdiv --epsilon 1/100 --grid 4",

@@ -151,6 +151,25 @@ class SolveCommandTest {
     assertThat(Output.JSON.readTree(r.out()).get("equilibria").size()).isOdd();
   }
 
+  /** McKelvey and McLennan's 2x2x2 game, whose logit branch meets a bifurcation at 0.597. */
+  static final String MCKELVEY =
+      "NFG 1 R \"2x2x2\" { \"1\" \"2\" \"3\" } { 2 2 2 }\n"
+          + "9 8 12 0 0 0 0 0 0 9 8 2 0 0 0 3 4 6 3 4 6 0 0 0\n";
+
+  @Test
+  void logitStopsAtABifurcationAsGambitDoesAndCrossesItWhenAsked() throws Exception {
+    Path f = file("mckelvey.nfg", MCKELVEY);
+    Cli r = Cli.run("solve", f.toString(), "--method", "logit");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("NE,0.5,0.5,0.5,0.5,0.574046,0.425954\n");
+    r = Cli.run("solve", f.toString(), "--method", "logit", "--cross-bifurcations");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("NE,").isNotEqualTo("NE,0.5,0.5,0.5,0.5,0.574046,0.425954\n");
+    r = Cli.run("solve", f.toString(), "--method", "lcp", "--cross-bifurcations");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--cross-bifurcations applies to --method logit only");
+  }
+
   @Test
   void ipa() throws Exception {
     Path f = file("battle.nfg", BATTLE);

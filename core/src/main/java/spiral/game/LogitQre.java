@@ -25,7 +25,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Tracing stops, as Gambit's does, at the first point where no player's regret (best pure
  * reply's payoff minus the profile's) reaches {@link Options#maxRegret()} times the game's payoff
  * range (largest payoff minus smallest), or where the path tracer gives up (the last point is then
- * the result, as in Gambit). Floating point: the result is an approximate equilibrium.
+ * the result, as in Gambit): at a bifurcation that its perturbation does not get it past, as
+ * Gambit's does, unless {@link Options#crossBifurcations()}. Floating point: the result is an approximate equilibrium.
  * Probabilities are returned as rationals on a grid of 1e-12 (the largest absorbing the rounding,
  * so each player's sum is exactly 1); payoffs are computed exactly for that profile. Cost per
  * step: O(profiles x players^2) for the Jacobian plus O(n^3) for its QR factorisation, n the total
@@ -51,9 +52,12 @@ public final class LogitQre implements EquilibriumSolver {
    * Tracing parameters, Gambit's {@code -s}, {@code -a} and {@code -m}: the first step length
    * along the branch (above 0), the maximal acceleration of the step length (above 1: the factor
    * by which the step may grow or must shrink at each point) and the regret at which tracing
-   * stops, relative to the payoff range (above 0).
+   * stops, relative to the payoff range (above 0); and, not Gambit's, whether to cross a
+   * bifurcation where Gambit's tracer stops ({@link PathTracer#PathTracer(double, double, int,
+   * boolean)}).
    */
-  public record Options(double firstStep, double maxAccel, double maxRegret) {
+  public record Options(
+      double firstStep, double maxAccel, double maxRegret, boolean crossBifurcations) {
     /** Checks each parameter's range. */
     public Options {
       if (!(firstStep > 0) || !Double.isFinite(firstStep)) {
@@ -70,9 +74,19 @@ public final class LogitQre implements EquilibriumSolver {
       }
     }
 
-    /** Gambit's defaults: 0.03, 1.1 and 1e-8. */
+    /** Gambit's parameters, stopping at a bifurcation as Gambit's tracer does. */
+    public Options(double firstStep, double maxAccel, double maxRegret) {
+      this(firstStep, maxAccel, maxRegret, false);
+    }
+
+    /** Gambit's defaults: 0.03, 1.1 and 1e-8, stopping at a bifurcation. */
     public static Options defaults() {
       return new Options(DEFAULT_STEP, DEFAULT_ACCEL, DEFAULT_MAX_REGRET);
+    }
+
+    /** These parameters, crossing bifurcations. */
+    public Options crossingBifurcations() {
+      return new Options(firstStep, maxAccel, maxRegret, true);
     }
   }
 
@@ -165,7 +179,8 @@ public final class LogitQre implements EquilibriumSolver {
       Consumer<Point> path) {
     int n = start.length - 1;
     double bound = o.maxRegret() * (range == 0 ? 1 : range);
-    PathTracer tracer = new PathTracer(o.firstStep(), o.maxAccel(), MAX_STEPS);
+    PathTracer tracer =
+        new PathTracer(o.firstStep(), o.maxAccel(), MAX_STEPS, o.crossBifurcations());
     PathTracer.Result r =
         tracer.trace(
             equations,

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * contraction 0.6, minimal step 1e-8. The tangent is the last row of the orthogonal factor, so its
  * orientation follows the sign of the augmented Jacobian's determinant; a flip of orientation
  * (a bifurcation) rejects the step and adds a small perturbation to the first equation until the
- * path is past it.
+ * path is past it; where that does not get past it, the step shrinks until it falls below its
+ * minimum and tracing stops, as Gambit's does, unless the tracer is asked to cross.
  *
  * <p>Cost per step: one Jacobian and its QR factorisation, O(n^3), plus one evaluation of H per
  * corrector iteration. A rotation against a zero entry is skipped (or, below a negative entry,
@@ -48,12 +49,25 @@ public final class PathTracer {
   private final double firstStep;
   private final double maxAccel;
   private final int maxSteps;
+  private final boolean crossBifurcations;
 
   /**
    * A tracer with the initial step length, the maximal acceleration (above 1: the factor by
-   * which the step may grow or must shrink) and a cap on the number of accepted steps.
+   * which the step may grow or must shrink) and a cap on the number of accepted steps, which
+   * stops where the path's orientation keeps flipping, as Gambit's does (see {@link
+   * #PathTracer(double, double, int, boolean)}).
    */
   public PathTracer(double firstStep, double maxAccel, int maxSteps) {
+    this(firstStep, maxAccel, maxSteps, false);
+  }
+
+  /**
+   * A tracer as above; with {@code crossBifurcations}, where the orientation flips on an accepted
+   * step no longer than 1e-5 (the perturbation has not moved the path off a bifurcation), it
+   * crosses the bifurcation, keeping the direction of travel, instead of shrinking the step until
+   * it falls below its minimum and stopping there as Gambit's tracer does.
+   */
+  public PathTracer(double firstStep, double maxAccel, int maxSteps, boolean crossBifurcations) {
     if (!(firstStep > 0) || !Double.isFinite(firstStep)) {
       throw new IllegalArgumentException("the step size must be a positive number");
     }
@@ -63,6 +77,7 @@ public final class PathTracer {
     this.firstStep = firstStep;
     this.maxAccel = maxAccel;
     this.maxSteps = maxSteps;
+    this.crossBifurcations = crossBifurcations;
   }
 
   /**
@@ -138,7 +153,7 @@ public final class PathTracer {
         dot += t[k] * newT[k];
       }
       boolean flip = dot < 0;
-      if (flip && accept && Math.abs(h) <= CROSS_STEP) {
+      if (flip && accept && crossBifurcations && Math.abs(h) <= CROSS_STEP) {
         omega = -omega; // a simple bifurcation: cross it on the same branch
       } else if (flip) {
         if (pertCountdown == 0) {

@@ -246,4 +246,39 @@ class AgentLogitQreTest {
                       }
                     }));
   }
+
+  /**
+   * At a bifurcation that Gambit's tracer cannot get past, Spiral's stops at the same point
+   * (Gambit 17's {@code gambit-logit} end line on the three copies of the 2x2x2 tree), and with
+   * crossing it goes on to an approximate equilibrium.
+   */
+  @Test
+  void stopsAtABifurcationWhereGambitsStopsAndCrossesWhenAsked() throws Exception {
+    java.nio.file.Path folder = ReferenceGamesTest.gamesFolder();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        folder != null, "the reference games are not beside the project");
+    for (String f :
+        List.of(
+            "contrib/games/2x2x2.efg",
+            "tests/test_games/basic_extensive_game.efg",
+            "tests/test_games/mixed_behavior_game.efg")) {
+      ExtensiveGame g = (ExtensiveGame) GameReader.read(folder.resolve(f));
+      LogitQre.Result r = AgentLogitQre.trace(g, LogitQre.Options.defaults(), null);
+      assertThat(r.converged()).as(f).isFalse();
+      assertThat(String.format(java.util.Locale.ROOT, "%.6f", r.lambda())).isEqualTo("0.596755");
+      List<String> line = new ArrayList<>();
+      for (double x : r.profile()) {
+        line.add(
+            new java.math.BigDecimal(x)
+                .round(new java.math.MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString());
+      }
+      assertThat(String.join(",", line)).as(f).isEqualTo("0.5,0.5,0.5,0.5,0.574046,0.425954");
+      LogitQre.Result crossed =
+          AgentLogitQre.trace(g, LogitQre.Options.defaults().crossingBifurcations(), null);
+      assertThat(crossed.converged()).as(f).isTrue();
+      assertApproximateNash(g, crossed);
+    }
+  }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -165,9 +166,18 @@ class LogitQreTest {
     return b.toString();
   }
 
+  /**
+   * Crossing bifurcations, the branch ends within the regret bound on every reference strategic
+   * game, at Gambit's defaults and at looser controls; without crossing (Gambit's tracer) it does
+   * too, except where Gambit's own tracer stops at a bifurcation ({@link
+   * #stopsWhereGambitsTracerStops}).
+   */
   @TestFactory
   Stream<DynamicTest> otherControlsStillEndWithinTheBoundOnTheReferenceGames() throws Exception {
     LogitQre.Options loose = new LogitQre.Options(0.1, 1.5, 1e-6);
+    Set<String> stopsLoose =
+        Set.of("2x2x2.nfg", "non_const_sum_game.nfg", "6x6_game_with_75_eq_small_payoffs.nfg");
+    Set<String> stopsDefault = Set.of("2x2x2.nfg");
     return ReferenceGamesTest.games().stream()
         .filter(f -> f.toString().endsWith(".nfg"))
         .map(
@@ -176,14 +186,45 @@ class LogitQreTest {
                     "logit -s 0.1 -a 1.5 -m 1e-6 " + f.getFileName(),
                     () -> {
                       StrategicGame g = (StrategicGame) GameReader.read(f);
-                      LogitQre.Result r = LogitQre.trace(g, loose, null);
-                      assertThat(r.converged()).isTrue();
-                      assertThat(LogitQre.maxRegret(g, r.profile()))
-                          .isLessThan(loose.maxRegret() * range(g));
-                      LogitQre.Result d = LogitQre.trace(g, LogitQre.Options.defaults(), null);
-                      assertThat(d.converged()).isTrue();
-                      assertThat(LogitQre.maxRegret(g, d.profile()))
-                          .isLessThan(LogitQre.DEFAULT_MAX_REGRET * range(g));
+                      String name = f.getFileName().toString();
+                      for (LogitQre.Options o : List.of(loose, LogitQre.Options.defaults())) {
+                        boolean stops =
+                            (o == loose ? stopsLoose : stopsDefault).contains(name);
+                        LogitQre.Result gambits = LogitQre.trace(g, o, null);
+                        assertThat(gambits.converged()).as("Gambit's tracer").isEqualTo(!stops);
+                        LogitQre.Result r = LogitQre.trace(g, o.crossingBifurcations(), null);
+                        assertThat(r.converged()).as("crossing").isTrue();
+                        for (LogitQre.Result end : stops ? List.of(r) : List.of(r, gambits)) {
+                          assertThat(LogitQre.maxRegret(g, end.profile()))
+                              .isLessThan(o.maxRegret() * range(g));
+                        }
+                      }
                     }));
+  }
+
+  /**
+   * Where Gambit's tracer stops at a bifurcation (its step falls below the minimum), Spiral's
+   * stops at the same point: Gambit 17's {@code gambit-logit} end lines, lambda and profile.
+   */
+  @Test
+  void stopsWhereGambitsTracerStops() throws Exception {
+    Path folder = ReferenceGamesTest.gamesFolder();
+    assumeTrue(folder != null, "the reference games are not beside the project");
+    Object[][] cases = {
+      {"contrib/games/2x2x2.nfg", LogitQre.Options.defaults(),
+        "0.596755,0.5,0.5,0.5,0.5,0.574046,0.425954"},
+      {"contrib/games/2x2x2.nfg", new LogitQre.Options(0.1, 1.5, 1e-6),
+        "0.596755,0.5,0.5,0.5,0.5,0.574046,0.425954"},
+      {"tests/test_games/non_const_sum_game.nfg", new LogitQre.Options(0.1, 1.5, 1e-6),
+        "5.882831,0.782441,0.217558,0.217574,0.782426"},
+    };
+    for (Object[] c : cases) {
+      StrategicGame g = (StrategicGame) GameReader.read(folder.resolve((String) c[0]));
+      List<LogitQre.Point> path = new ArrayList<>();
+      LogitQre.Result r = LogitQre.trace(g, (LogitQre.Options) c[1], path::add);
+      assertThat(r.converged()).as("%s", c[0]).isFalse();
+      assertThat(line(path.get(path.size() - 1))).as("%s", c[0]).isEqualTo(c[2]);
+      assertThat(LogitQre.maxRegret(g, r.profile())).isGreaterThan(1e-3 * range(g));
+    }
   }
 }
