@@ -67,7 +67,7 @@ public final class Main implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     // a plain 'spiral solve' line runs without picocli, whose start-up cost most of a small
     // solve's time; any other line goes through picocli (SolveCommand.plain)
-    SolveCommand solve = SolveCommand.plain(args, out);
+    SolveCommand solve = SolveCommand.plain(args, out, err);
     CommandLine cl = solve == null ? commandLine(out, err, args) : null;
     try {
       if (solve != null) {

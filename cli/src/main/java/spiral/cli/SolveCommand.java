@@ -348,6 +348,7 @@ final class SolveCommand implements Callable<Integer> {
 
   /** Standard output where picocli did not build the command ({@link #plain}); else null. */
   private PrintWriter plainOut;
+  private PrintWriter plainErr;
 
   /**
    * A {@code spiral solve} line whose words are only a game file and the options below, each at
@@ -361,6 +362,11 @@ final class SolveCommand implements Callable<Integer> {
    * Standard output goes to {@code out}.
    */
   static SolveCommand plain(String[] args, PrintWriter out) {
+    return plain(args, out, null);
+  }
+
+  /** As {@link #plain(String[], PrintWriter)}, notes (not errors) going to {@code err}. */
+  static SolveCommand plain(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length == 0 || !args[0].equals("solve")) {
       return null;
     }
@@ -453,6 +459,7 @@ final class SolveCommand implements Callable<Integer> {
       return null;
     }
     c.plainOut = out;
+    c.plainErr = err;
     return c;
   }
 
@@ -551,6 +558,7 @@ final class SolveCommand implements Callable<Integer> {
     List<Equilibrium> eqs;
     List<LogitQre.Point> steps = new ArrayList<>();
     double[][] logitEnd = new double[1][];
+    LogitQre.Result[] logitResult = new LogitQre.Result[1];
     Game game = g;
     int stop = stopAfter;
     try {
@@ -559,12 +567,13 @@ final class SolveCommand implements Callable<Integer> {
             if (method == Method.logit && game instanceof ExtensiveGame tree) {
               LogitQre.Result r =
                   AgentLogitQre.trace(tree, logitOptions, path ? steps::add : null);
+              logitResult[0] = r;
               logitEnd[0] = r.profile();
               return List.of(AgentLogitQre.toEquilibrium(tree, r.profile()));
             }
             if (method == Method.logit && game instanceof StrategicGame sg) {
-              logitEnd[0] =
-                  LogitQre.trace(sg, logitOptions, path ? steps::add : null).profile();
+              logitResult[0] = LogitQre.trace(sg, logitOptions, path ? steps::add : null);
+              logitEnd[0] = logitResult[0].profile();
               return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
             }
             if (method == Method.gnm) {
@@ -613,6 +622,12 @@ final class SolveCommand implements Callable<Integer> {
     PrintWriter out = plainOut != null ? plainOut : spec.commandLine().getOut();
     if (format == SolveFormat.json) {
       Map<String, Object> m = json(g, eqs);
+      if (logitResult[0] != null) {
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("lambda", logitResult[0].lambda());
+        end.put("converged", logitResult[0].converged());
+        m.put("logit", end);
+      }
       if (path) {
         List<Object> list = new ArrayList<>();
         for (LogitQre.Point p : steps) {
@@ -642,6 +657,16 @@ final class SolveCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    if (logitResult[0] != null && !logitResult[0].converged()) {
+      PrintWriter err = plainErr != null ? plainErr : spec.commandLine().getErr();
+      err.println("spiral solve: logit: the path tracer gave up at lambda "
+          + String.format(java.util.Locale.ROOT, "%.6f", logitResult[0].lambda())
+          + " (its step fell below the minimum, as Gambit's does), before every regret fell below"
+          + " the bound: the profile printed is the branch's last point, not an equilibrium"
+          + (logitOptions.crossBifurcations() ? ""
+              : "; where the branch turns back at a bifurcation, --cross-bifurcations crosses it"));
+      err.flush();
+    }
     return 0;
   }
 

@@ -162,9 +162,19 @@ class SolveCommandTest {
     Cli r = Cli.run("solve", f.toString(), "--method", "logit");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("NE,0.5,0.5,0.5,0.5,0.574046,0.425954\n");
+    assertThat(r.err())
+        .contains("gave up at lambda 0.596755")
+        .contains("not an equilibrium")
+        .contains("--cross-bifurcations crosses it");
+    r = Cli.run("solve", f.toString(), "--method", "logit", "--format", "json");
+    assertThat(Output.JSON.readTree(r.out()).get("logit").get("converged").asBoolean()).isFalse();
     r = Cli.run("solve", f.toString(), "--method", "logit", "--cross-bifurcations");
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith("NE,").isNotEqualTo("NE,0.5,0.5,0.5,0.5,0.574046,0.425954\n");
+    r = Cli.run("solve", f.toString(), "--method", "logit", "--cross-bifurcations", "--format",
+        "json");
+    assertThat(Output.JSON.readTree(r.out()).get("logit").get("converged").asBoolean()).isTrue();
     r = Cli.run("solve", f.toString(), "--method", "lcp", "--cross-bifurcations");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--cross-bifurcations applies to --method logit only");
