@@ -359,13 +359,8 @@ final class SolveCommand implements Callable<Integer> {
    * Null for any other line (help, version, -e, --verbose, bundled flags such as -qS, attached
    * values such as -d4, '-', '--', '@' files, a value picocli would reject, a second game), and
    * when a picocli system property is set: picocli parses those as before, with its messages.
-   * Standard output goes to {@code out}.
+   * Standard output goes to {@code out}, notes (not errors) to {@code err}.
    */
-  static SolveCommand plain(String[] args, PrintWriter out) {
-    return plain(args, out, null);
-  }
-
-  /** As {@link #plain(String[], PrintWriter)}, notes (not errors) going to {@code err}. */
   static SolveCommand plain(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length == 0 || !args[0].equals("solve")) {
       return null;
@@ -557,7 +552,6 @@ final class SolveCommand implements Callable<Integer> {
             : EquilibriumSolver.byName(method.name());
     List<Equilibrium> eqs;
     List<LogitQre.Point> steps = new ArrayList<>();
-    double[][] logitEnd = new double[1][];
     LogitQre.Result[] logitResult = new LogitQre.Result[1];
     Game game = g;
     int stop = stopAfter;
@@ -568,13 +562,11 @@ final class SolveCommand implements Callable<Integer> {
               LogitQre.Result r =
                   AgentLogitQre.trace(tree, logitOptions, path ? steps::add : null);
               logitResult[0] = r;
-              logitEnd[0] = r.profile();
               return List.of(AgentLogitQre.toEquilibrium(tree, r.profile()));
             }
             if (method == Method.logit && game instanceof StrategicGame sg) {
               logitResult[0] = LogitQre.trace(sg, logitOptions, path ? steps::add : null);
-              logitEnd[0] = logitResult[0].profile();
-              return List.of(LogitQre.toEquilibrium(sg, logitEnd[0]));
+              return List.of(LogitQre.toEquilibrium(sg, logitResult[0].profile()));
             }
             if (method == Method.gnm) {
               StrategicGame sg = (StrategicGame) game;
@@ -649,8 +641,8 @@ final class SolveCommand implements Callable<Integer> {
       for (Equilibrium e : eqs) {
         if (detail) {
           out.print(GambitOutput.detail(g, e.profile(), decimals));
-        } else if (logitEnd[0] != null) {
-          out.println(GambitOutput.logitLine("NE", 0, logitEnd[0], decimals));
+        } else if (logitResult[0] != null) {
+          out.println(GambitOutput.logitLine("NE", 0, logitResult[0].profile(), decimals));
         } else {
           out.println(decimals == null ? e.gambitLine() : e.gambitLine(decimals));
         }

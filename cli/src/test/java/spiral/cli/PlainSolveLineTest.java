@@ -114,11 +114,15 @@ class PlainSolveLineTest {
     return List.of(String.valueOf(code), o.toString(), e.toString());
   }
 
+  private static PrintWriter discard() {
+    return new PrintWriter(new StringWriter());
+  }
+
   @ParameterizedTest
   @MethodSource("plainLines")
   void aPlainLineIsParsedWithoutPicocliAndDoesWhatPicocliDoes(String line) {
     String[] args = words(line);
-    assertThat(SolveCommand.plain(args, new PrintWriter(new StringWriter())))
+    assertThat(SolveCommand.plain(args, discard(), discard()))
         .as("parsed without picocli").isNotNull();
     assertThat(run(false, args)).isEqualTo(run(true, args));
   }
@@ -127,7 +131,7 @@ class PlainSolveLineTest {
   @MethodSource("picocliLines")
   void anyOtherLineGoesToPicocli(String line) {
     String[] args = words(line);
-    assertThat(SolveCommand.plain(args, new PrintWriter(new StringWriter()))).isNull();
+    assertThat(SolveCommand.plain(args, discard(), discard())).isNull();
     assertThat(run(false, args)).isEqualTo(run(true, args));
   }
 }

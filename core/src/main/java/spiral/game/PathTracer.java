@@ -53,19 +53,11 @@ public final class PathTracer {
 
   /**
    * A tracer with the initial step length, the maximal acceleration (above 1: the factor by
-   * which the step may grow or must shrink) and a cap on the number of accepted steps, which
-   * stops where the path's orientation keeps flipping, as Gambit's does (see {@link
-   * #PathTracer(double, double, int, boolean)}).
-   */
-  public PathTracer(double firstStep, double maxAccel, int maxSteps) {
-    this(firstStep, maxAccel, maxSteps, false);
-  }
-
-  /**
-   * A tracer as above; with {@code crossBifurcations}, where the orientation flips on an accepted
-   * step no longer than 1e-5 (the perturbation has not moved the path off a bifurcation), it
-   * crosses the bifurcation, keeping the direction of travel, instead of shrinking the step until
-   * it falls below its minimum and stopping there as Gambit's tracer does.
+   * which the step may grow or must shrink) and a cap on the number of accepted steps. Without
+   * {@code crossBifurcations} it stops where the path's orientation keeps flipping, as Gambit's
+   * does; with it, where the orientation flips on an accepted step no longer than 1e-5 (the
+   * perturbation has not moved the path off a bifurcation), it crosses the bifurcation, keeping
+   * the direction of travel, instead of shrinking the step until it falls below its minimum.
    */
   public PathTracer(double firstStep, double maxAccel, int maxSteps, boolean crossBifurcations) {
     if (!(firstStep > 0) || !Double.isFinite(firstStep)) {

@@ -586,7 +586,8 @@ public final class SupportEnumeration implements EquilibriumSolver {
 
   /**
    * The equations' Jacobian in the free probabilities v into {@code jac[r][c]}, r and c below
-   * v's length (further columns are left alone), exactly: the equations are multilinear, and the
+   * v's length (jac zeroed by the caller: the entries of a player's equations in their own
+   * probabilities stay 0, as its payoffs do not depend on its own mix), exactly: the equations are multilinear, and the
    * derivative of a player's payoff to a strategy in another player's probability of one of its
    * supported strategies sums the payoffs over the remaining players' support profiles, each
    * weighted by their probabilities (prefix and suffix products, no division); a free probability
@@ -645,11 +646,6 @@ public final class SupportEnumeration implements EquilibriumSolver {
       }
       for (int j = 0; j < n; j++) {
         if (j == i) {
-          for (int s = 0; s + 1 < own.length; s++) {
-            for (int t = col[j]; t < col[j + 1]; t++) {
-              jac[col[i] + s][t] = 0; // a player's payoffs do not depend on their own mix
-            }
-          }
           continue;
         }
         double[][] d = dv[j];
@@ -673,7 +669,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
         norm = Math.max(norm, Math.abs(x));
       }
       if (norm < 1e-13) {
-        return isolated(g, pay, sup, v, f);
+        return isolated(g, pay, sup, v);
       }
       double[][] jac = new double[d][d + 1];
       jacobian(g, pay, sup, v, jac);
@@ -710,7 +706,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
     for (double x : f) {
       norm = Math.max(norm, Math.abs(x));
     }
-    return norm < 1e-10 && isolated(g, pay, sup, v, f);
+    return norm < 1e-10 && isolated(g, pay, sup, v);
   }
 
   /**
@@ -718,8 +714,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
    * above 1e-7 times its largest entry). A root on a continuum is skipped, as Gambit skips a
    * singular support.
    */
-  private static boolean isolated(
-      StrategicGame g, double[][] pay, int[][] sup, double[] v, double[] f) {
+  private static boolean isolated(StrategicGame g, double[][] pay, int[][] sup, double[] v) {
     int d = v.length;
     double[][] jac = new double[d][d];
     jacobian(g, pay, sup, v, jac);
