@@ -653,8 +653,8 @@ final class SolveCommand implements Callable<Integer> {
       PrintWriter err = plainErr != null ? plainErr : spec.commandLine().getErr();
       err.println("spiral solve: logit: the path tracer gave up at lambda "
           + String.format(java.util.Locale.ROOT, "%.6f", logitResult[0].lambda())
-          + " (its step fell below the minimum, as Gambit's does), before every regret fell below"
-          + " the bound: the profile printed is the branch's last point, not an equilibrium"
+          + " (" + logitResult[0].reason() + "), before every regret fell below the bound: the"
+          + " profile printed is the branch's last point, not an equilibrium"
           + (logitOptions.crossBifurcations() ? ""
               : "; where the branch turns back at a bifurcation, --cross-bifurcations crosses it"));
       err.flush();

@@ -163,7 +163,7 @@ class SolveCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("NE,0.5,0.5,0.5,0.5,0.574046,0.425954\n");
     assertThat(r.err())
-        .contains("gave up at lambda 0.596755")
+        .contains("gave up at lambda 0.596755 (the step size fell below its minimum)")
         .contains("not an equilibrium")
         .contains("--cross-bifurcations crosses it");
     r = Cli.run("solve", f.toString(), "--method", "logit", "--format", "json");

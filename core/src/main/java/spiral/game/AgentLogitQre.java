@@ -59,7 +59,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
     g.requirePerfectRecall();
     Tree t = new Tree(g);
     if (t.n == 0) {
-      return new LogitQre.Result(0, new double[0], true);
+      return new LogitQre.Result(0, new double[0], true, "finished");
     }
     double[] start = new double[t.n + 1];
     for (int s = 0; s < t.sets; s++) {

@@ -91,10 +91,11 @@ public final class LogitQre implements EquilibriumSolver {
   }
 
   /**
-   * The end of the branch: lambda, the profile (Gambit's order), and whether the regret bound was
-   * met (false: the path tracer gave up first).
+   * The end of the branch: lambda, the profile (Gambit's order), whether the regret bound was
+   * met (false: the path tracer gave up first), and why tracing ended ({@link
+   * PathTracer.Result#reason()}: "finished", or why the tracer gave up).
    */
-  public record Result(double lambda, double[] profile, boolean converged) {}
+  public record Result(double lambda, double[] profile, boolean converged, String reason) {}
 
   @Override
   public String name() {
@@ -192,7 +193,7 @@ public final class LogitQre implements EquilibriumSolver {
               }
             });
     double[] z = r.point();
-    return new Result(z[n], probs(z, n), r.finished());
+    return new Result(z[n], probs(z, n), r.finished(), r.reason());
   }
 
   /** The probabilities exp(z[k]) of the first n coordinates. */
