@@ -18,13 +18,19 @@ import java.util.List;
  * support and skips, as here; with two players mixing over k strategies each, each one's k
  * indifference equations are linear in the other's probabilities and are solved exactly with
  * rational Gaussian elimination. A solution is kept when it is unique, every supported
- * probability is positive, and the exact regret of the whole profile is 0. Supports of unequal
+ * probability is positive, and the exact regret of the whole profile is 0 (a candidate whose
+ * regret in floating point is far above rounding, over 10^-6 of the largest payoff, is refused
+ * without the exact check). Supports of unequal
  * sizes among two mixing players, and singular systems, have no isolated solution and are
  * skipped. Supports on which three or more players mix give polynomial equations: these are
- * solved in floating point by Newton's method (the exact Jacobian of the multilinear
- * equations; each step halved until the residual falls, at most 11 times) from the support's
+ * solved in floating point by Newton's method ({@link SupportNewton}: the exact Jacobian of the
+ * multilinear equations; each step halved until the residual falls, at most 11 times) from the support's
  * centroid and 15 pseudo-random starts (fixed seed), each root in the open box kept once, when the profile's regret is at most
- * 1e-8 times the payoff range (Gambit's test). A root whose probabilities are fractions with
+ * 1e-8 times the payoff range (Gambit's test). The starts stop early once as many distinct
+ * isolated roots (inside the box or not) have been found as the equations can have, their
+ * multihomogeneous B&eacute;zout number ({@link SupportNewton#rootBound()}); a support where that
+ * number is 0 (one player's equations outnumber the others' variables) has no isolated root
+ * and is skipped. A root whose probabilities are fractions with
  * denominators up to 10^6 that make an exact equilibrium is returned exactly; otherwise it is
  * approximate, written as the exact value of its doubles (it may be irrational: Nau et al.
  * 2004's three-player game), and
@@ -47,12 +53,6 @@ public final class SupportEnumeration implements EquilibriumSolver {
   /** Pseudo-random starts of Newton's method per support, besides the centroid. */
   static final int STARTS = 15;
 
-  /**
-   * Newton steps tried per iteration, each half the last (down to 1/2048 of the full step),
-   * before a start is given up as stuck: with the exact Jacobian a shorter step that still does
-   * not lower the residual means a (near-)singular system, not a root.
-   */
-  private static final int HALVINGS = 12;
 
   @Override
   public String name() {
@@ -106,8 +106,16 @@ public final class SupportEnumeration implements EquilibriumSolver {
     }
     List<Equilibrium> out = new ArrayList<>();
     int[][] sup = new int[n][];
-    MixedPayoffs pay = null; // the payoffs in floating point, for the Newton roots
-    double tol = 0; // the regret a Newton root may have
+    // the payoffs in floating point: the Newton roots, and a quick screen before exact checks
+    MixedPayoffs pay = new MixedPayoffs(g, false);
+    double range = EquilibriumChecker.payoffRange(g).doubleValue();
+    double tol = 1e-8 * (range == 0 ? 1 : range); // the regret a Newton root may have
+    double slack = 0; // far above the rounding of a floating-point regret
+    for (double[] u : pay.pay) {
+      for (double x : u) {
+        slack = Math.max(slack, 1e-6 * Math.abs(x));
+      }
+    }
     for (int sum = n; sum <= keptTotal; sum++) {
       for (int i = 0; i < n; i++) {
         java.util.Arrays.fill(in[i], false);
@@ -127,15 +135,10 @@ public final class SupportEnumeration implements EquilibriumSolver {
           }
           if (!anyDominated(g, sup, kept)) {
             List<List<Rational>> found = new ArrayList<>();
-            List<Rational> profile = solveSupport(g, sup, offset, total);
+            List<Rational> profile = solveSupport(g, sup, offset, total, pay, slack);
             if (profile != null) {
               found.add(profile);
             } else if (mixing(sup) >= 3) {
-              if (pay == null) {
-                pay = new MixedPayoffs(g, false);
-                double range = EquilibriumChecker.payoffRange(g).doubleValue();
-                tol = 1e-8 * (range == 0 ? 1 : range);
-              }
               found.addAll(newtonRoots(g, pay, tol, sup, offset, total));
             }
             for (List<Rational> f : found) {
@@ -296,7 +299,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
       sup[i] = on.stream().mapToInt(Integer::intValue).toArray();
       total += m;
     }
-    List<Rational> p = solveSupport(g, sup, offset, total);
+    List<Rational> p = solveSupport(g, sup, offset, total, null, 0);
     if (p == null) {
       return null;
     }
@@ -308,8 +311,14 @@ public final class SupportEnumeration implements EquilibriumSolver {
     return p;
   }
 
-  private static List<Rational> solveSupport(
-      StrategicGame g, int[][] mask, int[] offset, int total) {
+  /**
+   * The equilibrium on a support profile where at most two players mix (exact), or null: none,
+   * not isolated, or three or more players mix. With {@code screen} given, a candidate whose
+   * regret in floating point exceeds {@code slack} is refused before the exact check (far
+   * cheaper; slack is set far above rounding, so no equilibrium is refused by it).
+   */
+  private static List<Rational> solveSupport(StrategicGame g, int[][] mask, int[] offset,
+      int total, MixedPayoffs screen, double slack) {
     int n = g.numPlayers();
     List<Integer> mixers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -344,6 +353,15 @@ public final class SupportEnumeration implements EquilibriumSolver {
       place(x, offset[b], mask[b], pb);
       place(x, offset[a], mask[a], pa);
     }
+    if (screen != null) {
+      double[] d = new double[total];
+      for (int k = 0; k < total; k++) {
+        d[k] = x[k].doubleValue();
+      }
+      if (screen.maxRegret(d) > slack) {
+        return null;
+      }
+    }
     List<Rational> profile = List.of(x);
     return EquilibriumChecker.isNash(g, profile) ? profile : null;
   }
@@ -376,6 +394,12 @@ public final class SupportEnumeration implements EquilibriumSolver {
       dim += sup[i].length - 1;
     }
     java.util.Random random = new java.util.Random(19L * dim + mask.length);
+    SupportNewton system = new SupportNewton(g, payoffs.pay, sup);
+    long bound = system.rootBound();
+    if (bound == 0) {
+      return List.of(); // no isolated root: some player's equations outnumber the others' variables
+    }
+    List<double[]> distinct = new ArrayList<>(); // every isolated root found, inside or not
     List<double[]> roots = new ArrayList<>();
     List<List<Rational>> out = new ArrayList<>();
     for (int start = 0; start <= STARTS; start++) {
@@ -393,8 +417,14 @@ public final class SupportEnumeration implements EquilibriumSolver {
         }
       }
       double[] v = pack(prob, dim);
-      if (!newton(g, payoffs.pay, sup, v)) {
+      if (!system.solve(v)) {
         continue;
+      }
+      if (isNew(distinct, v)) {
+        distinct.add(v);
+        if (distinct.size() >= bound) {
+          start = STARTS; // every isolated root is found: this start is the last
+        }
       }
       double[][] q = unpack(v, sup);
       boolean inside = true;
@@ -406,15 +436,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
       if (!inside) {
         continue;
       }
-      boolean seen = false;
-      for (double[] r : roots) {
-        double d = 0;
-        for (int k = 0; k < dim; k++) {
-          d = Math.max(d, Math.abs(r[k] - v[k]));
-        }
-        seen |= d < 1e-6;
-      }
-      if (seen) {
+      if (!isNew(roots, v)) {
         continue;
       }
       roots.add(v);
@@ -438,6 +460,20 @@ public final class SupportEnumeration implements EquilibriumSolver {
       }
     }
     return out;
+  }
+
+  /** Whether v is farther than 1e-6 (largest coordinate difference) from every root listed. */
+  private static boolean isNew(List<double[]> roots, double[] v) {
+    for (double[] r : roots) {
+      double d = 0;
+      for (int k = 0; k < v.length; k++) {
+        d = Math.max(d, Math.abs(r[k] - v[k]));
+      }
+      if (d < 1e-6) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -527,7 +563,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
    * every player j but {@code skip}, whose entry stays 0), to the next profile; false once every
    * profile has been visited.
    */
-  private static boolean nextOthers(int[] idx, int[][] sets, int skip) {
+  static boolean nextOthers(int[] idx, int[][] sets, int skip) {
     for (int j = 0; j < idx.length; j++) {
       if (j != skip) {
         if (++idx[j] < sets[j].length) {
@@ -537,245 +573,6 @@ public final class SupportEnumeration implements EquilibriumSolver {
       }
     }
     return false;
-  }
-
-  /**
-   * Player i's payoff to each of its supported strategies against the others' mix; {@code pay}
-   * is [profile][player] ({@link MixedPayoffs#pay}).
-   */
-  private static double[] values(StrategicGame g, double[][] pay, int[][] sup, double[][] prob,
-      int player) {
-    int n = sup.length;
-    int[] own = sup[player];
-    double[] val = new double[own.length];
-    int ownStride = g.stride(player);
-    int[] idx = new int[n];
-    while (true) {
-      double w = 1;
-      int base = 0; // the profile's index without the player's own strategy
-      for (int j = 0; j < n; j++) {
-        if (j != player) {
-          w *= prob[j][idx[j]];
-          base += sup[j][idx[j]] * g.stride(j);
-        }
-      }
-      for (int s = 0; s < own.length; s++) {
-        val[s] += w * pay[base + own[s] * ownStride][player];
-      }
-      if (!nextOthers(idx, sup, player)) {
-        return val;
-      }
-    }
-  }
-
-  static double[] equations(StrategicGame g, double[][] pay, int[][] sup, double[] v) {
-    double[][] prob = unpack(v, sup);
-    double[] f = new double[v.length];
-    int k = 0;
-    for (int i = 0; i < sup.length; i++) {
-      if (sup[i].length < 2) {
-        continue;
-      }
-      double[] val = values(g, pay, sup, prob, i);
-      for (int s = 0; s + 1 < val.length; s++) {
-        f[k++] = val[s] - val[s + 1];
-      }
-    }
-    return f;
-  }
-
-  /**
-   * The equations' Jacobian in the free probabilities v into {@code jac[r][c]}, r and c below
-   * v's length (jac zeroed by the caller: the entries of a player's equations in their own
-   * probabilities stay 0, as its payoffs do not depend on its own mix), exactly: the equations are multilinear, and the
-   * derivative of a player's payoff to a strategy in another player's probability of one of its
-   * supported strategies sums the payoffs over the remaining players' support profiles, each
-   * weighted by their probabilities (prefix and suffix products, no division); a free probability
-   * moves its strategy's probability up and the player's last supported strategy's down. Cost:
-   * per mixing player, the others' support profiles times the players.
-   */
-  static void jacobian(
-      StrategicGame g, double[][] pay, int[][] sup, double[] v, double[][] jac) {
-    int n = sup.length;
-    double[][] prob = unpack(v, sup);
-    int[] col = new int[n + 1];
-    int[] stride = new int[n];
-    for (int j = 0; j < n; j++) {
-      col[j + 1] = col[j] + sup[j].length - 1;
-      stride[j] = g.stride(j);
-    }
-    double[] pre = new double[n + 1];
-    double[] suf = new double[n + 1];
-    double[] w = new double[n];
-    for (int i = 0; i < n; i++) {
-      int[] own = sup[i];
-      if (own.length < 2) {
-        continue;
-      }
-      // dv[j][k][s]: the derivative of i's payoff to own[s] in j's probability of sup[j][k]
-      double[][][] dv = new double[n][][];
-      for (int j = 0; j < n; j++) {
-        dv[j] = j == i ? null : new double[sup[j].length][own.length];
-      }
-      int[] idx = new int[n];
-      while (true) {
-        pre[0] = 1;
-        int base = 0;
-        for (int j = 0; j < n; j++) {
-          pre[j + 1] = pre[j] * (j == i ? 1 : prob[j][idx[j]]);
-          base += j == i ? 0 : sup[j][idx[j]] * stride[j];
-        }
-        suf[n] = 1;
-        for (int j = n - 1; j >= 0; j--) {
-          suf[j] = suf[j + 1] * (j == i ? 1 : prob[j][idx[j]]);
-        }
-        for (int j = 0; j < n; j++) {
-          w[j] = pre[j] * suf[j + 1];
-        }
-        for (int s = 0; s < own.length; s++) {
-          double u = pay[base + own[s] * stride[i]][i];
-          for (int j = 0; j < n; j++) {
-            if (j != i) {
-              dv[j][idx[j]][s] += w[j] * u;
-            }
-          }
-        }
-        if (!nextOthers(idx, sup, i)) {
-          break;
-        }
-      }
-      for (int j = 0; j < n; j++) {
-        if (j == i) {
-          continue;
-        }
-        double[][] d = dv[j];
-        int last = d.length - 1;
-        for (int s = 0; s + 1 < own.length; s++) {
-          for (int t = 0; t < last; t++) {
-            jac[col[i] + s][col[j] + t] =
-                (d[t][s] - d[last][s]) - (d[t][s + 1] - d[last][s + 1]);
-          }
-        }
-      }
-    }
-  }
-
-  private static boolean newton(StrategicGame g, double[][] pay, int[][] sup, double[] v) {
-    int d = v.length;
-    double[] f = equations(g, pay, sup, v);
-    for (int iter = 0; iter < 60; iter++) {
-      double norm = 0;
-      for (double x : f) {
-        norm = Math.max(norm, Math.abs(x));
-      }
-      if (norm < 1e-13) {
-        return isolated(g, pay, sup, v);
-      }
-      double[][] jac = new double[d][d + 1];
-      jacobian(g, pay, sup, v, jac);
-      for (int r = 0; r < d; r++) {
-        jac[r][d] = -f[r];
-      }
-      double[] step = gaussDouble(jac);
-      if (step == null) {
-        return false;
-      }
-      double t = 1;
-      boolean moved = false;
-      for (int half = 0; half < HALVINGS && !moved; half++, t /= 2) {
-        double[] w = v.clone();
-        for (int c = 0; c < d; c++) {
-          w[c] += t * step[c];
-        }
-        double[] fw = equations(g, pay, sup, w);
-        double nw = 0;
-        for (double x : fw) {
-          nw = Math.max(nw, Math.abs(x));
-        }
-        if (nw < norm || half == HALVINGS - 1) {
-          System.arraycopy(w, 0, v, 0, d);
-          f = fw;
-          moved = nw < norm;
-        }
-      }
-      if (!moved) {
-        return false;
-      }
-    }
-    double norm = 0;
-    for (double x : f) {
-      norm = Math.max(norm, Math.abs(x));
-    }
-    return norm < 1e-10 && isolated(g, pay, sup, v);
-  }
-
-  /**
-   * Whether the root is isolated: the Jacobian there is not singular (its smallest pivot is
-   * above 1e-7 times its largest entry). A root on a continuum is skipped, as Gambit skips a
-   * singular support.
-   */
-  private static boolean isolated(StrategicGame g, double[][] pay, int[][] sup, double[] v) {
-    int d = v.length;
-    double[][] jac = new double[d][d];
-    jacobian(g, pay, sup, v, jac);
-    double big = 0;
-    for (double[] row : jac) {
-      for (double x : row) {
-        big = Math.max(big, Math.abs(x));
-      }
-    }
-    for (int c = 0; c < d; c++) {
-      int piv = c;
-      for (int r = c + 1; r < d; r++) {
-        if (Math.abs(jac[r][c]) > Math.abs(jac[piv][c])) {
-          piv = r;
-        }
-      }
-      if (Math.abs(jac[piv][c]) <= 1e-7 * big) {
-        return false;
-      }
-      double[] t = jac[piv];
-      jac[piv] = jac[c];
-      jac[c] = t;
-      for (int r = c + 1; r < d; r++) {
-        double m = jac[r][c] / jac[c][c];
-        for (int j = c; j < d; j++) {
-          jac[r][j] -= m * jac[c][j];
-        }
-      }
-    }
-    return true;
-  }
-
-  private static double[] gaussDouble(double[][] m) {
-    int n = m.length;
-    for (int c = 0; c < n; c++) {
-      int piv = c;
-      for (int r = c + 1; r < n; r++) {
-        if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) {
-          piv = r;
-        }
-      }
-      if (Math.abs(m[piv][c]) < 1e-14) {
-        return null;
-      }
-      double[] t = m[piv];
-      m[piv] = m[c];
-      m[c] = t;
-      for (int r = 0; r < n; r++) {
-        if (r != c) {
-          double f = m[r][c] / m[c][c];
-          for (int j = c; j <= n; j++) {
-            m[r][j] -= f * m[c][j];
-          }
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int c = 0; c < n; c++) {
-      x[c] = m[c][n] / m[c][c];
-    }
-    return x;
   }
 
   private static void place(Rational[] x, int offset, int[] support, Rational[] p) {
@@ -823,8 +620,8 @@ public final class SupportEnumeration implements EquilibriumSolver {
         md[r][c] = m[r][c].doubleValue();
       }
     }
-    double[] approx = gaussDouble(md);
-    if (approx != null) {
+    double[] approx = new double[k + 1];
+    if (SupportNewton.gauss(md, approx)) {
       for (int c = 0; c < k; c++) {
         if (approx[c] < -1e-6) {
           return null; // clearly not positive: no need for the exact solution

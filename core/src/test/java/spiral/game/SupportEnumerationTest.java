@@ -209,16 +209,22 @@ class SupportEnumerationTest {
       for (int k = 0; k < d; k++) {
         v[k] = 0.1 + 0.3 * rng.nextDouble();
       }
+      SupportNewton system = new SupportNewton(g, pay, sup);
       double[][] jac = new double[d][d];
-      SupportEnumeration.jacobian(g, pay, sup, v, jac);
+      for (double[] row : jac) {
+        java.util.Arrays.fill(row, Double.NaN); // every entry must be written, the zeros too
+      }
+      system.jacobian(v, jac);
       double h = 1e-5;
       for (int c = 0; c < d; c++) {
         double[] up = v.clone();
         double[] down = v.clone();
         up[c] += h;
         down[c] -= h;
-        double[] fu = SupportEnumeration.equations(g, pay, sup, up);
-        double[] fd = SupportEnumeration.equations(g, pay, sup, down);
+        double[] fu = new double[d];
+        double[] fd = new double[d];
+        system.equations(up, fu);
+        system.equations(down, fd);
         for (int r = 0; r < d; r++) {
           assertThat(jac[r][c])
               .as("trial %d, d f%d / d v%d", trial, r, c)
@@ -226,5 +232,125 @@ class SupportEnumerationTest {
         }
       }
     }
+  }
+
+  /**
+   * The bound on a support's isolated roots is the number of ways to give each equation a group
+   * of variables other than its player's, each group as many equations as it has variables:
+   * counted here by brute force over every assignment on random supports, and the known values
+   * (the derangements 2, 9 and 44 where three, four and five players mix over two strategies;
+   * 0 where one player's equations outnumber the others' variables).
+   */
+  @Test
+  void theRootBoundCountsTheAssignmentsOfEquationsToOtherPlayersVariables() {
+    StrategicGame g5 = IpaReferenceTest.random(new int[] {2, 2, 2, 2, 2}, new java.util.Random(1), 9);
+    double[][] pay5 = new MixedPayoffs(g5, false).pay;
+    int[] both = {0, 1};
+    assertThat(new SupportNewton(g5, pay5, new int[][] {both, both, both, {0}, {1}}).rootBound())
+        .isEqualTo(2);
+    assertThat(new SupportNewton(g5, pay5, new int[][] {both, both, both, both, {1}}).rootBound())
+        .isEqualTo(9);
+    assertThat(new SupportNewton(g5, pay5, new int[][] {both, both, both, both, both}).rootBound())
+        .isEqualTo(44);
+    StrategicGame g = IpaReferenceTest.random(new int[] {4, 2, 2}, new java.util.Random(2), 9);
+    assertThat(new SupportNewton(g, new MixedPayoffs(g, false).pay,
+        new int[][] {{0, 1, 2, 3}, both, both}).rootBound()).isZero();
+    java.util.Random rng = new java.util.Random(23);
+    int counted = 0;
+    for (int trial = 0; trial < 300; trial++) {
+      int players = 3 + rng.nextInt(3);
+      int[] sizes = new int[players];
+      int[][] sup = new int[players][];
+      for (int i = 0; i < players; i++) {
+        sizes[i] = 1 + rng.nextInt(4);
+        sup[i] = java.util.stream.IntStream.range(0, 1 + rng.nextInt(sizes[i])).toArray();
+      }
+      int equations = java.util.Arrays.stream(sup).mapToInt(x -> x.length - 1).sum();
+      if (equations > 8) {
+        continue; // players^equations assignments to try: kept small
+      }
+      StrategicGame r = IpaReferenceTest.random(sizes, rng, 9);
+      long bound = new SupportNewton(r, new MixedPayoffs(r, false).pay, sup).rootBound();
+      // brute force: each equation (player i, one per free probability) picks a player j != i
+      List<Integer> owner = new java.util.ArrayList<>();
+      int[] capacity = new int[players];
+      for (int i = 0; i < players; i++) {
+        capacity[i] = sup[i].length - 1;
+        for (int e = 0; e < capacity[i]; e++) {
+          owner.add(i);
+        }
+      }
+      long count = 0;
+      int[] pick = new int[owner.size()];
+      while (true) {
+        int[] used = new int[players];
+        boolean ok = true;
+        for (int e = 0; e < pick.length; e++) {
+          ok &= pick[e] != owner.get(e);
+          used[pick[e]]++;
+        }
+        for (int j = 0; j < players; j++) {
+          ok &= used[j] == capacity[j];
+        }
+        count += ok ? 1 : 0;
+        int e = 0;
+        while (e < pick.length && ++pick[e] == players) {
+          pick[e++] = 0;
+        }
+        if (e == pick.length) {
+          break;
+        }
+      }
+      assertThat(bound).as("trial %d, supports %s", trial, java.util.Arrays.deepToString(sup))
+          .isEqualTo(count);
+      counted += count > 2 ? 1 : 0;
+    }
+    assertThat(counted).as("supports with more than two assignments").isGreaterThan(20);
+  }
+
+  /**
+   * No support has more distinct isolated roots than its bound: Newton's method from 300 starts
+   * on random 3- to 5-player games, every player mixing over two or three strategies, never finds
+   * more (the premise of stopping a support's starts once the bound is reached).
+   */
+  @Test
+  void newtonFindsNoMoreIsolatedRootsThanTheBound() {
+    java.util.Random rng = new java.util.Random(29);
+    int reached = 0;
+    for (int trial = 0; trial < 40; trial++) {
+      int players = 3 + rng.nextInt(2);
+      int[] sizes = new int[players];
+      int[][] sup = new int[players][];
+      for (int i = 0; i < players; i++) {
+        sizes[i] = 2 + (i == 0 ? rng.nextInt(2) : 0);
+        sup[i] = java.util.stream.IntStream.range(0, sizes[i]).toArray();
+      }
+      StrategicGame g = IpaReferenceTest.random(sizes, rng, 20);
+      SupportNewton system = new SupportNewton(g, new MixedPayoffs(g, false).pay, sup);
+      List<double[]> roots = new java.util.ArrayList<>();
+      for (int start = 0; start < 300; start++) {
+        double[] v = new double[system.dim()];
+        for (int k = 0; k < v.length; k++) {
+          v[k] = 4 * rng.nextDouble() - 2; // outside the box too: roots anywhere count
+        }
+        if (!system.solve(v)) {
+          continue;
+        }
+        boolean known = false;
+        for (double[] r : roots) {
+          double d = 0;
+          for (int k = 0; k < v.length; k++) {
+            d = Math.max(d, Math.abs(r[k] - v[k]));
+          }
+          known |= d < 1e-6;
+        }
+        if (!known) {
+          roots.add(v);
+        }
+      }
+      assertThat((long) roots.size()).as("trial %d", trial).isLessThanOrEqualTo(system.rootBound());
+      reached += roots.size() == system.rootBound() ? 1 : 0;
+    }
+    assertThat(reached).as("supports whose every root was found").isPositive();
   }
 }
