@@ -111,6 +111,10 @@ public final class AgentLogitQre implements EquilibriumSolver {
     final double[][] logChance; // their logarithms, null unless a chance node
     final double[][] pay; // payoff of the node's own outcome, per player
     final double range;
+    // the Jacobian's sparsity, fixed by the tree: which nodes each action's probability reaches
+    final int[] end; // [node] one past the last node of its subtree (depth-first numbering)
+    final int[][] above; // [set] its members and their ancestors, children before parents
+    final int[][] touched; // [action] the other sets whose action values depend on it
 
     Tree(ExtensiveGame g) {
       players = g.numPlayers();
@@ -179,6 +183,47 @@ public final class AgentLogitQre implements EquilibriumSolver {
         members[s] = mem.get(s).stream().mapToInt(Integer::intValue).toArray();
       }
       range = hi > lo ? hi - lo : 0;
+      end = new int[count];
+      int[] parent = new int[count];
+      parent[0] = -1;
+      for (int v = count - 1; v >= 0; v--) {
+        end[v] = v + 1;
+        for (int c : child[v]) {
+          end[v] = Math.max(end[v], end[c]);
+          parent[c] = v;
+        }
+      }
+      above = new int[sets][];
+      touched = new int[n][];
+      boolean[] mark = new boolean[count];
+      for (int s = 0; s < sets; s++) {
+        // members and their ancestors: where the value of a node depends on the set's play
+        java.util.TreeSet<Integer> up = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        for (int v : members[s]) {
+          for (int u = v; u >= 0 && up.add(u); u = parent[u]) { }
+        }
+        above[s] = up.stream().mapToInt(Integer::intValue).toArray();
+        for (int a = 0; a < size[s]; a++) {
+          // the sets whose beliefs (members below the action) or values (members above the set)
+          // the action's probability moves
+          java.util.TreeSet<Integer> hit = new java.util.TreeSet<>();
+          for (int v : members[s]) {
+            int c = child[v][a];
+            for (int u = c; u < end[c]; u++) {
+              if (set[u] >= 0) {
+                hit.add(set[u]);
+              }
+            }
+          }
+          for (int u : above[s]) {
+            if (set[u] >= 0 && set[u] != s) {
+              hit.add(set[u]);
+            }
+          }
+          hit.remove(s);
+          touched[first[s] + a] = hit.stream().mapToInt(Integer::intValue).toArray();
+        }
+      }
     }
 
     private static void collect(Node node, List<Node> out) {
@@ -320,7 +365,10 @@ public final class AgentLogitQre implements EquilibriumSolver {
      * correspondence", as Gambit differentiates the action values): for each action k, the
      * derivative of every other set's action values in k's log-probability, through the beliefs
      * (the nodes k leads to) and through the values below (the derivative of a node's value in
-     * k's probability, times that probability). Cost: O(actions x nodes x players).
+     * k's probability, times that probability). Only the entries the tree lets k move are
+     * visited: the nodes below k, its set's members and their ancestors, and the sets with nodes
+     * among them (fixed by the tree, found once). Cost: O(actions x players x those nodes), at
+     * most O(actions x nodes x players).
      */
     @Override
     public void jacobian(double[] z, double[][] jt) {
@@ -345,42 +393,28 @@ public final class AgentLogitQre implements EquilibriumSolver {
       if (lambda == 0) {
         return;
       }
-      int count = set.length;
       for (int sk = 0; sk < sets; sk++) {
         for (int ak = 0; ak < size[sk]; ak++) {
           int k = first[sk] + ak;
-          // the nodes that action k leads to (parents come before children)
-          java.util.Arrays.fill(below, false);
-          for (int v = 0; v < count; v++) {
-            int[] c = child[v];
-            if (c.length == 0) {
-              continue;
-            }
-            if (below[v]) {
-              for (int cv : c) {
-                below[cv] = true;
-              }
-            } else if (set[v] == sk) {
-              below[c[ak]] = true;
-            }
+          // the nodes that action k leads to: the subtrees of its children
+          for (int v : members[sk]) {
+            int c = child[v][ak];
+            java.util.Arrays.fill(below, c, end[c], true);
           }
-          // d(node value)/d(probability of k), bottom-up
-          for (int v = count - 1; v >= 0; v--) {
+          // d(node value)/d(probability of k), bottom-up: nonzero only at the set's members and
+          // their ancestors (dn is 0 everywhere else between actions)
+          for (int v : above[sk]) {
             double[] d = dn[v];
-            int[] c = child[v];
-            if (c.length == 0) {
-              java.util.Arrays.fill(d, 0);
-            } else if (set[v] == sk) {
-              System.arraycopy(val[c[ak]], 0, d, 0, players);
+            if (set[v] == sk) {
+              System.arraycopy(val[child[v][ak]], 0, d, 0, players);
             } else {
               java.util.Arrays.fill(d, 0);
               addChildren(v, x, dn);
             }
           }
-          for (int s = 0; s < sets; s++) {
-            if (s == sk) {
-              continue; // perfect recall: a set's own values do not depend on its own play
-            }
+          // the other sets k moves (perfect recall: a set's own values do not depend on its own
+          // play; every other set's entries stay 0)
+          for (int s : touched[k]) {
             int b = first[s];
             int i = owner[s];
             double d0 = 0;
@@ -399,6 +433,13 @@ public final class AgentLogitQre implements EquilibriumSolver {
                 jt[k][b + a] = -lambda * (da - d0);
               }
             }
+          }
+          for (int v : members[sk]) {
+            int c = child[v][ak];
+            java.util.Arrays.fill(below, c, end[c], false);
+          }
+          for (int v : above[sk]) {
+            java.util.Arrays.fill(dn[v], 0);
           }
         }
       }
