@@ -43,14 +43,26 @@ final class SupportNewton {
    */
   private final double[][] table;
 
+  /** po[j]: where player j's supported probabilities start in {@link #prob}; po[n] in all. */
+  private final int[] po;
+  /**
+   * at[i][o * (n - 1) + q]: for mixing player i and the others' o-th support profile, the index
+   * in {@link #prob} of the q-th other player's strategy (others in player order); null for a
+   * player with one supported strategy.
+   */
+  private final int[][] at;
+
   // buffers, reused by every evaluation and step
-  private final double[][] prob;
+  /** Every player's supported probabilities, player by player (from {@link #po}). */
+  private final double[] prob;
   private final int[] idx;
   private final double[] pre;
   private final double[] suf;
-  private final double[] weight;
-  /** dv[j][k * |sup_i| + s]: the derivative of i's payoff to s in j's probability of its k-th. */
-  private final double[][] dv;
+  /**
+   * dv[(po[j] + k) * |sup_i| + s]: the derivative of player i's payoff to its s-th supported
+   * strategy in player j's probability of its k-th.
+   */
+  private final double[] dv;
   private final double[] val;
   private double[] f;
   private double[] fTrial;
@@ -76,7 +88,12 @@ final class SupportNewton {
     }
     dim = col[n];
     idx = new int[n];
+    po = new int[n + 1];
+    for (int j = 0; j < n; j++) {
+      po[j + 1] = po[j] + sup[j].length;
+    }
     table = new double[n][];
+    at = new int[n][];
     for (int i = 0; i < n; i++) {
       int[] own = sup[i];
       if (own.length < 2) {
@@ -87,13 +104,18 @@ final class SupportNewton {
         others *= j == i ? 1 : sup[j].length;
       }
       double[] t = new double[others * own.length];
+      int[] a = new int[others * (n - 1)];
       int ownStride = g.stride(i);
       Arrays.fill(idx, 0);
       int o = 0;
       do {
         int base = 0; // the profile's index without player i's own strategy
+        int q = o * (n - 1);
         for (int j = 0; j < n; j++) {
-          base += j == i ? 0 : sup[j][idx[j]] * g.stride(j);
+          if (j != i) {
+            base += sup[j][idx[j]] * g.stride(j);
+            a[q++] = po[j] + idx[j];
+          }
         }
         for (int s = 0; s < own.length; s++) {
           t[o * own.length + s] = pay[base + own[s] * ownStride][i];
@@ -101,16 +123,12 @@ final class SupportNewton {
         o++;
       } while (SupportEnumeration.nextOthers(idx, sup, i));
       table[i] = t;
+      at[i] = a;
     }
-    prob = new double[n][];
-    dv = new double[n][];
-    for (int j = 0; j < n; j++) {
-      prob[j] = new double[sup[j].length];
-      dv[j] = new double[sup[j].length * maxOwn];
-    }
-    pre = new double[n + 1];
-    suf = new double[n + 1];
-    weight = new double[n];
+    prob = new double[po[n]];
+    dv = new double[po[n] * maxOwn];
+    pre = new double[n];
+    suf = new double[n];
     val = new double[maxOwn];
     f = new double[dim];
     fTrial = new double[dim];
@@ -188,27 +206,24 @@ final class SupportNewton {
   void equations(double[] v, double[] out) {
     unpack(v);
     int k = 0;
+    int others = n - 1;
     for (int i = 0; i < n; i++) {
       double[] t = table[i];
       if (t == null) {
         continue;
       }
+      int[] a = at[i];
       int m = sup[i].length;
       Arrays.fill(val, 0, m, 0);
-      Arrays.fill(idx, 0);
-      int o = 0;
-      do {
-        double w = 1;
-        for (int j = 0; j < n; j++) {
-          if (j != i) {
-            w *= prob[j][idx[j]];
-          }
+      for (int o = 0, q = 0; o < t.length; o += m) {
+        double w = 1; // the others' probabilities, multiplied in player order
+        for (int end = q + others; q < end; q++) {
+          w *= prob[a[q]];
         }
         for (int s = 0; s < m; s++) {
           val[s] += w * t[o + s];
         }
-        o += m;
-      } while (SupportEnumeration.nextOthers(idx, sup, i));
+      }
       for (int s = 0; s + 1 < m; s++) {
         out[k++] = val[s] - val[s + 1];
       }
@@ -226,41 +241,34 @@ final class SupportNewton {
    */
   void jacobian(double[] v, double[][] jac) {
     unpack(v);
+    int others = n - 1;
     for (int i = 0; i < n; i++) {
       double[] t = table[i];
       if (t == null) {
         continue;
       }
+      int[] a = at[i];
       int m = sup[i].length;
-      for (int j = 0; j < n; j++) {
-        if (j != i) {
-          Arrays.fill(dv[j], 0, sup[j].length * m, 0);
+      Arrays.fill(dv, 0, po[n] * m, 0);
+      for (int o = 0, q = 0; o < t.length; o += m, q += others) {
+        // prefix and suffix products of the others' probabilities, in player order
+        double p = 1;
+        for (int r = 0; r < others; r++) {
+          pre[r] = p;
+          p *= prob[a[q + r]];
         }
-      }
-      Arrays.fill(idx, 0);
-      int o = 0;
-      do {
-        pre[0] = 1;
-        for (int j = 0; j < n; j++) {
-          pre[j + 1] = pre[j] * (j == i ? 1 : prob[j][idx[j]]);
-        }
-        suf[n] = 1;
-        for (int j = n - 1; j >= 0; j--) {
-          suf[j] = suf[j + 1] * (j == i ? 1 : prob[j][idx[j]]);
-        }
-        for (int j = 0; j < n; j++) {
-          weight[j] = pre[j] * suf[j + 1];
+        p = 1;
+        for (int r = others - 1; r >= 0; r--) {
+          suf[r] = p;
+          p *= prob[a[q + r]];
         }
         for (int s = 0; s < m; s++) {
           double u = t[o + s];
-          for (int j = 0; j < n; j++) {
-            if (j != i) {
-              dv[j][idx[j] * m + s] += weight[j] * u;
-            }
+          for (int r = 0; r < others; r++) {
+            dv[a[q + r] * m + s] += pre[r] * suf[r] * u;
           }
         }
-        o += m;
-      } while (SupportEnumeration.nextOthers(idx, sup, i));
+      }
       for (int s = 0; s + 1 < m; s++) {
         double[] row = jac[col[i] + s];
         Arrays.fill(row, col[i], col[i + 1], 0);
@@ -268,10 +276,11 @@ final class SupportNewton {
           if (j == i) {
             continue;
           }
-          double[] d = dv[j];
-          int last = (sup[j].length - 1) * m;
+          int base = po[j] * m;
+          int last = base + (sup[j].length - 1) * m;
           for (int c = 0; c + 1 < sup[j].length; c++) {
-            row[col[j] + c] = (d[c * m + s] - d[last + s]) - (d[c * m + s + 1] - d[last + s + 1]);
+            int d = base + c * m;
+            row[col[j] + c] = (dv[d + s] - dv[last + s]) - (dv[d + s + 1] - dv[last + s + 1]);
           }
         }
       }
@@ -364,13 +373,13 @@ final class SupportNewton {
   private void unpack(double[] v) {
     int k = 0;
     for (int i = 0; i < n; i++) {
-      double[] p = prob[i];
       double rest = 1;
-      for (int s = 0; s + 1 < p.length; s++) {
-        p[s] = v[k++];
-        rest -= p[s];
+      int last = po[i + 1] - 1;
+      for (int s = po[i]; s < last; s++) {
+        prob[s] = v[k++];
+        rest -= prob[s];
       }
-      p[p.length - 1] = rest;
+      prob[last] = rest;
     }
   }
 
