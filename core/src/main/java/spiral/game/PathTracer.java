@@ -84,8 +84,10 @@ public final class PathTracer {
     double[] x = start.clone();
     double[][] b = new double[m][n];
     double[][] q = new double[m][m];
+    int[] lo = new int[m]; // the spans of q's rows (qr)
+    int[] hi = new int[m];
     f.jacobian(x, b);
-    qr(b, q);
+    qr(b, q, lo, hi);
     double[] t = q[n].clone();
     double omega = t[n] < 0 ? -1 : 1;
     onPoint.accept(x.clone());
@@ -109,7 +111,7 @@ public final class PathTracer {
       }
       double decel = 1 / maxAccel;
       f.jacobian(u, b);
-      qr(b, q);
+      qr(b, q, lo, hi);
       int iter = 1;
       double disto = 0;
       while (true) {
@@ -176,30 +178,44 @@ public final class PathTracer {
 
   /** QR by Givens rotations: q b becomes upper triangular in b; q starts as the identity. */
   static void qr(double[][] b, double[][] q) {
+    qr(b, q, new int[q.length], new int[q.length]);
+  }
+
+  /**
+   * As {@link #qr(double[][], double[][])}, with lo and hi (q's length) for the span of each of
+   * q's rows, the columns outside which it is 0: a rotation combines two rows only over the union
+   * of their spans, which both then take. The spans start as the diagonal and grow as rows mix;
+   * the numbers are those of rotating whole rows, but for the sign of zeros.
+   */
+  static void qr(double[][] b, double[][] q, int[] lo, int[] hi) {
     int m = q.length;
     for (int r = 0; r < m; r++) {
       java.util.Arrays.fill(q[r], 0);
       q[r][r] = 1;
+      lo[r] = r;
+      hi[r] = r;
     }
     int cols = m - 1;
     for (int c = 0; c < cols; c++) {
       for (int k = c + 1; k < m; k++) {
-        givens(b, q, c, k, c);
+        givens(b, q, lo, hi, c, k, c);
       }
     }
   }
 
-  private static void givens(double[][] b, double[][] q, int l1, int l2, int col) {
+  private static void givens(
+      double[][] b, double[][] q, int[] lo, int[] hi, int l1, int l2, int col) {
     double c1 = b[l1][col];
     double c2 = b[l2][col];
     if (c2 == 0 && c1 >= 0) {
       return; // the rotation is the identity
     }
     if (c2 == 0 && c1 < 0) {
-      negate(q[l1]); // a half turn: both rows change sign, exactly as the rotation would
-      negate(q[l2]);
-      negate(b[l1], col);
-      negate(b[l2], col + 1);
+      // a half turn: both rows change sign, exactly as the rotation would
+      negate(q[l1], lo[l1], hi[l1] + 1);
+      negate(q[l2], lo[l2], hi[l2] + 1);
+      negate(b[l1], col, b[l1].length);
+      negate(b[l2], col + 1, b[l2].length);
       return;
     }
     double sn =
@@ -210,7 +226,13 @@ public final class PathTracer {
     double s2 = c2 / sn;
     double[] q1 = q[l1];
     double[] q2 = q[l2];
-    for (int k = 0; k < q1.length; k++) {
+    int from = Math.min(lo[l1], lo[l2]);
+    int to = Math.max(hi[l1], hi[l2]);
+    lo[l1] = from;
+    lo[l2] = from;
+    hi[l1] = to;
+    hi[l2] = to;
+    for (int k = from; k <= to; k++) {
       double v1 = q1[k];
       double v2 = q2[k];
       q1[k] = s1 * v1 + s2 * v2;
@@ -228,12 +250,9 @@ public final class PathTracer {
     b2[col] = 0;
   }
 
-  private static void negate(double[] r) {
-    negate(r, 0);
-  }
-
-  private static void negate(double[] r, int from) {
-    for (int k = from; k < r.length; k++) {
+  /** Changes the sign of r[from] to r[to - 1]. */
+  private static void negate(double[] r, int from, int to) {
+    for (int k = from; k < to; k++) {
       r[k] = -r[k];
     }
   }
