@@ -241,6 +241,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
     private double[] av; // [action] value given that its set is reached
     private double[][] dn; // [node][player] derivative of the node's value in one probability
     private boolean[] below; // [node] whether the action differentiated leads to the node
+    private double[] evaluated; // the log-probabilities the buffers were filled at, or null
 
     private void buffers() {
       if (val == null) {
@@ -323,6 +324,7 @@ public final class AgentLogitQre implements EquilibriumSolver {
       for (int k = 0; k < n; k++) {
         y[k] = Math.log(x[k]);
       }
+      evaluated = null; // the buffers are filled at x itself, not at log-probabilities the tracer gave
       evaluate(y, x);
       double worst = 0;
       for (int s = 0; s < sets; s++) {
@@ -341,11 +343,24 @@ public final class AgentLogitQre implements EquilibriumSolver {
       return worst;
     }
 
+    /**
+     * As {@link #evaluate}, at the log-probabilities z[0..n) and their probabilities x, unless
+     * the buffers already hold that point (the tracer asks for the Jacobian and then the value at
+     * the same point).
+     */
+    private void evaluateAt(double[] z, double[] x) {
+      if (evaluated != null && java.util.Arrays.equals(evaluated, 0, n, z, 0, n)) {
+        return;
+      }
+      evaluate(java.util.Arrays.copyOf(z, n), x);
+      evaluated = java.util.Arrays.copyOf(z, n);
+    }
+
     @Override
     public void value(double[] z, double[] h) {
       double[] y = java.util.Arrays.copyOf(z, n);
       double[] x = LogitQre.probs(z, n);
-      evaluate(y, x);
+      evaluateAt(z, x);
       double lambda = z[n];
       for (int s = 0; s < sets; s++) {
         int b = first[s];
@@ -372,9 +387,8 @@ public final class AgentLogitQre implements EquilibriumSolver {
      */
     @Override
     public void jacobian(double[] z, double[][] jt) {
-      double[] y = java.util.Arrays.copyOf(z, n);
       double[] x = LogitQre.probs(z, n);
-      evaluate(y, x);
+      evaluateAt(z, x);
       double lambda = z[n];
       for (double[] row : jt) {
         java.util.Arrays.fill(row, 0);
