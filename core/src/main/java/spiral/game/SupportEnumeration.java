@@ -53,7 +53,6 @@ public final class SupportEnumeration implements EquilibriumSolver {
   /** Pseudo-random starts of Newton's method per support, besides the centroid. */
   static final int STARTS = 15;
 
-
   @Override
   public String name() {
     return "enumpoly";
