@@ -353,4 +353,37 @@ class SupportEnumerationTest {
     }
     assertThat(reached).as("supports whose every root was found").isPositive();
   }
+
+  /**
+   * The floating-point screen before the exact check refuses no equilibrium, even where the
+   * payoffs are far from 0 and the floating-point regret of an exact equilibrium is mostly
+   * rounding: random two-player games (the exact cases only) give the same equilibria with every
+   * payoff shifted by 10^15 or scaled by 10^-12, exactly shifted or scaled.
+   */
+  @Test
+  void theFloatingPointScreenRefusesNoEquilibrium() {
+    java.util.Random rng = new java.util.Random(31);
+    SupportEnumeration solver = new SupportEnumeration();
+    int compared = 0;
+    for (int trial = 0; trial < 40; trial++) {
+      StrategicGame g = IpaReferenceTest.random(new int[] {2 + rng.nextInt(4), 2 + rng.nextInt(4)}, rng, 4);
+      List<Equilibrium> plain = solver.solve(g, 0);
+      for (Rational[] map : new Rational[][] {
+          {Rational.ONE, Rational.of(java.math.BigInteger.TEN.pow(15), java.math.BigInteger.ONE)},
+          {Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(12)), Rational.ZERO}}) {
+        Rational[][] pay = new Rational[g.numProfiles()][2];
+        for (int p = 0; p < g.numProfiles(); p++) {
+          for (int i = 0; i < 2; i++) {
+            pay[p][i] = g.payoff(p, i).multiply(map[0]).add(map[1]);
+          }
+        }
+        StrategicGame moved = new StrategicGame("moved", "", g.players(), g.strategies(), pay);
+        List<List<Rational>> want = plain.stream().map(Equilibrium::profile).toList();
+        assertThat(solver.solve(moved, 0).stream().map(Equilibrium::profile).toList())
+            .as("trial %d", trial).isEqualTo(want);
+        compared += want.size();
+      }
+    }
+    assertThat(compared).as("equilibria compared").isGreaterThan(100);
+  }
 }
