@@ -20,7 +20,12 @@ public record BarChart(
     implements ChartSpec {
 
   /** One series: its name (shown in the legend when there are several) and its bars. */
-  public record Series(String name, List<Bar> bars) {}
+  public record Series(String name, List<Bar> bars) {
+    /** A missing list of bars is an empty one. */
+    public Series {
+      bars = bars == null ? List.of() : bars;
+    }
+  }
 
   /** One bar: its category, value and optional interval. */
   public record Bar(String label, double value, Double lo, Double hi) {

@@ -32,16 +32,32 @@ public record LineChart(
   }
 
   /** One line: its name, points ([x, y] pairs in x order), group id (or null) and class hooks. */
-  public record Line(String name, List<double[]> points, String group, String cls) {}
+  public record Line(String name, List<double[]> points, String group, String cls) {
+    /** A missing list of points is an empty one. */
+    public Line {
+      points = points == null ? List.of() : points;
+    }
+  }
 
   /** A shaded range of x with a tooltip. */
   public record Range(double from, double to, String label) {}
 
   /** Bars of a share (0 to 1 of the plot's height) at each x. */
-  public record Area(String name, List<double[]> points) {}
+  public record Area(String name, List<double[]> points) {
+    /** A missing list of points is an empty one. */
+    public Area {
+      points = points == null ? List.of() : points;
+    }
+  }
 
   /** A band between a lower and an upper edge, given at the same x values. */
-  public record Band(String name, List<double[]> lo, List<double[]> hi) {}
+  public record Band(String name, List<double[]> lo, List<double[]> hi) {
+    /** A missing list of points is an empty one. */
+    public Band {
+      lo = lo == null ? List.of() : lo;
+      hi = hi == null ? List.of() : hi;
+    }
+  }
 
   @Override
   public Chart draw() {

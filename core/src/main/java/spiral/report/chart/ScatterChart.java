@@ -31,7 +31,12 @@ public record ScatterChart(
   }
 
   /** One series: its name (shown when there are several) and its points. */
-  public record Series(String name, List<Point> points) {}
+  public record Series(String name, List<Point> points) {
+    /** A missing list of points is an empty one. */
+    public Series {
+      points = points == null ? List.of() : points;
+    }
+  }
 
   /**
    * One point: its label, position, optional intervals, whether it is on the Pareto front, and
