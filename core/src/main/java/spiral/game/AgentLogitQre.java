@@ -195,7 +195,6 @@ public final class AgentLogitQre implements EquilibriumSolver {
       }
       above = new int[sets][];
       touched = new int[n][];
-      boolean[] mark = new boolean[count];
       for (int s = 0; s < sets; s++) {
         // members and their ancestors: where the value of a node depends on the set's play
         java.util.TreeSet<Integer> up = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
@@ -352,8 +351,8 @@ public final class AgentLogitQre implements EquilibriumSolver {
       if (evaluated != null && java.util.Arrays.equals(evaluated, 0, n, z, 0, n)) {
         return;
       }
-      evaluate(java.util.Arrays.copyOf(z, n), x);
       evaluated = java.util.Arrays.copyOf(z, n);
+      evaluate(evaluated, x); // evaluate only reads its log-probabilities
     }
 
     @Override

@@ -462,7 +462,7 @@ public final class SupportEnumeration implements EquilibriumSolver {
   }
 
   /** Whether v is farther than 1e-6 (largest coordinate difference) from every root listed. */
-  private static boolean isNew(List<double[]> roots, double[] v) {
+  static boolean isNew(List<double[]> roots, double[] v) {
     for (double[] r : roots) {
       double d = 0;
       for (int k = 0; k < v.length; k++) {

@@ -55,7 +55,6 @@ final class SupportNewton {
   // buffers, reused by every evaluation and step
   /** Every player's supported probabilities, player by player (from {@link #po}). */
   private final double[] prob;
-  private final int[] idx;
   private final double[] pre;
   private final double[] suf;
   /**
@@ -81,17 +80,15 @@ final class SupportNewton {
     n = sup.length;
     this.sup = sup;
     col = new int[n + 1];
+    po = new int[n + 1];
     int maxOwn = 1;
     for (int j = 0; j < n; j++) {
       col[j + 1] = col[j] + sup[j].length - 1;
+      po[j + 1] = po[j] + sup[j].length;
       maxOwn = Math.max(maxOwn, sup[j].length);
     }
     dim = col[n];
-    idx = new int[n];
-    po = new int[n + 1];
-    for (int j = 0; j < n; j++) {
-      po[j + 1] = po[j] + sup[j].length;
-    }
+    int[] idx = new int[n]; // an odometer over the others' supported strategies
     table = new double[n][];
     at = new int[n][];
     for (int i = 0; i < n; i++) {

@@ -336,15 +336,7 @@ class SupportEnumerationTest {
         if (!system.solve(v)) {
           continue;
         }
-        boolean known = false;
-        for (double[] r : roots) {
-          double d = 0;
-          for (int k = 0; k < v.length; k++) {
-            d = Math.max(d, Math.abs(r[k] - v[k]));
-          }
-          known |= d < 1e-6;
-        }
-        if (!known) {
+        if (SupportEnumeration.isNew(roots, v)) { // the solver's own rule for a distinct root
           roots.add(v);
         }
       }
